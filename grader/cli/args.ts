@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../model/errors.js';
+import { isLang, type Lang } from '../model/localized.js';
+
+export interface GradeCommand {
+  readonly command: 'grade';
+  readonly submission: string;
+  readonly out: string;
+  readonly exercises?: readonly string[];
+  readonly lang: Lang;
+  readonly seed?: number;
+}
+
+export const USAGE = `Usage:
+  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N]`;
+
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new UsageError('--exercises needs at least one exercise id, e.g. --exercises convolution,pooling');
+  return items;
+}
+
+function lang(value: string | undefined): Lang {
+  const v = value ?? 'en';
+  if (!isLang(v)) throw new UsageError(`--lang must be fr or en, not "${v}"`);
+  return v;
+}
+
+function seed(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed must be a whole number, not "${value}"`);
+  return n;
+}
+
+/** Parses `grade`'s arguments; bad usage is a UsageError with a one-line message. */
+export function parseGrade(argv: readonly string[]): GradeCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        exercises: { type: 'string', short: 'e' },
+        lang: { type: 'string' },
+        seed: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('grade takes exactly one submission folder');
+  if (!values.out) throw new UsageError('grade needs --out <dir>, the folder for results.json and report.html');
+  const exercises = list(values.exercises);
+  const s = seed(values.seed);
+  return {
+    command: 'grade',
+    submission: positionals[0]!,
+    out: values.out,
+    lang: lang(values.lang),
+    ...(exercises ? { exercises } : {}),
+    ...(s !== undefined ? { seed: s } : {}),
+  };
+}

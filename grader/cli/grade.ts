@@ -1,0 +1,27 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { messages } from '../i18n/index.js';
+import { UsageError } from '../model/errors.js';
+import { gradeSubmission } from '../score/grade-submission.js';
+import { createEnvironment } from '../score/environment.js';
+import { parseGrade } from './args.js';
+import { writeResults } from './results-file.js';
+import { summaryTable } from './table.js';
+
+/** `neurograde grade <dir> --out <dir>`: grades one submission, prints a table, writes results. */
+export async function gradeCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
+  const cmd = parseGrade(argv);
+  const dir = resolve(cmd.submission);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${cmd.submission} is not a folder`);
+  const env = await createEnvironment(cmd.exercises ? { only: cmd.exercises } : {});
+  const result = await gradeSubmission(env, dir, { lang: cmd.lang, ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}) });
+  const t = messages(cmd.lang);
+  const out = resolve(cmd.out);
+  const resultsPath = join(out, 'results.json');
+  writeResults(resultsPath, result);
+  print(summaryTable(result, t));
+  print(t.cli.sandbox(result.environment.sandbox));
+  for (const w of result.environment.warnings) print(t.cli.warning(w));
+  print(t.cli.wrote(resultsPath));
+  return 0;
+}

@@ -1,0 +1,83 @@
+import { isTagged } from '../sandbox/wire.js';
+
+/** A numeric answer in one flat form: row-major data and its shape. */
+export interface Dense {
+  readonly shape: readonly number[];
+  readonly data: Float64Array;
+}
+
+/** What a value looks like, in words, for messages: "a 3x4 array", "undefined", "a string". */
+export type Described =
+  | { readonly kind: 'dense'; readonly dense: Dense; readonly typed: boolean }
+  | { readonly kind: 'other'; readonly what: string };
+
+function describeLeaf(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v)}`;
+  if (typeof v === 'boolean') return `the boolean ${v}`;
+  if (isTagged(v)) return v.kind === 'function' ? 'a function' : v.kind === 'model' ? 'a model' : `a ${v.kind}`;
+  if (Array.isArray(v)) return 'an array';
+  return 'an object';
+}
+
+/**
+ * Turns nested arrays, typed arrays (flat or as rows) and tensors into a Dense value, or says
+ * what the value is instead (a ragged array, undefined, an object...).
+ */
+export function toDense(v: unknown): Described {
+  if (typeof v === 'number') return { kind: 'dense', dense: { shape: [], data: Float64Array.of(v) }, typed: false };
+  if (isTagged(v)) {
+    if (v.kind === 'tensor') return { kind: 'dense', dense: { shape: [...v.shape], data: Float64Array.from(v.data) }, typed: true };
+    if (v.kind === 'typed') return { kind: 'dense', dense: { shape: [v.data.length], data: Float64Array.from(v.data) }, typed: true };
+    return { kind: 'other', what: describeLeaf(v) };
+  }
+  if (!Array.isArray(v)) return { kind: 'other', what: describeLeaf(v) };
+  const shape: number[] = [];
+  const data: number[] = [];
+  let problem: string | undefined;
+  const walk = (node: unknown, depth: number, path: number[]): void => {
+    if (problem) return;
+    const items = Array.isArray(node) ? node : isTagged(node) && node.kind === 'typed' ? node.data : undefined;
+    if (items === undefined) {
+      if (typeof node === 'number') {
+        if (depth !== shape.length) problem = `an array whose entry [${path.join(', ')}] is a number where the others are arrays`;
+        else data.push(node);
+        return;
+      }
+      problem = `an array whose entry [${path.join(', ')}] is ${describeLeaf(node)}`;
+      return;
+    }
+    if (depth === shape.length) {
+      if (data.length > 0) {
+        problem = `an array whose entry [${path.join(', ')}] is an array where the others are numbers`;
+        return;
+      }
+      shape.push(items.length);
+    } else if (shape[depth] !== items.length) {
+      problem = `a ragged array: entry [${path.join(', ')}] has ${items.length} items where the first has ${shape[depth]}`;
+      return;
+    }
+    for (let i = 0; i < items.length; i++) walk(items[i], depth + 1, [...path, i]);
+  };
+  walk(v, 0, []);
+  if (problem) return { kind: 'other', what: problem };
+  // An empty array has no leaves: its shape stops where the nesting stops.
+  return { kind: 'dense', dense: { shape, data: Float64Array.from(data) }, typed: false };
+}
+
+/** "42x75", "a number" for rank 0. */
+export function formatShape(shape: readonly number[]): string {
+  return shape.length === 0 ? 'scalar' : shape.join('x');
+}
+
+/** The multi-index of flat position `i` in `shape`. */
+export function unravel(i: number, shape: readonly number[]): number[] {
+  const index = new Array<number>(shape.length);
+  for (let d = shape.length - 1; d >= 0; d--) {
+    const n = shape[d]!;
+    index[d] = n === 0 ? 0 : i % n;
+    i = n === 0 ? 0 : Math.floor(i / n);
+  }
+  return index;
+}

@@ -1,0 +1,53 @@
+/**
+ * Seeded randomness for data splits, noise and shuffles. `Math.random` cannot be seeded, and a
+ * grade must not depend on luck: the same seed gives the same numbers on every machine (only
+ * 32-bit integer arithmetic and IEEE doubles, no platform-dependent math).
+ */
+
+/** A generator of uniform numbers in [0, 1). */
+export type Rng = () => number;
+
+/**
+ * mulberry32: a small, fast 32-bit generator, plenty for shuffles and noise (not cryptographic).
+ * @param seed any integer (taken modulo 2^32)
+ */
+export function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal draws (Box-Muller; the spare value is kept, so draws come in pairs). */
+export function normalGenerator(rng: Rng): () => number {
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const s = spare;
+      spare = null;
+      return s;
+    }
+    // 1 - u is in (0, 1]: log never sees 0.
+    const r = Math.sqrt(-2 * Math.log(1 - rng()));
+    const theta = 2 * Math.PI * rng();
+    spare = r * Math.sin(theta);
+    return r * Math.cos(theta);
+  };
+}
+
+/** A seeded permutation of 0..n-1 (Fisher-Yates). */
+export function permutation(n: number, rng: Rng): Int32Array {
+  const p = new Int32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = p[i];
+    p[i] = p[j];
+    p[j] = t;
+  }
+  return p;
+}

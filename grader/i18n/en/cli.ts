@@ -1,0 +1,9 @@
+/** Terminal output of the command-line interface, in English. */
+export const cli = {
+  header: ['exercise', 'score', 'checks', 'notes'] as const,
+  total: 'total',
+  passedOf: (passed: number, total: number) => `${passed}/${total} passed`,
+  wrote: (path: string) => `Wrote ${path}`,
+  sandbox: (name: string) => `Sandbox: ${name}`,
+  warning: (text: string) => `Warning: ${text}`,
+} as const;

@@ -1,0 +1,24 @@
+/** Messages of the grading pipeline, in English. Every sentence follows "Expected X to be Y, but got Z." */
+export const grading = {
+  missingFile: (file: string) => `Expected a file ${file} in the submission, but got no such file.`,
+  outsideFile: (file: string, target: string) =>
+    `Expected ${file} to be a file inside the submission, but got a link that leads outside it (${target}); it was not read.`,
+  compileError: (location: string, text: string) => `Expected ${location} to compile, but got: ${text}`,
+  loadError: (file: string, name: string, message: string) =>
+    `Expected ${file} to load, but got ${name} while importing it: ${message}`,
+  missingExport: (file: string, name: string) => `Expected ${file} to export "${name}", but got no export by that name.`,
+  notCallable: (name: string, expected: string) => `Expected "${name}" to be a ${expected}, but got something that cannot be called.`,
+  threw: (name: string, errName: string, message: string) => `Expected ${name} to return, but got ${errName}: ${message}`,
+  unencodable: (message: string) => `Expected an answer the grader can read, but got one it could not send: ${message}.`,
+  timeout: (limitMs: number) => `Expected the check to finish within ${limitMs} ms (time limit), but got no answer in time; the process was stopped.`,
+  memory: (limitMb: number) => `Expected the code to stay within ${limitMb} MiB (memory limit), but got a process that ran out of memory.`,
+  outputLimit: (limitBytes: number) => `Expected answers of at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
+  crash: (detail: string) => `Expected the process to keep running, but got a crash (${detail}).`,
+  protocol: (detail: string) => `Expected the child process to answer the grader, but got an answer it could not accept (${detail}).`,
+  notRun: () => 'Expected this check to run, but got no chance: an earlier failure stopped the exercise.',
+  caseLabel: (caseId: string) => `case "${caseId}"`,
+  hiddenFailed: (what: string) => `Expected the hidden check to match the reference, but got a different answer (${what}).`,
+  hiddenError: (where: string, errName: string) => `Expected ${where} to return, but got ${errName} (details are not shown for a hidden check).`,
+  hiddenWhat: { type: 'wrong kind of value', shape: 'wrong shape', values: 'wrong values' },
+  propertyFailed: (runs: number) => `found after ${runs} random inputs, shrunk to the smallest input that still fails`,
+} as const;

@@ -1,0 +1,6 @@
+import { cli } from './cli.js';
+import { compare } from './compare.js';
+import { grading } from './grading.js';
+
+/** Every English string of the grader, by area. */
+export const en = { cli, compare, grading } as const;

@@ -1,0 +1,25 @@
+import type { Messages } from '../types.js';
+
+/** Messages de la chaîne de notation, en français. Chaque phrase suit « X devait être Y, mais on obtient Z. » */
+export const grading: Messages['grading'] = {
+  missingFile: (file) => `Le fichier ${file} devait être dans le rendu, mais il est absent.`,
+  outsideFile: (file, target) =>
+    `${file} devait être un fichier du rendu, mais c'est un lien qui en sort (${target}) ; il n'a pas été lu.`,
+  compileError: (location, text) => `${location} devait compiler, mais on obtient : ${text}`,
+  loadError: (file, name, message) => `${file} devait se charger, mais on obtient ${name} à l'import : ${message}`,
+  missingExport: (file, name) => `${file} devait exporter « ${name} », mais aucun export ne porte ce nom.`,
+  notCallable: (name, expected) => `« ${name} » devait être une ${expected === 'class' ? 'classe' : expected === 'method' ? 'méthode' : 'fonction'}, mais on obtient une valeur qu'on ne peut pas appeler.`,
+  threw: (name, errName, message) => `${name} devait renvoyer une valeur, mais on obtient ${errName} : ${message}`,
+  unencodable: (message) => `La réponse devait être lisible par le correcteur, mais elle n'a pas pu être transmise : ${message}.`,
+  timeout: (limitMs) => `La vérification devait finir en ${limitMs} ms (limite de temps), mais aucune réponse n'est arrivée à temps ; le processus a été arrêté.`,
+  memory: (limitMb) => `Le code devait tenir en ${limitMb} Mio (limite de mémoire), mais le processus a manqué de mémoire.`,
+  outputLimit: (limitBytes) => `Les réponses devaient faire au plus ${Math.round(limitBytes / 1024)} Kio (limite de sortie), mais elles sont plus grandes ; le processus a été arrêté.`,
+  crash: (detail) => `Le processus devait continuer, mais il s'est arrêté brutalement (${detail}).`,
+  protocol: (detail) => `Le processus enfant devait répondre au correcteur, mais sa réponse est inacceptable (${detail}).`,
+  notRun: () => "Cette vérification devait s'exécuter, mais un échec précédent a arrêté l'exercice.",
+  caseLabel: (caseId) => `cas « ${caseId} »`,
+  hiddenFailed: (what) => `La vérification cachée devait donner la réponse de référence, mais on obtient une réponse différente (${what}).`,
+  hiddenError: (where, errName) => `${where} devait renvoyer une valeur, mais on obtient ${errName} (les détails d'une vérification cachée ne sont pas montrés).`,
+  hiddenWhat: { type: 'mauvais type de valeur', shape: 'mauvaise forme', values: 'mauvaises valeurs' },
+  propertyFailed: (runs) => `trouvé après ${runs} entrées aléatoires, réduit à la plus petite entrée qui échoue encore`,
+};

@@ -1,0 +1,7 @@
+import type { Messages } from '../types.js';
+import { cli } from './cli.js';
+import { compare } from './compare.js';
+import { grading } from './grading.js';
+
+/** Toutes les chaînes françaises du correcteur, par domaine. */
+export const fr: Messages = { cli, compare, grading };

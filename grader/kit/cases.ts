@@ -1,0 +1,90 @@
+import { compareValues, type Comparison } from '../compare/compare.js';
+import { jsonSafe } from '../compare/json-safe.js';
+import type { CheckContext, CheckDefinition, CheckVerdict, Observation } from '../model/check.js';
+import type { Localized } from '../model/localized.js';
+import type { Tolerance } from '../model/manifest.js';
+import type { Step } from '../sandbox/steps.js';
+import { evaluate } from './evaluate.js';
+import { faultMessage } from './faults.js';
+import { createRng, type Rng } from './rng.js';
+
+/** One case of a check: the steps to run and what to show a student of its input. */
+export interface CaseSpec {
+  readonly id: string;
+  readonly steps: readonly Step[];
+  /** Named inputs for feedback, e.g. `{ img, kernel }`. */
+  readonly input?: Readonly<Record<string, unknown>>;
+}
+
+export interface CasesCheckOptions {
+  readonly id: string;
+  readonly title: Localized;
+  /** The cases, built from a seeded generator (fixed cases ignore it). */
+  readonly cases: (rng: Rng) => readonly CaseSpec[];
+  /** How one output is compared. @default compareValues with the exercise's tolerance */
+  readonly compare?: (want: unknown, got: unknown, tol: Tolerance) => Comparison;
+}
+
+/**
+ * A check made of cases: each runs on the reference in the grader and on the student's code in
+ * the child, and every output must match. The first differing case is reported; every answered
+ * case is kept for the diagnosis.
+ */
+export function casesCheck(options: CasesCheckOptions): CheckDefinition {
+  const cmp = options.compare ?? compareValues;
+  return {
+    id: options.id,
+    title: options.title,
+    async run(ctx: CheckContext): Promise<CheckVerdict> {
+      const cases = options.cases(createRng(ctx.seed));
+      return judgeCases(ctx, cases, cmp);
+    },
+  };
+}
+
+/** Runs cases and judges them; shared by case checks and property checks. */
+export async function judgeCases(
+  ctx: CheckContext,
+  cases: readonly CaseSpec[],
+  cmp: (want: unknown, got: unknown, tol: Tolerance) => Comparison = compareValues,
+): Promise<CheckVerdict> {
+  const expected = cases.map((c) => evaluate(ctx.reference, c.steps));
+  const run = await ctx.run(cases.map((c) => c.steps));
+  if (!run.ok) return { status: 'sandbox', failure: run.failure };
+  const observations: Observation[] = [];
+  let verdict: CheckVerdict | undefined;
+  for (let i = 0; i < cases.length; i++) {
+    const spec = cases[i]!;
+    const outcome = run.cases[i]!;
+    const label = ctx.t.grading.caseLabel(spec.id);
+    if (!outcome.ok) {
+      verdict ??= { status: 'error', message: ctx.t.compare.inCase(label, faultMessage(ctx.t, ctx.exercise.file, outcome.fault)), ...stackOf(outcome.fault) };
+      continue;
+    }
+    observations.push({ steps: spec.steps, outputs: outcome.outputs });
+    if (verdict) continue;
+    const want = expected[i]!;
+    for (let k = 0; k < want.length; k++) {
+      const c = cmp(want[k], outcome.outputs[k], ctx.tolerance);
+      if (c.pass) continue;
+      verdict = {
+        status: 'failed',
+        message: ctx.t.compare.inCase(label, ctx.t.compare.mismatch(c.mismatch)),
+        mismatch: c.mismatch,
+        evidence: {
+          caseId: spec.id,
+          ...(spec.input ? { input: jsonSafe(spec.input) } : {}),
+          expected: jsonSafe(want[k]),
+          got: jsonSafe(outcome.outputs[k]),
+        },
+      };
+      break;
+    }
+  }
+  if (!verdict) return { status: 'passed' };
+  return verdict.status === 'failed' ? { ...verdict, observations } : verdict;
+}
+
+function stackOf(fault: { kind: string; error?: { stack?: string } }): { stack?: string } {
+  return fault.kind === 'threw' && fault.error?.stack ? { stack: fault.error.stack } : {};
+}

@@ -1,0 +1,37 @@
+import type { Messages } from '../i18n/types.js';
+import type { CaseOutcome } from '../model/check.js';
+import type { SandboxFailure } from '../sandbox/session.js';
+
+type Fault = Extract<CaseOutcome, { ok: false }>['fault'];
+
+/** The student-facing sentence for a fault of the student's code in one case. */
+export function faultMessage(t: Messages, file: string, fault: Fault): string {
+  switch (fault.kind) {
+    case 'missing-export':
+      return t.grading.missingExport(file, fault.name);
+    case 'not-callable':
+      return t.grading.notCallable(fault.name, fault.expected);
+    case 'threw':
+      return t.grading.threw(fault.where, fault.error.name, fault.error.message);
+    case 'unencodable':
+      return t.grading.unencodable(fault.message);
+  }
+}
+
+/** The student-facing sentence for a limit hit or a crash of the child. */
+export function failureMessage(t: Messages, failure: SandboxFailure, file: string): string {
+  switch (failure.kind) {
+    case 'timeout':
+      return t.grading.timeout(failure.limitMs);
+    case 'memory':
+      return t.grading.memory(failure.limitMb);
+    case 'output-limit':
+      return t.grading.outputLimit(failure.limitBytes);
+    case 'crash':
+      return t.grading.crash(failure.signal ? `signal ${failure.signal}` : `exit code ${failure.code}`);
+    case 'protocol':
+      return t.grading.protocol(failure.detail);
+    case 'load-error':
+      return t.grading.loadError(file, failure.name, failure.message);
+  }
+}

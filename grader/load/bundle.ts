@@ -1,0 +1,111 @@
+import { build, type Plugin, type Message } from 'esbuild';
+import { lstatSync, realpathSync, existsSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { builtinModules, createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/** A student file turned into one ES module, with its source map for stack traces. */
+export type BundleOutcome =
+  | { readonly ok: true; readonly code: string; readonly map: string; readonly files: readonly string[] }
+  | { readonly ok: false; readonly kind: 'missing'; readonly file: string }
+  | { readonly ok: false; readonly kind: 'outside'; readonly file: string; readonly target: string }
+  | { readonly ok: false; readonly kind: 'compile-error'; readonly errors: readonly CompileError[] };
+
+export interface CompileError {
+  /** Submission-relative path, line and column (1-based), like `convolution.ts:3:14`. */
+  readonly location: string;
+  readonly text: string;
+  readonly lineText?: string;
+}
+
+const require = createRequire(import.meta.url);
+/** Packages a submission may import, resolved to the grader's own copy. */
+const PROVIDED = ['@tensorflow/tfjs'];
+
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+/** Refuses any file whose real path leaves the submission, and any package but the provided ones. */
+function confine(root: string): Plugin {
+  return {
+    name: 'neurograde-confine',
+    setup(b) {
+      b.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({
+        path: pathToFileURL(require.resolve('@tensorflow/tfjs')).href,
+        external: true,
+      }));
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        const bare = args.path.replace(/^node:/, '');
+        if (builtinModules.includes(bare)) return { path: `node:${bare}`, external: true };
+        if (args.kind === 'entry-point') return undefined;
+        return {
+          errors: [{ text: `Cannot import "${args.path}": a submission may import only its own files and ${PROVIDED.join(', ')}.` }],
+        };
+      });
+      b.onLoad({ filter: /.*/ }, (args) => {
+        let real: string;
+        try {
+          real = realpathSync(args.path);
+        } catch {
+          return undefined;
+        }
+        if (!within(root, real)) {
+          return { errors: [{ text: `"${relative(root, args.path)}" leads outside the submission folder.` }] };
+        }
+        return undefined;
+      });
+    },
+  };
+}
+
+function location(root: string, m: Message): CompileError {
+  const loc = m.location;
+  if (!loc) return { location: '(submission)', text: m.text };
+  const file = isAbsolute(loc.file) ? relative(root, loc.file) : loc.file;
+  return { location: `${file}:${loc.line}:${loc.column + 1}`, text: m.text, lineText: loc.lineText };
+}
+
+/**
+ * Bundles `file` of the submission and everything it imports into one ES module. The entry and
+ * its imports must stay inside the folder once symlinks are resolved.
+ */
+export async function bundleSubmissionFile(submissionDir: string, file: string): Promise<BundleOutcome> {
+  const root = realpathSync(submissionDir);
+  const entry = join(root, file);
+  if (!existsSync(entry)) {
+    try {
+      lstatSync(entry);
+      return { ok: false, kind: 'outside', file, target: '(a broken link)' };
+    } catch {
+      return { ok: false, kind: 'missing', file };
+    }
+  }
+  const real = realpathSync(entry);
+  if (!within(root, real)) return { ok: false, kind: 'outside', file, target: real };
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      absWorkingDir: root,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      write: false,
+      outfile: join(root, '__bundle__.mjs'),
+      sourcemap: 'external',
+      sourcesContent: false,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [confine(root)],
+    });
+    const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'))!;
+    const map = result.outputFiles.find((f) => f.path.endsWith('.map'))!;
+    return { ok: true, code: js.text, map: map.text, files: Object.keys(result.metafile.inputs) };
+  } catch (e) {
+    const errors = (e as { errors?: Message[] }).errors;
+    if (!errors) throw e;
+    return { ok: false, kind: 'compile-error', errors: errors.map((m) => location(root, m)) };
+  }
+}

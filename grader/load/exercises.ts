@@ -1,0 +1,118 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CheckDefinition } from '../model/check.js';
+import { GraderError } from '../model/errors.js';
+import type { Exercise } from '../model/exercise.js';
+import { ManifestSchema, type Manifest } from '../model/manifest.js';
+import type { MistakeDefinition } from '../model/mistake.js';
+import { validator } from '../schema/validate.js';
+
+const validateManifest = validator(ManifestSchema);
+
+export interface ExerciseRoots {
+  /** Folder with one sub-folder per exercise. */
+  readonly exercisesDir: string;
+  /** Folder with one trusted module per exercise, `<id>.ts`. */
+  readonly referenceDir: string;
+}
+
+async function importModule(path: string): Promise<Record<string, unknown>> {
+  return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+}
+
+/**
+ * Loads and validates one exercise folder: manifest, statements, checks, mistakes and its
+ * reference. Every problem found is reported at once, as a GraderError with code BAD_EXERCISE.
+ */
+export async function loadExercise(roots: ExerciseRoots, id: string): Promise<Exercise> {
+  const dir = join(roots.exercisesDir, id);
+  const problems: string[] = [];
+  const manifestPath = join(dir, 'exercise.json');
+  let manifest: Manifest | undefined;
+  try {
+    const parsed = validateManifest(JSON.parse(readFileSync(manifestPath, 'utf8')));
+    if (parsed.ok) manifest = parsed.value;
+    else problems.push(...parsed.errors.map((e) => `exercise.json ${e}`));
+  } catch (e) {
+    problems.push(`exercise.json: ${(e as Error).message}`);
+  }
+  if (manifest && manifest.id !== id) problems.push(`exercise.json: id "${manifest.id}" differs from the folder name "${id}"`);
+
+  const statement = { fr: '', en: '' };
+  for (const [lang, name] of [['fr', 'README.md'], ['en', 'README.en.md']] as const) {
+    const p = join(dir, name);
+    if (existsSync(p)) statement[lang] = readFileSync(p, 'utf8');
+    else problems.push(`${name}: missing statement`);
+  }
+
+  let checks: readonly CheckDefinition[] = [];
+  const checksIndex = join(dir, 'checks', 'index.ts');
+  if (!existsSync(checksIndex)) problems.push('checks/index.ts: missing');
+  else {
+    const mod = await importModule(checksIndex);
+    if (!Array.isArray(mod.checks)) problems.push('checks/index.ts: must export `checks`, an array');
+    else checks = mod.checks as CheckDefinition[];
+  }
+  let mistakes: readonly MistakeDefinition[] = [];
+  const mistakesIndex = join(dir, 'mistakes', 'index.ts');
+  if (existsSync(mistakesIndex)) {
+    const mod = await importModule(mistakesIndex);
+    if (!Array.isArray(mod.mistakes)) problems.push('mistakes/index.ts: must export `mistakes`, an array');
+    else mistakes = mod.mistakes as MistakeDefinition[];
+  }
+  const referencePath = join(roots.referenceDir, `${id}.ts`);
+  let reference: Record<string, unknown> = {};
+  if (!existsSync(referencePath)) problems.push(`reference/${id}.ts: missing`);
+  else reference = await importModule(referencePath);
+
+  if (manifest) {
+    const declared = Object.keys(manifest.checks);
+    const defined = checks.map((c) => c.id);
+    for (const c of declared) if (!defined.includes(c)) problems.push(`check "${c}" is in exercise.json but not in checks/index.ts`);
+    for (const c of defined) if (!declared.includes(c)) problems.push(`check "${c}" is in checks/index.ts but not in exercise.json`);
+    for (const name of manifest.exports) if (!(name in reference)) problems.push(`reference/${id}.ts does not export "${name}"`);
+  }
+  const seen = new Set<string>();
+  for (const m of mistakes) {
+    if (seen.has(m.id)) problems.push(`mistake id "${m.id}" is used twice`);
+    seen.add(m.id);
+  }
+  if (problems.length > 0 || !manifest) {
+    throw new GraderError('BAD_EXERCISE', `Exercise "${id}" (${dir}) is not valid:\n  - ${problems.join('\n  - ')}`);
+  }
+  return { manifest, dir, statement, checks, mistakes, reference };
+}
+
+/** The ids of the exercise folders, in report order (manifest `order`, then id). */
+export function listExerciseIds(roots: ExerciseRoots): string[] {
+  if (!existsSync(roots.exercisesDir)) throw new GraderError('BAD_CONFIG', `No exercises folder at ${roots.exercisesDir}`);
+  return readdirSync(roots.exercisesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(roots.exercisesDir, d.name, 'exercise.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/**
+ * Loads the exercises, all of them or those named (an unknown name is a GraderError with code
+ * UNKNOWN_EXERCISE that lists the known ones). Mistake ids must be unique across exercises.
+ */
+export async function loadExercises(roots: ExerciseRoots, only?: readonly string[]): Promise<Exercise[]> {
+  const ids = listExerciseIds(roots);
+  if (only) {
+    const unknown = only.filter((id) => !ids.includes(id));
+    if (unknown.length > 0) {
+      throw new GraderError('UNKNOWN_EXERCISE', `Unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${ids.join(', ')}`);
+    }
+  }
+  const exercises = await Promise.all((only ?? ids).map((id) => loadExercise(roots, id)));
+  const owner = new Map<string, string>();
+  for (const ex of exercises) {
+    for (const m of ex.mistakes) {
+      const other = owner.get(m.id);
+      if (other) throw new GraderError('BAD_EXERCISE', `Mistake id "${m.id}" is used by both "${other}" and "${ex.manifest.id}"`);
+      owner.set(m.id, ex.manifest.id);
+    }
+  }
+  return exercises.sort((a, b) => (a.manifest.order ?? 100) - (b.manifest.order ?? 100) || a.manifest.id.localeCompare(b.manifest.id));
+}

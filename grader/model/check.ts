@@ -1,0 +1,59 @@
+import type { Lang, Localized } from './localized.js';
+import type { Manifest, Tolerance } from './manifest.js';
+import type { Evidence, Mismatch } from './results.js';
+import type { Messages } from '../i18n/types.js';
+import type { SandboxFailure } from '../sandbox/session.js';
+import type { Step, StepFault } from '../sandbox/steps.js';
+
+/** One case's outcome from the student's code, decoded to plain values. */
+export type CaseOutcome =
+  | { readonly ok: true; readonly outputs: readonly unknown[] }
+  | { readonly ok: false; readonly fault: StepFault | { readonly kind: 'unencodable'; readonly message: string } };
+
+export type StudentRun =
+  | { readonly ok: true; readonly cases: readonly CaseOutcome[] }
+  | { readonly ok: false; readonly failure: SandboxFailure };
+
+/** A case the student's code answered: what the diagnosis stage replays against the mistakes. */
+export interface Observation {
+  readonly steps: readonly Step[];
+  readonly outputs: readonly unknown[];
+}
+
+/** What a check hands back; the score stage adds id, points, timing and visibility. */
+export type CheckVerdict =
+  | { readonly status: 'passed'; readonly message?: string }
+  | {
+      readonly status: 'failed';
+      readonly message: string;
+      readonly mismatch?: Mismatch;
+      readonly evidence?: Evidence;
+      /** Set by checks that diagnose by themselves (e.g. model architecture). */
+      readonly diagnosis?: string;
+      /** Cases answered, for the catalogue of mistakes to replay. */
+      readonly observations?: readonly Observation[];
+    }
+  | { readonly status: 'error'; readonly message: string; readonly stack?: string }
+  | { readonly status: 'sandbox'; readonly failure: SandboxFailure };
+
+/** What a check may use. Everything here stays in the grader; only `run`'s steps reach the child. */
+export interface CheckContext {
+  readonly exercise: Manifest;
+  /** The trusted reference module of the exercise. */
+  readonly reference: Readonly<Record<string, unknown>>;
+  readonly tolerance: Tolerance;
+  /** A seed derived from the grading seed and the check id. */
+  readonly seed: number;
+  readonly visibility: 'public' | 'hidden';
+  readonly lang: Lang;
+  readonly t: Messages;
+  /** Runs cases in the student's sandboxed child, all in one round trip. */
+  run(cases: readonly (readonly Step[])[]): Promise<StudentRun>;
+}
+
+/** One check of an exercise: `exercises/<id>/checks/<check>.ts` exports one. */
+export interface CheckDefinition {
+  readonly id: string;
+  readonly title: Localized;
+  run(ctx: CheckContext): Promise<CheckVerdict>;
+}

@@ -1,0 +1,15 @@
+import type { CheckDefinition } from './check.js';
+import type { Localized } from './localized.js';
+import type { Manifest } from './manifest.js';
+import type { MistakeDefinition } from './mistake.js';
+
+/** An exercise as the grader holds it once loaded and validated. */
+export interface Exercise {
+  readonly manifest: Manifest;
+  readonly dir: string;
+  /** The statement, README.md (French) and README.en.md (English). */
+  readonly statement: Localized;
+  readonly checks: readonly CheckDefinition[];
+  readonly mistakes: readonly MistakeDefinition[];
+  readonly reference: Readonly<Record<string, unknown>>;
+}

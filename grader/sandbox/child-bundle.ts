@@ -1,0 +1,36 @@
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Bundles the child runner into one .mjs file and returns its path. The name carries a hash of
+ * the bundle, so concurrent graders and old versions never read each other's file, and writing
+ * it twice is harmless (write to a temporary name, then rename).
+ * @param cacheDir where to keep it. @default `<os tmpdir>/neurograde-child`
+ */
+export async function childScript(cacheDir = join(tmpdir(), 'neurograde-child')): Promise<string> {
+  const result = await build({
+    entryPoints: [join(here, 'child', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text;
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const dir = join(cacheDir, hash);
+  const file = join(dir, 'child.mjs');
+  if (existsSync(file) && readFileSync(file, 'utf8') === code) return file;
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, code);
+  renameSync(tmp, file);
+  return file;
+}

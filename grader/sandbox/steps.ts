@@ -1,0 +1,162 @@
+/**
+ * A case is a short program over the student's exports, sent to the child as data: call a
+ * function, construct a class, set a field, call a method. The same interpreter runs it against
+ * the student's module in the child and against the reference and the catalogue's mistaken
+ * variants in the grader, so the three always see the very same inputs.
+ * No Node imports: this file is bundled into the child.
+ */
+
+/** Activation functions a case can pass without sending code. */
+export const BUILTINS = {
+  sigmoid: (x: number): number => 1 / (1 + Math.exp(-x)),
+  tanh: (x: number): number => Math.tanh(x),
+  relu: (x: number): number => (x > 0 ? x : 0),
+  identity: (x: number): number => x,
+} as const;
+export type BuiltinName = keyof typeof BUILTINS;
+
+export type Arg =
+  | { readonly data: unknown }
+  | { readonly ref: string }
+  | { readonly builtin: BuiltinName }
+  | { readonly export: string };
+
+export type Step =
+  | { readonly op: 'call'; readonly fn: string; readonly args: readonly Arg[]; readonly as?: string }
+  | { readonly op: 'new'; readonly cls: string; readonly args: readonly Arg[]; readonly as: string }
+  | { readonly op: 'set'; readonly target: string; readonly prop: string; readonly value: Arg }
+  | { readonly op: 'invoke'; readonly target: string; readonly method: string; readonly args: readonly Arg[]; readonly as?: string };
+
+/** Why a case could not run to its end: a fault of the student's code, as data. */
+export type StepFault =
+  | { readonly kind: 'missing-export'; readonly name: string }
+  | { readonly kind: 'not-callable'; readonly name: string; readonly expected: 'function' | 'class' | 'method' }
+  | { readonly kind: 'threw'; readonly where: string; readonly error: ThrownInfo };
+
+export class StepFaultError extends Error {
+  readonly fault: StepFault;
+  constructor(fault: StepFault) {
+    super(fault.kind);
+    this.fault = fault;
+  }
+}
+
+/** A thrown value, described as data. */
+export interface ThrownInfo {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+}
+
+/** Describes a thrown value without trusting it: getters may throw, toString may lie. */
+export function describeThrown(e: unknown): ThrownInfo {
+  const safe = (f: () => unknown): string | undefined => {
+    try {
+      const v = f();
+      return typeof v === 'string' ? v.slice(0, 4000) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (e instanceof StepFaultError) return { name: 'StepFault', message: e.fault.kind };
+  if (typeof e === 'object' && e !== null) {
+    const name = safe(() => (e as Error).name) ?? 'object';
+    const message = safe(() => (e as Error).message) ?? '(a thrown object without a readable message)';
+    const stack = safe(() => (e as Error).stack);
+    return stack === undefined ? { name, message } : { name, message, stack };
+  }
+  let message: string;
+  try {
+    message = String(e).slice(0, 4000);
+  } catch {
+    message = `(a thrown ${typeof e})`;
+  }
+  return { name: typeof e, message };
+}
+
+/**
+ * Runs the steps against a module and returns the values of its `call` and `invoke` steps, in
+ * order. Throws StepFaultError for a fault of the module's code.
+ * @param decodeData turns a step's `data` into the value handed to the code (a fresh copy, so
+ *   code that mutates its input cannot affect another run).
+ */
+export function runSteps(
+  mod: Readonly<Record<string, unknown>>,
+  steps: readonly Step[],
+  decodeData: (data: unknown) => unknown,
+): unknown[] {
+  const scope = new Map<string, unknown>();
+  const outputs: unknown[] = [];
+  const lookup = (name: string): unknown => {
+    if (!Object.prototype.hasOwnProperty.call(mod, name) || mod[name] === undefined) {
+      throw new StepFaultError({ kind: 'missing-export', name });
+    }
+    return mod[name];
+  };
+  const resolve = (arg: Arg): unknown => {
+    if ('data' in arg) return decodeData(arg.data);
+    if ('ref' in arg) return scope.get(arg.ref);
+    if ('builtin' in arg) return BUILTINS[arg.builtin];
+    return lookup(arg.export);
+  };
+  const guard = <T>(name: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof StepFaultError) throw e;
+      throw new StepFaultError({ kind: 'threw', where: name, error: describeThrown(e) });
+    }
+  };
+  for (const step of steps) {
+    switch (step.op) {
+      case 'call': {
+        const fn = lookup(step.fn);
+        if (typeof fn !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.fn, expected: 'function' });
+        const args = step.args.map(resolve);
+        const out = guard(step.fn, () => (fn as (...a: unknown[]) => unknown)(...args));
+        if (step.as) scope.set(step.as, out);
+        outputs.push(out);
+        break;
+      }
+      case 'new': {
+        const cls = lookup(step.cls);
+        if (typeof cls !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.cls, expected: 'class' });
+        const args = step.args.map(resolve);
+        scope.set(step.as, guard(step.cls, () => new (cls as new (...a: unknown[]) => unknown)(...args)));
+        break;
+      }
+      case 'set': {
+        const target = scope.get(step.target) as Record<string, unknown>;
+        const value = resolve(step.value);
+        guard(`${step.target}.${step.prop}`, () => {
+          target[step.prop] = value;
+        });
+        break;
+      }
+      case 'invoke': {
+        const target = scope.get(step.target) as Record<string, unknown>;
+        const name = `${step.target}.${step.method}`;
+        const method = guard(name, () => target?.[step.method]);
+        if (typeof method !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.method, expected: 'method' });
+        const args = step.args.map(resolve);
+        const out = guard(name, () => (method as (...a: unknown[]) => unknown).apply(target, args));
+        if (step.as) scope.set(step.as, out);
+        outputs.push(out);
+        break;
+      }
+    }
+  }
+  return outputs;
+}
+
+/** The names of the exports a list of steps touches, for reporting what a case needs. */
+export function exportsUsed(steps: readonly Step[]): string[] {
+  const names = new Set<string>();
+  for (const s of steps) {
+    if (s.op === 'call') names.add(s.fn);
+    if (s.op === 'new') names.add(s.cls);
+    const args = s.op === 'set' ? [s.value] : 'args' in s ? s.args : [];
+    for (const a of args) if ('export' in a) names.add(a.export);
+  }
+  return [...names];
+}

@@ -1,0 +1,70 @@
+import { basename, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { messages } from '../i18n/index.js';
+import type { Exercise } from '../model/exercise.js';
+import type { ExerciseResult, SubmissionResult } from '../model/results.js';
+import type { Launcher } from '../sandbox/launcher.js';
+import { gradeExercise } from './grade-exercise.js';
+import { resolveGradeOptions, type GradeOptions } from './options.js';
+
+/** What the grader needs that does not change between submissions: built once, passed in. */
+export interface GradingEnvironment {
+  readonly exercises: readonly Exercise[];
+  readonly launcher: Launcher;
+  readonly childScript: string;
+  readonly readPaths: readonly string[];
+  readonly version: string;
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Grades every exercise of one submission folder. Student faults are results; only grader faults throw. */
+export async function gradeSubmission(
+  env: GradingEnvironment,
+  submissionDir: string,
+  options: GradeOptions = {},
+): Promise<SubmissionResult> {
+  const started = performance.now();
+  const o = resolveGradeOptions(options);
+  const t = messages(o.lang);
+  const exercises: ExerciseResult[] = await mapLimit(env.exercises, o.concurrency, (exercise) => {
+    const l = { ...o.limits, ...exercise.manifest.limits };
+    return gradeExercise({
+      exercise,
+      submissionDir: resolve(submissionDir),
+      mode: o.mode,
+      lang: o.lang,
+      t,
+      seed: o.seed,
+      launcher: env.launcher,
+      childScript: env.childScript,
+      readPaths: env.readPaths,
+      limits: { timeMs: l.timeMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
+    });
+  });
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  return {
+    schemaVersion: 1,
+    grader: { name: 'neurograde', version: env.version },
+    submission: basename(resolve(submissionDir)),
+    lang: o.lang,
+    mode: o.mode,
+    score: round(exercises.reduce((s, e) => s + e.score, 0)),
+    maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
+    gradedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    environment: { node: process.version, sandbox: env.launcher.name, warnings: [...env.launcher.warnings] },
+    exercises,
+  };
+}

@@ -1,0 +1,30 @@
+import { availableParallelism } from 'node:os';
+import type { Lang } from '../model/localized.js';
+import type { Limits } from '../model/manifest.js';
+
+/** How a submission is graded. */
+export interface GradeOptions {
+  /** Language of messages and reports. @default 'en' */
+  readonly lang?: Lang;
+  /** 'grade' runs every check; 'check' (the student's command) only the public ones. @default 'grade' */
+  readonly mode?: 'grade' | 'check';
+  /** Seed of the random cases; the same seed gives the same cases. @default 20261127 */
+  readonly seed?: number;
+  /** Exercises of one submission graded at once. @default the number of cores */
+  readonly concurrency?: number;
+  /** Limits for exercises whose manifest sets none. @default see DEFAULT_LIMITS */
+  readonly limits?: Limits;
+}
+
+export const DEFAULT_LIMITS: Required<Limits> = { timeMs: 5_000, memoryMb: 4_096, outputKb: 16_384, processes: 64 };
+
+/** Resolves the options once; everything downstream reads the Required form. */
+export function resolveGradeOptions(options: GradeOptions = {}): Required<GradeOptions> & { limits: Required<Limits> } {
+  return {
+    lang: options.lang ?? 'en',
+    mode: options.mode ?? 'grade',
+    seed: options.seed ?? 20261127,
+    concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+  };
+}

@@ -1,0 +1,74 @@
+import type { CheckVerdict } from '../model/check.js';
+import type { Lang } from '../model/localized.js';
+import type { MistakeDefinition } from '../model/mistake.js';
+import type { CheckResult } from '../model/results.js';
+import type { Messages } from '../i18n/types.js';
+import { failureMessage } from '../kit/faults.js';
+
+export interface ResultContext {
+  readonly id: string;
+  readonly title: string;
+  readonly points: number;
+  readonly visibility: 'public' | 'hidden';
+  readonly durationMs: number;
+  readonly file: string;
+  readonly lang: Lang;
+  readonly t: Messages;
+  /** The diagnosed mistake, if the verdict failed and one matched. */
+  readonly mistake?: MistakeDefinition;
+}
+
+/**
+ * A check's verdict as a result. Hidden checks keep their status, score and diagnosis but lose
+ * every value: no input, no expected or obtained number, no message the student's code wrote.
+ */
+export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckResult {
+  const base = {
+    id: ctx.id,
+    title: ctx.title,
+    maxScore: ctx.points,
+    visibility: ctx.visibility,
+    durationMs: Math.round(ctx.durationMs),
+  };
+  const hidden = ctx.visibility === 'hidden';
+  switch (verdict.status) {
+    case 'passed':
+      return { ...base, status: 'passed', score: ctx.points, ...(verdict.message ? { message: verdict.message } : {}) };
+    case 'failed': {
+      const mistake = ctx.mistake
+        ? {
+            diagnosis: ctx.mistake.id,
+            mistake: {
+              id: ctx.mistake.id,
+              title: ctx.mistake.title[ctx.lang],
+              explanation: ctx.mistake.explanation[ctx.lang],
+              hint: ctx.mistake.hint[ctx.lang],
+            },
+          }
+        : verdict.diagnosis
+          ? { diagnosis: verdict.diagnosis }
+          : {};
+      if (hidden) {
+        const what = verdict.mismatch ? ctx.t.grading.hiddenWhat[verdict.mismatch.kind] : ctx.t.grading.hiddenWhat.values;
+        return { ...base, status: 'failed', score: 0, message: ctx.t.grading.hiddenFailed(what), ...mistake };
+      }
+      return {
+        ...base,
+        status: 'failed',
+        score: 0,
+        message: verdict.message,
+        ...mistake,
+        ...(verdict.mismatch ? { mismatch: verdict.mismatch } : {}),
+        ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
+      };
+    }
+    case 'error':
+      if (hidden) return { ...base, status: 'error', score: 0, message: ctx.t.grading.hiddenError(ctx.file, 'an error') };
+      return { ...base, status: 'error', score: 0, message: verdict.message, ...(verdict.stack ? { stack: verdict.stack } : {}) };
+    case 'sandbox':
+      if (verdict.failure.kind === 'timeout') {
+        return { ...base, status: 'timeout', score: 0, message: ctx.t.grading.timeout(verdict.failure.limitMs), limitMs: verdict.failure.limitMs };
+      }
+      return { ...base, status: 'error', score: 0, message: failureMessage(ctx.t, verdict.failure, ctx.file) };
+  }
+}
