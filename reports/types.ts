@@ -1,0 +1,25 @@
+import type { Exercise } from '../grader/model/exercise.js';
+import type { Lang } from '../grader/model/localized.js';
+import type { SubmissionResult } from '../grader/model/results.js';
+
+/** What every reporter may read besides the results. */
+export interface ReportContext {
+  readonly lang: Lang;
+  /** The exercises graded, for statements, titles and mistake texts. */
+  readonly exercises: readonly Exercise[];
+}
+
+/** Renders one submission's result into one file (report.html, a Gradescope results.json...). */
+export interface SubmissionReporter {
+  readonly name: string;
+  /** The file name it writes, next to results.json. */
+  readonly fileName: string;
+  render(result: SubmissionResult, ctx: ReportContext): string | Uint8Array;
+}
+
+/** Renders a whole class into one file (gradebook.csv, junit.xml, index.html...). */
+export interface ClassReporter {
+  readonly name: string;
+  readonly fileName: string;
+  render(results: readonly SubmissionResult[], ctx: ReportContext): string | Uint8Array;
+}
