@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { installFastConvGradients } from './conv2d-gradient.js';
+import { registerWasmKernelPatches } from './wasm-kernels.js';
 
 /** The `@tensorflow/tfjs` namespace (tfjs-node re-exports the same API). */
 export type Tf = typeof TF;
@@ -31,11 +32,12 @@ export interface InitBackendOptions {
   /** Backends to try, in order. Default `['tensorflow', 'wasm', 'cpu']`. */
   prefer?: readonly BackendName[];
   /**
-   * Install the convolution-based `Conv2D` gradient and the wasm `Conv2DBackpropFilter` /
-   * `Conv2DBackpropInput` kernels (see `conv2d-gradient.ts`). Default: true on `wasm` and `cpu`,
-   * never on `tensorflow`, whose native kernels are faster.
+   * Install the speed-ups: the convolution-based `Conv2D` gradient (`conv2d-gradient.ts`), and on
+   * wasm its `Conv2DBackpropFilter`/`Conv2DBackpropInput` kernels plus the `BatchMatMul`,
+   * `MaxPoolGrad` and `Sum` patches (`wasm-kernels.ts`). Default: true on `wasm` and `cpu`, false
+   * on `tensorflow`, whose native kernels are faster. `false` leaves tfjs stock.
    */
-  fastConvGradients?: boolean;
+  fastKernels?: boolean;
 }
 
 /** What {@link initBackend} settled on. */
@@ -100,7 +102,10 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<TfB
         else if (!(await tf.setBackend('cpu'))) throw new Error('setBackend("cpu") returned false');
       }
       await tf.ready();
-      if (options.fastConvGradients ?? name !== 'tensorflow') installFastConvGradients(tf);
+      if (options.fastKernels ?? name !== 'tensorflow') {
+        installFastConvGradients(tf);
+        if (name === 'wasm') registerWasmKernelPatches(tf);
+      }
       return { tf, name, skipped };
     } catch (err) {
       skipped.push(`${name}: ${err instanceof Error ? err.message : String((err as { message?: unknown })?.message ?? err)}`);
