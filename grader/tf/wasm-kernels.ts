@@ -5,10 +5,11 @@
  *   gradients [64,20]x[3920,20]^T took 24 ms, 1.9 ms with the transpose done first by the
  *   `Transpose` kernel. Every Dense layer's backward pass asks for transposed products.
  * - `MaxPoolGrad` 2x2/2: 40-48 ms for [64,28,28,20]; rewritten with nearest-neighbour upsampling
- *   and element-wise ops (all fast on wasm): ~10 ms.
+ *   and element-wise ops (all fast on wasm): ~10 ms. The stock kernel is also WRONG with 'same'
+ *   padding on odd sizes, so no pooling geometry is delegated to it.
  * - `Sum` over leading axes (the bias gradient of a conv layer, [64,28,28,20] -> [20]) transposes
  *   first: 9-14 ms; as a product with a row of ones: under 1 ms.
- * Each replacement falls back to the stock kernel outside its fast case. Kernel functions may
+ * BatchMatMul and Sum fall back to the stock kernel outside their fast case. Kernel functions may
  * return Tensors; the engine runs them with the tape off (as for custom gradients).
  */
 import type * as TF from '@tensorflow/tfjs';
@@ -47,25 +48,55 @@ function is2(v: unknown): boolean {
 }
 
 /**
- * MaxPool 2x2 stride 2 gradient: dy goes to the positions equal to their window's maximum.
- * Ties (several equal maxima, e.g. ReLU zeros) share dy equally, where TensorFlow gives it all to
- * the first: both are valid subgradients, the sum per window is the same, and after a ReLU the
- * tied zeros get no gradient either way.
+ * Any other pooling geometry, in plain loops. Not delegated to the stock wasm kernel: it is wrong
+ * whenever 'same' padding adds a bottom/right pad (e.g. 2x2/2 'same' on 7x7: gradients off by
+ * up to 0.66 against the cpu backend and a brute-force check), a model students can write.
  */
-function maxPoolGrad(tf: Tf, stock: KernelFunc): KernelFunc {
-  return (args) => {
-    const { filterSize, strides, pad } = args.attrs as unknown as TF.MaxPoolGradAttrs;
-    const x = args.inputs.input as TF.Tensor4D;
-    const [, H, W] = x.shape;
-    const noPadding = pad === 'valid' || pad === 0 || pad === 'same'; // 'same' adds none on even sizes
-    if (!is2(filterSize) || !is2(strides) || !noPadding || H % 2 !== 0 || W % 2 !== 0 || x.dtype !== 'float32') {
-      return stock(args);
+function maxPoolGradLoops(tf: Tf, x: TF.Tensor4D, dy: TF.Tensor4D, attrs: TF.MaxPoolGradAttrs): TF.Tensor4D {
+  const info = tf.backend_util.computePool2DInfo(x.shape, attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+  const [n, H, W, C] = x.shape;
+  const { outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw, filterHeight: fh, filterWidth: fw } = info;
+  const xv = x.dataSync(), dyv = dy.dataSync();
+  const dx = new Float32Array(xv.length);
+  for (let b = 0; b < n; b++) for (let r = 0; r < oh; r++) for (let c = 0; c < ow; c++) for (let ch = 0; ch < C; ch++) {
+    const r0 = r * sh - info.padInfo.top, c0 = c * sw - info.padInfo.left;
+    let best = -Infinity, count = 0;
+    for (let pass = 0; pass < 3; pass++) {
+      for (let i = Math.max(r0, 0); i < Math.min(r0 + fh, H); i++) {
+        for (let j = Math.max(c0, 0); j < Math.min(c0 + fw, W); j++) {
+          const at = ((b * H + i) * W + j) * C + ch;
+          if (pass === 0) best = Math.max(best, xv[at]);
+          else if (xv[at] === best) {
+            if (pass === 1) count++;
+            else dx[at] += dyv[((b * oh + r) * ow + c) * C + ch] / count;
+          }
+        }
+      }
     }
+  }
+  return tf.tensor4d(dx, x.shape);
+}
+
+/**
+ * MaxPool gradient: dy goes to the positions equal to their window's maximum. Ties (several equal
+ * maxima, e.g. ReLU zeros) share dy equally, where TensorFlow gives it all to the first: both are
+ * valid subgradients with the same sum per window, and after a ReLU the tied zeros get no
+ * gradient either way. The 2x2/2 case (every course model) avoids loops: nearest-neighbour
+ * upsampling plus element-wise ops, all fast on wasm.
+ */
+function maxPoolGrad(tf: Tf): KernelFunc {
+  return (args) => {
+    const attrs = args.attrs as unknown as TF.MaxPoolGradAttrs;
+    const x = args.inputs.input as TF.Tensor4D, dy = args.inputs.dy as TF.Tensor4D;
+    const [, H, W] = x.shape;
+    const { filterSize, strides, pad } = attrs;
+    const noPadding = pad === 'valid' || pad === 0 || pad === 'same'; // 'same' adds none on even sizes
+    if (!is2(filterSize) || !is2(strides) || !noPadding || H % 2 !== 0 || W % 2 !== 0) return maxPoolGradLoops(tf, x, dy, attrs);
     return tf.tidy(() => {
-      const y = args.inputs.output as TF.Tensor4D, dy = args.inputs.dy as TF.Tensor4D;
+      const y = args.inputs.output as TF.Tensor4D;
       const up = (t: TF.Tensor4D) => tf.image.resizeNearestNeighbor(t, [H, W]); // [r, c] <- [r/2, c/2]
       const below = tf.step(tf.sub(up(y), x)); // 1 where x < its window's max, 0 at the max(es)
-      const maxima = tf.sub(4, tf.mul(tf.avgPool(below, 2, 2, 'valid'), 4)); // >= 1 per window
+      const maxima = tf.sub(4, tf.mul(tf.avgPool(below as TF.Tensor4D, 2, 2, 'valid'), 4)); // >= 1 per window
       const spread = up(tf.div(dy, maxima));
       return tf.sub(spread, tf.mul(below, spread));
     });
@@ -96,7 +127,7 @@ function sum(tf: Tf, stock: KernelFunc): KernelFunc {
  */
 export function registerWasmKernelPatches(tf: Tf, backendName = 'wasm'): () => void {
   const makers: Record<string, (tf: Tf, stock: KernelFunc) => KernelFunc> = {
-    BatchMatMul: batchMatMul, MaxPoolGrad: maxPoolGrad, Sum: sum,
+    BatchMatMul: batchMatMul, MaxPoolGrad: (t) => maxPoolGrad(t), Sum: sum,
   };
   const restored: TF.KernelConfig[] = [];
   for (const [name, make] of Object.entries(makers)) {
