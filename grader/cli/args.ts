@@ -9,10 +9,12 @@ export interface GradeCommand {
   readonly exercises?: readonly string[];
   readonly lang: Lang;
   readonly seed?: number;
+  /** A course folder with its own exercises/ and reference/, instead of the bundled ones. */
+  readonly course?: string;
 }
 
 export const USAGE = `Usage:
-  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N]`;
+  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>]`;
 
 function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -46,6 +48,7 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
         exercises: { type: 'string', short: 'e' },
         lang: { type: 'string' },
         seed: { type: 'string' },
+        course: { type: 'string' },
       },
     });
   } catch (e) {
@@ -63,5 +66,6 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
     lang: lang(values.lang),
     ...(exercises ? { exercises } : {}),
     ...(s !== undefined ? { seed: s } : {}),
+    ...(values.course ? { course: values.course } : {}),
   };
 }

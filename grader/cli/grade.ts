@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { gradeSubmission } from '../score/grade-submission.js';
-import { createEnvironment } from '../score/environment.js';
+import { courseRoots, createEnvironment } from '../score/environment.js';
 import { parseGrade } from './args.js';
 import { writeResults } from './results-file.js';
 import { summaryTable } from './table.js';
@@ -13,7 +13,10 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
   const cmd = parseGrade(argv);
   const dir = resolve(cmd.submission);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${cmd.submission} is not a folder`);
-  const env = await createEnvironment(cmd.exercises ? { only: cmd.exercises } : {});
+  const env = await createEnvironment({
+    ...(cmd.exercises ? { only: cmd.exercises } : {}),
+    ...(cmd.course ? { roots: courseRoots(cmd.course) } : {}),
+  });
   const result = await gradeSubmission(env, dir, { lang: cmd.lang, ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}) });
   const t = messages(cmd.lang);
   const out = resolve(cmd.out);

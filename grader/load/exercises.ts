@@ -17,8 +17,17 @@ export interface ExerciseRoots {
   readonly referenceDir: string;
 }
 
-async function importModule(path: string): Promise<Record<string, unknown>> {
-  return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+/** Imports a teacher's module; a failure is a problem of the exercise, reported with the others. */
+async function importModule(path: string, problems: string[], label: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (e) {
+    const hint = /ERR_REQUIRE|Cannot use import statement/.test(String(e))
+      ? ' (the course folder must be an ES module package: "type": "module" in its package.json)'
+      : '';
+    problems.push(`${label}: cannot be imported: ${(e as Error).message.split('\n')[0]}${hint}`);
+    return undefined;
+  }
 }
 
 /**
@@ -50,21 +59,21 @@ export async function loadExercise(roots: ExerciseRoots, id: string): Promise<Ex
   const checksIndex = join(dir, 'checks', 'index.ts');
   if (!existsSync(checksIndex)) problems.push('checks/index.ts: missing');
   else {
-    const mod = await importModule(checksIndex);
-    if (!Array.isArray(mod.checks)) problems.push('checks/index.ts: must export `checks`, an array');
-    else checks = mod.checks as CheckDefinition[];
+    const mod = await importModule(checksIndex, problems, 'checks/index.ts');
+    if (mod && !Array.isArray(mod.checks)) problems.push('checks/index.ts: must export `checks`, an array');
+    else if (mod) checks = mod.checks as CheckDefinition[];
   }
   let mistakes: readonly MistakeDefinition[] = [];
   const mistakesIndex = join(dir, 'mistakes', 'index.ts');
   if (existsSync(mistakesIndex)) {
-    const mod = await importModule(mistakesIndex);
-    if (!Array.isArray(mod.mistakes)) problems.push('mistakes/index.ts: must export `mistakes`, an array');
-    else mistakes = mod.mistakes as MistakeDefinition[];
+    const mod = await importModule(mistakesIndex, problems, 'mistakes/index.ts');
+    if (mod && !Array.isArray(mod.mistakes)) problems.push('mistakes/index.ts: must export `mistakes`, an array');
+    else if (mod) mistakes = mod.mistakes as MistakeDefinition[];
   }
   const referencePath = join(roots.referenceDir, `${id}.ts`);
   let reference: Record<string, unknown> = {};
   if (!existsSync(referencePath)) problems.push(`reference/${id}.ts: missing`);
-  else reference = await importModule(referencePath);
+  else reference = (await importModule(referencePath, problems, `reference/${id}.ts`)) ?? {};
 
   if (manifest) {
     const declared = Object.keys(manifest.checks);

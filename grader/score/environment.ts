@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { GraderError } from '../model/errors.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadExercises, type ExerciseRoots } from '../load/exercises.js';
@@ -17,6 +18,19 @@ export interface EnvironmentOptions {
   readonly only?: readonly string[];
   /** @default the best isolation this machine offers */
   readonly launcher?: Launcher;
+}
+
+/**
+ * The exercises and references of a course folder (`<dir>/exercises`, `<dir>/reference`).
+ * A missing folder is a GraderError with code BAD_CONFIG.
+ */
+export function courseRoots(dir: string): ExerciseRoots {
+  const root = resolve(dir);
+  const roots = { exercisesDir: join(root, 'exercises'), referenceDir: join(root, 'reference') };
+  for (const d of Object.values(roots)) {
+    if (!existsSync(d)) throw new GraderError('BAD_CONFIG', `The course folder ${root} has no ${basename(d)}/ folder`);
+  }
+  return roots;
 }
 
 /** The folders a child may read besides its own script: the packages a submission may import. */

@@ -1,0 +1,20 @@
+import type { TSchema } from '@sinclair/typebox';
+import { ManifestSchema } from '../model/manifest.js';
+import { SubmissionResultSchema } from '../model/results.js';
+
+/**
+ * The JSON Schema files in schemas/, each generated from the TypeBox definition that also gives
+ * the TypeScript type. `npm run schemas` writes them; a test fails when they drift.
+ */
+export const SCHEMA_FILES: Readonly<Record<string, { readonly title: string; readonly schema: TSchema }>> = {
+  'exercise.schema.json': { title: 'neurograde exercise manifest (exercises/<id>/exercise.json)', schema: ManifestSchema },
+  'results.schema.json': { title: 'neurograde results.json of one submission', schema: SubmissionResultSchema },
+};
+
+/** The text of a schema file: draft-07, stable key order, trailing newline. */
+export function schemaText(name: string): string {
+  const entry = SCHEMA_FILES[name];
+  if (!entry) throw new Error(`unknown schema file ${name}`);
+  const json = JSON.parse(JSON.stringify(entry.schema)) as Record<string, unknown>;
+  return JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title: entry.title, ...json }, null, 2) + '\n';
+}
