@@ -1,12 +1,14 @@
 import { GraderError, UsageError } from '../model/errors.js';
 import { USAGE } from './args.js';
-import { gradeCommand } from './grade.js';
 
 type Command = (argv: readonly string[], print: (line: string) => void) => Promise<number>;
 
-/** The sub-commands, by name. */
-export const COMMANDS: Readonly<Record<string, Command>> = {
-  grade: gradeCommand,
+/**
+ * The sub-commands, by name, each loaded on first use: `--help` or a typo should not pay for
+ * loading esbuild, ajv and every exercise.
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  grade: async () => (await import('./grade.js')).gradeCommand,
 };
 
 /**
@@ -22,7 +24,7 @@ export async function main(argv: readonly string[], print: (line: string) => voi
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"; known: ${Object.keys(COMMANDS).join(', ')}`);
-    return await command(rest, print);
+    return await (await command())(rest, print);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`neurograde: ${e.message}\n`);
