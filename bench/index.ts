@@ -1,0 +1,18 @@
+// `npm run bench [-- name...]`: speed and memory targets live here, never in timed tests.
+// Each benchmark prints its own medians and p95; this runner only picks and orders them.
+const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
+  sandbox: async () => (await import('./sandbox.js')).benchSandbox(),
+  batch: async () => (await import('./batch.js')).benchBatch(),
+  models: async () => (await import('./models.js')).benchModels(),
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((n) => !(n in BENCHES));
+if (unknown.length > 0) {
+  console.error(`bench: unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) {
+  console.log(`\n=== ${name} ===`);
+  await BENCHES[name]!();
+}
