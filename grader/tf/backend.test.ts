@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { initBackend, wasmBinaryDir } from './backend.js';
+import { isOurs } from './conv2d-gradient.js';
+
+describe('initBackend', () => {
+  it('points setWasmPaths at a real directory of .wasm files (a path, not a URL)', () => {
+    const dir = wasmBinaryDir();
+    expect(path.isAbsolute(dir)).toBe(true);
+    expect(dir.endsWith(path.sep)).toBe(true);
+    for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+      expect(existsSync(dir + f)).toBe(true);
+    }
+  });
+
+  it('falls back to wasm when tfjs-node is absent, with the reason, and installs the fast kernels', async () => {
+    const { tf, name, skipped } = await initBackend();
+    expect(name).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatch(/^tensorflow: .*tfjs-node/);
+    expect(isOurs(tf.getGradient('Conv2D'))).toBe(true);
+    expect(isOurs(tf.getKernel('Conv2DBackpropFilter', 'wasm'))).toBe(true);
+    // It computes: a 3x3 all-ones kernel on a 3x3 all-ones image sums 9 ones.
+    expect(tf.conv2d(tf.ones([1, 3, 3, 1]) as never, tf.ones([3, 3, 1, 1]) as never, 1, 'valid').dataSync()[0]).toBe(9);
+  });
+
+  it('is idempotent: same namespace, same kernels, no re-wrapping', async () => {
+    const first = await initBackend();
+    const grad = first.tf.getGradient('Conv2D');
+    const kernel = first.tf.getKernel('Sum', 'wasm');
+    const second = await initBackend();
+    expect(second.tf).toBe(first.tf);
+    expect(second.name).toBe('wasm');
+    expect(second.tf.getGradient('Conv2D')).toBe(grad);
+    expect(second.tf.getKernel('Sum', 'wasm')).toBe(kernel);
+  });
+
+  it('runs the wasm backend single-threaded in Node (tfjs disables threads when IS_NODE)', async () => {
+    await initBackend({ prefer: ['wasm'] });
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    expect(await (await import('@tensorflow/tfjs')).env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')).toBe(false);
+    expect(wasm.getThreadsCount()).toBe(1);
+  });
+
+  it('honours prefer: cpu only', async () => {
+    const { tf, name } = await initBackend({ prefer: ['cpu'] });
+    expect(name).toBe('cpu');
+    expect(tf.getBackend()).toBe('cpu');
+    await tf.setBackend('wasm');
+  });
+
+  it('reports every failure when nothing can be initialised', async () => {
+    await expect(initBackend({ prefer: ['tensorflow'] })).rejects.toThrow(/No TensorFlow.js backend.*tensorflow:/);
+  });
+});
