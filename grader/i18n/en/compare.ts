@@ -15,10 +15,11 @@ export const compare = {
       case 'shape':
         return `Expected ${at(m)} to have ${shape(m.expected)}, but got ${shape(m.got)}.`;
       case 'values':
-        return (
-          `Expected ${at(m, m.index)} to be ${m.expected}, but got ${m.got}` +
-          ` (${m.mismatched} of ${m.total} entries differ; max absolute error ${m.maxAbsError}, max relative error ${m.maxRelError}).`
-        );
+        // One number needs no statistics; an array does: how much and how widely it is wrong.
+        return m.total === 1
+          ? `Expected ${at(m, m.index)} to be ${m.expected}, but got ${m.got}.`
+          : `Expected ${at(m, m.index)} to be ${m.expected}, but got ${m.got}` +
+              ` (${m.mismatched} of ${m.total} entries differ; max absolute error ${m.maxAbsError}, max relative error ${m.maxRelError}).`;
     }
   },
   inCase: (label: string, text: string) => `${label}: ${text}`,

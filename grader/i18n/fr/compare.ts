@@ -17,10 +17,10 @@ export const compare: Messages['compare'] = {
       case 'shape':
         return `${cap(at(m))} devait avoir ${shape(m.expected)}, mais on obtient ${shape(m.got)}.`;
       case 'values':
-        return (
-          `${cap(at(m, m.index))} devait valoir ${m.expected}, mais on obtient ${m.got}` +
-          ` (${m.mismatched} valeurs sur ${m.total} diffèrent ; erreur absolue max ${m.maxAbsError}, erreur relative max ${m.maxRelError}).`
-        );
+        return m.total === 1
+          ? `${cap(at(m, m.index))} devait valoir ${m.expected}, mais on obtient ${m.got}.`
+          : `${cap(at(m, m.index))} devait valoir ${m.expected}, mais on obtient ${m.got}` +
+              ` (${m.mismatched} valeurs sur ${m.total} diffèrent ; erreur absolue max ${m.maxAbsError}, erreur relative max ${m.maxRelError}).`;
     }
   },
   inCase: (label, text) => `${label} : ${text}`,
