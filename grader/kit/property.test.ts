@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fakeContext } from './fake-context.js';
+import { propertyCheck } from './property.js';
+import { call } from './steps.js';
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+// Wrong only when the list has a value above 50: the smallest failing input is [51].
+const buggySum = (xs: number[]): number => xs.reduce((a, b) => a + (b > 50 ? 0 : b), 0);
+
+const check = propertyCheck({
+  id: 'sum-property',
+  title: { en: 'Sum of any list', fr: 'Somme de toute liste' },
+  arbitrary: fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 20 }),
+  toCase: (xs) => ({ steps: [call('sum', xs)], input: { xs } }),
+  numRuns: 100,
+});
+
+describe('propertyCheck', () => {
+  it('passes a correct implementation', async () => {
+    expect(await check.run(fakeContext({ reference: { sum }, student: { sum } }))).toEqual({ status: 'passed' });
+  });
+
+  it('reports the shrunk counterexample: the smallest input, expected and obtained', async () => {
+    const verdict = await check.run(fakeContext({ reference: { sum }, student: { sum: buggySum } }));
+    expect(verdict).toMatchObject({
+      status: 'failed',
+      evidence: { input: { xs: [51] }, expected: 51, got: 0, shrunk: true },
+      message: expect.stringMatching(/Expected the output to be 51, but got 0\. \(found after \d+ random inputs, shrunk/),
+    });
+  });
+
+  it('is reproducible: the same seed gives the same verdict', async () => {
+    const a = await check.run(fakeContext({ reference: { sum }, student: { sum: buggySum }, seed: 7 }));
+    const b = await check.run(fakeContext({ reference: { sum }, student: { sum: buggySum }, seed: 7 }));
+    expect(a).toEqual(b);
+  });
+
+  it('reports a throw on the counterexample as an error, with the input that caused it', async () => {
+    const throwing = (xs: number[]): number => {
+      if (xs.length > 3) throw new Error('too long');
+      return sum(xs);
+    };
+    const verdict = await check.run(fakeContext({ reference: { sum }, student: { sum: throwing } }));
+    expect(verdict).toMatchObject({ status: 'error', message: expect.stringMatching(/too long/) });
+  });
+});
