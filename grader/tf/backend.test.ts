@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initBackend, wasmBinaryDir } from './backend.js';
+import { initBackend, restoreStockKernels, wasmBinaryDir } from './backend.js';
 import { isOurs } from './conv2d-gradient.js';
 
 describe('initBackend', () => {
@@ -23,7 +23,7 @@ describe('initBackend', () => {
     expect(isOurs(tf.getGradient('Conv2D'))).toBe(true);
     expect(isOurs(tf.getKernel('Conv2DBackpropFilter', 'wasm'))).toBe(true);
     // It computes: a 3x3 all-ones kernel on a 3x3 all-ones image sums 9 ones.
-    expect(tf.conv2d(tf.ones([1, 3, 3, 1]) as never, tf.ones([3, 3, 1, 1]) as never, 1, 'valid').dataSync()[0]).toBe(9);
+    expect(tf.conv2d(tf.ones([1, 3, 3, 1]).as4D(1, 3, 3, 1), tf.ones([3, 3, 1, 1]).as4D(3, 3, 1, 1), 1, 'valid').dataSync()[0]).toBe(9);
   });
 
   it('is idempotent: same namespace, same kernels, no re-wrapping', async () => {
@@ -35,6 +35,21 @@ describe('initBackend', () => {
     expect(second.name).toBe('wasm');
     expect(second.tf.getGradient('Conv2D')).toBe(grad);
     expect(second.tf.getKernel('Sum', 'wasm')).toBe(kernel);
+  });
+
+  it('restores stock tfjs on demand, and initBackend installs everything again', async () => {
+    const { tf } = await initBackend();
+    const patchedSum = tf.getKernel('Sum', 'wasm');
+    restoreStockKernels(tf);
+    expect(isOurs(tf.getGradient('Conv2D'))).toBe(false);
+    expect(tf.getGradient('Conv2D')).toBeDefined(); // tfjs' own gradient is back
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined(); // stock wasm has none
+    expect(isOurs(tf.getKernel('Conv2DBackpropInput', 'wasm'))).toBe(false);
+    expect(tf.getKernel('Sum', 'wasm')).not.toBe(patchedSum);
+    restoreStockKernels(tf); // idempotent
+    await initBackend();
+    expect(isOurs(tf.getGradient('Conv2D'))).toBe(true);
+    expect(isOurs(tf.getKernel('Conv2DBackpropInput', 'wasm'))).toBe(true);
   });
 
   it('runs the wasm backend single-threaded in Node (tfjs disables threads when IS_NODE)', async () => {

@@ -18,8 +18,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
-import { installFastConvGradients } from './conv2d-gradient.js';
-import { registerWasmKernelPatches } from './wasm-kernels.js';
+import { installFastConvGradients, isOurs, stockOf } from './conv2d-gradient.js';
+import { isPatched, registerWasmKernelPatches, stockKernel } from './wasm-kernels.js';
 
 /** The `@tensorflow/tfjs` namespace (tfjs-node re-exports the same API). */
 export type Tf = typeof TF;
@@ -112,4 +112,24 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<TfB
     }
   }
   throw new Error(`No TensorFlow.js backend could be initialised (${skipped.join('; ')})`);
+}
+
+/**
+ * Undoes what {@link initBackend} installed, back to stock tfjs (benchmarks comparing against
+ * stock, tests). Idempotent; `initBackend()` installs everything again.
+ */
+export function restoreStockKernels(tf: Tf): void {
+  const grad = tf.getGradient('Conv2D');
+  if (isOurs(grad)) {
+    const stock = stockOf(grad);
+    if (stock) tf.registerGradient(stock);
+    else tf.unregisterGradient('Conv2D');
+  }
+  for (const name of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul', 'MaxPoolGrad', 'Sum']) {
+    const kernel = tf.getKernel(name, 'wasm');
+    if (!isOurs(kernel) && !isPatched(kernel)) continue;
+    tf.unregisterKernel(name, 'wasm');
+    const stock = isPatched(kernel) ? stockKernel(kernel) : stockOf(kernel);
+    if (stock) tf.registerKernel(stock);
+  }
 }

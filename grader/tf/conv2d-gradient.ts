@@ -152,12 +152,21 @@ export function conv2dGradConfig(tf: Tf): TF.GradConfig {
 }
 
 /**
+ * What a config installed here replaced (kept on the config itself, in the tfjs registry, so that
+ * the stock behaviour can be restored without module state): undefined if nothing was there.
+ */
+export function stockOf<T>(config: T | undefined): T | undefined {
+  if (!isOurs(config)) return config;
+  return (config as unknown as { replaced?: T }).replaced;
+}
+
+/**
  * Registers {@link conv2dGradConfig} as the global `Conv2D` gradient (the gradient registry is
  * shared by all backends). Returns a function restoring the previous gradient (tests, benchmarks).
  */
 export function registerConv2DGradient(tf: Tf): () => void {
   const previous = tf.getGradient('Conv2D');
-  tf.registerGradient(conv2dGradConfig(tf));
+  tf.registerGradient({ ...conv2dGradConfig(tf), replaced: stockOf(previous) } as TF.GradConfig);
   return () => {
     if (previous) tf.registerGradient(previous);
     else tf.unregisterGradient('Conv2D');
@@ -173,8 +182,9 @@ export function registerConv2DGradient(tf: Tf): () => void {
 export function registerConvBackpropKernels(tf: Tf, backendName = 'wasm'): () => void {
   const previous = ['Conv2DBackpropFilter', 'Conv2DBackpropInput'].map((name) => tf.getKernel(name, backendName));
   const swap = (config: TF.KernelConfig) => {
-    if (tf.getKernel(config.kernelName, backendName)) tf.unregisterKernel(config.kernelName, backendName);
-    tf.registerKernel(config);
+    const old = tf.getKernel(config.kernelName, backendName);
+    if (old) tf.unregisterKernel(config.kernelName, backendName);
+    tf.registerKernel({ ...config, replaced: stockOf(old) } as TF.KernelConfig);
   };
   swap({
     kernelName: 'Conv2DBackpropFilter', backendName,

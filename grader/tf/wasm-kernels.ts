@@ -121,6 +121,16 @@ function sum(tf: Tf, stock: KernelFunc): KernelFunc {
   };
 }
 
+/** Whether a kernel config is one of the patches installed here. */
+export function isPatched(config: unknown): boolean {
+  return typeof config === 'object' && config !== null && (config as Record<string, unknown>)[MARK] === true;
+}
+
+/** The stock kernel a patch replaced (the config itself when it is not a patch). */
+export function stockKernel(config: TF.KernelConfig | undefined): TF.KernelConfig | undefined {
+  return isPatched(config) ? (config as unknown as { replaced: TF.KernelConfig }).replaced : config;
+}
+
 /**
  * Replaces `BatchMatMul`, `MaxPoolGrad` and `Sum` on `backendName` (default wasm) with the
  * versions above. Idempotent. Returns a function restoring the stock kernels.
@@ -132,10 +142,10 @@ export function registerWasmKernelPatches(tf: Tf, backendName = 'wasm'): () => v
   const restored: TF.KernelConfig[] = [];
   for (const [name, make] of Object.entries(makers)) {
     const stock = tf.getKernel(name, backendName);
-    if (!stock || (stock as unknown as Record<string, unknown>)[MARK] === true) continue;
+    if (!stock || isPatched(stock)) continue;
     tf.unregisterKernel(name, backendName);
     // Keep setupFunc/disposeFunc: the stock function we delegate to needs its wasm bindings.
-    tf.registerKernel({ ...stock, kernelFunc: make(tf, stock.kernelFunc), [MARK]: true } as TF.KernelConfig);
+    tf.registerKernel({ ...stock, kernelFunc: make(tf, stock.kernelFunc), [MARK]: true, replaced: stock } as TF.KernelConfig);
     restored.push(stock);
   }
   return () => {
