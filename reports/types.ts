@@ -1,3 +1,4 @@
+import type { ClassReport } from '../grader/batch/model.js';
 import type { Exercise } from '../grader/model/exercise.js';
 import type { Lang } from '../grader/model/localized.js';
 import type { SubmissionResult } from '../grader/model/results.js';
@@ -17,9 +18,13 @@ export interface SubmissionReporter {
   render(result: SubmissionResult, ctx: ReportContext): string | Uint8Array;
 }
 
-/** Renders a whole class into one file (gradebook.csv, junit.xml, index.html...). */
+/**
+ * Renders a whole class into one file (gradebook.csv, junit.xml, index.html...). It gets every
+ * entry, error rows included (a submission the grader could not grade still has a row), and the
+ * class model computed once from them.
+ */
 export interface ClassReporter {
   readonly name: string;
   readonly fileName: string;
-  render(results: readonly SubmissionResult[], ctx: ReportContext): string | Uint8Array;
+  render(report: ClassReport, ctx: ReportContext): string | Uint8Array;
 }

@@ -9,6 +9,11 @@ type Command = (argv: readonly string[], print: (line: string) => void) => Promi
  */
 export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   grade: async () => (await import('./grade.js')).gradeCommand,
+  batch: async () => (await import('./batch.js')).batchCommand,
+  merge: async () => (await import('./merge.js')).mergeCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+  ci: async () => (await import('./ci.js')).ciCommand,
+  pack: async () => (await import('./pack.js')).packCommand,
 };
 
 /**

@@ -1,7 +1,8 @@
 import type { Messages } from '../types.js';
+import { batch } from './batch.js';
 import { cli } from './cli.js';
 import { compare } from './compare.js';
 import { grading } from './grading.js';
 
 /** Toutes les chaînes françaises du correcteur, par domaine. */
-export const fr: Messages = { cli, compare, grading };
+export const fr: Messages = { batch, cli, compare, grading };

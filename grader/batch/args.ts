@@ -1,0 +1,51 @@
+import { UsageError } from '../model/errors.js';
+import { isLang, type Lang } from '../model/localized.js';
+
+/** Option parsers shared by the batch, merge, check, ci and pack commands. */
+export function parseList(value: string | undefined, option = '--exercises'): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new UsageError(`${option} needs at least one exercise id, e.g. ${option} convolution,pooling`);
+  return items;
+}
+
+export function parseLang(value: string | undefined): Lang {
+  const v = value ?? 'en';
+  if (!isLang(v)) throw new UsageError(`--lang must be fr or en, not "${v}"`);
+  return v;
+}
+
+export function parseCount(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
+export function parseSeed(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed must be a whole number, not "${value}"`);
+  return n;
+}
+
+/** A minimum score: points (`12`) or a share of the maximum (`60%`). */
+export type MinScore = { readonly kind: 'points'; readonly value: number } | { readonly kind: 'percent'; readonly value: number };
+
+export function parseMinScore(value: string | undefined): MinScore | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(value.trim());
+  if (!m) throw new UsageError(`--min-score must be points (12) or a percentage (60%), not "${value}"`);
+  const n = Number(m[1]);
+  if (m[2] === '%' && n > 100) throw new UsageError(`--min-score ${value}: a percentage is at most 100%`);
+  return m[2] === '%' ? { kind: 'percent', value: n } : { kind: 'points', value: n };
+}
+
+/** The points a minimum stands for on a given maximum. */
+export function minPoints(min: MinScore, maxScore: number): number {
+  return min.kind === 'points' ? min.value : (min.value / 100) * maxScore;
+}
+
+export function formatMin(min: MinScore): string {
+  return min.kind === 'points' ? String(min.value) : `${min.value}%`;
+}

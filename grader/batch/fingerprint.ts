@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../score/environment.js';
+import type { Lang } from '../model/localized.js';
+import { hashParts, hashTree } from './hash.js';
+
+/** What decides a submission's grade besides its own files. */
+export interface GradingSelection {
+  readonly exercises: readonly string[];
+  readonly lang: Lang;
+  readonly seed: number;
+  readonly mode: 'grade' | 'check';
+}
+
+export interface GraderTrees {
+  readonly exercisesDir: string;
+  readonly referenceDir: string;
+  /** The grading engine's sources. @default `<package>/grader` */
+  readonly engineDir?: string;
+}
+
+/** The grader's version from its package.json. */
+export function graderVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+// Tests never change a grade, and the batch, CLI and pack stages do not either: editing them
+// must not throw a whole class's cache away.
+const notGrading = (rel: string, isDir: boolean): boolean =>
+  rel.endsWith('.test.ts') || (isDir && ['batch', 'cli', 'pack', 'node_modules'].includes(rel));
+
+/**
+ * A hash of everything but the submission that decides its grade: grader version, the selected
+ * exercises, language, seed and mode, and the content of exercises/, reference/ and the grading
+ * engine, so that changing a check or a tolerance invalidates every cached result.
+ */
+export function graderFingerprint(trees: GraderTrees, selection: GradingSelection, version = graderVersion()): string {
+  const skip = { skip: notGrading };
+  return hashParts([
+    'neurograde-batch-cache/1',
+    version,
+    [...selection.exercises].join(','),
+    selection.lang,
+    String(selection.seed),
+    selection.mode,
+    hashTree(trees.exercisesDir, skip),
+    hashTree(trees.referenceDir, skip),
+    hashTree(trees.engineDir ?? join(PACKAGE_ROOT, 'grader'), skip),
+  ]);
+}
+
+/** Hash of the reporters' code and language: a change re-renders reports without regrading. */
+export function reportsFingerprint(lang: Lang, reportsDir = join(PACKAGE_ROOT, 'reports')): string {
+  return hashParts(['neurograde-reports/1', lang, hashTree(reportsDir, { skip: (rel) => rel.endsWith('.test.ts') })]);
+}

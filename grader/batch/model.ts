@@ -1,0 +1,92 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { SubmissionResult } from '../model/results.js';
+
+/**
+ * One submission of a batch as the class reporters see it: graded (its full result), or an
+ * error row when the grader could not grade it (a refused zip, a grader fault on that one
+ * submission). Error rows cost that submission its grade, never the batch.
+ */
+export type BatchEntry =
+  | { readonly name: string; readonly status: 'graded'; readonly result: SubmissionResult }
+  | { readonly name: string; readonly status: 'error'; readonly message: string };
+
+const ExerciseSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  maxScore: Type.Number({ minimum: 0 }),
+});
+
+const SubmissionRow = Type.Union([
+  Type.Object({
+    name: Type.String(),
+    status: Type.Literal('graded'),
+    score: Type.Number({ minimum: 0 }),
+    maxScore: Type.Number({ minimum: 0 }),
+    /** Exercise id to its score and status, for the gradebook. */
+    exercises: Type.Record(
+      Type.String(),
+      Type.Object({
+        score: Type.Number({ minimum: 0 }),
+        maxScore: Type.Number({ minimum: 0 }),
+        status: Type.String(),
+      }),
+    ),
+    results: Type.String({ description: 'Path of its results.json, relative to the class folder.' }),
+  }),
+  Type.Object({
+    name: Type.String(),
+    status: Type.Literal('error'),
+    message: Type.String(),
+  }),
+]);
+
+const CheckSummary = Type.Object({
+  exercise: Type.String(),
+  id: Type.String(),
+  title: Type.String(),
+  visibility: Type.Union([Type.Literal('public'), Type.Literal('hidden')]),
+  passed: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+});
+
+const MistakeSummary = Type.Object({
+  id: Type.String(),
+  exercise: Type.String(),
+  title: Type.String(),
+  /** Submissions in which at least one check named this mistake. */
+  submissions: Type.Integer({ minimum: 1 }),
+});
+
+/**
+ * The class's results.json: one row per submission, pass counts per check, the most frequent
+ * mistakes. No timestamp, so that a rerun gives the same file. Each submission's own
+ * results.json keeps its details.
+ */
+export const ClassResultSchema = Type.Object({
+  schemaVersion: Type.Literal(1),
+  grader: Type.Object({ name: Type.Literal('neurograde'), version: Type.String() }),
+  lang: Type.Union([Type.Literal('en'), Type.Literal('fr')]),
+  exercises: Type.Array(ExerciseSummary),
+  maxScore: Type.Number({ minimum: 0 }),
+  summary: Type.Object({
+    submissions: Type.Integer({ minimum: 0 }),
+    graded: Type.Integer({ minimum: 0 }),
+    errors: Type.Integer({ minimum: 0 }),
+    meanScore: Type.Union([Type.Number(), Type.Null()]),
+    medianScore: Type.Union([Type.Number(), Type.Null()]),
+  }),
+  submissions: Type.Array(SubmissionRow),
+  checks: Type.Array(CheckSummary),
+  mistakes: Type.Array(MistakeSummary),
+});
+/** `<out>/results.json` of a batch. */
+export type ClassResult = Static<typeof ClassResultSchema>;
+
+/** What a class reporter renders: every entry, and the class model computed once from them. */
+export interface ClassReport {
+  /** Sorted by name. */
+  readonly entries: readonly BatchEntry[];
+  readonly summary: ClassResult;
+  /** The files each submission's folder holds besides results.json (report.html...), for links. */
+  readonly submissionFiles: readonly string[];
+}

@@ -1,0 +1,55 @@
+import { availableParallelism } from 'node:os';
+import type { Lang } from '../model/localized.js';
+import { resolveGradeOptions } from '../score/options.js';
+import type { Shard } from './shard.js';
+import type { UnzipLimits } from './unzip.js';
+
+/** How a class is graded. */
+export interface BatchOptions {
+  /** The class folder: one sub-folder or `.zip` per submission. */
+  readonly input: string;
+  /** Where results go: `<out>/<submission>/...` and the class files. */
+  readonly out: string;
+  /** Submissions graded at once. @default the number of cores */
+  readonly jobs?: number;
+  /** Exercises of one submission graded at once. @default 1 (the jobs already fill the cores) */
+  readonly exerciseConcurrency?: number;
+  /** Only these exercises. @default all */
+  readonly exercises?: readonly string[];
+  /** Only this part of the class (CI matrix). @default the whole class */
+  readonly shard?: Shard;
+  /** @default 'en' */
+  readonly lang?: Lang;
+  /** Seed of the random cases. @default the grader's (see GradeOptions) */
+  readonly seed?: number;
+  /** Grade every submission again, ignoring the cache. @default false */
+  readonly force?: boolean;
+  /**
+   * 'process': each job in its own worker process (a hostile submission that kills its parent
+   * costs its own grade only); 'inline': concurrent calls in this process (starts faster).
+   * @default 'process'
+   */
+  readonly workers?: 'process' | 'inline';
+  /** A course folder with its own exercises/ and reference/. @default the grader's own */
+  readonly course?: string;
+  /** @default see UnzipLimits */
+  readonly unzipLimits?: UnzipLimits;
+  /** Progress output (stderr in the CLI). @default none */
+  readonly progress?: { readonly write: (text: string) => void; readonly tty: boolean; readonly columns?: number };
+}
+
+export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course'>> &
+  Pick<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course'>;
+
+export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
+  return {
+    ...o,
+    jobs: Math.max(1, o.jobs ?? availableParallelism()),
+    exerciseConcurrency: Math.max(1, o.exerciseConcurrency ?? 1),
+    lang: o.lang ?? 'en',
+    seed: o.seed ?? resolveGradeOptions().seed,
+    force: o.force ?? false,
+    workers: o.workers ?? 'process',
+    unzipLimits: o.unzipLimits ?? {},
+  };
+}

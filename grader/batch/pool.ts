@@ -1,0 +1,148 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GraderError } from '../model/errors.js';
+import type { SubmissionResult } from '../model/results.js';
+import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
+import type { GradeOptions } from '../score/options.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+/** One submission's grading: its result, or why the grader could not produce one. */
+export type JobOutcome = { readonly ok: true; readonly result: SubmissionResult } | { readonly ok: false; readonly message: string };
+
+/** Grades submissions, `size` at a time. */
+export interface GradingPool {
+  readonly size: number;
+  grade(dir: string): Promise<JobOutcome>;
+  close(): Promise<void>;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof GraderError) return `[${e.code}] ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Concurrent `gradeSubmission` calls in this process. Cheapest to start; a grader fault on one
+ * submission becomes its outcome. A hostile child that signals its parent reaches the whole
+ * batch here, which is why the CLI uses the process pool.
+ */
+export function inlinePool(env: GradingEnvironment, size: number, options: GradeOptions): GradingPool {
+  return {
+    size,
+    async grade(dir) {
+      try {
+        return { ok: true, result: await gradeSubmission(env, dir, options) };
+      } catch (e) {
+        return { ok: false, message: describe(e) };
+      }
+    },
+    async close() {},
+  };
+}
+
+export interface ProcessPoolOptions {
+  readonly size: number;
+  readonly init: WorkerInit;
+  /** The message of an outcome whose worker died mid-way. */
+  readonly died: (detail: string) => string;
+}
+
+interface Worker {
+  readonly proc: ChildProcess;
+  busy?: { resolve: (o: JobOutcome) => void; id: number };
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Grades in `size` worker processes, each with its own environment, one submission at a time
+ * each. The parent's JS work (reference evaluation, comparison, diagnosis) then uses every core,
+ * and a worker killed by a hostile submission costs that submission alone: its outcome says so
+ * and a fresh worker takes the next one.
+ */
+export async function processPool(options: ProcessPoolOptions): Promise<GradingPool> {
+  const script = join(import.meta.dirname, 'worker.ts');
+  const loader = pathToFileURL(require.resolve('tsx/esm')).href;
+  const idle: Worker[] = [];
+  const waiting: ((w: Worker) => void)[] = [];
+  let nextId = 1;
+  let closing = false;
+
+  const spawnWorker = (): Promise<Worker> =>
+    new Promise((resolve, reject) => {
+      const proc = fork(script, [], { execArgv: ['--import', loader], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+      const worker: Worker = { proc };
+      let ready = false;
+      proc.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          ready = true;
+          resolve(worker);
+        } else if (m.type === 'fatal') {
+          reject(new GraderError('INTERNAL', `a grading worker could not start: ${m.message}`));
+        } else if (worker.busy && m.id === worker.busy.id) {
+          const job = worker.busy;
+          worker.busy = undefined;
+          job.resolve(m.type === 'result' ? { ok: true, result: m.result } : { ok: false, message: m.message });
+          release(worker);
+        }
+      });
+      proc.on('exit', (code, signal) => {
+        if (!ready) {
+          reject(new GraderError('INTERNAL', `a grading worker exited while starting (${signal ?? `exit code ${code}`})`));
+          return;
+        }
+        const i = idle.indexOf(worker);
+        if (i >= 0) idle.splice(i, 1);
+        if (worker.busy) {
+          const job = worker.busy;
+          worker.busy = undefined;
+          job.resolve({ ok: false, message: options.died(signal ? `signal ${signal}` : `exit code ${code}`) });
+        }
+        if (!closing) spawnWorker().then(release, () => undefined);
+      });
+      proc.send({ type: 'init', init: options.init } satisfies ToWorker);
+    });
+
+  const release = (w: Worker): void => {
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  };
+  const acquire = (): Promise<Worker> => {
+    const w = idle.pop();
+    return w ? Promise.resolve(w) : new Promise((res) => waiting.push(res));
+  };
+
+  // Start them together: a bad exercise or a missing dependency fails here, once, before any
+  // submission is touched (a grader fault, exit 1).
+  const workers = await Promise.all(Array.from({ length: options.size }, spawnWorker));
+  idle.push(...workers);
+
+  return {
+    size: options.size,
+    async grade(dir) {
+      const w = await acquire();
+      return new Promise<JobOutcome>((resolve) => {
+        const id = nextId++;
+        w.busy = { resolve, id };
+        w.proc.send({ type: 'grade', id, dir } satisfies ToWorker);
+      });
+    },
+    async close() {
+      closing = true;
+      const all = [...idle];
+      await Promise.all(
+        all.map(
+          (w) =>
+            new Promise<void>((res) => {
+              if (w.proc.exitCode !== null || w.proc.signalCode !== null) return res();
+              w.proc.once('exit', () => res());
+              w.proc.send({ type: 'stop' } satisfies ToWorker);
+            }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Messages } from '../i18n/types.js';
+
+/** What happened to one submission, for the progress display. */
+export type ProgressEvent =
+  | { readonly name: string; readonly status: 'graded' | 'cached'; readonly score: number; readonly maxScore: number; readonly durationMs: number }
+  | { readonly name: string; readonly status: 'error'; readonly message: string };
+
+export interface Progress {
+  tick(event: ProgressEvent): void;
+  /** Ends the display (the bar's line is closed). */
+  finish(): void;
+}
+
+export interface ProgressOptions {
+  readonly total: number;
+  readonly write: (text: string) => void;
+  /** A bar redrawn in place on a terminal; one plain line per submission otherwise (CI logs). */
+  readonly tty: boolean;
+  readonly t: Messages;
+  /** Terminal width for the bar. @default 80 */
+  readonly columns?: number;
+  /** @default performance.now */
+  readonly now?: () => number;
+}
+
+/** `m:ss` or `h:mm:ss`. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+
+/**
+ * Progress of a batch on stderr: count, rate and ETA. The ETA counts only submissions that were
+ * graded (cached ones are instant and would make it lie).
+ */
+export function createProgress(options: ProgressOptions): Progress {
+  const now = options.now ?? (() => performance.now());
+  const { total, t } = options;
+  const b = t.batch.progress;
+  const started = now();
+  let done = 0;
+  let graded = 0;
+  let firstGradedAt: number | undefined;
+  let drawn = false;
+
+  const eta = (): string => {
+    if (graded === 0 || firstGradedAt === undefined) return '--:--';
+    const rate = graded / Math.max(now() - started, 1);
+    return formatDuration((total - done) / rate);
+  };
+
+  const bar = (name: string): string => {
+    const counts = `${done}/${total}`;
+    const rate = graded > 0 ? `${((graded / Math.max(now() - started, 1)) * 60_000).toFixed(0)}/min` : '';
+    const tail = [counts, rate, b.eta(eta()), name].filter(Boolean).join('  ');
+    const width = Math.max(10, Math.min(40, (options.columns ?? 80) - tail.length - 4));
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${tail}`;
+    return line.slice(0, (options.columns ?? 80) - 1);
+  };
+
+  return {
+    tick(event) {
+      done += 1;
+      if (event.status === 'graded') {
+        graded += 1;
+        firstGradedAt ??= now();
+      }
+      if (options.tty) {
+        options.write(`\r\x1b[2K${bar(event.name)}`);
+        drawn = true;
+        return;
+      }
+      const prefix = `[${done}/${total}]`;
+      if (event.status === 'error') options.write(`${prefix} ${b.error(event.name, event.message.split('\n')[0]!)}\n`);
+      else if (event.status === 'cached') options.write(`${prefix} ${b.cached(event.name, fmt(event.score), fmt(event.maxScore))}\n`);
+      else options.write(`${prefix} ${b.graded(event.name, fmt(event.score), fmt(event.maxScore), (event.durationMs / 1000).toFixed(1))}\n`);
+    },
+    finish() {
+      if (options.tty && drawn) options.write('\n');
+    },
+  };
+}

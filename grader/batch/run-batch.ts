@@ -1,0 +1,251 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CLASS_REPORTERS, SUBMISSION_REPORTERS } from '../../reports/index.js';
+import type { ReportContext } from '../../reports/types.js';
+import { writeResults } from '../cli/results-file.js';
+import { writeFileAtomic } from '../cli/write.js';
+import { messages, type Messages } from '../i18n/index.js';
+import { loadExercises, type ExerciseRoots } from '../load/exercises.js';
+import { GraderError } from '../model/errors.js';
+import type { Exercise } from '../model/exercise.js';
+import type { SubmissionResult } from '../model/results.js';
+import { courseRoots, createEnvironment, PACKAGE_ROOT } from '../score/environment.js';
+import type { GradeOptions } from '../score/options.js';
+import { CACHE_FILE, lookupCache, resultsKey, writeCacheMarker } from './cache.js';
+import { discoverSubmissions, type SubmissionSource } from './discover.js';
+import { graderFingerprint, graderVersion, reportsFingerprint } from './fingerprint.js';
+import { hashFile, hashTree } from './hash.js';
+import type { BatchEntry } from './model.js';
+import { resolveBatchOptions, type BatchOptions, type ResolvedBatchOptions } from './options.js';
+import { inlinePool, processPool, type GradingPool, type JobOutcome } from './pool.js';
+import { createProgress, type Progress } from './progress.js';
+import { selectShard } from './shard.js';
+import { sortEntries, summarizeClass } from './summary.js';
+import { unzipSubmission, type UnzipRefusal } from './unzip.js';
+
+/** What a batch did, for the CLI's closing lines and the benchmark. */
+export interface BatchSummary {
+  /** One per submission of the shard, sorted by name. */
+  readonly entries: readonly BatchEntry[];
+  /** Submissions graded in this run (not taken from the cache). */
+  readonly graded: readonly string[];
+  readonly cached: readonly string[];
+  readonly errors: readonly string[];
+  /** Wall time of each graded submission, ms. */
+  readonly gradingMs: readonly number[];
+  readonly durationMs: number;
+  /** Class files written, absolute paths. */
+  readonly files: readonly string[];
+}
+
+/** The exercises and references a command grades with: a course folder's, or the grader's own. */
+export function gradingRoots(course: string | undefined): ExerciseRoots {
+  return course ? courseRoots(course) : { exercisesDir: join(PACKAGE_ROOT, 'exercises'), referenceDir: join(PACKAGE_ROOT, 'reference') };
+}
+
+/** Writes one submission's results and reports, then marks the output complete. */
+export function writeSubmissionOutput(outDir: string, result: SubmissionResult, ctx: ReportContext, keys: { resultsKey: string; reportsKey: string }): void {
+  writeResults(join(outDir, 'results.json'), result);
+  writeReports(outDir, result, ctx);
+  writeCacheMarker(outDir, keys);
+}
+
+/** Renders every registered submission reporter next to results.json. */
+export function writeReports(outDir: string, result: SubmissionResult, ctx: ReportContext): void {
+  for (const reporter of Object.values(SUBMISSION_REPORTERS)) writeFileAtomic(join(outDir, reporter.fileName), reporter.render(result, ctx));
+}
+
+/** Renders every registered class reporter into `out`; returns the paths written. */
+export function writeClassOutputs(out: string, entries: readonly BatchEntry[], ctx: ReportContext & { version: string }): string[] {
+  const sorted = sortEntries(entries);
+  const summary = summarizeClass(sorted, ctx);
+  const files: string[] = [];
+  for (const reporter of Object.values(CLASS_REPORTERS)) {
+    const path = join(out, reporter.fileName);
+    const submissionFiles = Object.values(SUBMISSION_REPORTERS).map((r) => r.fileName);
+    writeFileAtomic(path, reporter.render({ entries: sorted, summary, submissionFiles }, ctx));
+    files.push(path);
+  }
+  return files;
+}
+
+function refusalMessage(t: Messages, r: UnzipRefusal): string {
+  const z = t.batch.zip;
+  switch (r.reason) {
+    case 'path':
+      return z.path(r.entry);
+    case 'link':
+      return z.link(r.entry);
+    case 'entries':
+      return z.entries(r.limit);
+    case 'size':
+      return z.size(Math.round(r.limit / (1024 * 1024)));
+    case 'ratio':
+      return z.ratio(r.entry, r.limit);
+    case 'encrypted':
+      return z.encrypted(r.entry);
+    case 'duplicate':
+      return z.duplicate(r.entry);
+    case 'corrupt':
+      return z.corrupt(r.detail);
+  }
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, f: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await f(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+interface Run {
+  readonly o: ResolvedBatchOptions;
+  readonly t: Messages;
+  readonly out: string;
+  readonly ctx: ReportContext;
+  readonly fingerprint: string;
+  readonly reportsKey: string;
+  readonly progress: Progress | undefined;
+  readonly pool: () => Promise<GradingPool>;
+}
+
+/**
+ * Grades a class: every sub-folder or zip of `input` (or one shard of them), `jobs` at a time,
+ * each written to `<out>/<name>/` as soon as it is graded, then the class files. A submission
+ * whose content, exercises and grader did not change since its output was written is taken from
+ * that output. A fault on one submission is that submission's error row; only a fault of the
+ * grader itself (its exercises do not load, `out` cannot be written) throws.
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const o = resolveBatchOptions(options);
+  const t = messages(o.lang);
+  const input = resolve(o.input);
+  const out = resolve(o.out);
+  if (!existsSync(input)) throw new GraderError('BAD_CONFIG', t.batch.noInput(o.input));
+
+  const roots = gradingRoots(o.course);
+  const exercises: Exercise[] = await loadExercises(roots, o.exercises);
+  const ids = exercises.map((e) => e.manifest.id);
+  const version = graderVersion();
+  const ctx: ReportContext = { lang: o.lang, exercises };
+  const reserved = [...Object.values(CLASS_REPORTERS).map((r) => r.fileName), 'node_modules'];
+  const discovery = discoverSubmissions(input, { exclude: out, reserved });
+  const sources = selectShard(discovery.sources, o.shard);
+  const rejected = selectShard(discovery.rejected, o.shard);
+  const gradeOptions: GradeOptions = { lang: o.lang, seed: o.seed, mode: 'grade', concurrency: o.exerciseConcurrency };
+
+  let pool: Promise<GradingPool> | undefined;
+  const run: Run = {
+    o,
+    t,
+    out,
+    ctx,
+    fingerprint: graderFingerprint(roots, { exercises: ids, lang: o.lang, seed: o.seed, mode: 'grade' }, version),
+    reportsKey: reportsFingerprint(o.lang),
+    progress: o.progress ? createProgress({ total: sources.length + rejected.length, t, ...o.progress }) : undefined,
+    // Started on the first submission that is not cached: a fully cached rerun spawns nothing.
+    pool: () =>
+      (pool ??=
+        o.workers === 'inline'
+          ? createEnvironment({ only: ids, roots }).then((env) => inlinePool(env, o.jobs, gradeOptions))
+          : processPool({ size: o.jobs, init: { only: ids, roots, options: gradeOptions }, died: t.batch.workerDied })),
+  };
+
+  const entries: BatchEntry[] = rejected.map((r) => ({ name: r.name, status: 'error', message: t.batch.rejected[r.reason](r.name) }));
+  for (const e of entries) run.progress?.tick({ name: e.name, status: 'error', message: (e as { message: string }).message });
+  const graded: string[] = [];
+  const cached: string[] = [];
+  const gradingMs: number[] = [];
+  try {
+    await mapLimit(sources, o.jobs, async (source) => {
+      const outcome = await gradeOne(run, source);
+      entries.push(outcome.entry);
+      if (outcome.entry.status === 'error') {
+        run.progress?.tick({ name: source.name, status: 'error', message: outcome.entry.message });
+        return;
+      }
+      const { score, maxScore } = outcome.entry.result;
+      if (outcome.cached) cached.push(source.name);
+      else {
+        graded.push(source.name);
+        gradingMs.push(outcome.ms);
+      }
+      run.progress?.tick({ name: source.name, status: outcome.cached ? 'cached' : 'graded', score, maxScore, durationMs: outcome.ms });
+    });
+  } finally {
+    run.progress?.finish();
+    if (pool) await (await pool.catch(() => undefined))?.close();
+  }
+  const files = writeClassOutputs(out, entries, { ...ctx, version });
+  const sorted = sortEntries(entries);
+  return {
+    entries: sorted,
+    graded: graded.sort(),
+    cached: cached.sort(),
+    errors: sorted.filter((e) => e.status === 'error').map((e) => e.name),
+    gradingMs,
+    durationMs: Math.round(performance.now() - started),
+    files,
+  };
+}
+
+async function gradeOne(run: Run, source: SubmissionSource): Promise<{ entry: BatchEntry; cached: boolean; ms: number }> {
+  const started = performance.now();
+  const outDir = join(run.out, source.name);
+  const error = (message: string): { entry: BatchEntry; cached: false; ms: number } => {
+    // A stale marker must not let a later run take old files for this submission's grade.
+    rmSync(join(outDir, CACHE_FILE), { force: true });
+    return { entry: { name: source.name, status: 'error', message }, cached: false, ms: performance.now() - started };
+  };
+  let contentHash: string;
+  try {
+    contentHash = source.kind === 'zip' ? hashFile(source.path) : hashTree(source.path, { skip: (rel) => rel === '.neurograde' });
+  } catch (e) {
+    return error(run.t.batch.unreadable((e as Error).message));
+  }
+  const keys = { resultsKey: resultsKey(contentHash, run.fingerprint), reportsKey: run.reportsKey };
+  if (!run.o.force) {
+    const hit = lookupCache(outDir, keys);
+    if (hit.hit === 'results') {
+      const reportsThere = Object.values(SUBMISSION_REPORTERS).every((r) => existsSync(join(outDir, r.fileName)));
+      if (!hit.reportsCurrent || !reportsThere) {
+        try {
+          writeReports(outDir, hit.result, run.ctx);
+          writeCacheMarker(outDir, keys);
+        } catch (e) {
+          return error(run.t.batch.graderFault((e as Error).message));
+        }
+      }
+      return { entry: { name: source.name, status: 'graded', result: hit.result }, cached: true, ms: performance.now() - started };
+    }
+  }
+
+  let scratch: string | undefined;
+  try {
+    let dir = source.path;
+    if (source.kind === 'zip') {
+      scratch = mkdtempSync(join(tmpdir(), 'neurograde-zip-'));
+      const unzipped = await unzipSubmission(source.path, join(scratch, source.name), run.o.unzipLimits);
+      if (!unzipped.ok) return error(refusalMessage(run.t, unzipped));
+      dir = unzipped.root;
+    }
+    const pool = await run.pool();
+    const outcome: JobOutcome = await pool.grade(dir);
+    if (!outcome.ok) return error(run.t.batch.graderFault(outcome.message));
+    // The grade belongs to the student's name, not to the folder a zip unpacked to.
+    const result: SubmissionResult = { ...outcome.result, submission: source.name };
+    try {
+      writeSubmissionOutput(outDir, result, run.ctx, keys);
+    } catch (e) {
+      if (e instanceof GraderError && e.code !== 'BAD_RESULTS') throw e;
+      return error(run.t.batch.graderFault((e as Error).message));
+    }
+    return { entry: { name: source.name, status: 'graded', result }, cached: false, ms: performance.now() - started };
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,104 @@
+import type { Exercise } from '../model/exercise.js';
+import type { Lang } from '../model/localized.js';
+import type { BatchEntry, ClassResult } from './model.js';
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Entries in gradebook order: by name, code unit by code unit, so every machine agrees. */
+export function sortEntries(entries: readonly BatchEntry[]): BatchEntry[] {
+  return [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return round(s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
+}
+
+export interface SummaryContext {
+  readonly lang: Lang;
+  readonly exercises: readonly Exercise[];
+  readonly version: string;
+  /** How many diagnosed mistakes to list. @default 10 */
+  readonly topMistakes?: number;
+}
+
+/** The class model every class export is rendered from, computed once from the entries. */
+export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryContext): ClassResult {
+  const sorted = sortEntries(entries);
+  const graded = sorted.filter((e): e is Extract<BatchEntry, { status: 'graded' }> => e.status === 'graded');
+  const exercises = ctx.exercises.map((e) => ({
+    id: e.manifest.id,
+    title: e.manifest.title[ctx.lang],
+    maxScore: round(Object.values(e.manifest.checks).reduce((s, c) => s + c.points, 0)),
+  }));
+
+  const checks = new Map<string, ClassResult['checks'][number]>();
+  for (const e of ctx.exercises) {
+    for (const c of e.checks) {
+      const entry = e.manifest.checks[c.id]!;
+      checks.set(`${e.manifest.id}/${c.id}`, {
+        exercise: e.manifest.id,
+        id: c.id,
+        title: c.title[ctx.lang],
+        visibility: entry.public ? 'public' : 'hidden',
+        passed: 0,
+        total: 0,
+      });
+    }
+  }
+  const mistakeCount = new Map<string, Set<string>>();
+  const mistakeInfo = new Map<string, { exercise: string; title: string }>();
+  for (const g of graded) {
+    for (const ex of g.result.exercises) {
+      for (const c of ex.checks) {
+        const row = checks.get(`${ex.id}/${c.id}`);
+        if (row) {
+          row.total += 1;
+          if (c.status === 'passed') row.passed += 1;
+        }
+        if (c.status === 'failed' && c.diagnosis) {
+          const seen = mistakeCount.get(c.diagnosis) ?? new Set<string>();
+          seen.add(g.name);
+          mistakeCount.set(c.diagnosis, seen);
+          if (!mistakeInfo.has(c.diagnosis)) mistakeInfo.set(c.diagnosis, { exercise: ex.id, title: c.mistake?.title ?? c.diagnosis });
+        }
+      }
+    }
+  }
+  const mistakes = [...mistakeCount.entries()]
+    .map(([id, names]) => ({ id, exercise: mistakeInfo.get(id)!.exercise, title: mistakeInfo.get(id)!.title, submissions: names.size }))
+    .sort((a, b) => b.submissions - a.submissions || (a.id < b.id ? -1 : 1))
+    .slice(0, ctx.topMistakes ?? 10);
+
+  const scores = graded.map((g) => g.result.score);
+  return {
+    schemaVersion: 1,
+    grader: { name: 'neurograde', version: ctx.version },
+    lang: ctx.lang,
+    exercises,
+    maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
+    summary: {
+      submissions: sorted.length,
+      graded: graded.length,
+      errors: sorted.length - graded.length,
+      meanScore: scores.length ? round(scores.reduce((s, x) => s + x, 0) / scores.length) : null,
+      medianScore: median(scores),
+    },
+    submissions: sorted.map((e) =>
+      e.status === 'error'
+        ? { name: e.name, status: 'error' as const, message: e.message }
+        : {
+            name: e.name,
+            status: 'graded' as const,
+            score: e.result.score,
+            maxScore: e.result.maxScore,
+            exercises: Object.fromEntries(e.result.exercises.map((x) => [x.id, { score: x.score, maxScore: x.maxScore, status: x.status }])),
+            results: `${e.name}/results.json`,
+          },
+    ),
+    checks: [...checks.values()],
+    mistakes,
+  };
+}

@@ -1,0 +1,23 @@
+import type { ExerciseRoots } from '../load/exercises.js';
+import type { SubmissionResult } from '../model/results.js';
+import type { GradeOptions } from '../score/options.js';
+
+/** What a grading worker needs to build its environment. */
+export interface WorkerInit {
+  /** Exercise ids to load. @default all */
+  readonly only?: readonly string[];
+  /** @default the grader's own exercises/ and reference/ */
+  readonly roots?: ExerciseRoots;
+  readonly options: GradeOptions;
+}
+
+export type ToWorker =
+  | { readonly type: 'init'; readonly init: WorkerInit }
+  | { readonly type: 'grade'; readonly id: number; readonly dir: string }
+  | { readonly type: 'stop' };
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'fatal'; readonly message: string }
+  | { readonly type: 'result'; readonly id: number; readonly result: SubmissionResult }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -1,0 +1,41 @@
+/**
+ * A grading worker of `neurograde batch`: builds one environment, then grades the submissions
+ * the parent sends, one at a time. Forked with the tsx loader; exits with its parent.
+ */
+import { GraderError } from '../model/errors.js';
+import { createEnvironment } from '../score/environment.js';
+import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
+import type { GradeOptions } from '../score/options.js';
+import type { FromWorker, ToWorker } from './worker-protocol.js';
+
+const describe = (e: unknown): string =>
+  e instanceof GraderError ? `[${e.code}] ${e.message}` : e instanceof Error ? (e.stack ?? e.message) : String(e);
+
+function serve(send: (m: FromWorker) => void): (m: ToWorker) => void {
+  let env: Promise<GradingEnvironment> | undefined;
+  let options: GradeOptions = {};
+  return (m) => {
+    if (m.type === 'init') {
+      options = m.init.options;
+      env = createEnvironment({ ...(m.init.only ? { only: m.init.only } : {}), ...(m.init.roots ? { roots: m.init.roots } : {}) });
+      env.then(
+        () => send({ type: 'ready' }),
+        (e) => send({ type: 'fatal', message: describe(e) }),
+      );
+    } else if (m.type === 'grade') {
+      if (!env) return send({ type: 'error', id: m.id, message: 'the worker got a submission before its environment' });
+      env
+        .then((e) => gradeSubmission(e, m.dir, options))
+        .then(
+          (result) => send({ type: 'result', id: m.id, result }),
+          (e) => send({ type: 'error', id: m.id, message: describe(e) }),
+        );
+    } else if (m.type === 'stop') {
+      process.disconnect?.();
+    }
+  };
+}
+
+process.on('message', serve((m) => process.send?.(m)));
+// The parent died or is done: nothing else will ever be asked.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,67 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseCount, parseLang, parseList, parseSeed } from '../batch/args.js';
+import { runBatch } from '../batch/run-batch.js';
+import { parseShard } from '../batch/shard.js';
+import { messages } from '../i18n/index.js';
+import { UsageError } from '../model/errors.js';
+
+/**
+ * `neurograde batch <dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en]
+ * [--seed N] [--force] [--inline]`: grades a class. Exit 0 once the batch ran, whatever the
+ * grades and even when some submissions could not be graded (they have error rows); 1 only
+ * when the grader itself cannot run.
+ */
+export async function batchCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        jobs: { type: 'string', short: 'j' },
+        exercises: { type: 'string', short: 'e' },
+        shard: { type: 'string' },
+        lang: { type: 'string' },
+        seed: { type: 'string' },
+        force: { type: 'boolean' },
+        inline: { type: 'boolean' },
+        course: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('batch takes exactly one class folder (one sub-folder or .zip per submission)');
+  if (!values.out) throw new UsageError('batch needs --out <dir>, the folder for the gradebook and every report');
+  const input = resolve(positionals[0]!);
+  if (!existsSync(input) || !statSync(input).isDirectory()) throw new UsageError(`${positionals[0]} is not a folder`);
+  const lang = parseLang(values.lang);
+  const t = messages(lang);
+  const jobs = parseCount(values.jobs, '--jobs');
+  const exercises = parseList(values.exercises);
+  const seed = parseSeed(values.seed);
+  const summary = await runBatch({
+    input,
+    out: values.out,
+    lang,
+    ...(jobs ? { jobs } : {}),
+    ...(exercises ? { exercises } : {}),
+    ...(values.shard ? { shard: parseShard(values.shard) } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    force: values.force ?? false,
+    workers: values.inline ? 'inline' : 'process',
+    ...(values.course ? { course: values.course } : {}),
+    progress: {
+      write: (s) => process.stderr.write(s),
+      tty: process.stderr.isTTY === true,
+      ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
+    },
+  });
+  print(t.batch.done(summary.graded.length, summary.cached.length, summary.errors.length, (summary.durationMs / 1000).toFixed(1)));
+  for (const f of summary.files) print(t.batch.wrote(f));
+  return 0;
+}

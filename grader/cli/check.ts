@@ -1,0 +1,144 @@
+import { existsSync, statSync, watch as fsWatch } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseLang, parseList, parseSeed } from '../batch/args.js';
+import { writeReports } from '../batch/run-batch.js';
+import { messages, type Messages } from '../i18n/index.js';
+import { UsageError } from '../model/errors.js';
+import type { Lang } from '../model/localized.js';
+import type { SubmissionResult } from '../model/results.js';
+import { courseRoots, createEnvironment } from '../score/environment.js';
+import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
+import { writeResults } from './results-file.js';
+import { summaryTable } from './table.js';
+
+/** One student's folder, checked with the public checks, its results written to `out`. */
+export interface CheckTarget {
+  readonly env: GradingEnvironment;
+  readonly dir: string;
+  readonly out: string;
+  readonly lang: Lang;
+  readonly mode: 'check' | 'grade';
+  readonly seed?: number;
+}
+
+/** Grades once and writes results.json and every submission report into `out`. */
+export async function checkOnce(target: CheckTarget): Promise<SubmissionResult> {
+  const result = await gradeSubmission(target.env, target.dir, {
+    mode: target.mode,
+    lang: target.lang,
+    ...(target.seed !== undefined ? { seed: target.seed } : {}),
+  });
+  writeResults(join(target.out, 'results.json'), result);
+  writeReports(target.out, result, { lang: target.lang, exercises: target.env.exercises });
+  return result;
+}
+
+function printResult(result: SubmissionResult, target: CheckTarget, t: Messages, print: (line: string) => void): void {
+  print(summaryTable(result, t));
+  print(t.cli.wrote(join(target.out, 'results.json')));
+  if (existsSync(join(target.out, 'report.html'))) print(t.cli.wrote(join(target.out, 'report.html')));
+}
+
+/**
+ * Checks again on every save of a `.ts` file of the folder, until `signal` aborts. Saves are
+ * debounced (editors write a file in several steps), and a save during a check queues exactly
+ * one more check.
+ */
+export async function watchFolder(
+  target: CheckTarget,
+  print: (line: string) => void,
+  signal: AbortSignal,
+  options: { readonly debounceMs?: number } = {},
+): Promise<void> {
+  const t = messages(target.lang);
+  const debounceMs = options.debounceMs ?? 150;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let changed = '';
+  const runCheck = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        if (changed) print(t.batch.check.regrading(changed));
+        try {
+          printResult(await checkOnce(target), target, t, print);
+        } catch (e) {
+          print(`neurograde: ${(e as Error).message}`);
+        }
+      } while (again && !signal.aborted);
+      running = undefined;
+    })();
+  };
+  const watcher = fsWatch(target.dir, (_event, filename) => {
+    if (!filename || !String(filename).endsWith('.ts')) return;
+    changed = String(filename);
+    clearTimeout(timer);
+    timer = setTimeout(runCheck, debounceMs);
+  });
+  print(t.batch.check.watching(target.dir));
+  runCheck();
+  await new Promise<void>((res) => {
+    if (signal.aborted) return res();
+    signal.addEventListener('abort', () => res(), { once: true });
+  });
+  clearTimeout(timer);
+  watcher.close();
+  await running;
+  print(t.batch.check.stopped);
+}
+
+/**
+ * `neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch]`: the
+ * student's command. Public checks only, the summary table, results.json and report.html in
+ * `--out` (default `<dir>/.neurograde/`). `--watch` checks again on every save until Ctrl+C.
+ */
+export async function checkCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        exercises: { type: 'string', short: 'e' },
+        lang: { type: 'string' },
+        seed: { type: 'string' },
+        course: { type: 'string' },
+        watch: { type: 'boolean', short: 'w' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError('check takes at most one folder (default: the current one)');
+  const lang = parseLang(values.lang);
+  const t = messages(lang);
+  const dir = resolve(positionals[0] ?? '.');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t.batch.check.notFolder(positionals[0] ?? '.'));
+  const exercises = parseList(values.exercises);
+  const seed = parseSeed(values.seed);
+  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...(values.course ? { roots: courseRoots(values.course) } : {}) });
+  const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode: 'check', ...(seed !== undefined ? { seed } : {}) };
+  if (!values.watch) {
+    printResult(await checkOnce(target), target, t, print);
+    return 0;
+  }
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await watchFolder(target, print, stop.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return 0;
+}

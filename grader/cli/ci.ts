@@ -1,0 +1,78 @@
+import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatMin, minPoints, parseLang, parseList, parseMinScore, parseSeed } from '../batch/args.js';
+import { messages } from '../i18n/index.js';
+import { UsageError } from '../model/errors.js';
+import { annotationsFor, formatAnnotation } from '../pack/annotations.js';
+import { courseRoots, createEnvironment } from '../score/environment.js';
+import { resolveGradeOptions } from '../score/options.js';
+import { markdown } from '../../reports/markdown.js';
+import { checkOnce, type CheckTarget } from './check.js';
+import { summaryTable } from './table.js';
+
+const fmt = (x: number): string => String(Math.round(x * 100) / 100);
+
+/**
+ * `neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--exercises id,id] [--lang fr|en]
+ * [--mode check|grade]`: the grading step of a student repository's workflow. Writes the
+ * reports, appends the Markdown summary to `$GITHUB_STEP_SUMMARY` when set, prints one
+ * `::error` annotation per failing check on the line at fault, and exits 1 below the minimum
+ * score (0 otherwise; 2 for bad usage).
+ */
+export async function ciCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        'min-score': { type: 'string' },
+        exercises: { type: 'string', short: 'e' },
+        lang: { type: 'string' },
+        seed: { type: 'string' },
+        course: { type: 'string' },
+        mode: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError('ci takes at most one folder (default: the current one)');
+  const lang = parseLang(values.lang);
+  const t = messages(lang);
+  const dir = resolve(positionals[0] ?? '.');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t.batch.check.notFolder(positionals[0] ?? '.'));
+  const mode = values.mode ?? 'check';
+  if (mode !== 'check' && mode !== 'grade') throw new UsageError(`--mode must be check or grade, not "${mode}"`);
+  const min = parseMinScore(values['min-score']);
+  const exercises = parseList(values.exercises);
+  const seed = parseSeed(values.seed) ?? resolveGradeOptions().seed;
+  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...(values.course ? { roots: courseRoots(values.course) } : {}) });
+  const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode, seed };
+  const result = await checkOnce(target);
+
+  const score = fmt(result.score);
+  const passed = min === undefined || result.score + 1e-9 >= minPoints(min, result.maxScore);
+  const verdict = min === undefined ? undefined : passed ? t.batch.ci.reached(score, formatMin(min)) : t.batch.ci.belowMin(score, formatMin(min));
+  const summaryPath = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryPath) {
+    const md = markdown.render(result, { lang, exercises: env.exercises });
+    appendFileSync(summaryPath, `${String(md)}${verdict ? `\n${passed ? '✅' : '❌'} ${verdict}\n` : ''}\n`);
+  }
+  const annotations = await annotationsFor(result, {
+    submissionDir: dir,
+    root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    exercises: env.exercises,
+    seed,
+    title: t.batch.ci.annotationTitle,
+  });
+  for (const a of annotations) print(formatAnnotation(a));
+  print(summaryTable(result, t));
+  print(t.cli.wrote(join(target.out, 'results.json')));
+  if (summaryPath) print(t.batch.ci.summaryWritten(summaryPath));
+  if (verdict) print(verdict);
+  return passed ? 0 : 1;
+}

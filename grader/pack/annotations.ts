@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Exercise } from '../model/exercise.js';
+import type { CheckResult, ExerciseResult, SubmissionResult } from '../model/results.js';
+import { checkExports } from './capture.js';
+
+/** One GitHub Actions annotation: `::error file=...,line=...,title=...::message`. */
+export interface Annotation {
+  /** Path relative to the repository root, `/`-separated; absent when the file does not exist. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly title: string;
+  readonly message: string;
+}
+
+/** Workflow-command escaping: data loses `%`, CR and LF; properties also `:` and `,`. */
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function formatAnnotation(a: Annotation): string {
+  const props = [a.file !== undefined ? `file=${escapeProperty(a.file)}` : '', a.line !== undefined ? `line=${a.line}` : '', `title=${escapeProperty(a.title)}`]
+    .filter(Boolean)
+    .join(',');
+  return `::error ${props}::${escapeData(a.message)}`;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The line where `name` is declared in a TypeScript source: an exported function, class,
+ * const/let/var, or a local one exported later by `export { name }`. 1-based; undefined when not found.
+ */
+export function declarationLine(source: string, name: string): number | undefined {
+  const n = escapeRe(name);
+  const patterns = [
+    new RegExp(`^\\s*export\\s+(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*${n}\\b`),
+    new RegExp(`^\\s*export\\s+(?:declare\\s+)?(?:abstract\\s+)?class\\s+${n}\\b`),
+    new RegExp(`^\\s*export\\s+(?:const|let|var)\\s+${n}\\b`),
+    new RegExp(`^\\s*(?:async\\s+)?function\\s*\\*?\\s*${n}\\b`),
+    new RegExp(`^\\s*(?:abstract\\s+)?class\\s+${n}\\b`),
+    new RegExp(`^\\s*(?:const|let|var)\\s+${n}\\b`),
+  ];
+  const lines = source.split(/\r?\n/);
+  for (const p of patterns) {
+    const i = lines.findIndex((l) => p.test(l));
+    if (i >= 0) return i + 1;
+  }
+  return undefined;
+}
+
+/** The first `file.ts:line:col` of a student's stack or compile message that names a file. */
+export function firstFrame(text: string | undefined): { file: string; line: number } | undefined {
+  if (!text) return undefined;
+  const m = /(?:\(|\s|^)([A-Za-z0-9_./-]+\.(?:ts|mts|js|mjs)):(\d+):(\d+)/m.exec(text);
+  return m ? { file: m[1]!, line: Number(m[2]) } : undefined;
+}
+
+export interface AnnotateOptions {
+  readonly submissionDir: string;
+  /** Paths in annotations are relative to it. @default process.cwd() (GITHUB_WORKSPACE in Actions) */
+  readonly root?: string;
+  readonly exercises: readonly Exercise[];
+  readonly seed: number;
+  readonly title: (exercise: string, check: string) => string;
+}
+
+/**
+ * Annotations for every check that did not pass, on the line at fault: the student's stack
+ * frame for a throw, the compile error's location, or else the declaration of the export the
+ * check calls (the one the diagnosed mistake replaces, when there is one).
+ */
+export async function annotationsFor(result: SubmissionResult, options: AnnotateOptions): Promise<Annotation[]> {
+  const root = options.root ?? process.cwd();
+  const rel = (file: string): string => relative(root, join(options.submissionDir, file)).split(sep).join('/');
+  const out: Annotation[] = [];
+  for (const ex of result.exercises) {
+    const def = options.exercises.find((e) => e.manifest.id === ex.id);
+    const path = join(options.submissionDir, ex.file);
+    const source = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (ex.status !== 'graded') {
+      const errored = ex.checks.find((c): c is Extract<CheckResult, { status: 'error' }> => c.status === 'error' && c.stack !== undefined);
+      const where = firstFrame(ex.message) ?? firstFrame(errored?.stack);
+      out.push({
+        ...(source !== undefined ? { file: rel(where?.file ?? ex.file), line: where?.line ?? 1 } : {}),
+        title: options.title(ex.id, ex.status),
+        message: ex.message ?? ex.status,
+      });
+      continue;
+    }
+    for (const check of ex.checks) {
+      if (check.status === 'passed') continue;
+      const line = source !== undefined ? await lineFor(check, ex, def, source, options.seed) : undefined;
+      out.push({
+        ...(source !== undefined ? { file: rel(line?.file ?? ex.file), line: line?.line ?? 1 } : {}),
+        title: options.title(ex.id, check.id),
+        message: check.status === 'failed' && check.mistake ? `${check.message}\n${check.mistake.title}: ${check.mistake.hint}` : check.message,
+      });
+    }
+  }
+  return out;
+}
+
+async function lineFor(
+  check: Exclude<CheckResult, { status: 'passed' }>,
+  ex: ExerciseResult,
+  def: Exercise | undefined,
+  source: string,
+  seed: number,
+): Promise<{ file: string; line: number } | undefined> {
+  if (check.status === 'error') {
+    const frame = firstFrame(check.stack);
+    if (frame) return frame;
+  }
+  if (!def) return undefined;
+  const definition = def.checks.find((c) => c.id === check.id);
+  const used = definition ? await checkExports(def, definition, seed) : [];
+  const mistake = check.status === 'failed' && check.diagnosis ? def.mistakes.find((m) => m.id === check.diagnosis) : undefined;
+  const overridden = mistake ? Object.keys(mistake.overrides) : [];
+  const candidates = [...overridden.filter((n) => used.length === 0 || used.includes(n)), ...used, ...def.manifest.exports];
+  for (const name of candidates) {
+    const line = declarationLine(source, name);
+    if (line !== undefined) return { file: ex.file, line };
+  }
+  return undefined;
+}

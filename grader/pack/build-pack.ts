@@ -1,0 +1,131 @@
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatMin, type MinScore } from '../batch/args.js';
+import { graderVersion } from '../batch/fingerprint.js';
+import { writeFileAtomic } from '../cli/write.js';
+import { messages } from '../i18n/index.js';
+import { loadExercises } from '../load/exercises.js';
+import { UsageError } from '../model/errors.js';
+import type { Exercise } from '../model/exercise.js';
+import type { Lang } from '../model/localized.js';
+import { gradingRoots } from '../batch/run-batch.js';
+import { resolveGradeOptions } from '../score/options.js';
+import { publicCases } from './public-cases.js';
+
+/** What `neurograde pack` builds. */
+export interface PackOptions {
+  readonly out: string;
+  /** @default every exercise */
+  readonly exercises?: readonly string[];
+  /** Language of the README, the test messages and the CI summary. @default 'fr' (the course's) */
+  readonly lang?: Lang;
+  /** Below it the pull request check fails. @default 50% */
+  readonly minScore?: MinScore;
+  /** The npm spec the student repository installs the grader from. @default `neurograde@^<this version>` */
+  readonly grader?: string;
+  /** A course folder with its own exercises/ and reference/. @default the grader's own */
+  readonly course?: string;
+  /** Write into a folder that already has files. @default false */
+  readonly force?: boolean;
+}
+
+export interface PackSummary {
+  readonly files: readonly string[];
+  readonly exercises: number;
+  readonly cases: number;
+}
+
+const TEMPLATES = join(import.meta.dirname, 'template');
+const template = (name: string, vars: Readonly<Record<string, string>>): string =>
+  readFileSync(join(TEMPLATES, name), 'utf8').replace(/__([A-Z_]+)__/g, (m, k: string) => vars[k] ?? m);
+
+/** The pack's runtime: the step interpreter, wire format, comparison and messages in one file. */
+async function runtimeBundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(import.meta.dirname, 'runtime.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  return `// Written by neurograde pack: the grader's step interpreter and comparison, no reference code.\n${result.outputFiles[0]!.text}`;
+}
+
+function readme(exercises: readonly Exercise[], lang: Lang, min: MinScore): string {
+  const r = messages(lang).batch.pack.readme;
+  const lines = [`# ${r.title}`, '', r.intro, '', `## ${r.exercises}`, ''];
+  for (const e of exercises) {
+    const m = e.manifest;
+    lines.push(`- \`${m.file}\`: ${m.title[lang]} ([${lang === 'fr' ? 'énoncé' : 'statement'}](statements/${m.id}${lang === 'fr' ? '' : '.en'}.md))`);
+  }
+  lines.push(
+    '', `## ${r.commands}`, '',
+    r.install, '', '```sh', 'npm install', '```', '',
+    r.test, '', '```sh', 'npm test', '```', '',
+    r.check, '', '```sh', 'npx neurograde check', '```', '',
+    r.watch, '', '```sh', 'npx neurograde check --watch', '```', '',
+    r.ci, r.minScore(formatMin(min)), '',
+  );
+  return lines.join('\n');
+}
+
+/**
+ * Builds the students' starter repository: statements, starter files named as the contract
+ * wants them, the public fixed cases as data with a vitest file that runs them (`npm test`),
+ * and a GitHub Actions workflow that grades each pull request. No reference code and no hidden
+ * check goes in: expected outputs are data, computed here from the reference.
+ */
+export async function buildPack(options: PackOptions): Promise<PackSummary> {
+  const lang = options.lang ?? 'fr';
+  const t = messages(lang);
+  const out = resolve(options.out);
+  if (existsSync(out) && readdirSync(out).length > 0 && !options.force) throw new UsageError(t.batch.pack.notEmpty(options.out));
+  const min = options.minScore ?? { kind: 'percent', value: 50 };
+  const version = graderVersion();
+  const exercises = await loadExercises(gradingRoots(options.course), options.exercises);
+  const cases = await publicCases(exercises, { seed: resolveGradeOptions().seed, lang });
+
+  const files = new Map<string, string>();
+  for (const e of exercises) {
+    const m = e.manifest;
+    files.set(`statements/${m.id}.md`, e.statement.fr);
+    files.set(`statements/${m.id}.en.md`, e.statement.en);
+    const starter = join(e.dir, 'starter.ts');
+    if (existsSync(starter)) files.set(m.file, readFileSync(starter, 'utf8'));
+  }
+  files.set('checks/public-cases.json', JSON.stringify(cases, null, 1) + '\n');
+  files.set('checks/runtime.mjs', await runtimeBundle());
+  files.set('checks/public.test.mjs', template('public.test.mjs.tmpl', {}));
+  files.set('vitest.config.mjs', "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['checks/**/*.test.mjs'] } });\n");
+  files.set(
+    'package.json',
+    JSON.stringify(
+      {
+        name: 'cnn-rnn-exercises',
+        private: true,
+        type: 'module',
+        scripts: { test: 'vitest run', check: 'neurograde check', watch: 'neurograde check --watch' },
+        dependencies: { '@tensorflow/tfjs': '^4.22.0' },
+        devDependencies: { neurograde: options.grader ?? `^${version}`, vitest: '^4.1.12' },
+        engines: { node: '>=20.10' },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  files.set('.gitignore', 'node_modules/\n.neurograde/\nneurograde-report/\n');
+  files.set('.github/workflows/grade.yml', template('grade.yml.tmpl', { MIN_SCORE: formatMin(min), LANG: lang }));
+  files.set('README.md', readme(exercises, lang, min));
+
+  const written: string[] = [];
+  for (const [rel, content] of files) {
+    writeFileAtomic(join(out, rel), content);
+    written.push(rel);
+  }
+  const count = cases.exercises.reduce((s, e) => s + e.checks.reduce((k, c) => k + c.cases.length, 0), 0);
+  return { files: written.sort(), exercises: exercises.length, cases: count };
+}

@@ -1,0 +1,101 @@
+import { evaluate } from '../kit/evaluate.js';
+import type { CaseOutcome, CheckDefinition } from '../model/check.js';
+import type { Exercise } from '../model/exercise.js';
+import type { Lang } from '../model/localized.js';
+import type { Tolerance } from '../model/manifest.js';
+import type { Step } from '../sandbox/steps.js';
+import { decodeValue, encodeValue } from '../sandbox/wire.js';
+import { dryRunCheck, type Cases } from './capture.js';
+
+/** One public fixed case as the pack ships it: wire-encoded steps and expected outputs. */
+export interface PackedCase {
+  readonly id: string;
+  readonly steps: readonly Step[];
+  readonly expected: readonly unknown[];
+}
+
+export interface PackedCheck {
+  readonly id: string;
+  readonly title: string;
+  readonly cases: readonly PackedCase[];
+}
+
+export interface PackedExercise {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+  readonly exports: readonly string[];
+  readonly tolerance: Tolerance;
+  readonly checks: readonly PackedCheck[];
+}
+
+/** `checks/public-cases.json` of the student pack. */
+export interface PublicCases {
+  readonly version: 1;
+  readonly lang: Lang;
+  readonly exercises: readonly PackedExercise[];
+}
+
+const LIMITS = { maxItems: 10_000_000, maxDepth: 64 };
+const PROBE = '\u0000neurograde-probe';
+
+const encodeSteps = (steps: readonly Step[]): Step[] =>
+  steps.map((s) =>
+    s.op === 'set'
+      ? { ...s, value: 'data' in s.value ? { data: encodeValue(s.value.data, LIMITS) } : s.value }
+      : { ...s, args: s.args.map((a) => ('data' in a ? { data: encodeValue(a.data, LIMITS) } : a)) },
+  );
+
+/**
+ * The fixed cases of a public check, with their ids and the reference's outputs, or undefined
+ * when the check cannot be shipped as data: its cases change with the seed (random cases and
+ * property checks: only the grader may draw them), it runs the student more than once, or its
+ * verdict is not the plain comparison of outputs (a model check). Learnt by dry runs: the
+ * reference's own answers must pass, and a wrong answer on case i must fail naming case i.
+ */
+export async function packCheck(exercise: Exercise, check: CheckDefinition, options: { seed: number; lang: Lang }): Promise<PackedCheck | undefined> {
+  const first = await dryRunCheck(exercise, check, options);
+  const other = await dryRunCheck(exercise, check, { ...options, seed: options.seed + 7919 });
+  if (first.calls.length !== 1 || other.calls.length !== 1) return undefined;
+  const cases: Cases = first.calls[0]!;
+  if (JSON.stringify(encodeCalls(cases)) !== JSON.stringify(encodeCalls(other.calls[0]!))) return undefined;
+
+  let expected: unknown[][];
+  try {
+    expected = cases.map((steps) => evaluate(exercise.reference, steps).map((v) => encodeValue(v, LIMITS)));
+  } catch {
+    return undefined;
+  }
+  const answers = (probe?: number): CaseOutcome[] =>
+    expected.map((outs, i) => ({ ok: true, outputs: outs.map((o, k) => (i === probe && k === 0 ? PROBE : decodeValue(o))) }));
+  const honest = await dryRunCheck(exercise, check, { ...options, answer: () => ({ ok: true, cases: answers() }) });
+  if (honest.verdict.status !== 'passed') return undefined;
+
+  const packed: PackedCase[] = [];
+  for (let i = 0; i < cases.length; i++) {
+    const probed = await dryRunCheck(exercise, check, { ...options, answer: () => ({ ok: true, cases: answers(i) }) });
+    if (probed.verdict.status !== 'failed' || expected[i]!.length === 0) return undefined;
+    packed.push({ id: probed.verdict.evidence?.caseId ?? `#${i + 1}`, steps: encodeSteps(cases[i]!), expected: expected[i]! });
+  }
+  return { id: check.id, title: check.title[options.lang], cases: packed };
+}
+
+function encodeCalls(cases: Cases): unknown {
+  return cases.map((steps) => encodeSteps(steps));
+}
+
+/** Every shippable public fixed case of the exercises. Hidden checks are never even dry-run. */
+export async function publicCases(exercises: readonly Exercise[], options: { seed: number; lang: Lang }): Promise<PublicCases> {
+  const out: PackedExercise[] = [];
+  for (const exercise of exercises) {
+    const m = exercise.manifest;
+    const checks: PackedCheck[] = [];
+    for (const check of exercise.checks) {
+      if (!m.checks[check.id]?.public) continue;
+      const packed = await packCheck(exercise, check, options);
+      if (packed) checks.push(packed);
+    }
+    out.push({ id: m.id, title: m.title[options.lang], file: m.file, exports: m.exports, tolerance: m.tolerance, checks });
+  }
+  return { version: 1, lang: options.lang, exercises: out };
+}

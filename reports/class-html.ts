@@ -1,0 +1,117 @@
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { messages } from '../grader/i18n/index.js';
+import type { ClassReport } from '../grader/batch/model.js';
+import type { ClassReporter, ReportContext } from './types.js';
+
+const fmt = (x: number): string => String(Math.round(x * 100) / 100);
+const percent = (n: number, d: number): number => (d > 0 ? Math.round((1000 * n) / d) / 10 : 0);
+/** A relative link to a submission's file: the name is a path segment, so it is percent-encoded. */
+const link = (name: string, file: string): string => `${encodeURIComponent(name)}/${file}`;
+
+export interface HistogramBar {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly count: number;
+  readonly label: string;
+  readonly tick: string;
+}
+
+/**
+ * Counts total scores in `bins` equal ranges of [0, max] (the top one closed) and lays them out
+ * as bars of an SVG `width` x `height` plot area. Geometry only: the markup is in the template.
+ */
+export function histogram(scores: readonly number[], max: number, options: { bins?: number; width?: number; height?: number } = {}): HistogramBar[] {
+  const bins = options.bins ?? 10;
+  const width = options.width ?? 560;
+  const height = options.height ?? 160;
+  const counts = new Array<number>(bins).fill(0);
+  for (const s of scores) {
+    const i = max > 0 ? Math.min(bins - 1, Math.max(0, Math.floor((s / max) * bins))) : 0;
+    counts[i] += 1;
+  }
+  const top = Math.max(1, ...counts);
+  const step = width / bins;
+  return counts.map((count, i) => {
+    const h = Math.round((count / top) * height);
+    return {
+      x: Math.round(i * step + 2),
+      y: height - h,
+      width: Math.max(1, Math.round(step - 4)),
+      height: h,
+      count,
+      label: `${fmt((i * max) / bins)}–${fmt(((i + 1) * max) / bins)}`,
+      tick: fmt((i * max) / bins),
+    };
+  });
+}
+
+function view(report: ClassReport, ctx: ReportContext) {
+  const t = messages(ctx.lang).batch.classPage;
+  const { summary, entries, submissionFiles } = report;
+  const scores = entries.flatMap((e) => (e.status === 'graded' ? [e.result.score] : []));
+  const hasReport = submissionFiles.includes('report.html');
+  const bars = histogram(scores, summary.maxScore);
+  return {
+    t,
+    lang: ctx.lang,
+    version: summary.grader.version,
+    counts: summary.summary,
+    mean: summary.summary.meanScore === null ? t.none : fmt(summary.summary.meanScore),
+    median: summary.summary.medianScore === null ? t.none : fmt(summary.summary.medianScore),
+    maxScore: fmt(summary.maxScore),
+    histogram: {
+      caption: t.histogramCaption(fmt(summary.maxScore)),
+      bars: bars.map((b) => ({ ...b, title: t.histogramBar(b.label.split('–')[0]!, b.label.split('–')[1]!, b.count), labelY: b.y - 4 })),
+      width: 560,
+      height: 160,
+    },
+    checks: summary.checks.map((c) => ({
+      ...c,
+      visibilityLabel: c.visibility === 'public' ? t.public : t.hidden,
+      rate: percent(c.passed, c.total),
+    })),
+    mistakes: summary.mistakes,
+    exercises: summary.exercises.map((e) => ({ ...e, maxScore: fmt(e.maxScore) })),
+    students: entries.map((e) =>
+      e.status === 'error'
+        ? { name: e.name, error: e.message, cells: summary.exercises.map(() => t.none) }
+        : {
+            name: e.name,
+            score: fmt(e.result.score),
+            maxScore: fmt(e.result.maxScore),
+            cells: summary.exercises.map((x) => {
+              const r = e.result.exercises.find((y) => y.id === x.id);
+              return r ? fmt(r.score) : t.none;
+            }),
+            report: hasReport ? link(e.name, 'report.html') : undefined,
+            results: link(e.name, 'results.json'),
+          },
+    ),
+  };
+}
+
+const TEMPLATE = fileURLToPath(new URL('./templates/class-index.hbs', import.meta.url));
+
+/** On its own Handlebars instance, so no helper or partial leaks from another reporter. */
+function compile(): (v: ReturnType<typeof view>) => string {
+  const hb = Handlebars.create();
+  return hb.compile(readFileSync(TEMPLATE, 'utf8'), { strict: false, preventIndent: true });
+}
+
+/**
+ * `index.html`: the class at a glance, self-contained (inline CSS and SVG, no script): counts,
+ * a histogram of total scores, the pass rate of every check, the most frequent diagnosed
+ * mistakes, and a row per submission linking to its report. Every student string is escaped by
+ * the template's `{{ }}`.
+ */
+export const classHtml: ClassReporter = {
+  name: 'class-html',
+  fileName: 'index.html',
+  render(report, ctx) {
+    return compile()(view(report, ctx));
+  },
+};

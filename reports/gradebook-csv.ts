@@ -1,0 +1,44 @@
+import type { ClassReporter } from './types.js';
+
+/** RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading
+ * apostrophe: a folder named `=HYPERLINK(...)` must stay text when a teacher opens the file.
+ */
+export function spreadsheetText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** A score as plain digits with a dot: what Moodle's importer and every spreadsheet read. */
+export const csvNumber = (x: number): string => String(Math.round(x * 1000) / 1000);
+
+/**
+ * `gradebook.csv`: a `student` column (the submission's name: name folders by Moodle username,
+ * email or ID number to import directly), one column per exercise, and `total`. UTF-8 with a
+ * byte-order mark so Excel shows accents; CRLF rows, RFC 4180 quoting; rows sorted by name and
+ * no timestamp, so the same grades always give the same bytes. A submission that could not be
+ * graded keeps its row with empty cells: Moodle's CSV import reads an empty cell as "no grade"
+ * rather than zero.
+ */
+export const gradebookCsv: ClassReporter = {
+  name: 'gradebook',
+  fileName: 'gradebook.csv',
+  render({ entries, summary }) {
+    const ids = summary.exercises.map((e) => e.id);
+    const rows: string[][] = [['student', ...ids, 'total']];
+    for (const entry of entries) {
+      const name = spreadsheetText(entry.name);
+      if (entry.status === 'error') {
+        rows.push([name, ...ids.map(() => ''), '']);
+        continue;
+      }
+      const byId = new Map(entry.result.exercises.map((e) => [e.id, e.score]));
+      rows.push([name, ...ids.map((id) => (byId.has(id) ? csvNumber(byId.get(id)!) : '')), csvNumber(entry.result.score)]);
+    }
+    return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  },
+};

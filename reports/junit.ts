@@ -1,0 +1,136 @@
+import type { BatchEntry } from '../grader/batch/model.js';
+import type { Exercise } from '../grader/model/exercise.js';
+import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
+import type { ClassReporter, SubmissionReporter } from './types.js';
+
+/**
+ * Text for XML 1.0 content and attributes: the five special characters escaped, and characters
+ * XML cannot hold at all (control characters, lone surrogates) replaced, since a student's
+ * error message may contain anything.
+ */
+export function xmlText(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  ms: number;
+}
+
+function testcase(check: CheckResult, classname: string): { xml: string; kind: 'ok' | 'failure' | 'error' } {
+  const open = `    <testcase name="${xmlText(check.id)}" classname="${xmlText(classname)}" time="${seconds(check.durationMs)}">`;
+  const detail = (extra: readonly (string | undefined)[]): string => xmlText([check.message ?? '', ...extra].filter(Boolean).join('\n'));
+  switch (check.status) {
+    case 'passed':
+      return { xml: `    <testcase name="${xmlText(check.id)}" classname="${xmlText(classname)}" time="${seconds(check.durationMs)}"/>`, kind: 'ok' };
+    case 'failed': {
+      const diag = check.mistake ? `${check.mistake.title}: ${check.mistake.explanation}` : check.diagnosis;
+      return {
+        xml: `${open}\n      <failure message="${xmlText(check.message)}" type="${xmlText(check.diagnosis ?? 'failed')}">${detail([diag])}</failure>\n    </testcase>`,
+        kind: 'failure',
+      };
+    }
+    case 'error':
+      return { xml: `${open}\n      <error message="${xmlText(check.message)}" type="error">${detail([check.stack])}</error>\n    </testcase>`, kind: 'error' };
+    case 'timeout':
+      return { xml: `${open}\n      <error message="${xmlText(check.message)}" type="timeout">${detail([])}</error>\n    </testcase>`, kind: 'error' };
+  }
+}
+
+function suites(result: SubmissionResult, prefix: string, exercises: readonly Exercise[], total: Counts): string[] {
+  const out: string[] = [];
+  for (const ex of result.exercises) {
+    const name = prefix ? `${prefix}.${ex.id}` : ex.id;
+    const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: ex.durationMs };
+    const cases: string[] = [];
+    for (const check of ex.checks) {
+      const tc = testcase(check, name);
+      c.tests += 1;
+      if (tc.kind === 'failure') c.failures += 1;
+      if (tc.kind === 'error') c.errors += 1;
+      cases.push(tc.xml);
+    }
+    // Checks that did not run (hidden ones in `check` mode) are listed as skipped, so a CI
+    // dashboard shows that the grade is partial.
+    const ran = new Set(ex.checks.map((k) => k.id));
+    const def = exercises.find((e) => e.manifest.id === ex.id);
+    for (const check of def?.checks ?? []) {
+      if (ran.has(check.id)) continue;
+      c.tests += 1;
+      c.skipped += 1;
+      cases.push(`    <testcase name="${xmlText(check.id)}" classname="${xmlText(name)}" time="0.000">\n      <skipped/>\n    </testcase>`);
+    }
+    total.tests += c.tests;
+    total.failures += c.failures;
+    total.errors += c.errors;
+    total.skipped += c.skipped;
+    total.ms += c.ms;
+    out.push(
+      `  <testsuite name="${xmlText(name)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${seconds(c.ms)}">\n` +
+        `    <properties>\n      <property name="score" value="${ex.score}"/>\n      <property name="maxScore" value="${ex.maxScore}"/>\n    </properties>\n` +
+        `${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  return out;
+}
+
+function document(body: readonly string[], c: Counts): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites name="neurograde" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${seconds(c.ms)}">\n` +
+    (body.length ? body.join('\n') + '\n' : '') +
+    '</testsuites>\n'
+  );
+}
+
+function errorSuite(entry: Extract<BatchEntry, { status: 'error' }>, total: Counts): string {
+  total.tests += 1;
+  total.errors += 1;
+  const name = xmlText(entry.name);
+  return (
+    `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0" time="0.000">\n` +
+    `    <testcase name="grading" classname="${name}" time="0.000">\n      <error message="${xmlText(entry.message)}" type="not-graded">${xmlText(entry.message)}</error>\n    </testcase>\n` +
+    '  </testsuite>'
+  );
+}
+
+/** `junit.xml` of one submission: a testsuite per exercise, a testcase per check. */
+export const junitSubmission: SubmissionReporter = {
+  name: 'junit',
+  fileName: 'junit.xml',
+  render(result, ctx) {
+    const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 };
+    const body = suites(result, '', ctx.exercises, total);
+    return document(body, total);
+  },
+};
+
+/**
+ * `junit.xml` of a class, for CI dashboards: a testsuite per submission and exercise, named
+ * `<submission>.<exercise>`, a testcase per check (failure, error or skipped); a submission
+ * that could not be graded is one suite with one error.
+ */
+export const junitClass: ClassReporter = {
+  name: 'junit',
+  fileName: 'junit.xml',
+  render({ entries }, ctx) {
+    const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 };
+    const body: string[] = [];
+    for (const entry of entries) {
+      if (entry.status === 'error') body.push(errorSuite(entry, total));
+      else body.push(...suites(entry.result, entry.name, ctx.exercises, total));
+    }
+    return document(body, total);
+  },
+};

@@ -1,0 +1,60 @@
+import { messages } from '../grader/i18n/index.js';
+import type { CheckResult } from '../grader/model/results.js';
+import type { SubmissionReporter } from './types.js';
+
+/**
+ * Text safe inside GitHub-flavoured Markdown: punctuation that would start emphasis, a link, a
+ * table cell or a heading is backslash-escaped, and `<`, `>`, `&` become entities, so a student's
+ * error message can neither inject markup into a job summary nor break the table.
+ */
+export function mdText(value: string): string {
+  return value
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
+const cap = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const fmt = (x: number): string => String(Math.round(x * 100) / 100);
+/** GitHub caps a job summary at 1 MiB; a few dozen failures are all anyone reads. */
+const MAX_FAILURES = 40;
+
+/**
+ * `summary.md`: the score, a table of the exercises and the checks to fix, each with its
+ * message, diagnosis and hint. What `neurograde ci` appends to `$GITHUB_STEP_SUMMARY`.
+ */
+export const markdown: SubmissionReporter = {
+  name: 'markdown',
+  fileName: 'summary.md',
+  render(result, ctx) {
+    const t = messages(ctx.lang).batch.markdown;
+    const percent = result.maxScore > 0 ? fmt((100 * result.score) / result.maxScore) : '0';
+    const lines = [`## ${mdText(t.title(result.submission))}`, '', t.score(fmt(result.score), fmt(result.maxScore), percent), ''];
+    if (result.mode === 'check') lines.push(`> ${mdText(t.checkMode)}`, '');
+    const c = t.columns;
+    lines.push(`| ${c.exercise} | ${c.score} | ${c.checks} | ${c.status} |`, '| --- | ---: | ---: | --- |');
+    for (const ex of result.exercises) {
+      const passed = ex.checks.filter((k) => k.status === 'passed').length;
+      lines.push(
+        `| ${mdText(ex.title)} (\`${ex.file}\`) | ${fmt(ex.score)} / ${fmt(ex.maxScore)} | ${t.passedOf(passed, ex.checks.length)} | ${t.exerciseStatus[ex.status]} |`,
+      );
+    }
+    lines.push('', `### ${t.failures}`, '');
+    const failing = result.exercises.flatMap((ex) =>
+      ex.checks.filter((k): k is Exclude<CheckResult, { status: 'passed' }> => k.status !== 'passed').map((k) => ({ ex, k })),
+    );
+    if (failing.length === 0) lines.push(t.allPassed);
+    for (const { ex, k } of failing.slice(0, MAX_FAILURES)) {
+      const parts = [`- **${mdText(ex.id)} / ${mdText(k.id)}** (${t.checkStatus[k.status]}): ${mdText(cap(oneLine(k.message), 600))}`];
+      if (k.status === 'failed' && k.mistake) {
+        parts.push(`  ${mdText(t.diagnosis(k.mistake.title))}: ${mdText(cap(oneLine(k.mistake.explanation), 600))}`);
+        parts.push(`  ${mdText(t.hint(cap(oneLine(k.mistake.hint), 300)))}`);
+      }
+      lines.push(parts.join('<br>\n'));
+    }
+    if (failing.length > MAX_FAILURES) lines.push(`- … (${failing.length - MAX_FAILURES})`);
+    return lines.join('\n') + '\n';
+  },
+};
