@@ -38,3 +38,19 @@ describe('diagnose', () => {
     expect(diagnose({ reference, mistakes, tolerance, observations: [] })).toBeUndefined();
   });
 });
+
+describe('diagnose, when a variant answers with something that is not numeric', () => {
+  // One target past the end: the last entry is [undefined], which no numeric comparison accepts.
+  const windows = { windows: (xs: number[]) => ({ Y: xs.slice(1).map((x) => [x]) }) };
+  const tooMany = { ...mistake('too-many', (xs) => xs), overrides: { windows: (xs: number[]) => ({ Y: xs.map((_, i) => [xs[i + 1]]) }) } };
+  const steps = [call('windows', [1, 2, 3])];
+
+  it.each([
+    { what: 'the same non-numeric answer', outputs: [{ Y: [[2], [3], [undefined]] }], named: 'too-many' },
+    { what: 'another non-numeric answer', outputs: [{ Y: [[2], [3], [null]] }], named: undefined },
+    { what: 'a numeric answer of another shape', outputs: [{ Y: [[2], [3], [4]] }], named: undefined },
+  ])('names it only when the student gave $what', ({ outputs, named }) => {
+    const found = diagnose({ reference: windows, mistakes: [tooMany], tolerance, observations: [{ steps, outputs }] });
+    expect(found?.id).toBe(named);
+  });
+});

@@ -1,4 +1,4 @@
-import { compareValues } from '../compare/compare.js';
+import { close, compareValues } from '../compare/compare.js';
 import type { Observation } from '../model/check.js';
 import type { Tolerance } from '../model/manifest.js';
 import type { MistakeDefinition } from '../model/mistake.js';
@@ -31,9 +31,31 @@ export function diagnose(input: DiagnoseInput): MistakeDefinition | undefined {
         try {
           return compareValues(want, obs.outputs[k], input.tolerance).pass;
         } catch {
-          return false;
+          return sameAnswer(want, obs.outputs[k], input.tolerance);
         }
       });
     });
   });
+}
+
+/**
+ * Unlike the reference, a mistaken variant may answer with something that is not numeric: one
+ * window too many leaves `[undefined]` at the end of Y, one class too few a ragged one-hot. The
+ * student who makes that mistake sends the very same thing, so such answers are compared as
+ * structures: same nesting and keys, numbers within tolerance, anything else identical.
+ */
+function sameAnswer(want: unknown, got: unknown, tol: Tolerance): boolean {
+  if (typeof want === 'number') return typeof got === 'number' && close(want, got, tol);
+  if (Array.isArray(want)) {
+    return Array.isArray(got) && got.length === want.length && want.every((w, i) => sameAnswer(w, got[i], tol));
+  }
+  if (typeof want === 'object' && want !== null) {
+    if (typeof got !== 'object' || got === null || Array.isArray(got)) return false;
+    const keys = Object.keys(want);
+    return (
+      keys.length === Object.keys(got).length &&
+      keys.every((key) => Object.prototype.hasOwnProperty.call(got, key) && sameAnswer((want as Record<string, unknown>)[key], (got as Record<string, unknown>)[key], tol))
+    );
+  }
+  return Object.is(want, got);
 }
