@@ -1,0 +1,5 @@
+import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import { normalizedByMax } from './normalized-by-max.js';
+import { oneClassTooFew } from './one-class-too-few.js';
+
+export const mistakes: readonly MistakeDefinition[] = [normalizedByMax, oneClassTooFew];

@@ -1,0 +1,20 @@
+import { casesCheck } from '../../../grader/kit/cases.js';
+import type { BuiltinName } from '../../../grader/sandbox/steps.js';
+import { layerCase, randomLayer } from './layer.js';
+
+const ACTIVATIONS: readonly BuiltinName[] = ['sigmoid', 'tanh', 'relu', 'identity'];
+
+/** Seeded random layers and sequences, alternately through `forward` and `forwardSequence`. */
+export const randomLayers = casesCheck({
+  id: 'random-layers',
+  title: { fr: 'Couches et séquences tirées au hasard', en: 'Random layers and sequences' },
+  cases: (rng) =>
+    Array.from({ length: 10 }, (_, i) => {
+      const nUnits = rng.int(1, 6);
+      const inputSize = rng.int(1, 4);
+      const T = rng.int(1, 8);
+      const layer = randomLayer(rng, { nUnits, inputSize, activation: ACTIVATIONS[i % ACTIVATIONS.length]! });
+      const method = i % 2 === 0 ? 'forward' : 'forwardSequence';
+      return layerCase(`#${i}: ${nUnits} units, ${inputSize} inputs, T = ${T}`, layer, method, rng.floatMatrix(T, inputSize, -2, 2));
+    }),
+});
