@@ -3,6 +3,7 @@
 const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   sandbox: async () => (await import('./sandbox.js')).benchSandbox(),
   batch: async () => (await import('./batch.js')).benchBatch(),
+  'rnn-sequences-data': async () => (await import('./rnn-sequences-data.js')).benchRnnSequencesData(),
   models: async () => (await import('./models.js')).benchModels(),
 };
 
