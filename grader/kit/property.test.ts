@@ -36,6 +36,17 @@ describe('propertyCheck', () => {
     expect(a).toEqual(b);
   });
 
+  it('hands every answered input to the diagnosis, not only the shrunk counterexample', async () => {
+    const verdict = await check.run(fakeContext({ reference: { sum }, student: { sum: buggySum } }));
+    const observations = verdict.status === 'failed' ? (verdict.observations ?? []) : [];
+    // The shrunk [51] alone would also be reproduced by a sum that drops every value: the first
+    // failing input, with its other values, tells the two apart.
+    expect(observations.length).toBeGreaterThan(1);
+    const input = (o: (typeof observations)[number]): number[] => (o.steps[0] as unknown as { args: readonly { data: number[] }[] }).args[0]!.data;
+    expect(observations.every((o) => o.outputs[0] === buggySum(input(o)))).toBe(true);
+    expect(observations.some((o) => o.outputs[0] !== 0)).toBe(true);
+  });
+
   it('reports a throw on the counterexample as an error, with the input that caused it', async () => {
     const throwing = (xs: number[]): number => {
       if (xs.length > 3) throw new Error('too long');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CheckContext, CheckDefinition, CheckVerdict } from '../model/check.js';
+import type { CheckContext, CheckDefinition, CheckVerdict, Observation } from '../model/check.js';
 import type { Localized } from '../model/localized.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 import { judgeCases, type CaseSpec } from './cases.js';
@@ -24,9 +24,23 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
   return {
     id: options.id,
     title: options.title,
-    async run(ctx: CheckContext): Promise<CheckVerdict> {
+    async run(outer: CheckContext): Promise<CheckVerdict> {
       let stopped: SandboxFailure | undefined;
       let last: CheckVerdict | undefined;
+      // Every input the student answered, not just the shrunk one, goes to the diagnosis: a
+      // minimal counterexample alone (a 1x1 image...) is often reproduced by several mistakes.
+      const answered: Observation[] = [];
+      const ctx: CheckContext = {
+        ...outer,
+        run: async (cases) => {
+          const r = await outer.run(cases);
+          if (!r.ok) return r;
+          r.cases.forEach((c, i) => {
+            if (c.ok) answered.push({ steps: cases[i]!, outputs: c.outputs });
+          });
+          return r;
+        },
+      };
       const property = fc.asyncProperty(options.arbitrary, async (input) => {
         if (stopped) return true;
         const verdict = await judgeCases(ctx, [{ id: 'counterexample', ...options.toCase(input) }]);
@@ -51,6 +65,7 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
       const note = ctx.t.grading.propertyFailed(details.numRuns);
       return {
         ...final,
+        observations: answered,
         message: `${final.message} (${note})`,
         ...(final.evidence ? { evidence: { ...final.evidence, shrunk: true } } : {}),
       };
