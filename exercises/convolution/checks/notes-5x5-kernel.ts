@@ -1,0 +1,13 @@
+import { casesCheck } from '../../../grader/kit/cases.js';
+import { syntheticGray } from '../../image/checks/synthetic-image.js';
+import { convCase, NOTES_KERNEL_5X5 } from './conv-case.js';
+
+/** The notes' 5x5 corner kernel: the output loses 4 rows and 4 columns, not 3. */
+export const notes5x5Kernel = casesCheck({
+  id: 'notes-5x5-kernel',
+  title: { fr: 'Le noyau 5x5 du cours', en: "The notes' 5x5 kernel" },
+  cases: () => [
+    convCase('5x5 kernel on a 12x16 image -> 8x12', syntheticGray(12, 16), NOTES_KERNEL_5X5),
+    convCase('5x5 kernel on a 9x7 image -> 5x3', syntheticGray(9, 7), NOTES_KERNEL_5X5),
+  ],
+});

@@ -1,0 +1,22 @@
+import { casesCheck } from '../../../grader/kit/cases.js';
+import { sobelCase } from './image-case.js';
+
+const image = (h: number, w: number, f: (i: number, j: number) => number): number[][] =>
+  Array.from({ length: h }, (_, i) => Array.from({ length: w }, (_, j) => f(i, j)));
+
+/** Edges of known direction, flat images (no edge: zeros, not NaN) and the smallest image. */
+export const sobelEdges = casesCheck({
+  id: 'sobel-edges',
+  title: { fr: 'Bords simples et images plates', en: 'Simple edges and flat images' },
+  cases: () => [
+    sobelCase('vertical edge (dark left, light right)', image(5, 6, (_, j) => (j < 3 ? 20 : 200))),
+    sobelCase('horizontal edge (light top, dark bottom)', image(6, 5, (i) => (i < 3 ? 220 : 30))),
+    sobelCase('round edge: a bright disc, edges in every direction', image(8, 8, (i, j) => ((i - 3.5) ** 2 + (j - 3.5) ** 2 < 7 ? 210 : 35))),
+    sobelCase('flat image: no edge, all zeros', image(5, 5, () => 7)),
+    sobelCase('3x3 image -> 1x1', [
+      [0, 10, 30],
+      [5, 20, 60],
+      [0, 40, 90],
+    ]),
+  ],
+});

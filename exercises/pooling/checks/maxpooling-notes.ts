@@ -1,0 +1,13 @@
+import { casesCheck } from '../../../grader/kit/cases.js';
+import { syntheticGray } from '../../image/checks/synthetic-image.js';
+import { maxpoolingCase, signed } from './pool-case.js';
+
+/** The notes' m = maxpooling(r, 4): (168, 300) gives (42, 75). */
+export const maxpoolingNotes = casesCheck({
+  id: 'maxpooling-notes',
+  title: { fr: 'Le maxpooling du cours', en: "The notes' maxpooling" },
+  cases: () => [
+    maxpoolingCase('4x6 image, n=2 -> 2x3', signed(4, 6), 2),
+    maxpoolingCase('168x300 image, n=4 -> 42x75 (the notes)', syntheticGray(), 4),
+  ],
+});

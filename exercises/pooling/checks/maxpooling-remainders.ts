@@ -1,0 +1,15 @@
+import { casesCheck } from '../../../grader/kit/cases.js';
+import { image, maxpoolingCase } from './pool-case.js';
+
+const ramp = (h: number, w: number) => image(h, w, (i, j) => (i * w + j) % 13);
+
+/** Sizes that are not multiples of n: leftover rows and columns are dropped. */
+export const maxpoolingRemainders = casesCheck({
+  id: 'maxpooling-remainders',
+  title: { fr: 'Lignes et colonnes en trop abandonnées', en: 'Leftover rows and columns dropped' },
+  cases: () => [
+    maxpoolingCase('7x9, n=2 -> 3x4', ramp(7, 9), 2),
+    maxpoolingCase('5x7, n=3 -> 1x2', ramp(5, 7), 3),
+    maxpoolingCase('6x5, n=4 -> 1x1', ramp(6, 5), 4),
+  ],
+});
