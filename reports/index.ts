@@ -2,6 +2,7 @@ import { classHtml } from './class-html.js';
 import { classResults } from './class-results.js';
 import { gradebookCsv } from './gradebook-csv.js';
 import { gradescope } from './gradescope.js';
+import { html } from './html.js';
 import { junitClass, junitSubmission } from './junit.js';
 import { markdown } from './markdown.js';
 import type { ClassReporter, SubmissionReporter } from './types.js';
@@ -9,7 +10,7 @@ import type { ClassReporter, SubmissionReporter } from './types.js';
 export type { ClassReporter, ReportContext, SubmissionReporter } from './types.js';
 
 /** Reporters for one submission, by name: one reporter a file, like vitest's reporters. */
-export const SUBMISSION_REPORTERS: Readonly<Record<string, SubmissionReporter>> = { gradescope, junit: junitSubmission, markdown };
+export const SUBMISSION_REPORTERS: Readonly<Record<string, SubmissionReporter>> = { html, gradescope, junit: junitSubmission, markdown };
 
 /** Reporters for a whole class, by name. */
 export const CLASS_REPORTERS: Readonly<Record<string, ClassReporter>> = {

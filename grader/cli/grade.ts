@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { gradeSubmission } from '../score/grade-submission.js';
+import { html } from '../../reports/html.js';
 import { courseRoots, createEnvironment } from '../score/environment.js';
 import { parseGrade } from './args.js';
 import { writeResults } from './results-file.js';
 import { summaryTable } from './table.js';
+import { writeFileAtomic } from './write.js';
 
 /** `neurograde grade <dir> --out <dir>`: grades one submission, prints a table, writes results. */
 export async function gradeCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
@@ -22,9 +24,12 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
   const out = resolve(cmd.out);
   const resultsPath = join(out, 'results.json');
   writeResults(resultsPath, result);
+  const reportPath = join(out, html.fileName);
+  writeFileAtomic(reportPath, html.render(result, { lang: result.lang, exercises: env.exercises }));
   print(summaryTable(result, t));
   print(t.cli.sandbox(result.environment.sandbox));
   for (const w of result.environment.warnings) print(t.cli.warning(w));
   print(t.cli.wrote(resultsPath));
+  print(t.cli.wrote(reportPath));
   return 0;
 }

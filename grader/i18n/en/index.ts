@@ -2,6 +2,7 @@ import { batch } from './batch.js';
 import { cli } from './cli.js';
 import { compare } from './compare.js';
 import { grading } from './grading.js';
+import { report } from './report.js';
 
 /** Every English string of the grader, by area. */
-export const en = { batch, cli, compare, grading } as const;
+export const en = { batch, cli, compare, grading, report } as const;

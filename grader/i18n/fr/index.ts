@@ -3,6 +3,7 @@ import { batch } from './batch.js';
 import { cli } from './cli.js';
 import { compare } from './compare.js';
 import { grading } from './grading.js';
+import { report } from './report.js';
 
 /** Toutes les chaînes françaises du correcteur, par domaine. */
-export const fr: Messages = { batch, cli, compare, grading };
+export const fr: Messages = { batch, cli, compare, grading, report };

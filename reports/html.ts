@@ -1,0 +1,19 @@
+import type { SubmissionReporter } from './types.js';
+import { createReportTemplate } from './render.js';
+import { buildReportView } from './view/submission.js';
+
+/**
+ * The `report.html` reporter: one self-contained page (inline CSS, pictures as data: URIs, no
+ * script, no network) that shows a submission's score and, for every check, what went wrong and
+ * why. The templates are compiled once per reporter, then reused for every submission of a batch.
+ */
+export function htmlReporter(): SubmissionReporter {
+  const template = createReportTemplate();
+  return {
+    name: 'html',
+    fileName: 'report.html',
+    render: (result, ctx) => template(buildReportView(result, ctx)),
+  };
+}
+
+export const html: SubmissionReporter = htmlReporter();

@@ -1,0 +1,23 @@
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReportView } from './view/types.js';
+
+const TEMPLATES = fileURLToPath(new URL('./templates/', import.meta.url));
+
+/**
+ * Compiles the report's templates on a Handlebars instance of its own, so that no partial or
+ * helper leaks between reporters or tests. Every template escapes with `{{ }}`; a triple-stash
+ * would let a student's string become markup, and `html.test.ts` refuses one.
+ */
+export function createReportTemplate(): (view: ReportView) => string {
+  const hb = Handlebars.create();
+  // The report's partials live in their own folder: other reporters' templates share templates/.
+  const partials = join(TEMPLATES, 'report');
+  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+    hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
+  }
+  const template = hb.compile<ReportView>(readFileSync(join(TEMPLATES, 'report.hbs'), 'utf8'), { preventIndent: true });
+  return (view) => template(view);
+}

@@ -1,0 +1,96 @@
+import type { Messages } from '../../grader/i18n/types.js';
+import type { Lang } from '../../grader/model/localized.js';
+import type { Tolerance } from '../../grader/model/manifest.js';
+import type { CheckResult, Mismatch } from '../../grader/model/results.js';
+import { evidenceView } from './evidence.js';
+import { formatAmount, formatPercent } from './format.js';
+import { stackView } from './stack.js';
+import type { CheckView, MismatchView, StatusView } from './types.js';
+import { formatExact, formatNumber, numeric } from './values.js';
+
+/** Errors read at a glance; the two values themselves stay exact. */
+const formatError = (v: number | string): string => formatNumber(numeric(v) ?? NaN);
+
+const SYMBOLS: Readonly<Record<CheckResult['status'], string>> = { passed: '✓', failed: '✗', error: '⚠', timeout: '◷' };
+
+export function checkStatusView(labels: Messages['report'], status: CheckResult['status']): StatusView {
+  return { key: status, word: labels.checkStatus[status], symbol: SYMBOLS[status] };
+}
+
+function mismatchView(lang: Lang, labels: Messages['report'], m: Mismatch): MismatchView {
+  const field = m.path ? [{ label: labels.outputField, value: m.path }] : [];
+  switch (m.kind) {
+    case 'type':
+      return { kind: 'type', title: labels.typeMismatch, rows: [...field, { label: labels.expected, value: m.expected }, { label: labels.got, value: m.got }] };
+    case 'shape':
+      return {
+        kind: 'shape',
+        title: labels.shapeMismatch,
+        note: labels.shapeMismatchNote,
+        rows: [...field, { label: labels.expected, value: labels.shape(m.expected) }, { label: labels.got, value: labels.shape(m.got) }],
+      };
+    case 'values':
+      return {
+        kind: 'values',
+        title: labels.details,
+        rows: [
+          ...field,
+          { label: labels.firstIndex, value: labels.index(m.index) },
+          { label: labels.expected, value: formatExact(m.expected) },
+          { label: labels.got, value: formatExact(m.got) },
+          { label: labels.maxAbsError, value: formatError(m.maxAbsError) },
+          { label: labels.maxRelError, value: formatError(m.maxRelError) },
+          { label: labels.differing, value: labels.differingValue(m.mismatched, m.total, formatPercent(lang, labels, m.mismatched, m.total)) },
+        ],
+      };
+  }
+}
+
+export interface CheckViewOptions {
+  readonly lang: Lang;
+  readonly labels: Messages['report'];
+  readonly anchor: string;
+  /** False when the exercise's problem already tells why every check failed. */
+  readonly showMessage: boolean;
+  readonly tolerance?: Tolerance;
+}
+
+/** One check as the report shows it: status, message, diagnosis, and where and why it failed. */
+export function checkView(c: CheckResult, o: CheckViewOptions): CheckView {
+  const { labels } = o;
+  const base = {
+    anchor: o.anchor,
+    title: c.title,
+    id: c.id,
+    status: checkStatusView(labels, c.status),
+    points: labels.points(formatAmount(o.lang, c.score), formatAmount(o.lang, c.maxScore)),
+    hidden: c.visibility === 'hidden',
+    hiddenNote: c.visibility === 'hidden' && c.status !== 'passed',
+    ...(o.showMessage && c.message ? { message: c.message } : {}),
+  };
+  switch (c.status) {
+    case 'passed':
+      return base;
+    case 'failed': {
+      const diagnosis = c.mistake
+        ? { id: c.mistake.id, heading: labels.diagnosisTitle(c.mistake.title), title: c.mistake.title, explanation: c.mistake.explanation, hint: c.mistake.hint }
+        : c.diagnosis
+          ? { id: c.diagnosis, heading: labels.diagnosis }
+          : undefined;
+      return {
+        ...base,
+        ...(diagnosis ? { diagnosis } : {}),
+        ...(c.mismatch ? { mismatch: mismatchView(o.lang, labels, c.mismatch) } : {}),
+        ...(c.evidence
+          ? { evidence: evidenceView({ labels, evidence: c.evidence, ...(c.mismatch ? { mismatch: c.mismatch } : {}), ...(o.tolerance ? { tolerance: o.tolerance } : {}) }) }
+          : {}),
+      };
+    }
+    case 'error': {
+      const stack = o.showMessage ? stackView(c.stack) : undefined;
+      return { ...base, ...(stack ? { stack } : {}) };
+    }
+    case 'timeout':
+      return { ...base, note: labels.timeoutNote(c.limitMs) };
+  }
+}

@@ -1,0 +1,300 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClassResultSchema } from '../grader/batch/model.js';
+import { runBatch, type BatchSummary } from '../grader/batch/run-batch.js';
+import { SubmissionResultSchema } from '../grader/model/results.js';
+import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import { validator } from '../grader/schema/validate.js';
+import { spreadsheetText } from '../reports/gradebook-csv.js';
+import { makeZip } from './fixtures/batch/zip.js';
+import { environment, EXAMPLES, FIXTURES, grade } from './support/grade.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'neurograde.mjs');
+const work = mkdtempSync(join(tmpdir(), 'neurograde-batch-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const CORRECT = join(EXAMPLES, 'correct', 'shapes.ts');
+const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+
+/**
+ * A class of mixed submissions on the shapes exercise: correct, each catalogued mistake, a
+ * compile error, a missing file, a zipped folder, a zip that tries to escape, and names that
+ * test escaping (HTML, a spreadsheet formula, accents).
+ */
+function makeClass(root: string): void {
+  const put = (name: string, source: string): void => {
+    mkdirSync(join(root, name), { recursive: true });
+    writeFileSync(join(root, name, 'shapes.ts'), source);
+  };
+  put('alice', readFileSync(CORRECT, 'utf8'));
+  put('élodie', readFileSync(CORRECT, 'utf8'));
+  put(HOSTILE_NAME, readFileSync(CORRECT, 'utf8'));
+  for (const m of ['shape-no-flooring', 'shape-missing-plus-one', 'param-bias-not-counted']) {
+    cpSync(join(FIXTURES, 'mistakes', m), join(root, `bob-${m}`), { recursive: true });
+  }
+  put('carol', 'export function convOutputShape( {\n');
+  mkdirSync(join(root, 'dan'));
+  writeFileSync(join(root, 'dan', 'notes.txt'), 'forgot the file');
+  put('=cmd', readFileSync(join(FIXTURES, 'mistakes', 'shape-no-flooring', 'shapes.ts'), 'utf8'));
+  writeFileSync(join(root, 'erin.zip'), makeZip([{ name: 'erin/' }, { name: 'erin/shapes.ts', data: readFileSync(CORRECT) }]));
+  writeFileSync(join(root, 'mallory.zip'), makeZip([{ name: '../../../escaped.ts', data: 'x' }]));
+}
+
+function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`gave up waiting after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const gradebookRows = (out: string): string[] => readFileSync(join(out, 'gradebook.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+
+describe('neurograde batch', () => {
+  const klass = join(work, 'class');
+  const out = join(work, 'graded');
+  let first: BatchSummary;
+  let env: GradingEnvironment;
+
+  beforeAll(async () => {
+    makeClass(klass);
+    env = await environment(['shapes']);
+    first = await runBatch({ input: klass, out, exercises: ['shapes'], jobs: 2, workers: 'inline' });
+  });
+
+  it('gives every submission one row, with the score it gets when graded alone', async () => {
+    const names = readdirSync(klass).map((n) => n.replace(/\.zip$/, '')).sort();
+    expect(first.entries.map((e) => e.name)).toEqual(names.sort((a, b) => (a < b ? -1 : 1)));
+    expect(first.errors).toEqual(['mallory']);
+    for (const entry of first.entries) {
+      if (entry.status === 'error') continue;
+      const dir = entry.name === 'erin' ? undefined : join(klass, entry.name);
+      const alone = dir ? await grade(env, dir) : undefined;
+      if (alone) expect({ name: entry.name, score: entry.result.score }).toEqual({ name: entry.name, score: alone.score });
+    }
+    const byName = Object.fromEntries(first.entries.map((e) => [e.name, e.status === 'graded' ? e.result.score : 'error']));
+    expect(byName).toMatchObject({ alice: 10, erin: 10, 'élodie': 10, dan: 0, carol: 0, mallory: 'error' });
+    expect(byName['bob-shape-no-flooring']).toBeLessThan(10);
+    const rows = gradebookRows(out);
+    expect(rows[0]).toBe('student,shapes,total');
+    expect(rows).toHaveLength(names.length + 1);
+  });
+
+  it('names the diagnosed mistakes in each submission results.json, valid against its schema', () => {
+    const validate = validator(SubmissionResultSchema);
+    const r = JSON.parse(readFileSync(join(out, 'bob-shape-no-flooring', 'results.json'), 'utf8'));
+    expect(validate(r).ok).toBe(true);
+    expect(r.submission).toBe('bob-shape-no-flooring');
+    const diagnoses = r.exercises[0].checks.flatMap((c: { diagnosis?: string }) => (c.diagnosis ? [c.diagnosis] : []));
+    expect(diagnoses).toContain('shape-no-flooring');
+    // A zip's grade is filed under the zip's name, not the folder it unpacked to.
+    expect(JSON.parse(readFileSync(join(out, 'erin', 'results.json'), 'utf8')).submission).toBe('erin');
+  });
+
+  it('writes a gradebook Excel and Moodle read: BOM, RFC 4180 quoting, formulas neutralised, empty cells for an error row', () => {
+    const raw = readFileSync(join(out, 'gradebook.csv'));
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = gradebookRows(out);
+    expect(rows).toContain('élodie,10,10');
+    expect(rows).toContain("'=cmd,6,6");
+    expect(rows).toContain('mallory,,');
+    expect(rows).toContain(`${HOSTILE_NAME},10,10`);
+    expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual(first.entries.map((e) => spreadsheetText(e.name)));
+    expect(first.entries.map((e) => e.name)).toEqual([...first.entries.map((e) => e.name)].sort());
+  });
+
+  it('writes a class results.json valid against its schema, with pass rates and frequent mistakes', () => {
+    const klassResults = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(validator(ClassResultSchema)(klassResults).ok).toBe(true);
+    expect(klassResults.summary).toMatchObject({ submissions: first.entries.length, errors: 1 });
+    const flooring = klassResults.checks.find((c: { id: string }) => c.id === 'flooring');
+    expect(flooring.total).toBe(first.entries.length - 1);
+    expect(klassResults.mistakes.map((m: { id: string }) => m.id)).toContain('shape-no-flooring');
+    expect(klassResults.mistakes.find((m: { id: string }) => m.id === 'shape-no-flooring').submissions).toBe(2);
+  });
+
+  it('writes an index.html that escapes student names and links to every report', () => {
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const dom = new JSDOM(html);
+    const doc = dom.window.document;
+    expect(doc.querySelector('img')).toBeNull();
+    expect(doc.querySelector('script')).toBeNull();
+    expect(doc.body.textContent).toContain(HOSTILE_NAME);
+    expect(doc.querySelectorAll('svg rect.bar')).toHaveLength(10);
+    const links = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')!);
+    for (const e of first.entries.filter((x) => x.status === 'graded')) {
+      expect(links).toContain(`${encodeURIComponent(e.name)}/results.json`);
+      expect(existsSync(join(out, decodeURIComponent(`${encodeURIComponent(e.name)}/results.json`)))).toBe(true);
+    }
+  });
+
+  it('writes a well-formed junit.xml: one suite per submission and exercise, failures and errors counted', () => {
+    const xml = readFileSync(join(out, 'junit.xml'), 'utf8');
+    const doc = new JSDOM(xml, { contentType: 'text/xml' }).window.document;
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const suites = [...doc.querySelectorAll('testsuite')].map((s) => s.getAttribute('name'));
+    expect(suites).toContain('alice.shapes');
+    expect(suites).toContain(`${HOSTILE_NAME}.shapes`);
+    const root = doc.documentElement;
+    expect(Number(root.getAttribute('failures'))).toBe(doc.querySelectorAll('failure').length);
+    expect(Number(root.getAttribute('errors'))).toBe(doc.querySelectorAll('error').length);
+    expect(doc.querySelector('testsuite[name="mallory"] error')?.getAttribute('type')).toBe('not-graded');
+  });
+
+  it('a rerun regrades nothing unchanged, then only the submission that changed, and --force everything', async () => {
+    const before = readFileSync(join(out, 'gradebook.csv'));
+    const again = await runBatch({ input: klass, out, exercises: ['shapes'], jobs: 2, workers: 'inline' });
+    expect(again.graded).toEqual([]);
+    expect(again.cached).toEqual(first.graded);
+    expect(readFileSync(join(out, 'gradebook.csv')).equals(before)).toBe(true);
+
+    writeFileSync(join(klass, 'carol', 'shapes.ts'), readFileSync(CORRECT));
+    const edited = await runBatch({ input: klass, out, exercises: ['shapes'], jobs: 2, workers: 'inline' });
+    expect(edited.graded).toEqual(['carol']);
+    expect(gradebookRows(out)).toContain('carol,10,10');
+
+    const forced = await runBatch({ input: klass, out, exercises: ['shapes'], jobs: 2, workers: 'inline', force: true });
+    expect(forced.graded).toEqual(first.graded);
+  });
+
+  it('grading in other words (another seed or language) does not reuse the cache', async () => {
+    const other = await runBatch({ input: klass, out, exercises: ['shapes'], jobs: 2, workers: 'inline', lang: 'fr' });
+    expect(other.cached).toEqual([]);
+    const fr = JSON.parse(readFileSync(join(out, 'alice', 'results.json'), 'utf8'));
+    expect(fr.lang).toBe('fr');
+  });
+});
+
+describe('neurograde batch, interrupted and sharded (CLI)', () => {
+  const klass = join(work, 'class-cli');
+  beforeAll(() => makeClass(klass));
+
+  it('a batch killed mid-way and run again ends with the same gradebook as an uninterrupted one', async () => {
+    const whole = join(work, 'whole');
+    const full = await cli(['batch', klass, '--out', whole, '--exercises', 'shapes', '--jobs', '2']);
+    expect(full.code).toBe(0);
+
+    const killed = join(work, 'killed');
+    const child = spawn(process.execPath, [BIN, 'batch', klass, '--out', killed, '--exercises', 'shapes', '--jobs', '1'], {
+      stdio: 'ignore',
+      detached: true,
+    });
+    // SIGKILL the whole group (CLI and its workers) once the first submission is complete.
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const done = existsSync(killed) && readdirSync(killed).some((d) => existsSync(join(killed, d, '.neurograde-cache.json')));
+        if (done || Date.now() - started > 60_000) {
+          clearInterval(poll);
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // Already finished.
+          }
+          if (done) resolve();
+          else reject(new Error('no submission was graded within 60 s'));
+        }
+      }, 20);
+    });
+    await new Promise((r) => child.once('exit', r));
+    expect(existsSync(join(killed, 'gradebook.csv'))).toBe(false);
+
+    const resumed = await cli(['batch', klass, '--out', killed, '--exercises', 'shapes', '--jobs', '2']);
+    expect(resumed.code).toBe(0);
+    const [, graded, cached] = /Graded (\d+) submission\(s\), (\d+) unchanged/.exec(resumed.stdout) ?? [];
+    expect(Number(cached)).toBeGreaterThan(0);
+    expect(Number(graded) + Number(cached)).toBe(readdirSync(klass).length - 1);
+    expect(readFileSync(join(killed, 'gradebook.csv')).equals(readFileSync(join(whole, 'gradebook.csv')))).toBe(true);
+  });
+
+  it('shards partition the class, and merging them gives the unsharded gradebook', async () => {
+    const shards = [join(work, 'shard-1'), join(work, 'shard-2')];
+    const runs = await Promise.all(shards.map((s, i) => cli(['batch', klass, '--out', s, '--exercises', 'shapes', '--shard', `${i + 1}/2`, '--jobs', '1', '--inline'])));
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    const rows = shards.map((s) => gradebookRows(s).slice(1).map((r) => r.split(',')[0]));
+    expect(rows[0]!.filter((n) => rows[1]!.includes(n))).toEqual([]);
+    expect(rows[0]!.length + rows[1]!.length).toBe(readdirSync(klass).length);
+
+    const merged = join(work, 'merged');
+    const m = await cli(['merge', ...shards, '--out', merged]);
+    expect(m.code).toBe(0);
+    const whole = join(work, 'whole');
+    expect(readFileSync(join(merged, 'gradebook.csv')).equals(readFileSync(join(whole, 'gradebook.csv')))).toBe(true);
+    expect(existsSync(join(merged, 'alice', 'results.json'))).toBe(true);
+    expect(validator(ClassResultSchema)(JSON.parse(readFileSync(join(merged, 'results.json'), 'utf8'))).ok).toBe(true);
+  });
+
+  it('a grading worker that dies mid-submission costs that submission its grade, never the batch', async () => {
+    const small = join(work, 'small-class');
+    mkdirSync(small);
+    cpSync(join(FIXTURES, 'batch', 'busy-at-load'), join(small, 'aaron'), { recursive: true });
+    mkdirSync(join(small, 'zoe'));
+    cpSync(CORRECT, join(small, 'zoe', 'shapes.ts'));
+    const graded = join(work, 'small-graded');
+    const child = spawn(process.execPath, [BIN, 'batch', small, '--out', graded, '--exercises', 'shapes', '--jobs', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    // What a hostile submission might do if its sandbox let it (or what the OOM killer does):
+    // the worker grading "aaron" dies while it waits for aaron's code.
+    // Busy = the worker has had the same child for a second (its start-up probes are brief).
+    const seen = new Map<number, number>();
+    const worker = await waitFor(() => {
+      const w = childrenOf(child.pid!).find((pid) => cmdline(pid).includes('worker.ts'));
+      if (w === undefined) return undefined;
+      const now = Date.now();
+      const kids = childrenOf(w);
+      for (const k of [...seen.keys()]) if (!kids.includes(k)) seen.delete(k);
+      for (const k of kids) if (!seen.has(k)) seen.set(k, now);
+      return kids.some((k) => now - seen.get(k)! > 1000) ? w : undefined;
+    }, 60_000);
+    process.kill(worker, 'SIGKILL');
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/Graded 1 submission\(s\), 0 unchanged from the previous run, 1 not graded/);
+    expect(gradebookRows(graded)).toEqual(['student,shapes,total', 'aaron,,', 'zoe,10,10']);
+    const klassResults = JSON.parse(readFileSync(join(graded, 'results.json'), 'utf8'));
+    expect(klassResults.submissions[0]).toMatchObject({ name: 'aaron', status: 'error' });
+    expect(klassResults.submissions[0].message).toMatch(/SIGKILL/);
+  });
+
+  it('exits 2 with one line for bad usage', async () => {
+    const r = await cli(['batch', klass, '--out', join(work, 'x'), '--shard', '3/2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
