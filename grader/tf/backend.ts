@@ -35,7 +35,8 @@ export interface InitBackendOptions {
    * Install the speed-ups: the convolution-based `Conv2D` gradient (`conv2d-gradient.ts`), and on
    * wasm its `Conv2DBackpropFilter`/`Conv2DBackpropInput` kernels plus the `BatchMatMul`,
    * `MaxPoolGrad` and `Sum` patches (`wasm-kernels.ts`). Default: true on `wasm` and `cpu`, false
-   * on `tensorflow`, whose native kernels are faster. `false` leaves tfjs stock.
+   * on `tensorflow`, whose native kernels are faster. `false` installs nothing (it does not
+   * remove what an earlier call installed: see {@link restoreStockKernels}).
    */
   fastKernels?: boolean;
 }

@@ -49,6 +49,27 @@ describe('reseedWeights', () => {
     reseedWeights(forget, 1);
     expect(weightsOf(forget)[2]).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]); // [input | forget | cell | output]
   });
+
+  it('finds initializers behind wrappers, and falls back to a seeded draw when there is none', () => {
+    const make = () => {
+      const m = tf.sequential({ layers: [
+        tf.layers.timeDistributed({ inputShape: [4, 3], layer: tf.layers.dense({ units: 2, biasInitializer: 'ones' }) }),
+        tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 2, biasInitializer: 'ones' }) as never }),
+        tf.layers.dense({ units: 1 }),
+      ] });
+      delete (m.layers[2] as unknown as Record<string, unknown>).kernelInitializer;
+      return m;
+    };
+    const a = make(), b = make();
+    expect(reseedWeights(a, 5)).toEqual([a.layers[2].weights[0].originalName]);
+    reseedWeights(b, 5);
+    expect(weightsOf(b)).toEqual(weightsOf(a));
+    const values = (layer: number, i: number) => Array.from(a.layers[layer].getWeights()[i].dataSync());
+    expect(values(0, 1)).toEqual([1, 1]); // TimeDistributed(Dense) bias: the inner layer's 'ones'
+    expect(values(1, 2)).toEqual([1, 1]); // Bidirectional forward RNN bias
+    expect(values(1, 5)).toEqual([1, 1]); // and backward
+    expect(values(2, 0).some((v) => v !== 0)).toBe(true); // fallback Glorot kernel, not zeros
+  });
 });
 
 describe('trainBudgeted', () => {

@@ -51,8 +51,8 @@ export interface TrainResult {
   /** Wall time of each batch (ms), for medians in benchmarks. */
   batchMillis: number[];
   stoppedEarly: boolean;
-  /** Weights {@link reseedWeights} could not re-draw (kept their previous values). */
-  unseededWeights: string[];
+  /** Weights whose own initializer {@link reseedWeights} could not find (seeded fallback used). */
+  fallbackWeights: string[];
 }
 
 type Initializer = { apply(shape: number[], dtype?: tf.DataType): tf.Tensor; getConfig(): Record<string, unknown> };
@@ -87,19 +87,29 @@ function draw(owner: Owner, leaf: string, shape: number[], seed: number): tf.Ten
   return seeded.apply(shape);
 }
 
+/** Seeded stand-in when a weight's initializer cannot be found: Glorot-uniform matrices, zero vectors. */
+function fallback(shape: number[], seed: number): tf.Tensor {
+  return shape.length < 2 ? tf.zeros(shape) : tf.initializers.glorotUniform({ seed }).apply(shape);
+}
+
 /**
  * Re-draws every weight of `model` from its layer's initializer with a seed derived from `seed`,
- * so that two runs (or a student's model and the reference) start from the same draw.
- * @returns the names of weights left untouched because no initializer was found
+ * so that two runs (or a student's model and the reference) start from the same draw. Looks for
+ * the initializer on the layer, its RNN `cell` and its wrapped `layer` (TimeDistributed,
+ * Bidirectional).
+ * @returns the names of weights whose initializer was not found: drawn by a seeded fallback
+ *   (Glorot-uniform for matrices, zeros for vectors), deterministic but maybe not what the layer
+ *   would have drawn
  */
 export function reseedWeights(model: tf.LayersModel, seed: number): string[] {
-  const unseeded: string[] = [];
+  const fallbacks: string[] = [];
   let counter = 0;
   const visit = (layer: tf.layers.Layer): void => {
     const nested = (layer as unknown as { layers?: tf.layers.Layer[] }).layers;
     if (Array.isArray(nested)) return nested.forEach(visit);
     if (layer.weights.length === 0) return;
-    const owners = [layer as unknown as Owner, (layer as unknown as { cell?: Owner }).cell].filter((o): o is Owner => !!o);
+    const inner = layer as unknown as { cell?: Owner; layer?: Owner & { cell?: Owner } };
+    const owners = [layer as unknown as Owner, inner.cell, inner.layer, inner.layer?.cell].filter((o): o is Owner => !!o);
     const values = tf.tidy(() => layer.weights.map((w) => {
       const leaf = w.originalName.split('/').pop() ?? '';
       // Seeds depend only on the weight's position: same architecture, same draw.
@@ -108,14 +118,14 @@ export function reseedWeights(model: tf.LayersModel, seed: number): string[] {
         const t = draw(owner, leaf, w.shape as number[], s);
         if (t) return t;
       }
-      unseeded.push(w.originalName);
-      return w.read().clone();
+      fallbacks.push(w.originalName);
+      return fallback(w.shape as number[], s);
     }));
     layer.setWeights(values);
     tf.dispose(values);
   };
   model.layers.forEach(visit);
-  return unseeded;
+  return fallbacks;
 }
 
 /**
@@ -125,7 +135,7 @@ export function reseedWeights(model: tf.LayersModel, seed: number): string[] {
 export async function trainBudgeted(model: tf.LayersModel, data: TrainData, options: TrainOptions): Promise<TrainResult> {
   const { epochs, batchSize, seed } = options;
   if (!(batchSize >= 1) || !(epochs >= 0)) throw new RangeError('trainBudgeted: batchSize >= 1 and epochs >= 0 required');
-  const unseededWeights = options.reinitialize === false ? [] : reseedWeights(model, seed);
+  const fallbackWeights = options.reinitialize === false ? [] : reseedWeights(model, seed);
   const rng = mulberry32(seed ^ 0x9e3779b9);
   const n = data.x.shape[0];
   const subset = permutation(n, rng).slice(0, Math.min(n, options.maxSamples ?? n));
@@ -166,7 +176,7 @@ export async function trainBudgeted(model: tf.LayersModel, data: TrainData, opti
   const last = history[history.length - 1] ?? { loss: NaN, metric: null };
   return {
     loss: last.loss, metric: last.metric, metricName, history, samples, seconds,
-    samplesPerSecond: seconds > 0 ? samples / seconds : 0, batchMillis, stoppedEarly, unseededWeights,
+    samplesPerSecond: seconds > 0 ? samples / seconds : 0, batchMillis, stoppedEarly, fallbackWeights,
   };
 }
 
