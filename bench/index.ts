@@ -4,6 +4,7 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   sandbox: async () => (await import('./sandbox.js')).benchSandbox(),
   batch: async () => (await import('./batch.js')).benchBatch(),
   'rnn-sequences-data': async () => (await import('./rnn-sequences-data.js')).benchRnnSequencesData(),
+  report: async () => (await import('./report.js')).benchReport(),
   models: async () => (await import('./models.js')).benchModels(),
 };
 
