@@ -97,7 +97,9 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
     const starter = join(e.dir, 'starter.ts');
     if (existsSync(starter)) files.set(m.file, readFileSync(starter, 'utf8'));
   }
-  files.set('checks/public-cases.json', JSON.stringify(cases, null, 1) + '\n');
+  // One number a line would make a 28x28 image 800 lines: flat number arrays stay on one line.
+  const json = JSON.stringify(cases, null, 1).replace(/\[[\d\s,.eE+-]*\]/g, (a) => a.replace(/\s+/g, ''));
+  files.set('checks/public-cases.json', json + '\n');
   files.set('checks/runtime.mjs', await runtimeBundle());
   files.set('checks/public.test.mjs', template('public.test.mjs.tmpl', {}));
   files.set('vitest.config.mjs', "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['checks/**/*.test.mjs'] } });\n");
