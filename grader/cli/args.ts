@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../model/errors.js';
 import { isLang, type Lang } from '../model/localized.js';
+import { isSandboxChoice, type SandboxChoice } from '../sandbox/launcher.js';
 
 export interface GradeCommand {
   readonly command: 'grade';
@@ -11,10 +12,12 @@ export interface GradeCommand {
   readonly seed?: number;
   /** A course folder with its own exercises/ and reference/, instead of the bundled ones. */
   readonly course?: string;
+  /** How children are isolated; absent: NEUROGRADE_SANDBOX, else the strongest that works here. */
+  readonly sandbox?: SandboxChoice;
 }
 
 export const USAGE = `Usage:
-  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>]
+  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>] [--sandbox auto|bwrap|unshare|permission|none]
   neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--inline] [--course <dir>]
   neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir>]
   neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir>]
@@ -54,6 +57,7 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
         lang: { type: 'string' },
         seed: { type: 'string' },
         course: { type: 'string' },
+        sandbox: { type: 'string' },
       },
     });
   } catch (e) {
@@ -61,6 +65,9 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('grade takes exactly one submission folder');
+  if (values.sandbox !== undefined && !isSandboxChoice(values.sandbox)) {
+    throw new UsageError(`--sandbox must be auto, bwrap, unshare, permission or none, not "${values.sandbox}"`);
+  }
   if (!values.out) throw new UsageError('grade needs --out <dir>, the folder for results.json and report.html');
   const exercises = list(values.exercises);
   const s = seed(values.seed);
@@ -72,5 +79,6 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
     ...(exercises ? { exercises } : {}),
     ...(s !== undefined ? { seed: s } : {}),
     ...(values.course ? { course: values.course } : {}),
+    ...(values.sandbox !== undefined && isSandboxChoice(values.sandbox) ? { sandbox: values.sandbox } : {}),
   };
 }

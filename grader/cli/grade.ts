@@ -18,6 +18,8 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
   const env = await createEnvironment({
     ...(cmd.exercises ? { only: cmd.exercises } : {}),
     ...(cmd.course ? { roots: courseRoots(cmd.course) } : {}),
+    ...(cmd.sandbox ? { sandbox: cmd.sandbox } : {}),
+    lang: cmd.lang,
   });
   const result = await gradeSubmission(env, dir, { lang: cmd.lang, ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}) });
   const t = messages(cmd.lang);

@@ -27,6 +27,10 @@ export function failureMessage(t: Messages, failure: SandboxFailure, file: strin
       return t.grading.memory(failure.limitMb);
     case 'output-limit':
       return t.grading.outputLimit(failure.limitBytes);
+    case 'print-limit':
+      return t.grading.printLimit(failure.limitBytes);
+    case 'processes':
+      return t.grading.processLimit(failure.limit);
     case 'crash':
       return t.grading.crash(failure.signal ? `signal ${failure.signal}` : `exit code ${failure.code}`);
     case 'protocol':

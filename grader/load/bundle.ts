@@ -20,7 +20,7 @@ export interface CompileError {
 
 const require = createRequire(import.meta.url);
 /** Packages a submission may import, resolved to the grader's own copy. */
-const PROVIDED = ['@tensorflow/tfjs'];
+export const PROVIDED: readonly string[] = ['@tensorflow/tfjs'];
 
 function within(root: string, path: string): boolean {
   const rel = relative(root, path);

@@ -1,3 +1,4 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Step, StepFault } from './steps.js';
 
 /** Grader to child, one JSON message per line on the child's stdin. */
@@ -5,13 +6,59 @@ export type ToChild =
   | { readonly type: 'init'; readonly code: string; readonly exports: readonly string[]; readonly maxItems: number }
   | { readonly type: 'run'; readonly id: number; readonly cases: readonly (readonly Step[])[] };
 
-/** One case's outcome as the child reports it: wire-encoded outputs, or the student's fault. */
-export type CaseReply =
-  | { readonly ok: true; readonly outputs: readonly unknown[] }
-  | { readonly ok: false; readonly fault: StepFault | { readonly kind: 'unencodable'; readonly message: string } };
+/**
+ * Longest strings the grader accepts from a child. The runner cuts thrown messages and stacks to
+ * these sizes itself, so a longer one comes from code that writes to the protocol pipe.
+ */
+export const TEXT_LIMITS = { name: 200, message: 4000, stack: 8000 } as const;
+
+const Name = Type.String({ maxLength: TEXT_LIMITS.name });
+const ThrownSchema = Type.Object(
+  { name: Name, message: Type.String({ maxLength: TEXT_LIMITS.message }), stack: Type.Optional(Type.String({ maxLength: TEXT_LIMITS.stack })) },
+  { additionalProperties: false },
+);
+
+const FaultSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('missing-export'), name: Name }, { additionalProperties: false }),
+  Type.Object(
+    { kind: Type.Literal('not-callable'), name: Name, expected: Type.Union([Type.Literal('function'), Type.Literal('class'), Type.Literal('method')]) },
+    { additionalProperties: false },
+  ),
+  Type.Object({ kind: Type.Literal('threw'), where: Type.String({ maxLength: 2 * TEXT_LIMITS.name + 1 }), error: ThrownSchema }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('unencodable'), message: Type.String({ maxLength: TEXT_LIMITS.message }) }, { additionalProperties: false }),
+]);
+
+/** One case's outcome as the child reports it: wire-encoded outputs (decoded by `decodeValue`), or the student's fault. */
+export const CaseReplySchema = Type.Union([
+  Type.Object({ ok: Type.Literal(true), outputs: Type.Array(Type.Unknown(), { maxItems: 1000 }) }, { additionalProperties: false }),
+  Type.Object({ ok: Type.Literal(false), fault: FaultSchema }, { additionalProperties: false }),
+]);
+export type CaseReply = Static<typeof CaseReplySchema>;
+
+const ExportKind = Type.Union(
+  ['undefined', 'object', 'boolean', 'number', 'bigint', 'string', 'symbol', 'function', 'unreadable'].map((k) => Type.Literal(k)),
+);
 
 /** Child to grader, one JSON message per line on fd 3 (stdout and stderr are the student's). */
-export type FromChild =
-  | { readonly type: 'ready'; readonly exports: Readonly<Record<string, string>> }
-  | { readonly type: 'load-error'; readonly name: string; readonly message: string; readonly stack?: string }
-  | { readonly type: 'result'; readonly id: number; readonly cases: readonly CaseReply[] };
+export const FromChildSchema = Type.Union([
+  Type.Object({ type: Type.Literal('ready'), exports: Type.Record(Type.String({ maxLength: TEXT_LIMITS.name }), ExportKind) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      type: Type.Literal('load-error'),
+      name: Name,
+      message: Type.String({ maxLength: TEXT_LIMITS.message }),
+      stack: Type.Optional(Type.String({ maxLength: TEXT_LIMITS.stack })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('result'), id: Type.Integer({ minimum: 1 }), cases: Type.Array(CaseReplySchema, { maxItems: 100_000 }) },
+    { additionalProperties: false },
+  ),
+]);
+export type FromChild = Static<typeof FromChildSchema>;
+
+// The schema and the runner's own types must agree: a fault the runner can produce must validate.
+type Fault = Extract<CaseReply, { ok: false }>['fault'];
+const _faultsAgree = (f: StepFault | { kind: 'unencodable'; message: string }): Fault => f;
+void _faultsAgree;

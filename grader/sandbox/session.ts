@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
+import { validator } from '../schema/validate.js';
 import type { Launcher, LaunchRequest } from './launcher.js';
-import type { CaseReply, FromChild, ToChild } from './protocol.js';
+import { FromChildSchema, type CaseReply, type FromChild, type ToChild } from './protocol.js';
 import type { Arg, Step } from './steps.js';
 import { encodeValue } from './wire.js';
 
@@ -9,14 +11,18 @@ import { encodeValue } from './wire.js';
 export type SandboxFailure =
   | { readonly kind: 'timeout'; readonly limitMs: number }
   | { readonly kind: 'output-limit'; readonly limitBytes: number }
+  | { readonly kind: 'print-limit'; readonly limitBytes: number }
   | { readonly kind: 'memory'; readonly limitMb: number }
+  | { readonly kind: 'processes'; readonly limit: number }
   | { readonly kind: 'crash'; readonly code: number | null; readonly signal: string | null; readonly stderr: string }
   | { readonly kind: 'protocol'; readonly detail: string }
   | { readonly kind: 'load-error'; readonly name: string; readonly message: string; readonly stack?: string };
 
 export interface SessionLimits {
+  /** Wall-clock time of one request (the start, or one run), ms. */
   readonly timeMs: number;
   readonly memoryMb: number;
+  /** Largest answer to one request, and most the student's code may print in the whole session. */
   readonly outputBytes: number;
   readonly processes: number;
   /** Most numbers one answer may hold. */
@@ -25,7 +31,7 @@ export interface SessionLimits {
 
 export interface SessionOptions {
   readonly launcher: Launcher;
-  readonly launch: Omit<LaunchRequest, 'memoryMb' | 'processes'>;
+  readonly launch: Omit<LaunchRequest, 'memoryMb' | 'processes' | 'cpuSeconds'>;
   readonly limits: SessionLimits;
   /** The student's bundled module (ESM). */
   readonly code: string;
@@ -40,8 +46,16 @@ export type RunOutcome =
   | { readonly ok: true; readonly cases: readonly CaseReply[] }
   | { readonly ok: false; readonly failure: SandboxFailure };
 
+/** What the student printed that `output` keeps (the start of it), and the end of stderr kept to classify a crash. */
 const LOG_CAP = 8 * 1024;
+const TAIL_CAP = 4 * 1024;
+/** After `exit`, how long the protocol pipe may still deliver a last answer. */
+const EXIT_GRACE_MS = 100;
 const INPUT_LIMITS = { maxItems: 50_000_000, maxDepth: 64 };
+/** A CPU-time backstop of this many request time limits: only a child whose grader died reaches it. */
+const CPU_BUDGET_REQUESTS = 20;
+
+const validateMessage = validator(FromChildSchema);
 
 function encodeArg(arg: Arg): Arg {
   return 'data' in arg ? { data: encodeValue(arg.data, INPUT_LIMITS) } : arg;
@@ -57,72 +71,107 @@ function encodeStep(step: Step): Step {
   }
 }
 
+/** How many outputs a case yields: one per `call` and `invoke` step. */
+function outputCount(steps: readonly Step[]): number {
+  return steps.filter((s) => s.op === 'call' || s.op === 'invoke').length;
+}
+
+/** Wrappers such as bwrap report a child killed by signal N as exit code 128 + N. */
+function signalOf(code: number | null, signal: string | null): string | null {
+  if (signal || code === null || code <= 128) return signal;
+  const name = Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0];
+  return name ?? null;
+}
+
+/** A memory bomb made of typed arrays throws this catchable error instead of killing the process. */
+function isAllocationFailure(error: { readonly name: string; readonly message: string }): boolean {
+  return error.name === 'RangeError' && /allocation failed/i.test(error.message);
+}
+
 /**
  * One sandboxed child for one exercise of one submission. Requests are answered in order; a
  * request that hits a limit kills the child's whole process group and fails with the limit's
- * name. A dead session answers every later request with the same failure.
+ * name. A dead session answers every later request with the same failure. Everything the child
+ * sends is checked against the protocol schema and the request before it is used; anything else
+ * is a `protocol` failure of this child, never an exception in the grader.
  */
 export class Session {
   private readonly child: ChildProcess;
   private readonly limits: SessionLimits;
   private logs = '';
-  private buffer = '';
+  private printed = 0;
+  private stderrTail = '';
+  private chunks: Buffer[] = [];
   private received = 0;
   private nextId = 1;
+  private exitTimer: NodeJS.Timeout | undefined;
   private dead: SandboxFailure | undefined;
   private waiter: ((m: FromChild | SandboxFailure) => void) | undefined;
 
   private constructor(child: ChildProcess, limits: SessionLimits) {
     this.child = child;
     this.limits = limits;
-    const capture = (s: Readable | null): void => {
+    const capture = (s: Readable | null, isStderr: boolean): void => {
+      s?.on('error', () => undefined);
       s?.on('data', (d: Buffer) => {
+        this.printed += d.length;
         if (this.logs.length < LOG_CAP) this.logs += d.toString('utf8').slice(0, LOG_CAP - this.logs.length);
+        if (isStderr) this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-TAIL_CAP);
+        if (this.printed > limits.outputBytes) this.fail({ kind: 'print-limit', limitBytes: limits.outputBytes });
       });
     };
-    capture(child.stdout);
-    capture(child.stderr);
+    capture(child.stdout, false);
+    capture(child.stderr, true);
     const protocol = child.stdio[3] as Readable;
+    protocol.on('error', () => undefined);
     protocol.on('data', (d: Buffer) => this.onData(d));
     child.on('exit', (code, signal) => {
-      const failure: SandboxFailure =
-        signal === 'SIGKILL' && this.dead === undefined
-          ? { kind: 'memory', limitMb: limits.memoryMb }
-          : { kind: 'crash', code, signal, stderr: this.logs.slice(-2000) };
-      this.fail(this.classifyExit(failure));
+      const failure = this.classifyExit(code, signal);
+      // A last answer written just before exiting may still be in the pipe: let it arrive first.
+      this.exitTimer = setTimeout(() => this.fail(failure), EXIT_GRACE_MS);
+      protocol.once('close', () => {
+        clearTimeout(this.exitTimer);
+        this.fail(failure);
+      });
     });
-    child.on('error', (e) => this.fail({ kind: 'crash', code: null, signal: null, stderr: String(e) }));
+    child.on('error', (e) => this.fail({ kind: 'crash', code: null, signal: null, stderr: String(e).slice(0, 2000) }));
     child.stdin?.on('error', () => undefined);
   }
 
   /** Starts the child and loads the student's module in it. */
   static async start(options: SessionOptions): Promise<StartOutcome> {
-    const spec = options.launcher.spec({ ...options.launch, memoryMb: options.limits.memoryMb, processes: options.limits.processes });
-    const child = spawn(spec.command, spec.args, {
+    const { limits } = options;
+    const spec = options.launcher.spec({
+      ...options.launch,
+      memoryMb: limits.memoryMb,
+      processes: limits.processes,
+      cpuSeconds: Math.ceil((limits.timeMs * CPU_BUDGET_REQUESTS) / 1000) + 10,
+    });
+    const child = spawn(spec.command, [...spec.args], {
       env: spec.env,
+      cwd: spec.cwd,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       detached: true,
     });
-    const session = new Session(child, options.limits);
-    session.send({ type: 'init', code: options.code, exports: options.exports, maxItems: options.limits.maxItems });
-    const reply = await session.next(options.limits.timeMs);
-    if ('kind' in reply) {
-      session.kill();
-      return { ok: false, failure: reply, logs: session.logs };
-    }
+    const session = new Session(child, limits);
+    session.send({ type: 'init', code: options.code, exports: options.exports, maxItems: limits.maxItems });
+    const reply = await session.next(limits.timeMs);
+    const refuse = (failure: SandboxFailure): StartOutcome => {
+      session.fail(failure);
+      return { ok: false, failure, logs: session.logs };
+    };
+    if ('kind' in reply) return { ok: false, failure: reply, logs: session.logs };
     if (reply.type === 'load-error') {
-      session.kill();
       const { type: _t, ...error } = reply;
-      return { ok: false, failure: { kind: 'load-error', ...error }, logs: session.logs };
+      return refuse(isAllocationFailure(error) ? { kind: 'memory', limitMb: limits.memoryMb } : { kind: 'load-error', ...error });
     }
-    if (reply.type !== 'ready') {
-      session.kill();
-      return { ok: false, failure: { kind: 'protocol', detail: 'expected ready' }, logs: session.logs };
-    }
+    if (reply.type !== 'ready') return refuse({ kind: 'protocol', detail: 'expected the module to be ready' });
+    const unknown = Object.keys(reply.exports).filter((name) => !options.exports.includes(name));
+    if (unknown.length > 0) return refuse({ kind: 'protocol', detail: 'the child listed exports nobody asked for' });
     return { ok: true, session, exports: reply.exports };
   }
 
-  /** What the student's code printed so far (capped). */
+  /** What the student's code printed so far (its first 8 KiB). */
   get output(): string {
     return this.logs;
   }
@@ -131,20 +180,28 @@ export class Session {
   async run(cases: readonly (readonly Step[])[], timeMs = this.limits.timeMs): Promise<RunOutcome> {
     if (this.dead) return { ok: false, failure: this.dead };
     const id = this.nextId++;
+    this.received = 0;
     this.send({ type: 'run', id, cases: cases.map((steps) => steps.map(encodeStep)) });
     const reply = await this.next(timeMs);
     if ('kind' in reply) return { ok: false, failure: reply };
-    if (reply.type !== 'result' || reply.id !== id || !Array.isArray(reply.cases) || reply.cases.length !== cases.length) {
-      const failure: SandboxFailure = { kind: 'protocol', detail: 'the answer does not match the request' };
-      this.fail(failure);
-      return { ok: false, failure };
-    }
+    const fits =
+      reply.type === 'result' &&
+      reply.id === id &&
+      reply.cases.length === cases.length &&
+      reply.cases.every((c, i) => !c.ok || c.outputs.length === outputCount(cases[i]!));
+    if (!fits) return this.failRun({ kind: 'protocol', detail: 'the answer does not match the request' });
+    if (reply.cases.some((c) => !c.ok && c.fault.kind === 'threw' && isAllocationFailure(c.fault.error))) return this.failRun({ kind: 'memory', limitMb: this.limits.memoryMb });
     return { ok: true, cases: reply.cases };
   }
 
   /** Ends the child and everything it started. */
   close(): void {
-    this.kill();
+    this.fail({ kind: 'protocol', detail: 'the session is closed' });
+  }
+
+  private failRun(failure: SandboxFailure): RunOutcome {
+    this.fail(failure);
+    return { ok: false, failure };
   }
 
   private send(message: ToChild): void {
@@ -155,10 +212,7 @@ export class Session {
   private next(timeMs: number): Promise<FromChild | SandboxFailure> {
     if (this.dead) return Promise.resolve(this.dead);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        const failure: SandboxFailure = { kind: 'timeout', limitMs: timeMs };
-        this.fail(failure);
-      }, timeMs);
+      const timer = setTimeout(() => this.fail({ kind: 'timeout', limitMs: timeMs }), timeMs);
       this.waiter = (m) => {
         clearTimeout(timer);
         this.waiter = undefined;
@@ -168,41 +222,62 @@ export class Session {
   }
 
   private onData(d: Buffer): void {
+    if (this.dead) return;
     this.received += d.length;
     if (this.received > this.limits.outputBytes) {
       this.fail({ kind: 'output-limit', limitBytes: this.limits.outputBytes });
       return;
     }
-    this.buffer += d.toString('utf8');
+    // Only the new chunk is searched: a long line arriving in many chunks costs linear time.
+    let start = 0;
     let nl: number;
-    while ((nl = this.buffer.indexOf('\n')) >= 0) {
-      const line = this.buffer.slice(0, nl);
-      this.buffer = this.buffer.slice(nl + 1);
-      let message: FromChild;
-      try {
-        message = JSON.parse(line) as FromChild;
-      } catch {
-        this.fail({ kind: 'protocol', detail: 'the child sent something that is not JSON' });
-        return;
-      }
-      if (this.waiter) this.waiter(message);
-      else this.fail({ kind: 'protocol', detail: 'the child sent a message nobody asked for' });
+    while ((nl = d.indexOf(10, start)) >= 0) {
+      this.chunks.push(d.subarray(start, nl));
+      const line = Buffer.concat(this.chunks).toString('utf8');
+      this.chunks = [];
+      start = nl + 1;
+      this.onLine(line);
+      if (this.dead) return;
     }
+    if (start < d.length) this.chunks.push(d.subarray(start));
   }
 
-  private classifyExit(failure: SandboxFailure): SandboxFailure {
-    if (failure.kind !== 'crash') return failure;
-    const text = failure.stderr;
-    if (/heap out of memory|Allocation failed|Cannot allocate|RangeError: Array buffer allocation failed|std::bad_alloc/i.test(text)) {
+  private onLine(line: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      this.fail({ kind: 'protocol', detail: 'the child sent something that is not JSON' });
+      return;
+    }
+    const message = validateMessage(parsed);
+    if (!message.ok) {
+      this.fail({ kind: 'protocol', detail: 'the child sent a message of an unknown form' });
+      return;
+    }
+    if (this.waiter) this.waiter(message.value);
+    else this.fail({ kind: 'protocol', detail: 'the child sent a message nobody asked for' });
+  }
+
+  private classifyExit(code: number | null, rawSignal: string | null): SandboxFailure {
+    const signal = signalOf(code, rawSignal);
+    const text = this.stderrTail;
+    if (/heap out of memory|Allocation failed|Cannot allocate|Array buffer allocation failed|std::bad_alloc|Fatal process out of memory/i.test(text)) {
       return { kind: 'memory', limitMb: this.limits.memoryMb };
     }
-    return failure;
+    if (/Resource temporarily unavailable|uv_thread_create|EAGAIN/.test(text)) return { kind: 'processes', limit: this.limits.processes };
+    // SIGKILL from outside (the kernel's out-of-memory killer) or SIGXCPU (prlimit's CPU backstop).
+    if (signal === 'SIGKILL') return { kind: 'memory', limitMb: this.limits.memoryMb };
+    if (signal === 'SIGXCPU') return { kind: 'timeout', limitMs: this.limits.timeMs };
+    return { kind: 'crash', code: rawSignal ? null : code, signal, stderr: text.slice(-2000) };
   }
 
   private fail(failure: SandboxFailure): void {
     if (this.dead) return;
     this.dead = failure;
+    clearTimeout(this.exitTimer);
     this.kill();
+    this.chunks = [];
     this.waiter?.(failure);
   }
 
@@ -214,5 +289,6 @@ export class Session {
     } catch {
       // Already gone.
     }
+    this.child.stdin?.destroy();
   }
 }

@@ -41,6 +41,18 @@ export class StepFaultError extends Error {
   }
 }
 
+/**
+ * `e instanceof StepFaultError` without trusting `e`: for a Proxy, `instanceof` runs its
+ * getPrototypeOf trap, which may throw.
+ */
+export function isStepFaultError(e: unknown): e is StepFaultError {
+  try {
+    return e instanceof StepFaultError;
+  } catch {
+    return false;
+  }
+}
+
 /** A thrown value, described as data. */
 export interface ThrownInfo {
   readonly name: string;
@@ -58,11 +70,16 @@ export function describeThrown(e: unknown): ThrownInfo {
       return undefined;
     }
   };
-  if (e instanceof StepFaultError) return { name: 'StepFault', message: e.fault.kind };
-  if (typeof e === 'object' && e !== null) {
-    const name = safe(() => (e as Error).name) ?? 'object';
+  if (isStepFaultError(e)) return { name: 'StepFault', message: e.fault.kind };
+  if ((typeof e === 'object' || typeof e === 'function') && e !== null) {
+    const name = safe(() => (e as Error).name)?.slice(0, 200) ?? 'object';
     const message = safe(() => (e as Error).message) ?? '(a thrown object without a readable message)';
-    const stack = safe(() => (e as Error).stack);
+    // Frames of the student's module carry the whole bundle as a data: URL; without it they stay
+    // short and the grader's source map still finds the line (see load/stack.ts).
+    const stack = safe(() => {
+      const s: unknown = (e as Error).stack;
+      return typeof s === 'string' ? s.slice(0, 1_000_000).replace(/data:text\/javascript;base64,[A-Za-z0-9+/=]+/g, 'data:text/javascript;base64,') : s;
+    });
     return stack === undefined ? { name, message } : { name, message, stack };
   }
   let message: string;
@@ -103,7 +120,7 @@ export function runSteps(
     try {
       return f();
     } catch (e) {
-      if (e instanceof StepFaultError) throw e;
+      if (isStepFaultError(e)) throw e;
       throw new StepFaultError({ kind: 'threw', where: name, error: describeThrown(e) });
     }
   };

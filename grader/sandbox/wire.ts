@@ -36,6 +36,9 @@ export interface EncodeLimits {
   readonly maxDepth: number;
 }
 
+/** Longest string either side encodes. */
+const MAX_STRING = 10_000;
+
 export class EncodeError extends Error {
   override readonly name = 'EncodeError';
 }
@@ -61,7 +64,7 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
       case 'number':
         return num(v);
       case 'string':
-        if (v.length > 10_000) throw new EncodeError('a string in the value is longer than 10000 characters');
+        if (v.length > MAX_STRING) throw new EncodeError(`a string in the value is longer than ${MAX_STRING} characters`);
         return v;
       case 'boolean':
         return v;
@@ -76,7 +79,8 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
     }
     if (v === null) return null;
     if (Array.isArray(v)) {
-      const n = v.length;
+      const n: unknown = v.length;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('an array reports an impossible length');
       if (n > limits.maxItems) throw new EncodeError(`an array has ${n} items, more than ${limits.maxItems}`);
       const out = new Array<unknown>(n);
       for (let i = 0; i < n; i++) out[i] = walk(v[i], depth + 1);
@@ -85,28 +89,42 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
     const obj = v as Record<string, unknown>;
     if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
       const arr = obj as unknown as ArrayLike<number | bigint>;
-      const n = arr.length;
+      const n: unknown = arr.length;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('a typed array reports an impossible length');
       if (n > limits.maxItems - items) throw new EncodeError(`a typed array has ${n} items, more than allowed`);
       const data = new Array<unknown>(n);
       for (let i = 0; i < n; i++) data[i] = num(Number(arr[i]));
       items += n;
-      return { $typed: obj.constructor?.name ?? 'TypedArray', data };
+      let ctor = 'TypedArray';
+      try {
+        const name: unknown = obj.constructor?.name;
+        if (typeof name === 'string' && /^[A-Za-z0-9]{1,64}$/.test(name)) ctor = name;
+      } catch {
+        // A subclass whose constructor getter throws is still a typed array.
+      }
+      return { $typed: { ctor, data } };
     }
-    if (typeof obj.dataSync === 'function' && Array.isArray(obj.shape) && typeof obj.dtype === 'string') {
-      const shape = (obj.shape as unknown[]).map(Number);
-      const raw = (obj.dataSync as () => ArrayLike<number>).call(obj);
-      const n = raw.length;
+    const dataSync = obj.dataSync;
+    const rawShape = typeof dataSync === 'function' ? obj.shape : undefined;
+    const dtype = rawShape === undefined ? undefined : obj.dtype;
+    if (typeof dataSync === 'function' && Array.isArray(rawShape) && typeof dtype === 'string') {
+      const shape = rawShape.slice(0, 9).map(Number);
+      if (rawShape.length > 8 || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new EncodeError('a tensor has an invalid shape');
+      const raw = (dataSync as () => ArrayLike<number>).call(obj);
+      const n = raw?.length;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('a tensor has no readable data');
       if (n > limits.maxItems - items) throw new EncodeError(`a tensor has ${n} items, more than allowed`);
       const data = new Array<unknown>(n);
       for (let i = 0; i < n; i++) data[i] = num(Number(raw[i]));
       items += n;
-      return { $tensor: { dtype: String(obj.dtype), shape, data } };
+      return { $tensor: { dtype: dtype.slice(0, 32), shape, data } };
     }
     if (encodeModel) {
       const model = encodeModel(obj);
       if (model) return { $model: { topology: walk(model.topology, depth + 1), compile: walk(model.compile, depth + 1) } };
     }
-    const out: Record<string, unknown> = {};
+    // No prototype: a key named __proto__ stays a key.
+    const out = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
       if (key.startsWith('$')) continue;
       out[key] = walk(obj[key], depth + 1);
@@ -116,50 +134,97 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
   return walk(value, 0);
 }
 
+/** How much wire data `decodeValue` accepts; the encoder in the child never produces more. */
+export interface DecodeLimits extends EncodeLimits {
+  /** Longest string. */
+  readonly maxString: number;
+}
+
+/** The encoder's own limits: a value past them can only come from code that forges the protocol. */
+export const DECODE_LIMITS: DecodeLimits = { maxItems: 50_000_000, maxDepth: 66, maxString: MAX_STRING };
+
+const NON_FINITE: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
+
 /**
  * Turns wire data back into values: plain numbers (NaN and Infinity restored), arrays, objects
  * without prototypes, and tagged tensors, typed arrays, functions and models. Never calls
- * anything it receives. Throws EncodeError on a shape it does not know.
+ * anything it receives. Throws EncodeError on anything the encoder would not have written:
+ * an unknown tag, a tag with extra keys, too deep, too many items, too long a string.
  */
-export function decodeValue(data: unknown): unknown {
-  const walk = (v: unknown): unknown => {
-    if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-    if (Array.isArray(v)) return v.map(walk);
-    if (typeof v !== 'object') throw new EncodeError(`unexpected ${typeof v} in wire data`);
-    const o = v as Record<string, unknown>;
-    if ('$nf' in o) return Number(o.$nf);
-    if ('$u' in o) return undefined;
-    if ('$big' in o) return Number(o.$big);
-    if ('$fn' in o || '$sym' in o) return { kind: 'function' } satisfies WireFunction;
-    if ('$typed' in o) {
-      return { kind: 'typed', ctor: String(o.$typed), data: numbers(o.data) } satisfies WireTyped;
-    }
-    if ('$tensor' in o) {
-      const t = o.$tensor as Record<string, unknown>;
-      return { kind: 'tensor', dtype: String(t.dtype), shape: numbers(t.shape), data: numbers(t.data) } satisfies WireTensor;
-    }
-    if ('$model' in o) {
-      const m = o.$model as Record<string, unknown>;
-      return { kind: 'model', topology: walk(m.topology), compile: walk(m.compile) } satisfies WireModel;
-    }
-    if ('$obj' in o && o.$obj !== null && typeof o.$obj === 'object') {
-      const out = Object.create(null) as Record<string, unknown>;
-      for (const [key, val] of Object.entries(o.$obj as Record<string, unknown>)) {
-        Object.defineProperty(out, key, { value: walk(val), enumerable: true, writable: true, configurable: true });
-      }
-      return out;
-    }
-    throw new EncodeError('unknown tagged object in wire data');
+export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS): unknown {
+  let items = 0;
+  const count = (n: number): void => {
+    items += n;
+    if (items > limits.maxItems) throw new EncodeError(`the answer has more than ${limits.maxItems} items`);
+  };
+  const text = (v: unknown, max: number, what: string): string => {
+    if (typeof v !== 'string' || v.length > max) throw new EncodeError(`expected ${what} in wire data`);
+    return v;
   };
   const numbers = (v: unknown): number[] => {
     if (!Array.isArray(v)) throw new EncodeError('expected a list of numbers in wire data');
+    count(v.length);
     return v.map((x) => {
-      const d = walk(x);
-      if (typeof d !== 'number') throw new EncodeError('expected a number in wire data');
-      return d;
+      if (typeof x === 'number') return x;
+      const nf = x !== null && typeof x === 'object' && Object.keys(x).length === 1 ? (x as { $nf?: unknown }).$nf : undefined;
+      if (typeof nf === 'string' && Object.prototype.hasOwnProperty.call(NON_FINITE, nf)) return NON_FINITE[nf]!;
+      throw new EncodeError('expected a number in wire data');
     });
   };
-  return walk(data);
+  const walk = (v: unknown, depth: number): unknown => {
+    if (depth > limits.maxDepth) throw new EncodeError(`the answer is nested deeper than ${limits.maxDepth} levels`);
+    count(1);
+    if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (typeof v === 'string') return text(v, limits.maxString, `a string of at most ${limits.maxString} characters`);
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    if (typeof v !== 'object') throw new EncodeError(`unexpected ${typeof v} in wire data`);
+    const keys = Object.keys(v);
+    if (keys.length !== 1) throw new EncodeError('a tagged object in wire data must have exactly one tag');
+    const tag = keys[0]!;
+    const body = (v as Record<string, unknown>)[tag];
+    const fields = (names: readonly string[]): Record<string, unknown> => {
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new EncodeError(`expected an object under ${tag}`);
+      const own = Object.keys(body);
+      if (own.length !== names.length || !names.every((n) => own.includes(n))) throw new EncodeError(`unexpected fields under ${tag}`);
+      return body as Record<string, unknown>;
+    };
+    switch (tag) {
+      case '$nf':
+        return numbers([v])[0];
+      case '$u':
+        return undefined;
+      case '$big':
+        return Number(text(body, 400, 'a whole number').match(/^-?\d+$/)?.[0] ?? NaN);
+      case '$fn':
+      case '$sym':
+        return { kind: 'function' } satisfies WireFunction;
+      case '$typed': {
+        const t = fields(['ctor', 'data']);
+        return { kind: 'typed', ctor: text(t.ctor, 64, 'a typed array name'), data: numbers(t.data) } satisfies WireTyped;
+      }
+      case '$tensor': {
+        const t = fields(['dtype', 'shape', 'data']);
+        const shape = numbers(t.shape);
+        if (shape.length > 8 || !shape.every((n) => Number.isInteger(n) && n >= 0)) throw new EncodeError('expected a tensor shape in wire data');
+        return { kind: 'tensor', dtype: text(t.dtype, 32, 'a dtype'), shape, data: numbers(t.data) } satisfies WireTensor;
+      }
+      case '$model': {
+        const m = fields(['topology', 'compile']);
+        return { kind: 'model', topology: walk(m.topology, depth + 1), compile: walk(m.compile, depth + 1) } satisfies WireModel;
+      }
+      case '$obj': {
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new EncodeError('expected an object under $obj');
+        const out = Object.create(null) as Record<string, unknown>;
+        for (const [key, val] of Object.entries(body as Record<string, unknown>)) {
+          text(key, limits.maxString, 'a property name');
+          Object.defineProperty(out, key, { value: walk(val, depth + 1), enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+      }
+    }
+    throw new EncodeError('unknown tagged object in wire data');
+  };
+  return walk(data, 0);
 }
 
 /** True when a decoded value is one of the tagged kinds. */

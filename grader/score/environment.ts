@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GraderError } from '../model/errors.js';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { messages } from '../i18n/index.js';
+import { PROVIDED } from '../load/bundle.js';
 import { loadExercises, type ExerciseRoots } from '../load/exercises.js';
+import type { Lang } from '../model/localized.js';
 import { childScript } from '../sandbox/child-bundle.js';
-import { plainLauncher, type Launcher } from '../sandbox/launcher.js';
+import { packageClosure } from '../sandbox/dependencies.js';
+import type { Launcher } from '../sandbox/launcher.js';
+import { detectLauncher, isSandboxChoice, type SandboxChoice } from '../sandbox/launchers/index.js';
 import type { GradingEnvironment } from './grade-submission.js';
 
 /** The package root: where exercises/, reference/ and node_modules/ are. */
@@ -16,8 +20,12 @@ export interface EnvironmentOptions {
   readonly roots?: ExerciseRoots;
   /** Only these exercises. @default all */
   readonly only?: readonly string[];
-  /** @default the best isolation this machine offers */
+  /** @default the launcher `sandbox` picks */
   readonly launcher?: Launcher;
+  /** Which sandbox, when `launcher` is not given. @default process.env.NEUROGRADE_SANDBOX, else 'auto' (the strongest that works here) */
+  readonly sandbox?: SandboxChoice;
+  /** Language of the sandbox warnings. @default 'en' */
+  readonly lang?: Lang;
 }
 
 /**
@@ -33,12 +41,15 @@ export function courseRoots(dir: string): ExerciseRoots {
   return roots;
 }
 
-/** The folders a child may read besides its own script: the packages a submission may import. */
+/** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */
 export function dependencyPaths(): string[] {
-  const require = createRequire(import.meta.url);
-  const tfjs = require.resolve('@tensorflow/tfjs');
-  const nodeModules = tfjs.slice(0, tfjs.lastIndexOf('/node_modules/') + '/node_modules'.length);
-  return [nodeModules];
+  return packageClosure(PROVIDED, dirname(fileURLToPath(import.meta.url)));
+}
+
+function sandboxChoice(options: EnvironmentOptions): SandboxChoice {
+  const choice = options.sandbox ?? (process.env.NEUROGRADE_SANDBOX || 'auto');
+  if (!isSandboxChoice(choice)) throw new GraderError('BAD_CONFIG', `NEUROGRADE_SANDBOX must be auto, bwrap, unshare, permission or none, not "${choice}"`);
+  return choice;
 }
 
 /** Loads the exercises and prepares the sandbox once, for any number of submissions. */
@@ -46,11 +57,8 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const roots = options.roots ?? { exercisesDir: join(PACKAGE_ROOT, 'exercises'), referenceDir: join(PACKAGE_ROOT, 'reference') };
   const [exercises, script] = await Promise.all([loadExercises(roots, options.only), childScript()]);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  return {
-    exercises,
-    launcher: options.launcher ?? plainLauncher,
-    childScript: script,
-    readPaths: [dirname(script), ...dependencyPaths()],
-    version,
-  };
+  const readPaths = [dirname(script), ...dependencyPaths()];
+  const launcher =
+    options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en') }));
+  return { exercises, launcher, childScript: script, readPaths, version };
 }

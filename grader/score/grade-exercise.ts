@@ -100,21 +100,25 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
       return { ok: false, fault: { ...fault, error: { name: String(fault.error.name), message: String(fault.error.message), ...(stack ? { stack } : {}) } } };
     }
     try {
-      return { ok: true, outputs: reply.outputs.map(decodeValue) };
+      return { ok: true, outputs: reply.outputs.map((o) => decodeValue(o)) };
     } catch (e) {
       if (e instanceof EncodeError) return { ok: false, fault: { kind: 'unencodable', message: e.message } };
       throw e;
     }
   };
 
-  const results: CheckResult[] = [];
-  for (const check of checks) {
+  const results: CheckResult[] = new Array(checks.length);
+  // Public checks run first: once hidden inputs have entered the child, nothing it answers may
+  // reach feedback the student sees, and only hidden checks come after them.
+  const order = checks.map((_, i) => i).sort((a, b) => Number(!manifest.checks[checks[a]!.id]!.public) - Number(!manifest.checks[checks[b]!.id]!.public));
+  for (const index of order) {
+    const check = checks[index]!;
     const entry = manifest.checks[check.id]!;
     const visibility = entry.public ? 'public' : 'hidden';
     if (!session) {
       const again = await start();
       if (!again.ok) {
-        results.push(...again.result.checks.slice(results.length, results.length + 1));
+        results[index] = again.result.checks[index]!;
         continue;
       }
     }
@@ -150,19 +154,17 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
         ? diagnose({ reference: exercise.reference, mistakes: exercise.mistakes, observations: verdict.observations, tolerance: manifest.tolerance })
         : undefined;
     const diagnosed = verdict.status === 'failed' && verdict.diagnosis ? exercise.mistakes.find((m) => m.id === verdict.diagnosis) : mistake;
-    results.push(
-      toCheckResult(verdict, {
-        id: check.id,
-        title: check.title[run.lang],
-        points: entry.points,
-        visibility,
-        durationMs: performance.now() - checkStarted,
-        file: manifest.file,
-        lang: run.lang,
-        t,
-        ...(diagnosed ? { mistake: diagnosed } : {}),
-      }),
-    );
+    results[index] = toCheckResult(verdict, {
+      id: check.id,
+      title: check.title[run.lang],
+      points: entry.points,
+      visibility,
+      durationMs: performance.now() - checkStarted,
+      file: manifest.file,
+      lang: run.lang,
+      t,
+      ...(diagnosed ? { mistake: diagnosed } : {}),
+    });
   }
   if (session) {
     // Logs may reveal hidden inputs (a student can print them), so only `check` mode, which runs

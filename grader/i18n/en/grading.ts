@@ -13,6 +13,9 @@ export const grading = {
   timeout: (limitMs: number) => `Expected the check to finish within ${limitMs} ms (time limit), but got no answer in time; the process was stopped.`,
   memory: (limitMb: number) => `Expected the code to stay within ${limitMb} MiB (memory limit), but got a process that ran out of memory.`,
   outputLimit: (limitBytes: number) => `Expected answers of at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
+  printLimit: (limitBytes: number) =>
+    `Expected the code to print at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
+  processLimit: (limit: number) => `Expected the code to run within ${limit} processes and threads (process limit), but got a process that could not start one more.`,
   crash: (detail: string) => `Expected the process to keep running, but got a crash (${detail}).`,
   protocol: (detail: string) => `Expected the child process to answer the grader, but got an answer it could not accept (${detail}).`,
   notRun: () => 'Expected this check to run, but got no chance: an earlier failure stopped the exercise.',
@@ -20,5 +23,16 @@ export const grading = {
   hiddenFailed: (what: string) => `Expected the hidden check to match the reference, but got a different answer (${what}).`,
   hiddenError: (where: string, errName: string) => `Expected ${where} to return, but got ${errName} (details are not shown for a hidden check).`,
   hiddenWhat: { type: 'wrong kind of value', shape: 'wrong shape', values: 'wrong values' },
+  sandboxMissing: (sandbox: string, programs: string) => `Expected ${programs} for the ${sandbox} sandbox, but got no such program on this machine.`,
+  sandboxFailed: (sandbox: string, detail: string) => `Expected the ${sandbox} sandbox to start a child, but got: ${detail}.`,
+  sandboxGap: {
+    filesystem: 'Expected an OS layer to hide the files of this machine from graded code, but got only Node\'s permission model, which its own docs call a seat belt.',
+    network: 'Expected graded code to be cut off from the network, but got no layer that blocks connections (not even to 127.0.0.1).',
+    signals: 'Expected graded code to be unable to signal the grader, but got the same user and PID namespace; only the runner\'s removal of process.kill stands in the way.',
+    processes: 'Expected a limit on the processes and threads of graded code, but got none that the kernel enforces here.',
+    memory: 'Expected a cap on all the memory of graded code, but got only the JavaScript heap cap (typed arrays can grow past it).',
+    cpu: 'Expected a CPU-time cap on graded code, but got only the wall-clock limit of each request.',
+    'node-permissions': 'Expected Node\'s permission model around graded code, but got none: it can read and write files, spawn processes and read other processes\' environment.',
+  },
   propertyFailed: (runs: number) => `found after ${runs} random inputs, shrunk to the smallest input that still fails`,
 } as const;

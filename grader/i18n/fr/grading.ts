@@ -14,6 +14,9 @@ export const grading: Messages['grading'] = {
   timeout: (limitMs) => `La vérification devait finir en ${limitMs} ms (limite de temps), mais aucune réponse n'est arrivée à temps ; le processus a été arrêté.`,
   memory: (limitMb) => `Le code devait tenir en ${limitMb} Mio (limite de mémoire), mais le processus a manqué de mémoire.`,
   outputLimit: (limitBytes) => `Les réponses devaient faire au plus ${Math.round(limitBytes / 1024)} Kio (limite de sortie), mais elles sont plus grandes ; le processus a été arrêté.`,
+  printLimit: (limitBytes) =>
+    `Le code devait afficher au plus ${Math.round(limitBytes / 1024)} Kio (limite de sortie), mais il a affiché davantage ; le processus a été arrêté.`,
+  processLimit: (limit) => `Le code devait tenir en ${limit} processus et threads (limite de processus), mais le processus n'a pas pu en démarrer un de plus.`,
   crash: (detail) => `Le processus devait continuer, mais il s'est arrêté brutalement (${detail}).`,
   protocol: (detail) => `Le processus enfant devait répondre au correcteur, mais sa réponse est inacceptable (${detail}).`,
   notRun: () => "Cette vérification devait s'exécuter, mais un échec précédent a arrêté l'exercice.",
@@ -21,5 +24,16 @@ export const grading: Messages['grading'] = {
   hiddenFailed: (what) => `La vérification cachée devait donner la réponse de référence, mais on obtient une réponse différente (${what}).`,
   hiddenError: (where, errName) => `${where} devait renvoyer une valeur, mais on obtient ${errName} (les détails d'une vérification cachée ne sont pas montrés).`,
   hiddenWhat: { type: 'mauvais type de valeur', shape: 'mauvaise forme', values: 'mauvaises valeurs' },
+  sandboxMissing: (sandbox, programs) => `Le bac à sable ${sandbox} devait trouver ${programs}, mais ce programme est absent de cette machine.`,
+  sandboxFailed: (sandbox, detail) => `Le bac à sable ${sandbox} devait démarrer un processus enfant, mais on obtient : ${detail}.`,
+  sandboxGap: {
+    filesystem: "Une couche du système devait cacher les fichiers de cette machine au code noté, mais seul le modèle de permissions de Node le fait, une simple ceinture de sécurité selon sa propre documentation.",
+    network: "Le code noté devait être coupé du réseau, mais aucune couche ne bloque les connexions (pas même vers 127.0.0.1).",
+    signals: "Le code noté ne devait pas pouvoir envoyer de signal au correcteur, mais il a le même utilisateur et le même espace de PID ; seul le retrait de process.kill par l'exécuteur l'en empêche.",
+    processes: "Le nombre de processus et de threads du code noté devait être limité, mais aucune limite imposée par le noyau ne tient ici.",
+    memory: "Toute la mémoire du code noté devait être plafonnée, mais seul le tas JavaScript l'est (les tableaux typés peuvent le dépasser).",
+    cpu: "Le temps processeur du code noté devait être plafonné, mais seule la limite de temps réel de chaque requête s'applique.",
+    'node-permissions': "Le modèle de permissions de Node devait entourer le code noté, mais il est absent : le code peut lire et écrire des fichiers, lancer des processus et lire l'environnement d'autres processus.",
+  },
   propertyFailed: (runs) => `trouvé après ${runs} entrées aléatoires, réduit à la plus petite entrée qui échoue encore`,
 };

@@ -1,30 +1,69 @@
 /**
  * The sandboxed child: imports the student's bundle, then answers `run` requests with raw outputs.
- * It decides nothing; every grade is computed in the parent from what it sends. Bundled by
- * esbuild into one file, so it imports nothing at run time but the student's code.
+ * It decides nothing; every grade is computed in the parent from what it sends, and the parent
+ * checks every message against the protocol schema, so code that writes to the protocol pipe
+ * itself gains nothing it could not get by returning values. Bundled by esbuild into one file,
+ * so it imports nothing at run time but the student's code.
  */
+import { Buffer } from 'node:buffer';
 import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { runSteps, describeThrown, StepFaultError, type Step } from '../steps.js';
+import { runSteps, describeThrown, isStepFaultError, type Step } from '../steps.js';
 import { encodeValue, decodeValue, EncodeError } from '../wire.js';
 import { encodeModel } from './model.js';
 import type { CaseReply, FromChild, ToChild } from '../protocol.js';
 
-// Taken before the student's code runs, which may patch globals.
+// Taken before the student's code runs, which may patch globals (frozen intrinsics stop most
+// of that, but not every launcher freezes them).
 const stringify = JSON.stringify;
 const parse = JSON.parse;
+const fromString = Buffer.from.bind(Buffer);
+const exit = process.exit.bind(process);
 const PROTOCOL_FD = 3;
 
 function send(message: FromChild): void {
-  const line = stringify(message) + '\n';
+  const buf = fromString(stringify(message) + '\n');
   let offset = 0;
-  const buf = Buffer.from(line);
   while (offset < buf.length) offset += writeSync(PROTOCOL_FD, buf, offset);
+}
+
+/**
+ * Signals are the one thing the permission model lets a child send to the grader; where no PID
+ * namespace or other uid stands in the way, taking `kill` away is what keeps them in.
+ */
+function disarmSignals(): void {
+  const refuse = (): never => {
+    const error = new Error('process.kill is not available to graded code');
+    (error as Error & { code: string }).code = 'ERR_ACCESS_DENIED';
+    throw error;
+  };
+  for (const name of ['kill', '_kill'] as const) {
+    Object.defineProperty(process, name, { value: refuse, writable: false, configurable: false, enumerable: false });
+  }
+}
+
+/**
+ * Node writes to a piped stdout asynchronously, queueing in memory what the pipe cannot take: a
+ * print loop that never yields would fill the child's memory while the grader sees nothing.
+ * Blocking writes hand every byte to the grader as it is printed, where the output limit counts it.
+ */
+function blockingOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    (stream as unknown as { _handle?: { setBlocking?: (blocking: boolean) => unknown } })._handle?.setBlocking?.(true);
+  }
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   try {
     return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+  } catch {
+    return false;
+  }
+}
+
+function isEncodeError(e: unknown): e is EncodeError {
+  try {
+    return e instanceof EncodeError;
   } catch {
     return false;
   }
@@ -37,13 +76,15 @@ async function runCase(mod: Record<string, unknown>, steps: readonly Step[], max
     for (const v of raw) settled.push(isThenable(v) ? await v : v);
     return { ok: true, outputs: settled.map((v) => encodeValue(v, { maxItems, maxDepth: 64 }, encodeModel)) };
   } catch (e) {
-    if (e instanceof StepFaultError) return { ok: false, fault: e.fault };
-    if (e instanceof EncodeError) return { ok: false, fault: { kind: 'unencodable', message: e.message } };
+    if (isStepFaultError(e)) return { ok: false, fault: e.fault };
+    if (isEncodeError(e)) return { ok: false, fault: { kind: 'unencodable', message: e.message } };
     return { ok: false, fault: { kind: 'threw', where: 'the answer', error: describeThrown(e) } };
   }
 }
 
 async function main(): Promise<void> {
+  disarmSignals();
+  blockingOutput();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let mod: Record<string, unknown> | undefined;
   let maxItems = 1_000_000;
@@ -52,7 +93,7 @@ async function main(): Promise<void> {
     if (msg.type === 'init') {
       maxItems = msg.maxItems;
       try {
-        mod = (await import('data:text/javascript;base64,' + Buffer.from(msg.code).toString('base64'))) as Record<string, unknown>;
+        mod = (await import('data:text/javascript;base64,' + fromString(msg.code).toString('base64'))) as Record<string, unknown>;
       } catch (e) {
         send({ type: 'load-error', ...describeThrown(e) });
         return;
@@ -65,7 +106,7 @@ async function main(): Promise<void> {
           kinds[name] = 'unreadable';
         }
       }
-      send({ type: 'ready', exports: kinds });
+      send({ type: 'ready', exports: kinds as Extract<FromChild, { type: 'ready' }>['exports'] });
     } else if (msg.type === 'run' && mod) {
       const cases: CaseReply[] = [];
       for (const steps of msg.cases) cases.push(await runCase(mod, steps, maxItems));
@@ -75,9 +116,9 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => exit(0),
   (e) => {
-    process.stderr.write(`neurograde child: ${String(e)}\n`);
-    process.exit(70);
+    process.stderr.write(`neurograde child: ${describeThrown(e).message}\n`);
+    exit(70);
   },
 );

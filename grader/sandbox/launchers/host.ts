@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, realpathSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
+
+/** What a launcher needs to know about this machine, read once by `readHost`. */
+export interface Host {
+  /** The grader runs as root: prlimit's process count only holds after a switch to another uid. */
+  readonly isRoot: boolean;
+  /** The node binary children run (the grader's own). */
+  readonly node: string;
+  /** Absolute path of a program on PATH, if any. */
+  which(program: string): string | undefined;
+  /** The shared libraries a binary loads, as `ldd` resolves them; undefined when unknown. */
+  libraries(binary: string): readonly string[] | undefined;
+}
+
+/** The uid and gid children switch to when the grader runs as root: Debian's `nobody`. */
+export const NOBODY = 65534;
+
+function which(path: string, program: string): string | undefined {
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, program);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not in this folder.
+    }
+  }
+  return undefined;
+}
+
+/** `ldd` lines look like `libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x...)` or `/lib64/ld-linux-x86-64.so.2 (0x...)`. */
+export function parseLdd(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /=>\s+(\/\S+)\s+\(/.exec(line) ?? /^\s*(\/\S+)\s+\(/.exec(line);
+    if (m) out.push(m[1]!);
+  }
+  return out;
+}
+
+/**
+ * Reads the facts launchers depend on. Cheap except `libraries`, which runs `ldd` (memoized per
+ * Host, so one environment asks once per binary).
+ * @param path the PATH to search. @default process.env.PATH plus the usual system folders
+ */
+export function readHost(path = `${process.env.PATH ?? ''}${delimiter}/usr/sbin${delimiter}/usr/bin${delimiter}/sbin${delimiter}/bin`): Host {
+  const libs = new Map<string, readonly string[] | undefined>();
+  const ldd = which(path, 'ldd');
+  return {
+    isRoot: process.getuid?.() === 0,
+    node: process.execPath,
+    which: (program) => which(path, program),
+    libraries(binary) {
+      if (libs.has(binary)) return libs.get(binary);
+      let found: readonly string[] | undefined;
+      if (ldd && isAbsolute(binary)) {
+        const r = spawnSync(ldd, [realpathSync(binary)], { encoding: 'utf8', timeout: 10_000 });
+        // A static binary makes ldd exit 1 with "not a dynamic executable": no library to bind.
+        if (r.status === 0) found = parseLdd(r.stdout);
+        else if (/not a dynamic executable/.test(`${r.stdout}${r.stderr}`)) found = [];
+      }
+      libs.set(binary, found);
+      return found;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { dirname } from 'node:path';
+import type { SandboxGap } from '../launcher.js';
+import type { LauncherFactory } from './plan.js';
+import { baseNodeArgs, CHILD_ENV, permissionNodeArgs, prlimitArgs } from './node-args.js';
+
+/**
+ * Node's permission model and frozen intrinsics, under prlimit where it exists. The child runs as
+ * the grader's own user, so the process count cannot be limited (it would count the user's every
+ * process) and nothing but the runner's removal of `process.kill` keeps signals in.
+ */
+export const permissionFactory: LauncherFactory = (host) => {
+  const prlimit = host.which('prlimit');
+  const gaps: SandboxGap[] = ['filesystem', 'network', 'signals', 'processes'];
+  if (!prlimit) gaps.push('memory', 'cpu');
+  return {
+    ok: true,
+    plan: {
+      id: 'permission',
+      layers: [...(prlimit ? ['prlimit'] : []), 'permission', 'frozen-intrinsics'],
+      gaps,
+      spec: (r) => {
+        const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];
+        return prlimit
+          ? { command: prlimit, args: [...prlimitArgs(r, false), ...node], env: CHILD_ENV, cwd: dirname(r.childScript) }
+          : { command: node[0]!, args: node.slice(1), env: CHILD_ENV, cwd: dirname(r.childScript) };
+      },
+    },
+  };
+};

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { decodeValue, encodeValue, EncodeError, isTagged } from './wire.js';
+
+const LIMITS = { maxItems: 1000, maxDepth: 16 };
+const roundTrip = (v: unknown): unknown => decodeValue(JSON.parse(JSON.stringify(encodeValue(v, LIMITS))));
+const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)));
+
+describe('wire format', () => {
+  it.each([
+    ['a number', 3.5, 3.5],
+    ['NaN', NaN, NaN],
+    ['Infinity', Infinity, Infinity],
+    ['-Infinity', -Infinity, -Infinity],
+    ['undefined', undefined, undefined],
+    ['null', null, null],
+    ['a string', 'héllo', 'héllo'],
+    ['a boolean', true, true],
+    ['a bigint, as a number', 12n, 12],
+    ['a nested array', [[1, NaN], [undefined, -0.5]], [[1, NaN], [undefined, -0.5]]],
+  ])('round-trips %s', (_name, value, want) => {
+    expect(roundTrip(value)).toEqual(want);
+  });
+
+  it('turns objects into objects without a prototype, keeping a key named __proto__ as a key', () => {
+    const value = JSON.parse('{"W": 1, "__proto__": {"polluted": true}}') as object;
+    const out = roundTrip(value) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBeNull();
+    expect(Object.keys(out)).toEqual(['W', '__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['a typed array', new Float32Array([1, 2.5, NaN]), { kind: 'typed', ctor: 'Float32Array', data: [1, 2.5, NaN] }],
+    ['a function', () => 1, { kind: 'function' }],
+    ['a symbol', Symbol('s'), { kind: 'function' }],
+    [
+      'a tensor-like value',
+      { shape: [2], dtype: 'float32', dataSync: () => new Float32Array([1, Infinity]) },
+      { kind: 'tensor', dtype: 'float32', shape: [2], data: [1, Infinity] },
+    ],
+  ])('tags %s', (_name, value, want) => {
+    const out = roundTrip(value);
+    expect(isTagged(out)).toBe(true);
+    expect(plain(out)).toEqual(plain(want));
+  });
+
+  it('reads every property once, so a getter that changes on each read sends one consistent value', () => {
+    let reads = 0;
+    const liar = {
+      get W() {
+        reads += 1;
+        return reads;
+      },
+    };
+    expect(plain(roundTrip(liar))).toEqual({ W: 1 });
+    expect(reads).toBe(1);
+  });
+
+  it.each([
+    ['too many items', new Array(2000).fill(1), /more than 1000/],
+    ['too deep', JSON.parse('['.repeat(40) + ']'.repeat(40)), /deeper than 16/],
+    ['a long string', 'x'.repeat(10_001), /longer than 10000/],
+    ['a Proxy that claims a billion items', new Proxy([], { get: (t, k) => (k === 'length' ? 1e9 : Reflect.get(t, k)) }), /1000000000 items/],
+    ['a Proxy that claims a fractional length', new Proxy([], { get: (t, k) => (k === 'length' ? 2.5 : Reflect.get(t, k)) }), /impossible length/],
+    ['a tensor with a lying shape', { shape: [-1], dtype: 'float32', dataSync: () => [] }, /invalid shape/],
+  ])('refuses to encode %s', (_name, value, message) => {
+    expect(() => encodeValue(value, LIMITS)).toThrow(EncodeError);
+    expect(() => encodeValue(value, LIMITS)).toThrow(message);
+  });
+
+  it.each([
+    ['an unknown tag', { $evil: 1 }],
+    ['a tag with a second key', { $u: 1, extra: 2 }],
+    ['a bogus non-finite number', { $nf: '5' }],
+    ['a typed array with a string in its data', { $typed: { ctor: 'Float32Array', data: ['1'] } }],
+    ['a typed array with an extra field', { $typed: { ctor: 'Float32Array', data: [], call: 'me' } }],
+    ['a tensor with a fractional shape', { $tensor: { dtype: 'float32', shape: [1.5], data: [] } }],
+    ['a bigint that is not a number', { $big: 'constructor' }],
+  ])('refuses to decode %s', (_name, data) => {
+    const out = (() => {
+      try {
+        return decodeValue(data);
+      } catch (e) {
+        return e;
+      }
+    })();
+    // Either refused, or (for $big) turned into a plain NaN: never anything callable or an object of the sender's choice.
+    if (out instanceof EncodeError) return;
+    expect(out).toBeNaN();
+  });
+
+  it.each([
+    ['nested 100,000 levels deep', JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)), /deeper than 66/],
+    ['a string of 5 MB', 'y'.repeat(5_000_000), /string of at most/],
+    ['more items than the limit', new Array(2000).fill(0), /more than 1000 items/],
+  ])('refuses wire data %s with an EncodeError, never a crash of the grader', (_name, data, message) => {
+    expect(() => decodeValue(data, { maxItems: 1000, maxDepth: 66, maxString: 10_000 })).toThrow(message);
+  });
+});
