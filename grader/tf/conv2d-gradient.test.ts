@@ -100,6 +100,27 @@ describe('Conv2D gradient as forward convolutions', () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();
   });
 
+  it('handles NCHW (cpu only: wasm convolutions are NHWC-only)', async () => {
+    const run = () => tf.tidy(() => {
+      const x = tf.randomNormal([2, 3, 6, 5], 0, 1, 'float32', 21) as import('@tensorflow/tfjs').Tensor4D; // [N, C, H, W]
+      const f = tf.randomNormal([3, 3, 3, 4], 0, 1, 'float32', 22) as import('@tensorflow/tfjs').Tensor4D;
+      const conv = (a: typeof x, b: typeof f) => tf.conv2d(a, b, 2, 'same', 'NCHW');
+      const w = tf.randomNormal(conv(x, f).shape, 0, 1, 'float32', 23);
+      return tf.grads((a, b) => tf.sum(tf.mul(conv(a as typeof x, b as typeof f), w)))([x, f]).map((g) => g.dataSync() as Float32Array);
+    });
+    await tf.setBackend('cpu');
+    tf.registerGradient(stockGrad!);
+    const [dx0, df0] = run();
+    const restore = registerConv2DGradient(tf);
+    try {
+      const [dx, df] = run();
+      expect(maxAbsDiff(dx, dx0)).toBeLessThanOrEqual(1e-4);
+      expect(maxAbsDiff(df, df0)).toBeLessThanOrEqual(1e-4);
+    } finally {
+      restore();
+    }
+  });
+
   it('rejects dilations > 1 like the stock gradient', async () => {
     await tf.setBackend('wasm');
     const restore = registerConv2DGradient(tf);
