@@ -3,6 +3,7 @@
 const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   sandbox: async () => (await import('./sandbox.js')).benchSandbox(),
   batch: async () => (await import('./batch.js')).benchBatch(),
+  'convolution-image-pooling': async () => (await import('./convolution-image-pooling.js')).benchConvolutionImagePooling(),
   'rnn-sequences-data': async () => (await import('./rnn-sequences-data.js')).benchRnnSequencesData(),
   report: async () => (await import('./report.js')).benchReport(),
   models: async () => (await import('./models.js')).benchModels(),
