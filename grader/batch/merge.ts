@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { messages } from '../i18n/index.js';
 import { loadExercises } from '../load/exercises.js';
@@ -6,6 +6,7 @@ import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
 import { SubmissionResultSchema } from '../model/results.js';
 import { validator } from '../schema/validate.js';
+import { writeFileAtomic } from '../cli/write.js';
 import { graderVersion } from './fingerprint.js';
 import { ClassResultSchema, type BatchEntry } from './model.js';
 import { gradingRoots, writeClassOutputs } from './run-batch.js';
@@ -24,6 +25,14 @@ export interface MergeOptions {
 export interface MergeSummary {
   readonly entries: readonly BatchEntry[];
   readonly files: readonly string[];
+}
+
+/** Copies a folder file by file, each written atomically, so a killed merge leaves no torn file. */
+function copyAtomic(from: string, to: string): void {
+  for (const d of readdirSync(from, { withFileTypes: true })) {
+    if (d.isDirectory()) copyAtomic(join(from, d.name), join(to, d.name));
+    else if (d.isFile()) writeFileAtomic(join(to, d.name), readFileSync(join(from, d.name)));
+  }
 }
 
 const validateClass = validator(ClassResultSchema);
@@ -62,7 +71,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
       const r = validateResult(JSON.parse(readFileSync(join(shard, row.name, 'results.json'), 'utf8')));
       if (!r.ok) throw new UsageError(`${join(shard, row.name, 'results.json')}: ${r.errors[0]}`);
       entries.push({ name: row.name, status: 'graded', result: r.value });
-      if (resolve(shard) !== out) cpSync(join(shard, row.name), join(out, row.name), { recursive: true, force: true });
+      if (resolve(shard) !== out) copyAtomic(join(shard, row.name), join(out, row.name));
     }
   }
   const exercises = await loadExercises(gradingRoots(options.course), ids);

@@ -12,7 +12,7 @@ export interface BatchOptions {
   readonly out: string;
   /** Submissions graded at once. @default the number of cores */
   readonly jobs?: number;
-  /** Exercises of one submission graded at once. @default 1 (the jobs already fill the cores) */
+  /** Exercises of one submission graded at once: overlaps one child's start with another's checks. @default 2 */
   readonly exerciseConcurrency?: number;
   /** Only these exercises. @default all */
   readonly exercises?: readonly string[];
@@ -45,7 +45,7 @@ export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
   return {
     ...o,
     jobs: Math.max(1, o.jobs ?? availableParallelism()),
-    exerciseConcurrency: Math.max(1, o.exerciseConcurrency ?? 1),
+    exerciseConcurrency: Math.max(1, o.exerciseConcurrency ?? 2),
     lang: o.lang ?? 'en',
     seed: o.seed ?? resolveGradeOptions().seed,
     force: o.force ?? false,

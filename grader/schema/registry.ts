@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
+import { ClassResultSchema } from '../batch/model.js';
 import { ManifestSchema } from '../model/manifest.js';
 import { SubmissionResultSchema } from '../model/results.js';
 
@@ -9,6 +10,7 @@ import { SubmissionResultSchema } from '../model/results.js';
 export const SCHEMA_FILES: Readonly<Record<string, { readonly title: string; readonly schema: TSchema }>> = {
   'exercise.schema.json': { title: 'neurograde exercise manifest (exercises/<id>/exercise.json)', schema: ManifestSchema },
   'results.schema.json': { title: 'neurograde results.json of one submission', schema: SubmissionResultSchema },
+  'class-results.schema.json': { title: 'neurograde results.json of a class (neurograde batch)', schema: ClassResultSchema },
 };
 
 /** The text of a schema file: draft-07, stable key order, trailing newline. */
