@@ -292,6 +292,16 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
     expect(klassResults.submissions[0].message).toMatch(/SIGKILL/);
   });
 
+  it('a submission still grading past the time-out has its worker stopped and an error row', async () => {
+    const small = join(work, 'slow-class');
+    mkdirSync(small);
+    cpSync(join(FIXTURES, 'batch', 'busy-at-load'), join(small, 'slowpoke'), { recursive: true });
+    const summary = await runBatch({ input: small, out: join(work, 'slow-graded'), exercises: ['shapes'], jobs: 1, submissionTimeoutMs: 500 });
+    expect(summary.errors).toEqual(['slowpoke']);
+    const entry = summary.entries[0]!;
+    expect(entry.status === 'error' ? entry.message : '').toMatch(/no result after \d+ s/);
+  });
+
   it('exits 2 with one line for bad usage', async () => {
     const r = await cli(['batch', klass, '--out', join(work, 'x'), '--shard', '3/2']);
     expect(r.code).toBe(2);

@@ -32,6 +32,8 @@ export interface BatchOptions {
   readonly workers?: 'process' | 'inline';
   /** A course folder with its own exercises/ and reference/. @default the grader's own */
   readonly course?: string;
+  /** A submission whose grading takes longer has its worker killed and an error row (process pool). @default 10 minutes */
+  readonly submissionTimeoutMs?: number;
   /** @default see UnzipLimits */
   readonly unzipLimits?: UnzipLimits;
   /** Progress output (stderr in the CLI). @default none */
@@ -51,5 +53,6 @@ export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
     force: o.force ?? false,
     workers: o.workers ?? 'process',
     unzipLimits: o.unzipLimits ?? {},
+    submissionTimeoutMs: o.submissionTimeoutMs ?? 600_000,
   };
 }

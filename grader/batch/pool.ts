@@ -47,11 +47,13 @@ export interface ProcessPoolOptions {
   readonly init: WorkerInit;
   /** The message of an outcome whose worker died mid-way. */
   readonly died: (detail: string) => string;
+  /** A submission still not graded after this long has its worker killed. @default 10 minutes */
+  readonly timeoutMs?: number;
 }
 
 interface Worker {
   readonly proc: ChildProcess;
-  busy?: { resolve: (o: JobOutcome) => void; id: number };
+  busy?: { resolve: (o: JobOutcome) => void; id: number; timer: NodeJS.Timeout; timedOut: boolean };
 }
 
 const require = createRequire(import.meta.url);
@@ -59,14 +61,16 @@ const require = createRequire(import.meta.url);
 /**
  * Grades in `size` worker processes, each with its own environment, one submission at a time
  * each. The parent's JS work (reference evaluation, comparison, diagnosis) then uses every core,
- * and a worker killed by a hostile submission costs that submission alone: its outcome says so
- * and a fresh worker takes the next one.
+ * and a worker killed by a hostile submission, or stuck past the time-out, costs that submission
+ * alone: its outcome says so and a fresh worker takes the next one.
  */
 export async function processPool(options: ProcessPoolOptions): Promise<GradingPool> {
   const script = join(import.meta.dirname, 'worker.ts');
   const loader = pathToFileURL(require.resolve('tsx/esm')).href;
+  const timeoutMs = options.timeoutMs ?? 600_000;
   const idle: Worker[] = [];
-  const waiting: ((w: Worker) => void)[] = [];
+  const waiting: ((w: Worker | undefined) => void)[] = [];
+  let live = 0;
   let nextId = 1;
   let closing = false;
 
@@ -78,12 +82,14 @@ export async function processPool(options: ProcessPoolOptions): Promise<GradingP
       proc.on('message', (m: FromWorker) => {
         if (m.type === 'ready') {
           ready = true;
+          live += 1;
           resolve(worker);
         } else if (m.type === 'fatal') {
           reject(new GraderError('INTERNAL', `a grading worker could not start: ${m.message}`));
         } else if (worker.busy && m.id === worker.busy.id) {
           const job = worker.busy;
           worker.busy = undefined;
+          clearTimeout(job.timer);
           job.resolve(m.type === 'result' ? { ok: true, result: m.result } : { ok: false, message: m.message });
           release(worker);
         }
@@ -93,14 +99,21 @@ export async function processPool(options: ProcessPoolOptions): Promise<GradingP
           reject(new GraderError('INTERNAL', `a grading worker exited while starting (${signal ?? `exit code ${code}`})`));
           return;
         }
+        live -= 1;
         const i = idle.indexOf(worker);
         if (i >= 0) idle.splice(i, 1);
         if (worker.busy) {
           const job = worker.busy;
           worker.busy = undefined;
-          job.resolve({ ok: false, message: options.died(signal ? `signal ${signal}` : `exit code ${code}`) });
+          clearTimeout(job.timer);
+          const detail = job.timedOut ? `no result after ${Math.round(timeoutMs / 1000)} s` : signal ? `signal ${signal}` : `exit code ${code}`;
+          job.resolve({ ok: false, message: options.died(detail) });
         }
-        if (!closing) spawnWorker().then(release, () => undefined);
+        if (closing) return;
+        spawnWorker().then(release, () => {
+          // No worker can start any more: whoever waits for one gets a fault instead of a hang.
+          if (live === 0) for (const w of waiting.splice(0)) w(undefined);
+        });
       });
       proc.send({ type: 'init', init: options.init } satisfies ToWorker);
     });
@@ -110,9 +123,11 @@ export async function processPool(options: ProcessPoolOptions): Promise<GradingP
     if (next) next(w);
     else idle.push(w);
   };
-  const acquire = (): Promise<Worker> => {
+  const acquire = (): Promise<Worker | undefined> => {
     const w = idle.pop();
-    return w ? Promise.resolve(w) : new Promise((res) => waiting.push(res));
+    if (w) return Promise.resolve(w);
+    if (live === 0 && closing) return Promise.resolve(undefined);
+    return new Promise((res) => waiting.push(res));
   };
 
   // Start them together: a bad exercise or a missing dependency fails here, once, before any
@@ -124,9 +139,15 @@ export async function processPool(options: ProcessPoolOptions): Promise<GradingP
     size: options.size,
     async grade(dir) {
       const w = await acquire();
+      if (!w) return { ok: false, message: options.died('no grading worker could be started') };
       return new Promise<JobOutcome>((resolve) => {
         const id = nextId++;
-        w.busy = { resolve, id };
+        const timer = setTimeout(() => {
+          if (w.busy?.id !== id) return;
+          w.busy.timedOut = true;
+          w.proc.kill('SIGKILL');
+        }, timeoutMs);
+        w.busy = { resolve, id, timer, timedOut: false };
         w.proc.send({ type: 'grade', id, dir } satisfies ToWorker);
       });
     },

@@ -152,7 +152,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       (pool ??=
         o.workers === 'inline'
           ? createEnvironment({ only: ids, roots }).then((env) => inlinePool(env, o.jobs, gradeOptions))
-          : processPool({ size: o.jobs, init: { only: ids, roots, options: gradeOptions }, died: t.batch.workerDied })),
+          : processPool({ size: o.jobs, init: { only: ids, roots, options: gradeOptions }, died: t.batch.workerDied, timeoutMs: o.submissionTimeoutMs })),
   };
 
   const entries: BatchEntry[] = rejected.map((r) => ({ name: r.name, status: 'error', message: t.batch.rejected[r.reason](r.name) }));
@@ -241,6 +241,8 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<{ entry: Ba
     try {
       writeSubmissionOutput(outDir, result, run.ctx, keys);
     } catch (e) {
+      // The output folder cannot be written: a fault of the grader's setup, for the whole batch.
+      if ((e as NodeJS.ErrnoException).syscall !== undefined) throw e;
       if (e instanceof GraderError && e.code !== 'BAD_RESULTS') throw e;
       return error(run.t.batch.graderFault((e as Error).message));
     }
