@@ -65,9 +65,16 @@ function view(report: ClassReport, ctx: ReportContext) {
     maxScore: fmt(summary.maxScore),
     histogram: {
       caption: t.histogramCaption(fmt(summary.maxScore)),
-      bars: bars.map((b) => ({ ...b, title: t.histogramBar(b.label.split('–')[0]!, b.label.split('–')[1]!, b.count), labelY: b.y - 4 })),
+      bars: bars.map((b) => ({
+        ...b,
+        title: t.histogramBar(b.label.split('–')[0]!, b.label.split('–')[1]!, b.count),
+        labelY: b.y - 4,
+        centerX: b.x + b.width / 2,
+        tickY: 160 + 16,
+      })),
       width: 560,
       height: 160,
+      viewHeight: 160 + 40,
     },
     checks: summary.checks.map((c) => ({
       ...c,
