@@ -155,8 +155,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
           : processPool({ size: o.jobs, init: { only: ids, roots, options: gradeOptions }, died: t.batch.workerDied, timeoutMs: o.submissionTimeoutMs })),
   };
 
-  const entries: BatchEntry[] = rejected.map((r) => ({ name: r.name, status: 'error', message: t.batch.rejected[r.reason](r.name) }));
-  for (const e of entries) run.progress?.tick({ name: e.name, status: 'error', message: (e as { message: string }).message });
+  const entries: BatchEntry[] = [];
+  for (const r of rejected) {
+    const message = t.batch.rejected[r.reason](r.name);
+    entries.push({ name: r.name, status: 'error', message });
+    run.progress?.tick({ name: r.name, status: 'error', message });
+  }
   const graded: string[] = [];
   const cached: string[] = [];
   const gradingMs: number[] = [];
