@@ -76,7 +76,7 @@ function report(label: string, r: { summary: BatchSummary; wallMs: number }): vo
   console.log(
     `${label}: ${n} submissions in ${(r.wallMs / 1000).toFixed(1)} s = ${perMin.toFixed(0)}/min; ` +
       `graded ${r.summary.graded.length}, cached ${r.summary.cached.length}, errors ${r.summary.errors.length}; ` +
-      `per submission median ${quantile(g, 0.5).toFixed(0)} ms, p95 ${quantile(g, 0.95).toFixed(0)} ms`,
+      `per submission median ${quantile(g, 0.5).toFixed(0)} ms, p95 ${quantile(g, 0.95).toFixed(0)} ms, max ${quantile(g, 1).toFixed(0)} ms`,
   );
 }
 
