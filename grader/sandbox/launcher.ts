@@ -1,3 +1,5 @@
+import type { ChildProcess } from 'node:child_process';
+
 /** How a child process is started: the command line that wraps `node child.mjs`. */
 export interface LaunchSpec {
   readonly command: string;
@@ -49,6 +51,8 @@ export interface Launcher {
   /** What this strategy could not provide on this machine, for the report. */
   readonly warnings: readonly string[];
   spec(request: LaunchRequest): LaunchSpec;
+  /** Starts the child of a spec. @default a fresh process (see `prewarmed` for one started ahead) */
+  readonly spawn?: (spec: LaunchSpec) => ChildProcess;
 }
 
 /** V8 reserves address space up front (node alone needs about 768 MiB of it, tfjs 1 GiB). */

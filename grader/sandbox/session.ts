@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
 import { validator } from '../schema/validate.js';
 import type { Launcher, LaunchRequest } from './launcher.js';
 import { FromChildSchema, type CaseReply, type FromChild, type ToChild } from './protocol.js';
 import type { Arg, Step } from './steps.js';
+import { spawnChild } from './warm.js';
 import { encodeValue } from './wire.js';
 
 /** Why a child stopped answering: each names the limit or event, for the student's message. */
@@ -147,12 +148,7 @@ export class Session {
       processes: limits.processes,
       cpuSeconds: Math.ceil((limits.timeMs * CPU_BUDGET_REQUESTS) / 1000) + 10,
     });
-    const child = spawn(spec.command, [...spec.args], {
-      env: spec.env,
-      cwd: spec.cwd,
-      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const child = options.launcher.spawn?.(spec) ?? spawnChild(spec);
     const session = new Session(child, limits);
     session.send({ type: 'init', code: options.code, exports: options.exports, maxItems: limits.maxItems });
     const reply = await session.next(limits.timeMs);

@@ -10,6 +10,7 @@ import { childScript } from '../sandbox/child-bundle.js';
 import { packageClosure } from '../sandbox/dependencies.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import { detectLauncher, isSandboxChoice, type SandboxChoice } from '../sandbox/launchers/index.js';
+import { prewarmed } from '../sandbox/warm.js';
 import type { GradingEnvironment } from './grade-submission.js';
 
 /** The package root: where exercises/, reference/ and node_modules/ are. */
@@ -26,6 +27,8 @@ export interface EnvironmentOptions {
   readonly sandbox?: SandboxChoice;
   /** Language of the sandbox warnings. @default 'en' */
   readonly lang?: Lang;
+  /** Boot each child while the exercise before it runs (see `prewarmed`). @default true */
+  readonly prewarm?: boolean;
 }
 
 /**
@@ -58,7 +61,8 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const [exercises, script] = await Promise.all([loadExercises(roots, options.only), childScript()]);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const readPaths = [dirname(script), ...dependencyPaths()];
-  const launcher =
+  const chosen =
     options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en') }));
+  const launcher = options.prewarm === false ? chosen : prewarmed(chosen);
   return { exercises, launcher, childScript: script, readPaths, version };
 }
