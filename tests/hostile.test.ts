@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createMemo } from '../grader/kit/memo.js';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -205,6 +206,7 @@ describe('hostile submissions', () => {
         visibility: 'hidden',
         lang: 'en',
         t: messages('en'),
+        memo: createMemo(),
         run: async (cases) => {
           for (const steps of cases) for (const s of steps) if (s.op === 'call') hiddenInputs.push(JSON.stringify(s.args.map((a) => ('data' in a ? a.data : a))));
           return { ok: false, failure: { kind: 'timeout', limitMs: 1 } };

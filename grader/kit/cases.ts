@@ -36,8 +36,11 @@ export function casesCheck(options: CasesCheckOptions): CheckDefinition {
     id: options.id,
     title: options.title,
     async run(ctx: CheckContext): Promise<CheckVerdict> {
-      const cases = options.cases(createRng(ctx.seed));
-      return judgeCases(ctx, cases, cmp);
+      const { cases, expected } = ctx.memo('cases', () => {
+        const list = options.cases(createRng(ctx.seed));
+        return { cases: list, expected: list.map((c) => evaluate(ctx.reference, c.steps)) };
+      });
+      return judgeCases(ctx, cases, cmp, expected);
     },
   };
 }
@@ -47,8 +50,8 @@ export async function judgeCases(
   ctx: CheckContext,
   cases: readonly CaseSpec[],
   cmp: (want: unknown, got: unknown, tol: Tolerance) => Comparison = compareValues,
+  expected: readonly (readonly unknown[])[] = cases.map((c) => evaluate(ctx.reference, c.steps)),
 ): Promise<CheckVerdict> {
-  const expected = cases.map((c) => evaluate(ctx.reference, c.steps));
   const run = await ctx.run(cases.map((c) => c.steps));
   if (!run.ok) return { status: 'sandbox', failure: run.failure };
   const observations: Observation[] = [];

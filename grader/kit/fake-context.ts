@@ -1,4 +1,5 @@
 import { messages } from '../i18n/index.js';
+import { createMemo } from './memo.js';
 import type { CheckContext, StudentRun } from '../model/check.js';
 import type { Manifest } from '../model/manifest.js';
 import { runSteps, StepFaultError, type Step } from '../sandbox/steps.js';
@@ -30,6 +31,7 @@ export function fakeContext(options: {
     visibility: options.visibility ?? 'public',
     lang: 'en',
     t: messages('en'),
+    memo: createMemo(),
     run: async (cases: readonly (readonly Step[])[]): Promise<StudentRun> => ({
       ok: true,
       cases: cases.map((steps) => {

@@ -4,6 +4,7 @@ import type { Evidence, Mismatch } from './results.js';
 import type { Messages } from '../i18n/types.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 import type { Step, StepFault } from '../sandbox/steps.js';
+import type { Memo } from '../kit/memo.js';
 
 /** One case's outcome from the student's code, decoded to plain values. */
 export type CaseOutcome =
@@ -47,6 +48,11 @@ export interface CheckContext {
   readonly visibility: 'public' | 'hidden';
   readonly lang: Lang;
   readonly t: Messages;
+  /**
+   * Computes a value once per grading environment and check: cases and reference answers depend
+   * only on the seed. Never mutate what it returns.
+   */
+  readonly memo: Memo;
   /** Runs cases in the student's sandboxed child, all in one round trip. */
   run(cases: readonly (readonly Step[])[]): Promise<StudentRun>;
 }

@@ -1,5 +1,6 @@
 import { messages } from '../i18n/index.js';
 import { deriveSeed } from '../kit/rng.js';
+import { createMemo } from '../kit/memo.js';
 import type { CaseOutcome, CheckContext, CheckDefinition, CheckVerdict } from '../model/check.js';
 import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
@@ -36,6 +37,8 @@ export async function dryRunCheck(
     visibility: entry?.public ? 'public' : 'hidden',
     lang: options.lang,
     t: messages(options.lang),
+    // A dry run computes everything afresh: nothing here is shared between calls.
+    memo: createMemo(),
     run: async (cases) => {
       calls.push(cases);
       const a = options.answer?.(cases, calls.length - 1) ?? { ok: false };

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { diagnose } from '../diagnose/diagnose.js';
 import type { Messages } from '../i18n/types.js';
 import { deriveSeed } from '../kit/rng.js';
+import { scopedMemo, type Memo } from '../kit/memo.js';
 import { failureMessage } from '../kit/faults.js';
 import { bundleSubmissionFile } from '../load/bundle.js';
 import { studentStack } from '../load/stack.js';
@@ -28,6 +29,7 @@ export interface ExerciseRun {
   readonly childScript: string;
   readonly readPaths: readonly string[];
   readonly limits: SessionLimits;
+  readonly memo: Memo;
 }
 
 /**
@@ -123,11 +125,13 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
       }
     }
     const current = session!;
+    const seed = deriveSeed(run.seed, `${manifest.id}/${check.id}`);
     const ctx: CheckContext = {
       exercise: manifest,
       reference: exercise.reference,
       tolerance: manifest.tolerance,
-      seed: deriveSeed(run.seed, `${manifest.id}/${check.id}`),
+      seed,
+      memo: scopedMemo(run.memo, `${manifest.id}/${check.id}/${seed}`),
       visibility,
       lang: run.lang,
       t,

@@ -4,6 +4,7 @@ import { messages } from '../i18n/index.js';
 import type { Exercise } from '../model/exercise.js';
 import type { ExerciseResult, SubmissionResult } from '../model/results.js';
 import type { Launcher } from '../sandbox/launcher.js';
+import type { Memo } from '../kit/memo.js';
 import { gradeExercise } from './grade-exercise.js';
 import { resolveGradeOptions, type GradeOptions } from './options.js';
 
@@ -14,6 +15,8 @@ export interface GradingEnvironment {
   readonly childScript: string;
   readonly readPaths: readonly string[];
   readonly version: string;
+  /** Cases and reference answers computed once for every submission graded here. */
+  readonly memo: Memo;
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
@@ -41,6 +44,7 @@ export async function gradeSubmission(
   const exercises: ExerciseResult[] = await mapLimit(env.exercises, o.concurrency, (exercise) => {
     const l = { ...o.limits, ...exercise.manifest.limits };
     return gradeExercise({
+      memo: env.memo,
       exercise,
       submissionDir: resolve(submissionDir),
       mode: o.mode,
