@@ -1,7 +1,11 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../i18n/index.js';
 import { GraderError } from '../../model/errors.js';
-import { dependencyPaths } from '../../score/environment.js';
+import { dependencyPaths, PACKAGE_ROOT } from '../../score/environment.js';
 import { childScript } from '../child-bundle.js';
 import type { LaunchRequest } from '../launcher.js';
 import { bwrapFactory } from './bwrap.js';
@@ -117,5 +121,33 @@ describe('launchers on this machine', () => {
       // A machine without user namespaces: the probe fails, and says so.
       expect(e).toMatchObject({ code: 'SANDBOX_UNAVAILABLE' });
     }
+  });
+});
+
+describe('a grader killed with SIGKILL', () => {
+  it.each(['bwrap', 'unshare', 'permission'] as const)('takes its %s child, busy in a loop, with it', async (id) => {
+    if (!LAUNCHERS[id](readHost()).ok) return;
+    const dir = mkdtempSync(join(tmpdir(), 'ng-orphan-'));
+    const loop = join(dir, `loop-${id}-${process.pid}.mjs`);
+    writeFileSync(loop, 'for (;;) {}\n');
+    chmodSync(dir, 0o755);
+    const script = `import { LAUNCHERS } from ${JSON.stringify(join(import.meta.dirname, 'index.ts'))};
+      import { readHost } from ${JSON.stringify(join(import.meta.dirname, 'host.ts'))};
+      import { spawnChild } from ${JSON.stringify(join(import.meta.dirname, '..', 'warm.ts'))};
+      const plan = LAUNCHERS[${JSON.stringify(id)}](readHost()).plan;
+      spawnChild(plan.spec({ childScript: ${JSON.stringify(loop)}, readPaths: [], memoryMb: 256, processes: 64, cpuSeconds: 30 }));
+      console.log('started');
+      setInterval(() => {}, 1000);`;
+    const grader = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((ok) => grader.stdout.on('data', (d: Buffer) => d.toString().includes('started') && ok()));
+    // The node process itself: wrappers name the loop in their arguments too, before they exec it.
+    const running = (): boolean =>
+      spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n').some((l) => l.startsWith(process.execPath) && l.includes(loop) && !l.includes('--import'));
+    for (let i = 0; i < 100 && !running(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(running()).toBe(true);
+    grader.kill('SIGKILL');
+    for (let i = 0; i < 100 && running(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(running()).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -5,9 +5,9 @@ import type { LauncherFactory } from './plan.js';
 import { baseNodeArgs, CHILD_ENV, permissionNodeArgs, prlimitArgs } from './node-args.js';
 
 /**
- * util-linux's `unshare` (own PID, network, IPC, UTS and mount namespaces, a fresh /proc; killed
- * with its parent) and `setpriv` (as root: the uid `nobody`, no new privileges), then prlimit and
- * Node's own layer. No filesystem view of its own: reads are confined by the permission model only.
+ * util-linux's `unshare` (own PID, network, IPC, UTS and mount namespaces, a fresh /proc) and
+ * `setpriv` (killed with the grader; as root, the uid `nobody` and no new privileges), then
+ * prlimit and Node's own layer. No filesystem view of its own: reads are confined by the permission model only.
  * As root the child's processes are counted with every other `nobody` process of the machine, so
  * the count is left to the permission model (no child processes, no workers); without root the
  * child gets a user namespace of its own, where prlimit's count is its own.
@@ -24,15 +24,19 @@ export const unshareFactory: LauncherFactory = (host) => {
     ok: true,
     plan: {
       id: 'unshare',
-      layers: ['unshare', ...(host.isRoot ? ['setpriv'] : []), 'prlimit', 'permission', 'frozen-intrinsics'],
+      layers: [...(setpriv ? ['setpriv'] : []), 'unshare', 'prlimit', 'permission', 'frozen-intrinsics'],
       gaps,
       spec: (r) => {
         const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];
         const limited = [prlimit!, ...prlimitArgs(r, !host.isRoot), ...node];
-        const args = host.isRoot
-          ? [...namespaces, '--', setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--', ...limited]
-          : ['--user', '--map-current-user', ...namespaces, '--', ...limited];
-        return { command: unshare!, args, env: CHILD_ENV, cwd: dirname(r.childScript) };
+        const inner = host.isRoot
+          ? [unshare!, ...namespaces, '--', setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--pdeathsig', 'KILL', '--', ...limited]
+          : [unshare!, '--user', '--map-current-user', ...namespaces, '--', ...limited];
+        // unshare outlives a grader killed with SIGKILL unless told to die with it. Its --kill-child
+        // does not reach past the switch to nobody (a change of uid clears the parent-death
+        // signal), hence the second --pdeathsig.
+        const line = setpriv ? [setpriv, '--pdeathsig', 'KILL', '--', ...inner] : inner;
+        return { command: line[0]!, args: line.slice(1), env: CHILD_ENV, cwd: dirname(r.childScript) };
       },
     },
   };
