@@ -1,10 +1,13 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { messages } from '../grader/i18n/index.js';
 import { childScript } from '../grader/sandbox/child-bundle.js';
 import { LAUNCHER_IDS, type Launcher } from '../grader/sandbox/launcher.js';
+import { readHost } from '../grader/sandbox/launchers/host.js';
 import { detectLauncher } from '../grader/sandbox/launchers/index.js';
+import { baseNodeArgs, CHILD_ENV, permissionNodeArgs, prlimitArgs } from '../grader/sandbox/launchers/node-args.js';
 import { Session, type SessionLimits } from '../grader/sandbox/session.js';
 import { prewarmed } from '../grader/sandbox/warm.js';
 import { createEnvironment, dependencyPaths, PACKAGE_ROOT } from '../grader/score/environment.js';
@@ -75,8 +78,26 @@ export async function benchSandbox(): Promise<void> {
     }
   }
 
-  const full = await createEnvironment();
-  const env = { ...full, exercises: full.exercises.filter((e) => e.manifest.id !== 'models') };
+  console.log('\nwhat each layer adds (cold, same measure):');
+  const host = readHost();
+  const prlimit = host.which('prlimit');
+  const layered: [string, Launcher['spec']][] = [
+    ['node alone', (r) => ({ command: host.node, args: [...baseNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
+    ['+ permission', (r) => ({ command: host.node, args: [...baseNodeArgs(r), ...permissionNodeArgs(r).filter((a) => a !== '--frozen-intrinsics'), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
+    ['+ frozen', (r) => ({ command: host.node, args: [...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
+    ...(prlimit
+      ? ([['+ prlimit', (r) => ({ command: prlimit, args: [...prlimitArgs(r, false), host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })]] as [string, Launcher['spec']][])
+      : []),
+  ];
+  for (const [label, spec] of layered) {
+    const { median, p95 } = stats(await overhead({ id: 'none', name: label, warnings: [], spec }, script, readPaths));
+    console.log(`  ${label.padEnd(17)} median ${ms(median)}  p95 ${ms(p95)}`);
+  }
+  console.log('  (then + bwrap + setpriv: the bwrap line above)');
+
+  // Models train for seconds under a budget of their own: not a measure of the sandbox.
+  const numeric = readdirSync(join(PACKAGE_ROOT, 'exercises')).filter((id) => id !== 'models' && existsSync(join(PACKAGE_ROOT, 'exercises', id, 'exercise.json')));
+  const env = await createEnvironment({ only: numeric });
   const ids = env.exercises.map((e) => e.manifest.id);
   const submission = join(PACKAGE_ROOT, 'reference');
   // Cold and prewarmed runs alternate, so that a change of load on the machine hits both alike.
