@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +29,17 @@ export async function childScript(cacheDir = join(tmpdir(), 'neurograde-child'))
   const file = join(dir, 'child.mjs');
   if (existsSync(file) && readFileSync(file, 'utf8') === code) return file;
   mkdirSync(dir, { recursive: true });
+  // As root, children run as nobody: the runner must be readable by others whatever the umask.
+  for (const d of [cacheDir, dir]) {
+    try {
+      chmodSync(d, 0o755);
+    } catch {
+      // Another user's folder: its owner chose its mode.
+    }
+  }
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, code);
+  writeFileSync(tmp, code, { mode: 0o644 });
+  chmodSync(tmp, 0o644);
   renameSync(tmp, file);
   return file;
 }
