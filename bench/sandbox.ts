@@ -86,7 +86,7 @@ export async function benchSandbox(): Promise<void> {
     ['+ permission', (r) => ({ command: host.node, args: [...baseNodeArgs(r), ...permissionNodeArgs(r).filter((a) => a !== '--frozen-intrinsics'), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
     ['+ frozen', (r) => ({ command: host.node, args: [...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
     ...(prlimit
-      ? ([['+ prlimit', (r) => ({ command: prlimit, args: [...prlimitArgs(r, false), host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })]] as [string, Launcher['spec']][])
+      ? ([['+ prlimit', (r) => ({ command: prlimit, args: [...prlimitArgs(r, { countProcesses: false }), host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })]] as [string, Launcher['spec']][])
       : []),
   ];
   for (const [label, spec] of layered) {

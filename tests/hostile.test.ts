@@ -116,10 +116,16 @@ function forgeryTargets(env: GradingEnvironment, fixture: string): string[] {
   return [...new Set(dirs)].flatMap((d) => ['results.json', 'report.html', 'neurograde-pwned-7f3a.txt'].map((n) => join(d, n)));
 }
 
-function assertClean(result: SubmissionResult, text = JSON.stringify(result)): void {
+/** No secret, forged result or solution text in an output; results stay small whatever the code sent. */
+function assertClean(text: string): void {
   expect(text).not.toContain(SECRET);
   expect(text).not.toContain(FORGED);
   for (const [, marker] of SOLUTION_MARKERS) expect(text).not.toContain(marker);
+}
+
+function assertCleanResult(result: SubmissionResult): void {
+  const text = JSON.stringify(result);
+  assertClean(text);
   expect(text.length).toBeLessThan(200_000);
 }
 
@@ -188,7 +194,7 @@ describe('hostile submissions', () => {
     const attacked = result.exercises.find((e) => e.id === ATTACKED)!;
     assertAttackedScoresZero(attacked, says);
     expect(untimed(result.exercises.filter((e) => e.id !== ATTACKED))).toEqual(untimed(twin.exercises.filter((e) => e.id !== ATTACKED)));
-    assertClean(result);
+    assertCleanResult(result);
     expect(snapshot(fixture)).toEqual(before);
     expect(targets.filter((p) => existsSync(p))).toEqual([]);
   });
@@ -265,7 +271,7 @@ describe.each(['unshare', 'permission'] as const)('hostile submissions under the
     const result = await grade(withLimits(env, limits), fixture);
     expect(result.environment.sandbox).toContain(id === 'unshare' ? 'unshare' : 'permission');
     assertAttackedScoresZero(result.exercises[0]!, says);
-    assertClean(result);
+    assertCleanResult(result);
     expect(snapshot(fixture)).toEqual(before);
     expect(targets.filter((p) => existsSync(p))).toEqual([]);
     expect(connections).toBe(0);
@@ -280,10 +286,13 @@ describe.each(['unshare', 'permission'] as const)('hostile submissions under the
 
 describe('the grade command on hostile submissions', () => {
   // read-env here too: only a grader started with the secret has it in /proc/<pid>/environ.
-  it.each(['exit-fake-results', 'kill-parent', 'stdout-spam', 'read-env'])('%s: exits 0 with a valid results.json that scores the attack 0', async (name) => {
+  it.each(['exit-fake-results', 'kill-parent', 'stdout-spam', 'read-env', 'write-fake-files'])('%s: exits 0 with a valid results.json that scores the attack 0', async (name) => {
     const out = mkdtempSync(join(tmpdir(), 'ng-hostile-cli-'));
+    const fixture = join(FIXTURES, 'hostile', name);
+    const dirs = [process.cwd(), resolve('..'), '/tmp', tmpdir(), fixture, resolve('out')];
+    const targets = dirs.flatMap((d) => ['results.json', 'report.html', 'neurograde-pwned-7f3a.txt'].map((n) => join(d, n))).filter((p) => !existsSync(p));
     try {
-      const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'neurograde.mjs'), 'grade', join(FIXTURES, 'hostile', name), '--out', out, '--exercises', ATTACKED], {
+      const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'neurograde.mjs'), 'grade', fixture, '--out', out, '--exercises', ATTACKED], {
         env: { ...process.env, NEUROGRADE_TEST_SECRET: SECRET },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -298,7 +307,9 @@ describe('the grade command on hostile submissions', () => {
       expect(parsed.ok).toBe(true);
       const result = JSON.parse(text) as SubmissionResult;
       expect(result.exercises.map((e) => [e.id, e.score])).toEqual([[ATTACKED, 0]]);
-      for (const f of readdirSync(out)) if (lstatSync(join(out, f)).isFile()) assertClean(result, readFileSync(join(out, f), 'utf8'));
+      assertCleanResult(result);
+      for (const f of readdirSync(out)) if (lstatSync(join(out, f)).isFile()) assertClean(readFileSync(join(out, f), 'utf8'));
+      expect(targets.filter((p) => existsSync(p))).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -112,17 +112,20 @@ export class Session {
   private constructor(child: ChildProcess, limits: SessionLimits) {
     this.child = child;
     this.limits = limits;
-    const capture = (s: Readable | null, isStderr: boolean): void => {
+    const capture = (s: Readable | null): void => {
       s?.on('error', () => undefined);
       s?.on('data', (d: Buffer) => {
         this.printed += d.length;
         if (this.logs.length < LOG_CAP) this.logs += d.toString('utf8').slice(0, LOG_CAP - this.logs.length);
-        if (isStderr) this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-TAIL_CAP);
         if (this.printed > limits.outputBytes) this.fail({ kind: 'print-limit', limitBytes: limits.outputBytes });
       });
     };
-    capture(child.stdout, false);
-    capture(child.stderr, true);
+    capture(child.stdout);
+    capture(child.stderr);
+    // Node and V8 report running out of memory or threads on stderr, at its end.
+    child.stderr?.on('data', (d: Buffer) => {
+      this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-TAIL_CAP);
+    });
     const protocol = child.stdio[3] as Readable;
     protocol.on('error', () => undefined);
     protocol.on('data', (d: Buffer) => this.onData(d));

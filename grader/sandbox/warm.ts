@@ -14,13 +14,9 @@ export function spawnChild(spec: LaunchSpec): ChildProcess {
 
 type Handle = { ref?: () => void; unref?: () => void };
 
-/** An idle child must not keep the grader alive: neither the process nor its pipes. */
-function setRef(child: ChildProcess, on: boolean): void {
-  for (const h of [child, ...child.stdio] as (Handle | Readable | Writable | null)[]) {
-    const handle = h as Handle | null;
-    if (on) handle?.ref?.();
-    else handle?.unref?.();
-  }
+/** The process and its pipes: an idle child must hold none of them on the grader's event loop. */
+function handles(child: ChildProcess): Handle[] {
+  return ([child, ...child.stdio] as (Handle | Readable | Writable | null)[]).filter((h): h is Handle => h !== null);
 }
 
 function alive(child: ChildProcess): boolean {
@@ -42,7 +38,7 @@ export function prewarmed(launcher: Launcher): Launcher {
     // A child that fails to start is simply not handed out; the error must not escape.
     child.on('error', () => idle.delete(key));
     for (const s of child.stdio) s?.on('error', () => undefined);
-    setRef(child, false);
+    for (const h of handles(child)) h.unref?.();
     idle.set(key, child);
   };
   return {
@@ -53,7 +49,7 @@ export function prewarmed(launcher: Launcher): Launcher {
       idle.delete(key);
       startIdle(key, spec);
       if (ready && alive(ready)) {
-        setRef(ready, true);
+        for (const h of handles(ready)) h.ref?.();
         return ready;
       }
       return spawnChild(spec);

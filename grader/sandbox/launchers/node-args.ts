@@ -26,8 +26,13 @@ export function permissionNodeArgs(r: LaunchRequest): string[] {
   ];
 }
 
+export interface PrlimitOptions {
+  /** Limit the process count: only where the kernel counts this child's processes alone. */
+  readonly countProcesses: boolean;
+}
+
 /** prlimit's arguments: address space, CPU time and, when it can hold, the process count. */
-export function prlimitArgs(r: LaunchRequest, countProcesses: boolean): string[] {
+export function prlimitArgs(r: LaunchRequest, { countProcesses }: PrlimitOptions): string[] {
   const bytes = (r.memoryMb + ADDRESS_SPACE_HEADROOM_MB) * 1024 * 1024;
   return [
     `--as=${bytes}`,

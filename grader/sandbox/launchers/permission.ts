@@ -22,7 +22,7 @@ export const permissionFactory: LauncherFactory = (host) => {
       gaps,
       spec: (r) => {
         const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];
-        const limited = prlimit ? [prlimit, ...prlimitArgs(r, false), ...node] : node;
+        const limited = prlimit ? [prlimit, ...prlimitArgs(r, { countProcesses: false }), ...node] : node;
         // A child busy in a loop would outlive a grader killed with SIGKILL: let the kernel end it.
         const line = setpriv ? [setpriv, '--pdeathsig', 'KILL', '--', ...limited] : limited;
         return { command: line[0]!, args: line.slice(1), env: CHILD_ENV, cwd: dirname(r.childScript) };

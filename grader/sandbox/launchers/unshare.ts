@@ -28,7 +28,7 @@ export const unshareFactory: LauncherFactory = (host) => {
       gaps,
       spec: (r) => {
         const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];
-        const limited = [prlimit!, ...prlimitArgs(r, !host.isRoot), ...node];
+        const limited = [prlimit!, ...prlimitArgs(r, { countProcesses: !host.isRoot }), ...node];
         const inner = host.isRoot
           ? [unshare!, ...namespaces, '--', setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--pdeathsig', 'KILL', '--', ...limited]
           : [unshare!, '--user', '--map-current-user', ...namespaces, '--', ...limited];
