@@ -14,10 +14,12 @@ export interface GradeCommand {
   readonly course?: string;
   /** How children are isolated; absent: NEUROGRADE_SANDBOX, else the strongest that works here. */
   readonly sandbox?: SandboxChoice;
+  /** A folder with Fashion-MNIST's IDX files: the CNN learning checks train on it instead of MNIST digits. */
+  readonly fashionMnist?: string;
 }
 
 export const USAGE = `Usage:
-  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>] [--sandbox auto|bwrap|unshare|permission|none]
+  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>] [--sandbox auto|bwrap|unshare|permission|none] [--fashion-mnist <dir>]
   neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--inline] [--course <dir>]
   neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir>]
   neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir>]
@@ -58,6 +60,7 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
         seed: { type: 'string' },
         course: { type: 'string' },
         sandbox: { type: 'string' },
+        'fashion-mnist': { type: 'string' },
       },
     });
   } catch (e) {
@@ -80,5 +83,6 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
     ...(s !== undefined ? { seed: s } : {}),
     ...(values.course ? { course: values.course } : {}),
     ...(values.sandbox !== undefined && isSandboxChoice(values.sandbox) ? { sandbox: values.sandbox } : {}),
+    ...(values['fashion-mnist'] ? { fashionMnist: values['fashion-mnist'] } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { IDX_FILES } from '../data/idx.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { gradeSubmission } from '../score/grade-submission.js';
@@ -10,18 +11,32 @@ import { writeResults } from './results-file.js';
 import { summaryTable } from './table.js';
 import { writeFileAtomic } from './write.js';
 
+/** The teacher's Fashion-MNIST folder, checked before any grading: the four IDX files, raw or gzipped. */
+function fashionMnistDir(dir: string): string {
+  const abs = resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UsageError(`--fashion-mnist: ${dir} is not a folder`);
+  const missing = Object.values(IDX_FILES).filter((f) => !existsSync(join(abs, f)) && !existsSync(join(abs, `${f}.gz`)));
+  if (missing.length > 0) throw new UsageError(`--fashion-mnist: ${dir} lacks ${missing.join(', ')} (raw or .gz)`);
+  return abs;
+}
+
 /** `neurograde grade <dir> --out <dir>`: grades one submission, prints a table, writes results. */
 export async function gradeCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
   const cmd = parseGrade(argv);
   const dir = resolve(cmd.submission);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${cmd.submission} is not a folder`);
+  const fashionMnist = cmd.fashionMnist ? fashionMnistDir(cmd.fashionMnist) : undefined;
   const env = await createEnvironment({
     ...(cmd.exercises ? { only: cmd.exercises } : {}),
     ...(cmd.course ? { roots: courseRoots(cmd.course) } : {}),
     ...(cmd.sandbox ? { sandbox: cmd.sandbox } : {}),
     lang: cmd.lang,
   });
-  const result = await gradeSubmission(env, dir, { lang: cmd.lang, ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}) });
+  const result = await gradeSubmission(env, dir, {
+    lang: cmd.lang,
+    ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),
+    ...(fashionMnist ? { datasets: { fashionMnist } } : {}),
+  });
   const t = messages(cmd.lang);
   const out = resolve(cmd.out);
   const resultsPath = join(out, 'results.json');
@@ -30,6 +45,7 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
   writeFileAtomic(reportPath, html.render(result, { lang: result.lang, exercises: env.exercises }));
   print(summaryTable(result, t));
   print(t.cli.sandbox(result.environment.sandbox));
+  if (result.environment.tfBackend) print(t.cli.tfBackend(result.environment.tfBackend));
   for (const w of result.environment.warnings) print(t.cli.warning(w));
   print(t.cli.wrote(resultsPath));
   print(t.cli.wrote(reportPath));

@@ -37,6 +37,12 @@ export type CheckVerdict =
   | { readonly status: 'error'; readonly message: string; readonly stack?: string }
   | { readonly status: 'sandbox'; readonly failure: SandboxFailure };
 
+/** Data sets a teacher provides to a grading. */
+export interface Datasets {
+  /** A folder with Fashion-MNIST's four IDX files (raw or .gz): the CNN learning checks train on it instead of MNIST digits. */
+  readonly fashionMnist?: string;
+}
+
 /** What a check may use. Everything here stays in the grader; only `run`'s steps reach the child. */
 export interface CheckContext {
   readonly exercise: Manifest;
@@ -53,6 +59,10 @@ export interface CheckContext {
    * only on the seed. Never mutate what it returns.
    */
   readonly memo: Memo;
+  /** Data sets the teacher gave this grading. @default none */
+  readonly datasets?: Datasets;
+  /** Records the TensorFlow.js backend the check ran models on, for the result's `environment.tfBackend`. */
+  readonly usedTfBackend?: (description: string) => void;
   /** Runs cases in the student's sandboxed child, all in one round trip. */
   run(cases: readonly (readonly Step[])[]): Promise<StudentRun>;
 }

@@ -6,7 +6,7 @@ import { scopedMemo, type Memo } from '../kit/memo.js';
 import { failureMessage } from '../kit/faults.js';
 import { bundleSubmissionFile } from '../load/bundle.js';
 import { studentStack } from '../load/stack.js';
-import type { CaseOutcome, CheckContext, CheckVerdict, StudentRun } from '../model/check.js';
+import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../model/check.js';
 import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { CheckResult, ExerciseResult } from '../model/results.js';
@@ -30,6 +30,9 @@ export interface ExerciseRun {
   readonly readPaths: readonly string[];
   readonly limits: SessionLimits;
   readonly memo: Memo;
+  readonly datasets?: Datasets;
+  /** Called by checks that run TensorFlow.js models, with the backend's description. */
+  readonly usedTfBackend?: (description: string) => void;
 }
 
 /**
@@ -132,6 +135,8 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
       tolerance: manifest.tolerance,
       seed,
       memo: scopedMemo(run.memo, `${manifest.id}/${check.id}/${seed}`),
+      ...(run.datasets ? { datasets: run.datasets } : {}),
+      ...(run.usedTfBackend ? { usedTfBackend: run.usedTfBackend } : {}),
       visibility,
       lang: run.lang,
       t,

@@ -41,10 +41,15 @@ export async function gradeSubmission(
   const started = performance.now();
   const o = resolveGradeOptions(options);
   const t = messages(o.lang);
+  let tfBackend: string | undefined;
   const exercises: ExerciseResult[] = await mapLimit(env.exercises, o.concurrency, (exercise) => {
     const l = { ...o.limits, ...exercise.manifest.limits };
     return gradeExercise({
       memo: env.memo,
+      datasets: o.datasets,
+      usedTfBackend: (description) => {
+        tfBackend = description;
+      },
       exercise,
       submissionDir: resolve(submissionDir),
       mode: o.mode,
@@ -68,7 +73,7 @@ export async function gradeSubmission(
     maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
     gradedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
-    environment: { node: process.version, sandbox: env.launcher.name, warnings: [...env.launcher.warnings] },
+    environment: { node: process.version, sandbox: env.launcher.name, warnings: [...env.launcher.warnings], ...(tfBackend ? { tfBackend } : {}) },
     exercises,
   };
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Lang } from '../model/localized.js';
+import type { Datasets } from '../model/check.js';
 import type { Limits } from '../model/manifest.js';
 
 /** How a submission is graded. */
@@ -14,6 +15,8 @@ export interface GradeOptions {
   readonly concurrency?: number;
   /** Limits for exercises whose manifest sets none. @default see DEFAULT_LIMITS */
   readonly limits?: Limits;
+  /** Data sets for the checks that train models (Fashion-MNIST's folder). @default {} (MNIST digits from the `mnist` package) */
+  readonly datasets?: Datasets;
 }
 
 export const DEFAULT_LIMITS: Required<Limits> = { timeMs: 5_000, memoryMb: 4_096, outputKb: 16_384, processes: 64 };
@@ -26,5 +29,6 @@ export function resolveGradeOptions(options: GradeOptions = {}): Required<GradeO
     seed: options.seed ?? 20261127,
     concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    datasets: options.datasets ?? {},
   };
 }

@@ -55,6 +55,13 @@ export interface TrainResult {
   fallbackWeights: string[];
 }
 
+/**
+ * Lets the event loop run between batches: tfjs' awaits resolve as microtasks, so without this a
+ * whole training holds the grader's loop, and the children of other exercises graded meanwhile
+ * see their replies unread and their time limits fire late, or spuriously.
+ */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 type Initializer = { apply(shape: number[], dtype?: tf.DataType): tf.Tensor; getConfig(): Record<string, unknown> };
 type Owner = Record<string, unknown>;
 
@@ -160,6 +167,7 @@ export async function trainBudgeted(model: tf.LayersModel, data: TrainData, opti
       const out = await model.trainOnBatch(xb, yb);
       tf.dispose([xb, yb]);
       batchMillis.push(performance.now() - t0);
+      await yieldToEventLoop();
       const values = Array.isArray(out) ? out : [out];
       lossSum += values[0] * idx.length;
       metricSum += (values[1] ?? 0) * idx.length;
@@ -199,6 +207,7 @@ export async function evaluateAccuracy(model: tf.LayersModel, data: TrainData, b
     });
     correct += (await hits.data())[0];
     hits.dispose();
+    await yieldToEventLoop();
   }
   return correct / n;
 }

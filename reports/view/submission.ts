@@ -44,6 +44,7 @@ export function buildReportView(result: SubmissionResult, ctx: ReportContext): R
       { label: m.duration, value: labels.seconds(formatAmount(lang, result.durationMs / 1000, 1)) },
       { label: m.grader, value: `${result.grader.name} ${result.grader.version}` },
       { label: m.sandbox, value: result.environment.sandbox },
+      ...(result.environment.tfBackend ? [{ label: m.tfBackend, value: result.environment.tfBackend }] : []),
     ],
     notices: result.mode === 'check' ? [labels.checkModeNotice] : [],
     warnings: result.environment.warnings,

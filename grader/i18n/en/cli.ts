@@ -5,5 +5,6 @@ export const cli = {
   passedOf: (passed: number, total: number) => `${passed}/${total} passed`,
   wrote: (path: string) => `Wrote ${path}`,
   sandbox: (name: string) => `Sandbox: ${name}`,
+  tfBackend: (name: string) => `TensorFlow.js backend: ${name}`,
   warning: (text: string) => `Warning: ${text}`,
 } as const;

@@ -17,6 +17,7 @@ export const report = {
     duration: 'Grading time',
     grader: 'Grader',
     sandbox: 'Sandbox',
+    tfBackend: 'TensorFlow.js backend',
   },
   seconds: (value: string) => `${value} s`,
   checkModeNotice:

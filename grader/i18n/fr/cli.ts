@@ -7,5 +7,6 @@ export const cli: Messages['cli'] = {
   passedOf: (passed, total) => `${passed}/${total} réussies`,
   wrote: (path) => `Écrit : ${path}`,
   sandbox: (name) => `Bac à sable : ${name}`,
+  tfBackend: (name) => `Backend TensorFlow.js : ${name}`,
   warning: (text) => `Attention : ${text}`,
 };

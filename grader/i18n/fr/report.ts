@@ -19,6 +19,7 @@ export const report: Messages['report'] = {
     duration: 'Durée de la correction',
     grader: 'Correcteur',
     sandbox: 'Bac à sable',
+    tfBackend: 'Backend TensorFlow.js',
   },
   seconds: (value) => `${value} s`,
   checkModeNotice:
