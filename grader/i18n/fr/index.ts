@@ -3,7 +3,8 @@ import { batch } from './batch.js';
 import { cli } from './cli.js';
 import { compare } from './compare.js';
 import { grading } from './grading.js';
+import { models } from './models.js';
 import { report } from './report.js';
 
 /** Toutes les chaînes françaises du correcteur, par domaine. */
-export const fr: Messages = { batch, cli, compare, grading, report };
+export const fr: Messages = { batch, cli, compare, grading, models, report };

@@ -1,24 +1,30 @@
+import { NotSerializableError, serializeModel } from '../../tf/model-json.js';
 import type { ModelEncoder } from '../wire.js';
 
 /**
- * Turns a tf.LayersModel into its topology and compile settings. Duck-typed, so the child needs
- * no tfjs import of its own: the model crosses the boundary as data and the parent rebuilds it.
+ * What the child sends for a compiled model it could not express as data (a loss or metric
+ * given as a function): the parent reports it to the student instead of guessing.
+ */
+export interface UnserializableCompile {
+  readonly unserializable: string;
+}
+
+/**
+ * Turns a tf.LayersModel into exactly what `rebuildModel` (grader/tf/model-json.ts) reads: the
+ * Keras topology and the training config, or null when the model was not compiled. Duck-typed,
+ * so the child needs no tfjs import of its own (model-json.ts only imports tfjs' types): the
+ * model crosses the boundary as data and the parent rebuilds it.
  */
 export const encodeModel: ModelEncoder = (value) => {
   const m = value as Record<string, unknown>;
   if (typeof m.toJSON !== 'function' || !Array.isArray(m.layers) || typeof m.getLayer !== 'function') return undefined;
-  const topology = (m.toJSON as (a: unknown, b: boolean) => unknown).call(m, null, false);
-  const optimizer = m.optimizer as { getClassName?: () => string; getConfig?: () => unknown } | undefined;
-  const loss = m.loss;
-  return {
-    topology,
-    compile: m.isCompiled === false && optimizer === undefined
-      ? null
-      : {
-          loss: typeof loss === 'function' ? (loss as { name?: string }).name ?? 'function' : loss ?? null,
-          optimizer: optimizer?.getClassName?.() ?? null,
-          optimizerConfig: optimizer?.getConfig?.() ?? null,
-          metrics: (m.metrics as unknown) ?? (m.metricsNames as unknown) ?? null,
-        },
-  };
+  const model = value as Parameters<typeof serializeModel>[0];
+  try {
+    const { topology, training } = serializeModel(model);
+    return { topology, compile: training };
+  } catch (e) {
+    if (!(e instanceof NotSerializableError)) throw e;
+    const topology = model.toJSON(null, false) as unknown;
+    return { topology, compile: { unserializable: e.message } satisfies UnserializableCompile };
+  }
 };

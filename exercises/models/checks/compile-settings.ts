@@ -1,0 +1,49 @@
+import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
+import { CLASSIFIER, compileProblem, type CompileProblem, type CompileSpec } from '../lib/compile.js';
+import { backendFor, disposeModels, fetchModels } from '../lib/fetch.js';
+import { callLabel, COMPILED } from '../lib/specs.js';
+
+function message(ctx: CheckContext, label: string, spec: CompileSpec, p: CompileProblem): string {
+  const t = ctx.t.models;
+  switch (p.kind) {
+    case 'not-compiled':
+      return t.notCompiled(label, t.compileWanted(spec.lossName, spec.optimizerName, spec.metrics.length > 0));
+    case 'unserializable':
+      return t.unserializable(label, p.detail);
+    case 'loss':
+      return t.loss(label, spec.lossName, p.got, p.sparse);
+    case 'optimizer':
+      return t.optimizer(label, spec.optimizerName, p.got);
+    case 'metrics':
+      return t.metrics(label, p.got);
+  }
+}
+
+/**
+ * The four compiled models: one-hot labels want categorical cross-entropy, Adam and accuracy
+ * for the classifiers; mean squared error and RMSprop for the RNN. Names a sparse loss.
+ */
+export const compileSettings: CheckDefinition = {
+  id: 'compile-settings',
+  title: { fr: 'Compilation : loss, optimiseur et métriques du cours', en: "Compile settings: the notes' losses, optimizers and metrics" },
+  async run(ctx: CheckContext): Promise<CheckVerdict> {
+    const tf = await backendFor(ctx);
+    const fetched = await fetchModels(ctx, tf, COMPILED);
+    if (!fetched.ok) return fetched.verdict;
+    try {
+      for (const student of fetched.models) {
+        const spec = student.spec.compile!;
+        const label = callLabel(student.spec);
+        const problem = compileProblem(student.compile, spec);
+        if (problem) {
+          const sparse = problem.kind === 'loss' && problem.sparse && spec === CLASSIFIER;
+          return { status: 'failed', message: message(ctx, label, spec, problem), ...(sparse ? { diagnosis: 'model-sparse-loss' } : {}) };
+        }
+        if (student.compileError) return { status: 'failed', message: ctx.t.models.compileRejected(label, student.compileError) };
+      }
+      return { status: 'passed', message: ctx.t.models.compileOk(fetched.models.length) };
+    } finally {
+      disposeModels(fetched.models);
+    }
+  },
+};

@@ -1,0 +1,8 @@
+import { predictionsCheck } from '../lib/predictions.js';
+import { LSTM } from '../lib/specs.js';
+
+export const lstmPredictions = predictionsCheck({
+  id: 'lstm-predictions',
+  title: { fr: 'lstmModel : avec les poids de la référence, mêmes trois sorties', en: "lstmModel: with the reference's weights, the same three outputs" },
+  specs: [LSTM],
+});

@@ -1,0 +1,52 @@
+import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
+import type { Localized } from '../../../grader/model/localized.js';
+import { compareArchitecture, diagnoseArchitecture } from './compare.js';
+import { architectureMessage } from './explain.js';
+import { modelFacts, type ModelFacts } from './facts.js';
+import { backendFor, disposeModels, fetchModels, referenceModel } from './fetch.js';
+import { callLabel, type ModelSpec } from './specs.js';
+
+/** The facts of the reference's model for a spec (built, read, disposed). */
+export function referenceFacts(ctx: CheckContext, spec: ModelSpec): ModelFacts {
+  const model = referenceModel(ctx, spec);
+  try {
+    return modelFacts(model);
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * A check that the models built by `specs` have the reference's layers, hyper-parameters, output
+ * shapes and parameter count. Fails on the first model that differs, naming the mistake when
+ * the differences point at one.
+ */
+export function architectureCheck(options: { readonly id: string; readonly title: Localized; readonly specs: readonly ModelSpec[] }): CheckDefinition {
+  return {
+    id: options.id,
+    title: options.title,
+    async run(ctx: CheckContext): Promise<CheckVerdict> {
+      const tf = await backendFor(ctx);
+      const fetched = await fetchModels(ctx, tf, options.specs);
+      if (!fetched.ok) return fetched.verdict;
+      try {
+        for (const student of fetched.models) {
+          const reference = referenceFacts(ctx, student.spec);
+          const facts = modelFacts(student.model);
+          const diffs = compareArchitecture(facts, reference);
+          if (diffs.length === 0) continue;
+          const diagnosis = diagnoseArchitecture(diffs);
+          return {
+            status: 'failed',
+            message: architectureMessage(ctx.t.models, callLabel(student.spec), diffs, facts, reference),
+            ...(diagnosis ? { diagnosis } : {}),
+          };
+        }
+        const main = fetched.models[0]!;
+        return { status: 'passed', message: ctx.t.models.architectureOk(callLabel(main.spec), main.model.countParams()) };
+      } finally {
+        disposeModels(fetched.models);
+      }
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Architecture differences in the student's terms: the first difference as "Expected X to be Y,
+ * but got Z.", then what it does downstream (output shapes, Flatten size, parameter counts), so
+ * that a student who wrote `padding: 'same'` reads that it keeps 28x28 and where the extra
+ * parameters come from.
+ */
+import type { Messages } from '../../../grader/i18n/types.js';
+import { propagation, type Difference } from './compare.js';
+import type { ModelFacts, Shape } from './facts.js';
+
+type T = Messages['models'];
+
+/** `[null, 20, 16]`, as the contract writes output shapes. */
+export const shapeText = (s: Shape): string => `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]`;
+/** `26x26x64`: one sample's size, batch dropped, as the notes' summaries read. */
+export const sizeText = (s: Shape | undefined): string => (s ? s.slice(1).map((d) => (d === null ? '?' : String(d))).join('x') : '?');
+
+function valueText(t: T, v: unknown): string {
+  if (v === 'linear') return t.linear;
+  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'number') return t.number(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v.join('x');
+  if (v === undefined) return t.unset;
+  return JSON.stringify(v);
+}
+
+/** The sentence for one difference. */
+function differenceText(t: T, label: string, d: Difference): string {
+  switch (d.kind) {
+    case 'input-shape':
+      return t.inputShape(label, shapeText(d.want), shapeText(d.got));
+    case 'missing-layer':
+      return t.missingLayer(label, d.className, d.after ? t.layerName(d.after.className, d.after.position) : undefined, d.want.join(' → '), d.got.join(' → '));
+    case 'extra-layer':
+      return t.extraLayer(label, t.layerName(d.layer.className, d.layer.position), d.want.join(' → '), d.got.join(' → '));
+    case 'layers':
+      return t.layers(label, d.want.join(' → '), d.got.join(' → '));
+    case 'field':
+      return t.field(label, t.layerName(d.layer.className, d.layer.position), t.fieldNames[d.field], valueText(t, d.want), valueText(t, d.got));
+    case 'outputs':
+      return t.outputs(label, d.want.map(shapeText).join(', '), d.got.map(shapeText).join(', '));
+    case 'params':
+      return t.params(label, d.want, d.got);
+  }
+}
+
+/** What the difference does downstream, or undefined when shapes and counts are unchanged. */
+function consequenceText(t: T, d: Difference, student: ModelFacts, reference: ModelFacts): string | undefined {
+  if (d.kind === 'params' || d.kind === 'outputs' || d.kind === 'input-shape') return undefined;
+  const p = propagation(student, reference);
+  const parts: string[] = [];
+  if (p.layer) {
+    const { student: s, reference: r } = p.layer;
+    parts.push(t.layerOutputs(t.layerName(s.className, s.position), sizeText(s.outputShapes[0]), sizeText(r.outputShapes[0])));
+  }
+  if (p.flatten) parts.push(t.flattenGives(p.flatten.got, p.flatten.want));
+  if (p.denseAfterFlatten) parts.push(t.denseHas(p.denseAfterFlatten.got, p.denseAfterFlatten.want));
+  const params = student.params !== reference.params ? { got: student.params, want: reference.params } : undefined;
+  if (parts.length === 0 && !params) return undefined;
+  let lead: string | undefined;
+  if (d.kind === 'field' && d.field === 'padding' && d.got === 'same') {
+    const k = student.layers.indexOf(d.layer);
+    const input = k > 0 ? student.layers[k - 1]!.outputShapes[0] : student.inputShapes[0];
+    lead = t.paddingSameKeeps(sizeText(input?.slice(0, 3)));
+  } else if (d.kind === 'missing-layer') lead = t.without(d.className);
+  return t.consequence(lead, parts, params);
+}
+
+/** The message of a failed architecture check: the first difference and its consequences. */
+export function architectureMessage(t: T, label: string, diffs: readonly Difference[], student: ModelFacts, reference: ModelFacts): string {
+  const first = diffs[0]!;
+  const more = diffs.length > 1 ? ` ${t.moreDifferences(diffs.length - 1)}` : '';
+  const consequence = consequenceText(t, first, student, reference);
+  return `${differenceText(t, label, first)}${consequence ? ` ${consequence}` : ''}${more}`;
+}

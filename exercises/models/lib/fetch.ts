@@ -1,0 +1,136 @@
+/**
+ * Gets the student's models: the child calls the builders and sends each model as data
+ * (topology + compile settings); here the data is checked (untrusted.ts, compile.ts) and only
+ * then rebuilt by tfjs in the grader, with fresh weights. Everything a student got wrong on the
+ * way is a verdict, never an exception.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import { faultMessage } from '../../../grader/kit/faults.js';
+import { call } from '../../../grader/kit/steps.js';
+import type { CheckContext, CheckVerdict } from '../../../grader/model/check.js';
+import { isTagged } from '../../../grader/sandbox/wire.js';
+import { initBackend, type Tf } from '../../../grader/tf/backend.js';
+import { rebuildModel } from '../../../grader/tf/model-json.js';
+import { inspectCompile, type CompileInfo } from './compile.js';
+import { callLabel, type ModelSpec } from './specs.js';
+import { inspectTopology, LAYER_CLASSES, type Refusal } from './untrusted.js';
+
+export interface StudentModel {
+  readonly spec: ModelSpec;
+  /** Rebuilt in the grader; compiled with the student's settings when they load. */
+  readonly model: TF.LayersModel;
+  readonly compile: CompileInfo;
+  /** Why the student's compile settings could not be applied (e.g. an unknown loss name). */
+  readonly compileError?: string;
+}
+
+export type Fetched = { readonly ok: true; readonly models: readonly StudentModel[] } | { readonly ok: false; readonly verdict: CheckVerdict };
+
+/** The backend every model check runs on, recorded for the result's environment. */
+export async function backendFor(ctx: CheckContext): Promise<Tf> {
+  const backend = await initBackend();
+  ctx.usedTfBackend?.(ctx.t.models.backend[backend.name]);
+  return backend.tf;
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400);
+
+function kindOf(ctx: CheckContext, v: unknown): string {
+  const k = ctx.t.models.kinds;
+  if (v === undefined) return k.undefined;
+  if (v === null) return k.null;
+  if (isTagged(v)) return v.kind === 'tensor' ? k.tensor : v.kind === 'function' ? k.function : k.array;
+  if (Array.isArray(v)) return k.array;
+  return typeof v === 'number' ? k.number : typeof v === 'string' ? k.string : typeof v === 'boolean' ? k.boolean : k.object;
+}
+
+function refusalText(ctx: CheckContext, r: Refusal): string {
+  const t = ctx.t.models.refusal;
+  switch (r.kind) {
+    case 'not-a-model':
+      return t.notAModel(r.detail);
+    case 'layer-class':
+      return t.layerClass(r.index, r.className, LAYER_CLASSES);
+    case 'not-a-chain':
+      return t.notAChain(r.detail);
+    case 'no-input-shape':
+      return t.noInputShape();
+    case 'bad-config':
+      return t.badConfig(r.index, r.className, r.field);
+    case 'too-many-layers':
+      return t.tooManyLayers(r.count, r.max);
+    case 'too-many-params':
+      return t.tooManyParams(r.estimate, r.max);
+    case 'too-large-output':
+      return t.tooLargeOutput(r.index, r.className, r.elements, r.max);
+    case 'too-much-compute':
+      return t.tooMuchCompute(r.estimate, r.max);
+  }
+}
+
+/** Rebuilds one model from the child's answer, or says why it cannot be. */
+async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unknown): Promise<StudentModel | CheckVerdict> {
+  const t = ctx.t.models;
+  const label = callLabel(spec);
+  if (!isTagged(output) || output.kind !== 'model') return { status: 'failed', message: t.notAModel(label, kindOf(ctx, output)) };
+  const inspected = inspectTopology(output.topology);
+  if (!inspected.ok) return { status: 'failed', message: t.refused(label, refusalText(ctx, inspected.refusal)) };
+  const compile = inspectCompile(output.compile);
+  if (!compile) return { status: 'failed', message: t.refused(label, t.badCompileData) };
+  let model: TF.LayersModel;
+  try {
+    model = await rebuildModel(tf, { topology: inspected.topology, training: null });
+  } catch (e) {
+    return { status: 'failed', message: t.rebuildFailed(label, errorText(e)) };
+  }
+  if (compile.kind !== 'settings') return { spec, model, compile };
+  try {
+    model.loadTrainingConfig(compile.training as unknown as Parameters<TF.LayersModel['loadTrainingConfig']>[0]);
+    return { spec, model, compile };
+  } catch (e) {
+    return { spec, model, compile, compileError: errorText(e) };
+  }
+}
+
+/**
+ * Calls the builders in the child (one round trip) and rebuilds their models in the grader. On
+ * any failure the models already rebuilt are disposed and the first failure is the verdict.
+ */
+export async function fetchModels(ctx: CheckContext, tf: Tf, specs: readonly ModelSpec[]): Promise<Fetched> {
+  const run = await ctx.run(specs.map((s) => [call(s.fn, ...s.args)]));
+  if (!run.ok) return { ok: false, verdict: { status: 'sandbox', failure: run.failure } };
+  const models: StudentModel[] = [];
+  for (let i = 0; i < specs.length; i++) {
+    const outcome = run.cases[i]!;
+    let verdict: CheckVerdict | undefined;
+    if (!outcome.ok) {
+      const stack = outcome.fault.kind === 'threw' ? outcome.fault.error.stack : undefined;
+      verdict = { status: 'error', message: faultMessage(ctx.t, ctx.exercise.file, outcome.fault), ...(stack ? { stack } : {}) };
+    } else {
+      const built = await rebuild(ctx, tf, specs[i]!, outcome.outputs[0]);
+      if ('model' in built) models.push(built);
+      else verdict = built;
+    }
+    if (verdict) {
+      disposeModels(models);
+      return { ok: false, verdict };
+    }
+  }
+  return { ok: true, models };
+}
+
+export function disposeModels(models: readonly { readonly model: TF.LayersModel }[]): void {
+  for (const m of models) {
+    try {
+      m.model.dispose();
+    } catch {
+      // Already disposed: nothing left to free.
+    }
+  }
+}
+
+/** The reference's model for a spec, built in the grader from the trusted module. */
+export function referenceModel(ctx: CheckContext, spec: ModelSpec): TF.LayersModel {
+  const make = ctx.reference[spec.fn] as (...args: number[]) => TF.LayersModel;
+  return make(...spec.args);
+}

@@ -1,0 +1,148 @@
+/**
+ * Learning: the student's model, as the student compiled it, trains in the grader under a fixed,
+ * seeded budget on real data, and must reach a score relative to the reference's under the same
+ * budget. The reference's result is computed once per grading environment (the check's memo).
+ * A model that equals the reference in every config entry, in its compile settings and in its
+ * predictions with the reference's weights would learn exactly as the reference does: it is not
+ * trained again, which keeps a correct submission fast.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
+import type { Localized } from '../../../grader/model/localized.js';
+import type { Tf } from '../../../grader/tf/backend.js';
+import { compileSettings } from '../../../grader/tf/model-json.js';
+import { evaluateAccuracy, trainBudgeted } from '../../../grader/tf/train.js';
+import { compareArchitecture, diagnoseArchitecture } from './compare.js';
+import { CLASSIFIER, compileProblem, sameCompile, type CompileInfo } from './compile.js';
+import type { TaskData } from './data.js';
+import { modelFacts, sameFacts } from './facts.js';
+import { backendFor, fetchModels, referenceModel, type StudentModel } from './fetch.js';
+import { transplant } from './predictions.js';
+import { callLabel, type ModelSpec } from './specs.js';
+
+export interface Budget {
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** Samples per epoch (a seeded subset of the training set). */
+  readonly maxSamples: number;
+}
+
+export interface LearningCheckOptions {
+  readonly id: string;
+  readonly title: Localized;
+  readonly spec: ModelSpec;
+  readonly budget: Budget;
+  /** The data to train on, and a key naming it (a different data set is a different reference result). */
+  readonly data: (ctx: CheckContext, tf: Tf) => { readonly key: string; readonly load: () => TaskData };
+}
+
+/** A classifier passes at this fraction of the reference's test accuracy. */
+export const ACCURACY_RATIO = 0.8;
+/** A regressor passes at this multiple of the reference's training MSE (or the reference's plus the slack). */
+export const MSE_RATIO = 2;
+export const MSE_SLACK = 0.01;
+/** Wall-clock budget of one student training: a heavier model than the notes' stops there. */
+export const STUDENT_TRAINING_MS = 20_000;
+
+interface Score {
+  readonly value: number;
+  readonly samples: number;
+  readonly stoppedEarly: boolean;
+  readonly seconds: number;
+}
+
+/** Test accuracy for a classifier, training MSE for the regressor (the notes' `model.evaluate(x_train, y_train)`). */
+async function score(tf: Tf, model: TF.LayersModel, data: TaskData, classifier: boolean): Promise<number> {
+  if (classifier) return evaluateAccuracy(model, data.test ?? data.train);
+  const mse = tf.tidy(() => tf.mean(tf.square(tf.sub(model.predict(data.train.x) as TF.Tensor, data.train.y))));
+  const value = (await mse.data())[0]!;
+  mse.dispose();
+  return value;
+}
+
+async function train(tf: Tf, model: TF.LayersModel, data: TaskData, budget: Budget, seed: number, classifier: boolean, timeLimitMs?: number): Promise<Score> {
+  const r = await trainBudgeted(model, data.train, { ...budget, seed, ...(timeLimitMs !== undefined ? { timeLimitMs } : {}) });
+  return { value: await score(tf, model, data, classifier), samples: r.samples, stoppedEarly: r.stoppedEarly, seconds: r.seconds };
+}
+
+/** True when the student's model would learn exactly as the reference's. */
+function equalsReference(ctx: CheckContext, tf: Tf, student: StudentModel): boolean {
+  const reference = referenceModel(ctx, student.spec);
+  let same: boolean;
+  try {
+    const settings = compileSettings(reference);
+    const refCompile: CompileInfo = settings ? { kind: 'settings', training: settings } : { kind: 'none' };
+    same = !student.compileError && sameCompile(student.compile, refCompile) && sameFacts(modelFacts(student.model), modelFacts(reference));
+  } finally {
+    reference.dispose();
+  }
+  return same && transplant(ctx, tf, student).kind === 'same';
+}
+
+/** The mistake a failed learning check names: the architecture's, else the compile settings'. */
+function diagnosisOf(ctx: CheckContext, student: StudentModel): string | undefined {
+  const reference = referenceModel(ctx, student.spec);
+  try {
+    const structural = diagnoseArchitecture(compareArchitecture(modelFacts(student.model), modelFacts(reference)));
+    if (structural) return structural;
+  } finally {
+    reference.dispose();
+  }
+  const problem = student.spec.compile ? compileProblem(student.compile, student.spec.compile) : undefined;
+  return problem?.kind === 'loss' && problem.sparse ? 'model-sparse-loss' : undefined;
+}
+
+export function learningCheck(options: LearningCheckOptions): CheckDefinition {
+  const { spec, budget } = options;
+  const classifier = spec.compile === CLASSIFIER;
+  return {
+    id: options.id,
+    title: options.title,
+    async run(ctx: CheckContext): Promise<CheckVerdict> {
+      const t = ctx.t.models;
+      const label = callLabel(spec);
+      const tf = await backendFor(ctx);
+      const fetched = await fetchModels(ctx, tf, [spec]);
+      if (!fetched.ok) return fetched.verdict;
+      const student = fetched.models[0]!;
+      try {
+        if (equalsReference(ctx, tf, student)) return { status: 'passed', message: t.sameAsReference(label) };
+        const diagnosis = diagnosisOf(ctx, student);
+        const failed = (message: string): CheckVerdict => ({ status: 'failed', message, ...(diagnosis ? { diagnosis } : {}) });
+        if (student.compile.kind === 'none') return failed(t.cannotTrainUncompiled(label));
+        if (student.compile.kind === 'unserializable') return failed(t.unserializable(label, student.compile.detail));
+        if (student.compileError) return failed(t.compileRejected(label, student.compileError));
+
+        const source = options.data(ctx, tf);
+        const data = ctx.memo(`data:${source.key}`, source.load);
+        const what = t.budget(Math.min(budget.maxSamples, data.train.x.shape[0]), budget.epochs, budget.batchSize, t.datasets[data.name]);
+        let got: Score;
+        try {
+          got = await train(tf, student.model, data, budget, ctx.seed, classifier, STUDENT_TRAINING_MS);
+        } catch (e) {
+          return failed(t.trainingFailed(label, what, (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400)));
+        }
+        // After the student's: a model that cannot train at all needs no reference to compare with.
+        const reference = await ctx.memo(`reference:${source.key}`, async () => {
+          const model = referenceModel(ctx, spec);
+          try {
+            return await train(tf, model, data, budget, ctx.seed, classifier);
+          } finally {
+            model.dispose();
+          }
+        });
+        const stopped = got.stoppedEarly ? ` ${t.stoppedEarly(Math.round(STUDENT_TRAINING_MS / 1000), got.samples)}` : '';
+        if (classifier) {
+          const want = ACCURACY_RATIO * reference.value;
+          if (got.value >= want) return { status: 'passed', message: t.accuracyOk(label, got.value, reference.value, what) };
+          return failed(t.accuracyLow(label, want, got.value, reference.value, what) + stopped);
+        }
+        const want = Math.max(MSE_RATIO * reference.value, reference.value + MSE_SLACK);
+        if (got.value <= want) return { status: 'passed', message: t.mseOk(label, got.value, reference.value, what) };
+        return failed(t.mseHigh(label, want, got.value, reference.value, what) + stopped);
+      } finally {
+        student.model.dispose();
+      }
+    },
+  };
+}

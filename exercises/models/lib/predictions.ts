@@ -1,0 +1,107 @@
+/**
+ * Behaviour: the reference's weights (seeded draw) transplanted into the student's rebuilt model
+ * must give the reference's predictions on fixed inputs. Two models with the same layer shapes
+ * but another function (a SimpleRNN left at tanh, a missing ReLU) differ here even though their
+ * parameter counts agree.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import { compareValues } from '../../../grader/compare/compare.js';
+import { createRng } from '../../../grader/kit/rng.js';
+import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
+import type { Localized } from '../../../grader/model/localized.js';
+import type { WireTensor } from '../../../grader/sandbox/wire.js';
+import type { Tf } from '../../../grader/tf/backend.js';
+import { reseedWeights } from '../../../grader/tf/train.js';
+import { referenceFacts } from './architecture.js';
+import { compareArchitecture, diagnoseArchitecture } from './compare.js';
+import { modelFacts } from './facts.js';
+import { backendFor, disposeModels, fetchModels, referenceModel, type StudentModel } from './fetch.js';
+import { callLabel, type ModelSpec } from './specs.js';
+
+/** Fixed inputs for a spec: a batch of 4 seeded samples, pixels in [0, 1), sequences in [-1, 1). */
+export function fixedInputs(tf: Tf, spec: ModelSpec, seed: number): TF.Tensor {
+  const rng = createRng(seed);
+  const size = spec.sample.reduce((p, d) => p * d, 1);
+  const pixels = spec.sample.length !== 2;
+  const values = Float32Array.from({ length: 4 * size }, () => (pixels ? rng.next() : rng.float(-1, 1)));
+  return tf.tensor(values, [4, ...spec.sample]);
+}
+
+const asWire = (t: TF.Tensor): WireTensor => ({ kind: 'tensor', dtype: t.dtype, shape: t.shape, data: Array.from(t.dataSync()) });
+const outputsOf = (y: TF.Tensor | TF.Tensor[]): TF.Tensor[] => (Array.isArray(y) ? y : [y]);
+
+export type Transplant =
+  | { readonly kind: 'same' }
+  | { readonly kind: 'weights-differ'; readonly want: readonly (readonly number[])[]; readonly got: readonly (readonly number[])[] }
+  | { readonly kind: 'outputs-count'; readonly want: number; readonly got: number }
+  | { readonly kind: 'predictions'; readonly comparison: Extract<ReturnType<typeof compareValues>, { pass: false }>; readonly output: number };
+
+/** Transplants the reference's seeded weights into the student's model and compares predictions. */
+export function transplant(ctx: CheckContext, tf: Tf, student: StudentModel): Transplant {
+  const reference = referenceModel(ctx, student.spec);
+  try {
+    reseedWeights(reference, ctx.seed);
+    const want = reference.weights.map((w) => w.shape as number[]);
+    const got = student.model.weights.map((w) => w.shape as number[]);
+    if (JSON.stringify(want) !== JSON.stringify(got)) return { kind: 'weights-differ', want, got };
+    const weights = reference.getWeights();
+    student.model.setWeights(weights);
+    const x = fixedInputs(tf, student.spec, ctx.seed);
+    const expected = outputsOf(reference.predict(x) as TF.Tensor | TF.Tensor[]);
+    const obtained = outputsOf(student.model.predict(x) as TF.Tensor | TF.Tensor[]);
+    try {
+      if (expected.length !== obtained.length) return { kind: 'outputs-count', want: expected.length, got: obtained.length };
+      for (let i = 0; i < expected.length; i++) {
+        const c = compareValues(asWire(expected[i]!), asWire(obtained[i]!), ctx.tolerance);
+        if (!c.pass) return { kind: 'predictions', comparison: c, output: i };
+      }
+      return { kind: 'same' };
+    } finally {
+      tf.dispose([x, ...expected, ...obtained]);
+    }
+  } finally {
+    reference.dispose();
+  }
+}
+
+/** The verdict for a transplant that did not give the reference's predictions. */
+export function transplantVerdict(ctx: CheckContext, student: StudentModel, outcome: Exclude<Transplant, { kind: 'same' }>): CheckVerdict {
+  const t = ctx.t.models;
+  const label = callLabel(student.spec);
+  const diagnosis = diagnoseArchitecture(compareArchitecture(modelFacts(student.model), referenceFacts(ctx, student.spec)));
+  const diagnosed = diagnosis ? { diagnosis } : {};
+  const shapes = (list: readonly (readonly number[])[]) => list.map((s) => s.join('x')).join(', ');
+  switch (outcome.kind) {
+    case 'weights-differ':
+      return { status: 'failed', message: t.weightsDoNotFit(label, shapes(outcome.want), shapes(outcome.got)), ...diagnosed };
+    case 'outputs-count':
+      return { status: 'failed', message: t.outputCount(label, outcome.want, outcome.got), ...diagnosed };
+    case 'predictions': {
+      const { mismatch } = outcome.comparison;
+      const which = outcome.output > 0 || student.spec.fn === 'lstmModel' ? t.outputName(outcome.output) : undefined;
+      return { status: 'failed', message: t.predictionsDiffer(label, which, ctx.t.compare.mismatch(mismatch)), mismatch, ...diagnosed };
+    }
+  }
+}
+
+/** A check that each model of `specs` predicts as the reference's with the reference's weights. */
+export function predictionsCheck(options: { readonly id: string; readonly title: Localized; readonly specs: readonly ModelSpec[] }): CheckDefinition {
+  return {
+    id: options.id,
+    title: options.title,
+    async run(ctx: CheckContext): Promise<CheckVerdict> {
+      const tf = await backendFor(ctx);
+      const fetched = await fetchModels(ctx, tf, options.specs);
+      if (!fetched.ok) return fetched.verdict;
+      try {
+        for (const student of fetched.models) {
+          const outcome = transplant(ctx, tf, student);
+          if (outcome.kind !== 'same') return transplantVerdict(ctx, student, outcome);
+        }
+        return { status: 'passed', message: ctx.t.models.predictionsOk(callLabel(fetched.models[0]!.spec)) };
+      } finally {
+        disposeModels(fetched.models);
+      }
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { cnnModel, deepCnnModel, denseModel, lstmModel, rnnModel } from '../../../reference/models.js';
+import { inspectTopology, MODEL_LIMITS, type Refusal } from './untrusted.js';
+
+const topology = (m: tf.LayersModel): unknown => JSON.parse(JSON.stringify(m.toJSON(null, false)));
+const dense = (units: number, inputShape = [784]) => ({ class_name: 'Dense', config: { units, activation: 'relu', batch_input_shape: [null, ...inputShape] } });
+const sequential = (...layers: unknown[]) => ({ class_name: 'Sequential', config: { name: 's', layers } });
+
+describe('inspectTopology accepts the notes models with exact estimates', () => {
+  it.each([
+    ['denseModel', 79_510, denseModel],
+    ['cnnModel', 108_810, cnnModel],
+    ['deepCnnModel', 82_870, deepCnnModel],
+    ['rnnModel(6)', 551, () => rnnModel(6)],
+    ['lstmModel', 1_600, lstmModel],
+  ] as const)('%s: %i parameters', (_, params, make) => {
+    const model = make();
+    const r = inspectTopology(topology(model));
+    expect(r.ok && r.estimate.params).toBe(params);
+    expect(model.countParams()).toBe(params);
+  });
+});
+
+describe('inspectTopology refuses what could make the grader allocate too much or run foreign code', () => {
+  const refusal = (t: unknown): Refusal | undefined => {
+    const r = inspectTopology(t);
+    return r.ok ? undefined : r.refusal;
+  };
+
+  it.each<[string, unknown, Partial<Refusal>]>([
+    ['a string', 'Sequential', { kind: 'not-a-model' }],
+    ['an unknown topology class', { class_name: 'Lambda', config: {} }, { kind: 'not-a-model' }],
+    ['a layer class outside the whitelist', sequential(dense(10), { class_name: 'UpSampling2D', config: { size: [2, 2] } }), { kind: 'layer-class', index: 2, className: 'UpSampling2D' }],
+    ['a nested model', sequential(dense(10), sequential(dense(4, [10]))), { kind: 'layer-class', index: 2, className: 'Sequential' }],
+    ['millions of parameters in one Dense layer', sequential(dense(10_000)), { kind: 'too-many-params' }],
+    ['a huge input declared by the first layer', sequential(dense(1, [2_000, 2_000])), { kind: 'too-large-output', index: 1 }],
+    ['a dimension past the bound', sequential(dense(1, [MODEL_LIMITS.dimension + 1])), { kind: 'bad-config', field: 'batch_input_shape' }],
+    ['a fractional number of units', sequential(dense(2.5)), { kind: 'bad-config', field: 'units' }],
+    ['no input shape', sequential({ class_name: 'Dense', config: { units: 3 } }), { kind: 'no-input-shape' }],
+    ['too many layers', sequential(dense(4), ...Array.from({ length: MODEL_LIMITS.layers }, () => ({ class_name: 'Dropout', config: { rate: 0.1 } }))), { kind: 'too-many-layers' }],
+    ['a recurrent layer with a costly orthogonal kernel', sequential({ class_name: 'LSTM', config: { units: 2000, batch_input_shape: [null, 4, 1] } }), { kind: 'bad-config', field: 'units' }],
+    ['a layer whose output is too large', sequential({ class_name: 'Conv2D', config: { filters: 400, kernel_size: [5, 5], padding: 'same', batch_input_shape: [null, 100, 100, 3] } }), { kind: 'too-large-output' }],
+    ['a convolution that computes too much', sequential({ class_name: 'Conv2D', config: { filters: 64, kernel_size: 3, padding: 'same', batch_input_shape: [null, 100, 100, 64] } }), { kind: 'too-much-compute' }],
+    ['a key that would reach a prototype', JSON.parse('{"class_name":"Sequential","config":{"layers":[],"__proto__":{"polluted":1}}}'), { kind: 'not-a-model' }],
+  ])('%s', (_, t, expected) => {
+    expect(refusal(t)).toMatchObject(expected);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a functional model that is not a single chain', () => {
+    const input = tf.input({ shape: [4] });
+    const a = tf.layers.dense({ units: 3 }).apply(input) as tf.SymbolicTensor;
+    const b = tf.layers.dense({ units: 3 }).apply(input) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: input, outputs: [a, b] });
+    expect(refusal(topology(model))).toMatchObject({ kind: 'not-a-chain' });
+  });
+
+  it('returns a plain copy: the decoded wire objects (no prototype) never reach tfjs', () => {
+    const bare = Object.assign(Object.create(null) as object, topology(denseModel()));
+    const r = inspectTopology(bare);
+    expect(r.ok && Object.getPrototypeOf(r.topology)).toBe(Object.prototype);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Messages of the Keras-style model exercise (exercises/models), in English. Each failure starts
+ * with "Expected X to be Y, but got Z."; the sentences after it explain the consequence in the
+ * student's terms (shapes, Flatten size, parameter counts).
+ */
+const num = (n: number): string => n.toLocaleString('en-US');
+const dec = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
+const list = (items: readonly string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? ''));
+
+export const models = {
+  backend: {
+    tensorflow: 'tensorflow (tfjs-node, native TensorFlow)',
+    wasm: 'wasm (XNNPACK, single thread)',
+    cpu: 'cpu (plain JavaScript, slow)',
+  },
+  kinds: {
+    undefined: 'undefined',
+    null: 'null',
+    number: 'a number',
+    string: 'a string',
+    boolean: 'a boolean',
+    array: 'an array',
+    tensor: 'a tensor',
+    function: 'a function',
+    object: 'an object that is not a model',
+  },
+  number: (n: number) => num(n),
+  unset: 'nothing',
+  linear: "'linear' (no activation)",
+
+  notAModel: (call: string, got: string) => `Expected ${call} to return a TensorFlow.js model (tf.sequential() or tf.model()), but got ${got}.`,
+  refused: (call: string, why: string) => `Expected ${call} to return a model the grader can rebuild and train, but got one it refuses: ${why}.`,
+  refusal: {
+    notAModel: (detail: string) => `its description is not a Keras model (${detail})`,
+    layerClass: (index: number, className: string, allowed: readonly string[]) => `layer ${index} is a ${className}, which is not one of ${allowed.join(', ')}`,
+    notAChain: (detail: string) => `its layers do not form a single chain (${detail})`,
+    noInputShape: () => 'its first layer declares no inputShape',
+    badConfig: (index: number, className: string, field: string) => `the ${className} layer (layer ${index}) has an invalid ${field}`,
+    tooManyLayers: (count: number, max: number) => `${num(count)} layers, more than the ${num(max)} allowed`,
+    tooManyParams: (estimate: number, max: number) => `about ${num(estimate)} parameters, more than the ${num(max)} allowed`,
+    tooLargeOutput: (index: number, className: string, elements: number, max: number) =>
+      `the ${className} layer (layer ${index}) outputs ${num(elements)} values per sample, more than the ${num(max)} allowed`,
+    tooMuchCompute: (estimate: number, max: number) => `about ${num(estimate)} multiply-adds per sample, more than the ${num(max)} allowed`,
+  },
+  badCompileData: 'its compile settings are not what model.compile() records',
+  rebuildFailed: (call: string, error: string) => `Expected the model of ${call} to rebuild from its description, but got an error: ${error}.`,
+
+  layerName: (className: string, position: number) => `the ${className} layer (layer ${position})`,
+  fieldNames: {
+    units: 'number of units',
+    filters: 'number of filters',
+    kernelSize: 'kernel size',
+    strides: 'strides',
+    padding: 'padding',
+    poolSize: 'pool size',
+    activation: 'activation function',
+    returnSequences: 'returnSequences option',
+    returnState: 'returnState option',
+    useBias: 'useBias option',
+  },
+  inputShape: (call: string, want: string, got: string) => `Expected the input shape of ${call} to be ${want}, but got ${got}.`,
+  missingLayer: (call: string, className: string, after: string | undefined, want: string, got: string) =>
+    `Expected ${call} to have a ${className} layer${after ? ` after ${after}` : ''}, but got none: its layers are ${got}, the notes' ${want}.`,
+  extraLayer: (call: string, layer: string, want: string, got: string) =>
+    `Expected ${call} to have the notes' layers ${want}, but got one more, ${layer}: ${got}.`,
+  layers: (call: string, want: string, got: string) => `Expected the layers of ${call} to be ${want}, but got ${got}.`,
+  field: (call: string, layer: string, field: string, want: string, got: string) =>
+    `Expected the ${field} of ${layer} in ${call} to be ${want}, but got ${got}.`,
+  outputs: (call: string, want: string, got: string) => `Expected the outputs of ${call} to have shapes ${want}, but got ${got}.`,
+  params: (call: string, want: number, got: number) => `Expected ${call} to have ${num(want)} parameters (the notes' summary), but got ${num(got)}.`,
+  paddingSameKeeps: (size: string) => `Padding 'same' keeps ${size}, so`,
+  without: (className: string) => `Without the ${className} layer,`,
+  layerOutputs: (layer: string, got: string, want: string) => `${layer} outputs ${got} instead of ${want}`,
+  flattenGives: (got: number, want: number) => `Flatten gives ${num(got)} values instead of ${num(want)}`,
+  denseHas: (got: number, want: number) => `the Dense layer after it has ${num(got)} parameters instead of ${num(want)}`,
+  consequence: (lead: string | undefined, parts: readonly string[], params: { got: number; want: number } | undefined) => {
+    const total = params ? `${parts.length > 0 ? '' : 'the model has '}${num(params.got)} parameters in all, where the notes' model has ${num(params.want)}` : undefined;
+    const body = [parts.length > 0 ? list(parts) : undefined, total].filter(Boolean).join(': ');
+    return `${lead ?? 'As a result,'} ${body}.`;
+  },
+  moreDifferences: (count: number) => `(${count} more difference${count > 1 ? 's' : ''} after this one.)`,
+  architectureOk: (call: string, params: number) => `${call} has the notes' layers, shapes and ${num(params)} parameters.`,
+
+  compileWanted: (loss: string, optimizer: string, metric: boolean) => `loss '${loss}', optimizer ${optimizer}${metric ? ", metrics ['accuracy']" : ''}`,
+  notCompiled: (call: string, want: string) => `Expected ${call} to return a model compiled with ${want}, but got a model that was not compiled.`,
+  unserializable: (call: string, detail: string) =>
+    `Expected the compile settings of ${call} to be names (loss: 'categoricalCrossentropy'), but got something the grader cannot read: ${detail}.`,
+  loss: (call: string, want: string, got: string, sparse: boolean) =>
+    `Expected the loss of ${call} to be '${want}', but got '${got}'.` +
+    (sparse ? " A sparse loss expects integer labels (0 to 9); the notes train on one-hot labels (to_categorical), which need the categorical one." : ''),
+  optimizer: (call: string, want: string, got: string) => `Expected the optimizer of ${call} to be ${want}, but got ${got}.`,
+  metrics: (call: string, got: readonly string[]) => `Expected the metrics of ${call} to include 'accuracy', but got ${got.length > 0 ? got.map((m) => `'${m}'`).join(', ') : 'none'}.`,
+  compileRejected: (call: string, error: string) => `Expected the compile settings of ${call} to load in TensorFlow.js, but got an error: ${error}.`,
+  compileOk: (count: number) => `The ${count} compiled models use the notes' losses, optimizers and metrics.`,
+
+  weightsDoNotFit: (call: string, want: string, got: string) =>
+    `Expected the notes' weights (shapes ${want}) to fit ${call}, but got a model whose weights have shapes ${got}.`,
+  outputCount: (call: string, want: number, got: number) => `Expected ${call} to have ${want} output${want > 1 ? 's' : ''}, but got ${got}.`,
+  outputName: (index: number) => ['the whole sequence', 'the last hidden state', 'the last cell state'][index] ?? `output ${index + 1}`,
+  predictionsDiffer: (call: string, which: string | undefined, detail: string) =>
+    `Expected ${call}, given the reference's weights, to predict what the reference predicts${which ? ` (${which})` : ''}, but got other outputs. ${detail}`,
+  predictionsOk: (call: string) => `${call}, given the reference's weights, predicts what the reference predicts.`,
+
+  datasets: { mnist: 'MNIST digits', fashion: 'Fashion-MNIST images', sine: 'noisy sine windows' },
+  budget: (samples: number, epochs: number, batch: number, dataset: string) =>
+    `${num(samples)} ${dataset}, ${epochs} epoch${epochs > 1 ? 's' : ''}, batch ${batch}`,
+  sameAsReference: (call: string) =>
+    `${call} is the notes' model: same layers and options, same compile settings, same predictions with the same weights. It learns exactly as the reference does, so it was not trained again.`,
+  cannotTrainUncompiled: (call: string) => `Expected ${call} to return a compiled model the grader can train, but got a model that was not compiled.`,
+  trainingFailed: (call: string, what: string, error: string) => `Expected ${call} to train (${what}), but got an error: ${error}.`,
+  stoppedEarly: (seconds: number, samples: number) => `Training was stopped at its ${seconds} s budget after ${num(samples)} samples.`,
+  accuracyOk: (call: string, got: number, reference: number, what: string) =>
+    `${call} reached a test accuracy of ${dec(got, 3)} (the reference: ${dec(reference, 3)}) after ${what}.`,
+  accuracyLow: (call: string, want: number, got: number, reference: number, what: string) =>
+    `Expected ${call} to reach a test accuracy of at least ${dec(want, 3)} (80% of the reference's ${dec(reference, 3)} after the same training: ${what}), but got ${dec(got, 3)}.`,
+  mseOk: (call: string, got: number, reference: number, what: string) =>
+    `${call} reached a training mean squared error of ${dec(got, 4)} (the reference: ${dec(reference, 4)}) after ${what}.`,
+  mseHigh: (call: string, want: number, got: number, reference: number, what: string) =>
+    `Expected ${call} to reach a training mean squared error of at most ${dec(want, 4)} (the reference reaches ${dec(reference, 4)} after the same training: ${what}), but got ${dec(got, 4)}.`,
+} as const;

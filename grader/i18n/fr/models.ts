@@ -1,0 +1,116 @@
+import type { Messages } from '../types.js';
+
+/**
+ * Messages de l'exercice sur les modèles Keras (exercises/models), en français. Chaque échec
+ * commence par « X devait être Y, mais on obtient Z. » ; les phrases suivantes expliquent la
+ * conséquence dans les termes de l'étudiant (formes, taille après Flatten, nombre de paramètres).
+ */
+const num = (n: number): string => n.toLocaleString('fr-FR');
+const dec = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits).replace('.', ',') : String(x));
+const list = (items: readonly string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}` : (items[0] ?? ''));
+
+export const models: Messages['models'] = {
+  backend: {
+    tensorflow: 'tensorflow (tfjs-node, TensorFlow natif)',
+    wasm: 'wasm (XNNPACK, un seul thread)',
+    cpu: 'cpu (JavaScript pur, lent)',
+  },
+  kinds: {
+    undefined: 'la valeur undefined',
+    null: 'null',
+    number: 'un nombre',
+    string: 'une chaîne',
+    boolean: 'un booléen',
+    array: 'un tableau',
+    tensor: 'un tenseur',
+    function: 'une fonction',
+    object: "un objet qui n'est pas un modèle",
+  },
+  number: (n) => num(n),
+  unset: 'rien',
+  linear: "'linear' (aucune activation)",
+
+  notAModel: (call, got) => `${call} devait renvoyer un modèle TensorFlow.js (tf.sequential() ou tf.model()), mais on obtient ${got}.`,
+  refused: (call, why) => `${call} devait renvoyer un modèle que le correcteur peut reconstruire et entraîner, mais il le refuse : ${why}.`,
+  refusal: {
+    notAModel: (detail) => `sa description n'est pas celle d'un modèle Keras (${detail})`,
+    layerClass: (index, className, allowed) => `la couche ${index} est une ${className}, qui n'est pas parmi ${allowed.join(', ')}`,
+    notAChain: (detail) => `ses couches ne forment pas une seule chaîne (${detail})`,
+    noInputShape: () => 'sa première couche ne déclare pas de inputShape',
+    badConfig: (index, className, field) => `la couche ${className} (couche ${index}) a un ${field} invalide`,
+    tooManyLayers: (count, max) => `${num(count)} couches, plus que les ${num(max)} permises`,
+    tooManyParams: (estimate, max) => `environ ${num(estimate)} paramètres, plus que les ${num(max)} permis`,
+    tooLargeOutput: (index, className, elements, max) =>
+      `la couche ${className} (couche ${index}) sort ${num(elements)} valeurs par exemple, plus que les ${num(max)} permises`,
+    tooMuchCompute: (estimate, max) => `environ ${num(estimate)} multiplications-additions par exemple, plus que les ${num(max)} permises`,
+  },
+  badCompileData: "ses réglages de compilation ne sont pas ceux qu'enregistre model.compile()",
+  rebuildFailed: (call, error) => `Le modèle de ${call} devait se reconstruire à partir de sa description, mais on obtient une erreur : ${error}.`,
+
+  layerName: (className, position) => `la couche ${className} (couche ${position})`,
+  fieldNames: {
+    units: 'units',
+    filters: 'filters',
+    kernelSize: 'kernelSize',
+    strides: 'strides',
+    padding: 'padding',
+    poolSize: 'poolSize',
+    activation: 'activation',
+    returnSequences: 'returnSequences',
+    returnState: 'returnState',
+    useBias: 'useBias',
+  },
+  inputShape: (call, want, got) => `La forme d'entrée de ${call} devait être ${want}, mais on obtient ${got}.`,
+  missingLayer: (call, className, after, want, got) =>
+    `${call} devait avoir une couche ${className}${after ? ` après ${after}` : ''}, mais on n'en trouve pas : ses couches sont ${got}, celles du cours ${want}.`,
+  extraLayer: (call, layer, want, got) => `${call} devait avoir les couches du cours ${want}, mais on obtient une couche de plus, ${layer} : ${got}.`,
+  layers: (call, want, got) => `Les couches de ${call} devaient être ${want}, mais on obtient ${got}.`,
+  field: (call, layer, field, want, got) => `Dans ${call}, ${layer} devait avoir ${field} = ${want}, mais on obtient ${field} = ${got}.`,
+  outputs: (call, want, got) => `Les sorties de ${call} devaient avoir les formes ${want}, mais on obtient ${got}.`,
+  params: (call, want, got) => `${call} devait avoir ${num(want)} paramètres (le résumé du cours), mais on obtient ${num(got)}.`,
+  paddingSameKeeps: (size) => `Le padding 'same' conserve ${size} :`,
+  without: (className) => `Sans la couche ${className},`,
+  layerOutputs: (layer, got, want) => `${layer} sort ${got} au lieu de ${want}`,
+  flattenGives: (got, want) => `Flatten donne ${num(got)} valeurs au lieu de ${num(want)}`,
+  denseHas: (got, want) => `la couche Dense qui suit a ${num(got)} paramètres au lieu de ${num(want)}`,
+  consequence: (lead, parts, params) => {
+    const total = params ? `${parts.length > 0 ? '' : 'le modèle a '}${num(params.got)} paramètres en tout, quand celui du cours en a ${num(params.want)}` : undefined;
+    const body = [parts.length > 0 ? list(parts) : undefined, total].filter(Boolean).join(' : ');
+    return `${lead ?? 'Conséquence :'} ${body}.`;
+  },
+  moreDifferences: (count) => `(${count} autre${count > 1 ? 's' : ''} différence${count > 1 ? 's' : ''} après celle-ci.)`,
+  architectureOk: (call, params) => `${call} a les couches, les formes et les ${num(params)} paramètres du cours.`,
+
+  compileWanted: (loss, optimizer, metric) => `loss '${loss}', optimiseur ${optimizer}${metric ? ", metrics ['accuracy']" : ''}`,
+  notCompiled: (call, want) => `${call} devait renvoyer un modèle compilé avec ${want}, mais on obtient un modèle non compilé.`,
+  unserializable: (call, detail) =>
+    `Les réglages de compilation de ${call} devaient être des noms (loss: 'categoricalCrossentropy'), mais on obtient quelque chose que le correcteur ne peut pas lire : ${detail}.`,
+  loss: (call, want, got, sparse) =>
+    `La loss de ${call} devait être '${want}', mais on obtient '${got}'.` +
+    (sparse ? ' Une loss « sparse » attend des étiquettes entières (0 à 9) ; le cours entraîne sur des étiquettes one-hot (to_categorical), qui demandent la version catégorielle.' : ''),
+  optimizer: (call, want, got) => `L'optimiseur de ${call} devait être ${want}, mais on obtient ${got}.`,
+  metrics: (call, got) => `Les métriques de ${call} devaient contenir 'accuracy', mais on obtient ${got.length > 0 ? got.map((m) => `'${m}'`).join(', ') : 'aucune'}.`,
+  compileRejected: (call, error) => `Les réglages de compilation de ${call} devaient se charger dans TensorFlow.js, mais on obtient une erreur : ${error}.`,
+  compileOk: (count) => `Les ${count} modèles compilés utilisent les loss, optimiseurs et métriques du cours.`,
+
+  weightsDoNotFit: (call, want, got) => `Les poids du cours (formes ${want}) devaient aller dans ${call}, mais on obtient un modèle dont les poids ont les formes ${got}.`,
+  outputCount: (call, want, got) => `${call} devait avoir ${want} sortie${want > 1 ? 's' : ''}, mais on en obtient ${got}.`,
+  outputName: (index) => ['la séquence entière', 'le dernier état caché', 'le dernier état de cellule'][index] ?? `la sortie ${index + 1}`,
+  predictionsDiffer: (call, which, detail) =>
+    `${call}, avec les poids de la référence, devait prédire comme la référence${which ? ` (${which})` : ''}, mais on obtient d'autres sorties. ${detail}`,
+  predictionsOk: (call) => `${call}, avec les poids de la référence, prédit comme la référence.`,
+
+  datasets: { mnist: 'chiffres MNIST', fashion: 'images Fashion-MNIST', sine: 'fenêtres du sinus bruité' },
+  budget: (samples, epochs, batch, dataset) => `${num(samples)} ${dataset}, ${epochs} époque${epochs > 1 ? 's' : ''}, batch ${batch}`,
+  sameAsReference: (call) =>
+    `${call} est le modèle du cours : mêmes couches et options, même compilation, mêmes prédictions avec les mêmes poids. Il apprend exactement comme la référence ; il n'a donc pas été réentraîné.`,
+  cannotTrainUncompiled: (call) => `${call} devait renvoyer un modèle compilé que le correcteur peut entraîner, mais on obtient un modèle non compilé.`,
+  trainingFailed: (call, what, error) => `${call} devait s'entraîner (${what}), mais on obtient une erreur : ${error}.`,
+  stoppedEarly: (seconds, samples) => `L'entraînement a été arrêté au bout de son budget de ${seconds} s, après ${num(samples)} exemples.`,
+  accuracyOk: (call, got, reference, what) => `${call} atteint une exactitude de test de ${dec(got, 3)} (la référence : ${dec(reference, 3)}) après ${what}.`,
+  accuracyLow: (call, want, got, reference, what) =>
+    `${call} devait atteindre une exactitude de test d'au moins ${dec(want, 3)} (80 % des ${dec(reference, 3)} de la référence après le même entraînement : ${what}), mais on obtient ${dec(got, 3)}.`,
+  mseOk: (call, got, reference, what) => `${call} atteint une erreur quadratique moyenne d'entraînement de ${dec(got, 4)} (la référence : ${dec(reference, 4)}) après ${what}.`,
+  mseHigh: (call, want, got, reference, what) =>
+    `${call} devait atteindre une erreur quadratique moyenne d'entraînement d'au plus ${dec(want, 4)} (la référence atteint ${dec(reference, 4)} après le même entraînement : ${what}), mais on obtient ${dec(got, 4)}.`,
+};
