@@ -7,11 +7,11 @@ function message(ctx: CheckContext, label: string, spec: CompileSpec, p: Compile
   const t = ctx.t.models;
   switch (p.kind) {
     case 'not-compiled':
-      return t.notCompiled(label, t.compileWanted(spec.lossName, spec.optimizerName, spec.metrics.length > 0));
+      return t.notCompiled(label, t.compileWanted({ loss: spec.lossName, optimizer: spec.optimizerName, accuracy: spec.metrics.length > 0 }));
     case 'unserializable':
       return t.unserializable(label, p.detail);
     case 'loss':
-      return t.loss(label, spec.lossName, p.got, p.sparse);
+      return t.loss({ call: label, want: spec.lossName, got: p.got, sparse: p.sparse });
     case 'optimizer':
       return t.optimizer(label, spec.optimizerName, p.got);
     case 'metrics':

@@ -38,7 +38,7 @@ export function architectureCheck(options: { readonly id: string; readonly title
           const diagnosis = diagnoseArchitecture(diffs);
           return {
             status: 'failed',
-            message: architectureMessage(ctx.t.models, callLabel(student.spec), diffs, facts, reference),
+            message: architectureMessage(ctx.t.models, { call: callLabel(student.spec), diffs, student: facts, reference }),
             ...(diagnosis ? { diagnosis } : {}),
           };
         }

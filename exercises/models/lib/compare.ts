@@ -24,7 +24,7 @@ export function layerLabels(facts: ModelFacts): string[] {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Where `longer` equals `shorter` with one item inserted, the index of that item. */
+// Where `longer` equals `shorter` with one item inserted, the index of that item.
 function insertedAt(longer: readonly string[], shorter: readonly string[]): number | undefined {
   if (longer.length !== shorter.length + 1) return undefined;
   for (let i = 0; i < longer.length; i++) {
@@ -72,7 +72,7 @@ export function compareArchitecture(student: ModelFacts, reference: ModelFacts):
   return diffs;
 }
 
-/** The catalogue's id for one difference, when it is a known mistake. */
+// The catalogue's id for one difference, when it is a known mistake.
 function mistakeOf(d: Difference): string | undefined {
   switch (d.kind) {
     case 'missing-layer':

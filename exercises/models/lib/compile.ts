@@ -11,7 +11,7 @@ export type CompileInfo =
   | { readonly kind: 'unserializable'; readonly detail: string }
   | { readonly kind: 'settings'; readonly training: TrainingConfigJson };
 
-/** Optimizer classes tfjs can deserialize. */
+// Optimizer classes tfjs can deserialize.
 const OPTIMIZERS = ['Adam', 'Adamax', 'RMSProp', 'SGD', 'Momentum', 'Adagrad', 'Adadelta'];
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 

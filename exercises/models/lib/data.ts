@@ -24,10 +24,10 @@ export interface TaskData {
 
 /** How many images the learning checks use: what a 2-core machine trains in a few seconds. */
 export const IMAGE_COUNTS = { train: 2048, test: 512 } as const;
-/** Seed of the MNIST split and of the Fashion-MNIST subset (fixed: the data never depend on the grading seed). */
+// Seed of the MNIST split and of the Fashion-MNIST subset (fixed: the data never depend on the grading seed).
 const SPLIT_SEED = 7;
 
-/** A seeded subset of at most `count` images, in permuted order. */
+// A seeded subset of at most `count` images, in permuted order.
 function subset(set: ImageSet, count: number, seed: number): ImageSet {
   if (set.count <= count) return set;
   const order = permutation(set.count, mulberry32(seed)).slice(0, count);
@@ -43,8 +43,8 @@ function subset(set: ImageSet, count: number, seed: number): ImageSet {
   return { ...set, images, labels, oneHot, count };
 }
 
-function imageTensors(tf: Tf, set: ImageSet, flat: boolean): { x: TF.Tensor; y: TF.Tensor } {
-  const x = flat ? tf.tensor2d(set.images, [set.count, set.height * set.width]) : tf.tensor4d(set.images, [set.count, set.height, set.width, 1]);
+function imageTensors(tf: Tf, set: ImageSet, layout: 'flat' | 'image'): { x: TF.Tensor; y: TF.Tensor } {
+  const x = layout === 'flat' ? tf.tensor2d(set.images, [set.count, set.height * set.width]) : tf.tensor4d(set.images, [set.count, set.height, set.width, 1]);
   return { x, y: tf.tensor2d(set.oneHot, [set.count, set.classes]) };
 }
 
@@ -73,7 +73,8 @@ export function imageData(tf: Tf, options: { readonly flat: boolean; readonly fa
     test = subset(split.test, IMAGE_COUNTS.test, SPLIT_SEED + 1);
     name = 'fashion';
   }
-  return { name, train: imageTensors(tf, train, options.flat), test: imageTensors(tf, test, options.flat) };
+  const layout = options.flat ? 'flat' : 'image';
+  return { name, train: imageTensors(tf, train, layout), test: imageTensors(tf, test, layout) };
 }
 
 /** The notes' noisy sine, windows of `s`, the 80 first windows to train on (and to score, as the notes do). */

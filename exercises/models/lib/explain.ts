@@ -24,19 +24,18 @@ function valueText(t: T, v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** The sentence for one difference. */
 function differenceText(t: T, label: string, d: Difference): string {
   switch (d.kind) {
     case 'input-shape':
       return t.inputShape(label, shapeText(d.want), shapeText(d.got));
     case 'missing-layer':
-      return t.missingLayer(label, d.className, d.after ? t.layerName(d.after.className, d.after.position) : undefined, d.want.join(' → '), d.got.join(' → '));
+      return t.missingLayer({ call: label, className: d.className, ...(d.after ? { after: t.layerName(d.after.className, d.after.position) } : {}), want: d.want.join(' → '), got: d.got.join(' → ') });
     case 'extra-layer':
-      return t.extraLayer(label, t.layerName(d.layer.className, d.layer.position), d.want.join(' → '), d.got.join(' → '));
+      return t.extraLayer({ call: label, layer: t.layerName(d.layer.className, d.layer.position), want: d.want.join(' → '), got: d.got.join(' → ') });
     case 'layers':
       return t.layers(label, d.want.join(' → '), d.got.join(' → '));
     case 'field':
-      return t.field(label, t.layerName(d.layer.className, d.layer.position), t.fieldNames[d.field], valueText(t, d.want), valueText(t, d.got));
+      return t.field({ call: label, layer: t.layerName(d.layer.className, d.layer.position), field: t.fieldNames[d.field], want: valueText(t, d.want), got: valueText(t, d.got) });
     case 'outputs':
       return t.outputs(label, d.want.map(shapeText).join(', '), d.got.map(shapeText).join(', '));
     case 'params':
@@ -44,8 +43,17 @@ function differenceText(t: T, label: string, d: Difference): string {
   }
 }
 
-/** What the difference does downstream, or undefined when shapes and counts are unchanged. */
-function consequenceText(t: T, d: Difference, student: ModelFacts, reference: ModelFacts): string | undefined {
+/** A student's model next to the reference's, and how they differ. */
+export interface ArchitectureComparison {
+  /** How the student reads the call, e.g. `cnnModel()`. */
+  readonly call: string;
+  readonly diffs: readonly Difference[];
+  readonly student: ModelFacts;
+  readonly reference: ModelFacts;
+}
+
+// Undefined when shapes and counts are unchanged (an activation): then the first sentence says it all.
+function consequenceText(t: T, d: Difference, { student, reference }: ArchitectureComparison): string | undefined {
   if (d.kind === 'params' || d.kind === 'outputs' || d.kind === 'input-shape') return undefined;
   const p = propagation(student, reference);
   const parts: string[] = [];
@@ -67,9 +75,9 @@ function consequenceText(t: T, d: Difference, student: ModelFacts, reference: Mo
 }
 
 /** The message of a failed architecture check: the first difference and its consequences. */
-export function architectureMessage(t: T, label: string, diffs: readonly Difference[], student: ModelFacts, reference: ModelFacts): string {
-  const first = diffs[0]!;
-  const more = diffs.length > 1 ? ` ${t.moreDifferences(diffs.length - 1)}` : '';
-  const consequence = consequenceText(t, first, student, reference);
-  return `${differenceText(t, label, first)}${consequence ? ` ${consequence}` : ''}${more}`;
+export function architectureMessage(t: T, c: ArchitectureComparison): string {
+  const first = c.diffs[0]!;
+  const more = c.diffs.length > 1 ? ` ${t.moreDifferences(c.diffs.length - 1)}` : '';
+  const consequence = consequenceText(t, first, c);
+  return `${differenceText(t, c.call, first)}${consequence ? ` ${consequence}` : ''}${more}`;
 }

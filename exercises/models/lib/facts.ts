@@ -37,7 +37,7 @@ export interface ModelFacts {
 
 const IGNORED_CONFIG = new Set(['name', 'trainable', 'batchInputShape', 'inputShape', 'dtype', 'inputDType', 'sparse']);
 
-/** An activation-only layer's activation, or undefined for any other layer. */
+// An activation-only layer's activation, or undefined for any other layer.
 function activationOnly(layer: TF.layers.Layer, config: Record<string, unknown>): string | undefined {
   switch (layer.getClassName()) {
     case 'Activation':
@@ -90,10 +90,8 @@ export function modelFacts(model: TF.LayersModel): ModelFacts {
   };
 }
 
-/**
- * Keys sorted, null and undefined entries dropped: a config read from a fresh layer and from one
- * rebuilt from JSON differ only there (`{gain: 1}` against `{gain: 1, seed: null}`).
- */
+// Keys sorted, null and undefined entries dropped: a config read from a fresh layer and from one
+// rebuilt from JSON differ only there (`{gain: 1}` against `{gain: 1, seed: null}`).
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (typeof v !== 'object' || v === null) return v;

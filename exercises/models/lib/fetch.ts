@@ -62,13 +62,13 @@ function refusalText(ctx: CheckContext, r: Refusal): string {
     case 'too-many-params':
       return t.tooManyParams(r.estimate, r.max);
     case 'too-large-output':
-      return t.tooLargeOutput(r.index, r.className, r.elements, r.max);
+      return t.tooLargeOutput(r);
     case 'too-much-compute':
       return t.tooMuchCompute(r.estimate, r.max);
   }
 }
 
-/** Rebuilds one model from the child's answer, or says why it cannot be. */
+// Rebuilds one model from the child's answer, or says why it cannot be.
 async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unknown): Promise<StudentModel | CheckVerdict> {
   const t = ctx.t.models;
   const label = callLabel(spec);

@@ -48,24 +48,32 @@ interface Score {
   readonly value: number;
   readonly samples: number;
   readonly stoppedEarly: boolean;
-  readonly seconds: number;
 }
 
-/** Test accuracy for a classifier, training MSE for the regressor (the notes' `model.evaluate(x_train, y_train)`). */
-async function score(tf: Tf, model: TF.LayersModel, data: TaskData, classifier: boolean): Promise<number> {
-  if (classifier) return evaluateAccuracy(model, data.test ?? data.train);
+interface Training {
+  readonly tf: Tf;
+  readonly data: TaskData;
+  readonly budget: Budget;
+  readonly seed: number;
+  /** Scored by test accuracy; otherwise by training MSE, as the notes' `model.evaluate(x_train, y_train)`. */
+  readonly classifier: boolean;
+  readonly timeLimitMs?: number;
+}
+
+async function score(model: TF.LayersModel, t: Training): Promise<number> {
+  if (t.classifier) return evaluateAccuracy(model, t.data.test ?? t.data.train);
+  const { tf, data } = t;
   const mse = tf.tidy(() => tf.mean(tf.square(tf.sub(model.predict(data.train.x) as TF.Tensor, data.train.y))));
   const value = (await mse.data())[0]!;
   mse.dispose();
   return value;
 }
 
-async function train(tf: Tf, model: TF.LayersModel, data: TaskData, budget: Budget, seed: number, classifier: boolean, timeLimitMs?: number): Promise<Score> {
-  const r = await trainBudgeted(model, data.train, { ...budget, seed, ...(timeLimitMs !== undefined ? { timeLimitMs } : {}) });
-  return { value: await score(tf, model, data, classifier), samples: r.samples, stoppedEarly: r.stoppedEarly, seconds: r.seconds };
+async function train(model: TF.LayersModel, t: Training): Promise<Score> {
+  const r = await trainBudgeted(model, t.data.train, { ...t.budget, seed: t.seed, ...(t.timeLimitMs !== undefined ? { timeLimitMs: t.timeLimitMs } : {}) });
+  return { value: await score(model, t), samples: r.samples, stoppedEarly: r.stoppedEarly };
 }
 
-/** True when the student's model would learn exactly as the reference's. */
 function equalsReference(ctx: CheckContext, tf: Tf, student: StudentModel): boolean {
   const reference = referenceModel(ctx, student.spec);
   let same: boolean;
@@ -79,7 +87,7 @@ function equalsReference(ctx: CheckContext, tf: Tf, student: StudentModel): bool
   return same && transplant(ctx, tf, student).kind === 'same';
 }
 
-/** The mistake a failed learning check names: the architecture's, else the compile settings'. */
+// A failed learning check names the architecture's mistake, else the compile settings'.
 function diagnosisOf(ctx: CheckContext, student: StudentModel): string | undefined {
   const reference = referenceModel(ctx, student.spec);
   try {
@@ -115,10 +123,11 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
 
         const source = options.data(ctx, tf);
         const data = ctx.memo(`data:${source.key}`, source.load);
-        const what = t.budget(Math.min(budget.maxSamples, data.train.x.shape[0]), budget.epochs, budget.batchSize, t.datasets[data.name]);
+        const what = t.budget({ samples: Math.min(budget.maxSamples, data.train.x.shape[0]), epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[data.name] });
+        const training: Training = { tf, data, budget, seed: ctx.seed, classifier };
         let got: Score;
         try {
-          got = await train(tf, student.model, data, budget, ctx.seed, classifier, STUDENT_TRAINING_MS);
+          got = await train(student.model, { ...training, timeLimitMs: STUDENT_TRAINING_MS });
         } catch (e) {
           return failed(t.trainingFailed(label, what, (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400)));
         }
@@ -126,20 +135,16 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         const reference = await ctx.memo(`reference:${source.key}`, async () => {
           const model = referenceModel(ctx, spec);
           try {
-            return await train(tf, model, data, budget, ctx.seed, classifier);
+            return await train(model, training);
           } finally {
             model.dispose();
           }
         });
         const stopped = got.stoppedEarly ? ` ${t.stoppedEarly(Math.round(STUDENT_TRAINING_MS / 1000), got.samples)}` : '';
-        if (classifier) {
-          const want = ACCURACY_RATIO * reference.value;
-          if (got.value >= want) return { status: 'passed', message: t.accuracyOk(label, got.value, reference.value, what) };
-          return failed(t.accuracyLow(label, want, got.value, reference.value, what) + stopped);
-        }
-        const want = Math.max(MSE_RATIO * reference.value, reference.value + MSE_SLACK);
-        if (got.value <= want) return { status: 'passed', message: t.mseOk(label, got.value, reference.value, what) };
-        return failed(t.mseHigh(label, want, got.value, reference.value, what) + stopped);
+        const want = classifier ? ACCURACY_RATIO * reference.value : Math.max(MSE_RATIO * reference.value, reference.value + MSE_SLACK);
+        const outcome = { call: label, got: got.value, reference: reference.value, want, what };
+        if (classifier) return got.value >= want ? { status: 'passed', message: t.accuracyOk(outcome) } : failed(t.accuracyLow(outcome) + stopped);
+        return got.value <= want ? { status: 'passed', message: t.mseOk(outcome) } : failed(t.mseHigh(outcome) + stopped);
       } finally {
         student.model.dispose();
       }

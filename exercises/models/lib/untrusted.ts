@@ -65,7 +65,7 @@ class Refused extends Error {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A fresh plain-JSON copy (ordinary prototypes, no forbidden keys), bounded in depth and size. */
+// A fresh plain-JSON copy (ordinary prototypes, no forbidden keys), bounded in depth and size.
 function plainJson(value: unknown): Json {
   let items = 0;
   const walk = (v: unknown, depth: number): Json => {
@@ -96,7 +96,7 @@ interface LayerEntry {
   readonly inbound?: Json;
 }
 
-/** The layers of a Sequential or a functional Model topology, checked to form a single chain. */
+// The layers of a Sequential or a functional Model topology, checked to form a single chain.
 function layerList(topology: { [key: string]: Json }): LayerEntry[] {
   const className = topology.class_name;
   const config = topology.config;
@@ -125,7 +125,7 @@ function layerList(topology: { [key: string]: Json }): LayerEntry[] {
   return layers;
 }
 
-/** A functional model must be input -> layer -> ... -> last layer, every output from the last. */
+// A functional model must be input -> layer -> ... -> last layer, every output from the last.
 function checkChain(layers: LayerEntry[], config: { [key: string]: Json }): void {
   const nameOf = (ref: Json): unknown => (Array.isArray(ref) ? ref[0] : undefined);
   const inputs = Array.isArray(config.input_layers) ? config.input_layers : [];
@@ -145,7 +145,7 @@ function checkChain(layers: LayerEntry[], config: { [key: string]: Json }): void
 
 const product = (shape: Shape): number => shape.reduce<number>((p, d) => p * (d ?? 1), 1);
 
-/** Shape propagation and costs, layer by layer; a bad or oversized config is refused. */
+// Shape propagation and costs, layer by layer; a bad or oversized config is refused.
 function estimate(layers: LayerEntry[]): Estimate {
   let shape: Shape | undefined;
   let params = 0, macs = 0, totalElements = 0;

@@ -5,6 +5,20 @@
  */
 const num = (n: number): string => n.toLocaleString('en-US');
 const dec = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
+// A layer-list difference: the call, the notes' layers and the student's, as text.
+interface LayerList {
+  readonly call: string;
+  readonly want: string;
+  readonly got: string;
+}
+// A learning outcome: the score reached, the reference's, the threshold, the training done.
+interface Learning {
+  readonly call: string;
+  readonly got: number;
+  readonly reference: number;
+  readonly want: number;
+  readonly what: string;
+}
 const list = (items: readonly string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? ''));
 
 export const models = {
@@ -38,8 +52,8 @@ export const models = {
     badConfig: (index: number, className: string, field: string) => `the ${className} layer (layer ${index}) has an invalid ${field}`,
     tooManyLayers: (count: number, max: number) => `${num(count)} layers, more than the ${num(max)} allowed`,
     tooManyParams: (estimate: number, max: number) => `about ${num(estimate)} parameters, more than the ${num(max)} allowed`,
-    tooLargeOutput: (index: number, className: string, elements: number, max: number) =>
-      `the ${className} layer (layer ${index}) outputs ${num(elements)} values per sample, more than the ${num(max)} allowed`,
+    tooLargeOutput: (o: { index: number; className: string; elements: number; max: number }) =>
+      `the ${o.className} layer (layer ${o.index}) outputs ${num(o.elements)} values per sample, more than the ${num(o.max)} allowed`,
     tooMuchCompute: (estimate: number, max: number) => `about ${num(estimate)} multiply-adds per sample, more than the ${num(max)} allowed`,
   },
   badCompileData: 'its compile settings are not what model.compile() records',
@@ -59,13 +73,12 @@ export const models = {
     useBias: 'useBias option',
   },
   inputShape: (call: string, want: string, got: string) => `Expected the input shape of ${call} to be ${want}, but got ${got}.`,
-  missingLayer: (call: string, className: string, after: string | undefined, want: string, got: string) =>
-    `Expected ${call} to have a ${className} layer${after ? ` after ${after}` : ''}, but got none: its layers are ${got}, the notes' ${want}.`,
-  extraLayer: (call: string, layer: string, want: string, got: string) =>
-    `Expected ${call} to have the notes' layers ${want}, but got one more, ${layer}: ${got}.`,
+  missingLayer: (o: LayerList & { className: string; after?: string }) =>
+    `Expected ${o.call} to have a ${o.className} layer${o.after ? ` after ${o.after}` : ''}, but got none: its layers are ${o.got}, the notes' ${o.want}.`,
+  extraLayer: (o: LayerList & { layer: string }) => `Expected ${o.call} to have the notes' layers ${o.want}, but got one more, ${o.layer}: ${o.got}.`,
   layers: (call: string, want: string, got: string) => `Expected the layers of ${call} to be ${want}, but got ${got}.`,
-  field: (call: string, layer: string, field: string, want: string, got: string) =>
-    `Expected the ${field} of ${layer} in ${call} to be ${want}, but got ${got}.`,
+  field: (o: { call: string; layer: string; field: string; want: string; got: string }) =>
+    `Expected the ${o.field} of ${o.layer} in ${o.call} to be ${o.want}, but got ${o.got}.`,
   outputs: (call: string, want: string, got: string) => `Expected the outputs of ${call} to have shapes ${want}, but got ${got}.`,
   params: (call: string, want: number, got: number) => `Expected ${call} to have ${num(want)} parameters (the notes' summary), but got ${num(got)}.`,
   paddingSameKeeps: (size: string) => `Padding 'same' keeps ${size}, so`,
@@ -81,13 +94,13 @@ export const models = {
   moreDifferences: (count: number) => `(${count} more difference${count > 1 ? 's' : ''} after this one.)`,
   architectureOk: (call: string, params: number) => `${call} has the notes' layers, shapes and ${num(params)} parameters.`,
 
-  compileWanted: (loss: string, optimizer: string, metric: boolean) => `loss '${loss}', optimizer ${optimizer}${metric ? ", metrics ['accuracy']" : ''}`,
+  compileWanted: (o: { loss: string; optimizer: string; accuracy: boolean }) => `loss '${o.loss}', optimizer ${o.optimizer}${o.accuracy ? ", metrics ['accuracy']" : ''}`,
   notCompiled: (call: string, want: string) => `Expected ${call} to return a model compiled with ${want}, but got a model that was not compiled.`,
   unserializable: (call: string, detail: string) =>
     `Expected the compile settings of ${call} to be names (loss: 'categoricalCrossentropy'), but got something the grader cannot read: ${detail}.`,
-  loss: (call: string, want: string, got: string, sparse: boolean) =>
-    `Expected the loss of ${call} to be '${want}', but got '${got}'.` +
-    (sparse ? " A sparse loss expects integer labels (0 to 9); the notes train on one-hot labels (to_categorical), which need the categorical one." : ''),
+  loss: (o: { call: string; want: string; got: string; sparse: boolean }) =>
+    `Expected the loss of ${o.call} to be '${o.want}', but got '${o.got}'.` +
+    (o.sparse ? " A sparse loss expects integer labels (0 to 9); the notes train on one-hot labels (to_categorical), which need the categorical one." : ''),
   optimizer: (call: string, want: string, got: string) => `Expected the optimizer of ${call} to be ${want}, but got ${got}.`,
   metrics: (call: string, got: readonly string[]) => `Expected the metrics of ${call} to include 'accuracy', but got ${got.length > 0 ? got.map((m) => `'${m}'`).join(', ') : 'none'}.`,
   compileRejected: (call: string, error: string) => `Expected the compile settings of ${call} to load in TensorFlow.js, but got an error: ${error}.`,
@@ -102,19 +115,17 @@ export const models = {
   predictionsOk: (call: string) => `${call}, given the reference's weights, predicts what the reference predicts.`,
 
   datasets: { mnist: 'MNIST digits', fashion: 'Fashion-MNIST images', sine: 'noisy sine windows' },
-  budget: (samples: number, epochs: number, batch: number, dataset: string) =>
-    `${num(samples)} ${dataset}, ${epochs} epoch${epochs > 1 ? 's' : ''}, batch ${batch}`,
+  budget: (o: { samples: number; epochs: number; batch: number; dataset: string }) =>
+    `${num(o.samples)} ${o.dataset}, ${o.epochs} epoch${o.epochs > 1 ? 's' : ''}, batch ${o.batch}`,
   sameAsReference: (call: string) =>
     `${call} is the notes' model: same layers and options, same compile settings, same predictions with the same weights. It learns exactly as the reference does, so it was not trained again.`,
   cannotTrainUncompiled: (call: string) => `Expected ${call} to return a compiled model the grader can train, but got a model that was not compiled.`,
   trainingFailed: (call: string, what: string, error: string) => `Expected ${call} to train (${what}), but got an error: ${error}.`,
   stoppedEarly: (seconds: number, samples: number) => `Training was stopped at its ${seconds} s budget after ${num(samples)} samples.`,
-  accuracyOk: (call: string, got: number, reference: number, what: string) =>
-    `${call} reached a test accuracy of ${dec(got, 3)} (the reference: ${dec(reference, 3)}) after ${what}.`,
-  accuracyLow: (call: string, want: number, got: number, reference: number, what: string) =>
-    `Expected ${call} to reach a test accuracy of at least ${dec(want, 3)} (80% of the reference's ${dec(reference, 3)} after the same training: ${what}), but got ${dec(got, 3)}.`,
-  mseOk: (call: string, got: number, reference: number, what: string) =>
-    `${call} reached a training mean squared error of ${dec(got, 4)} (the reference: ${dec(reference, 4)}) after ${what}.`,
-  mseHigh: (call: string, want: number, got: number, reference: number, what: string) =>
-    `Expected ${call} to reach a training mean squared error of at most ${dec(want, 4)} (the reference reaches ${dec(reference, 4)} after the same training: ${what}), but got ${dec(got, 4)}.`,
+  accuracyOk: (o: Learning) => `${o.call} reached a test accuracy of ${dec(o.got, 3)} (the reference: ${dec(o.reference, 3)}) after ${o.what}.`,
+  accuracyLow: (o: Learning) =>
+    `Expected ${o.call} to reach a test accuracy of at least ${dec(o.want, 3)} (80% of the reference's ${dec(o.reference, 3)} after the same training: ${o.what}), but got ${dec(o.got, 3)}.`,
+  mseOk: (o: Learning) => `${o.call} reached a training mean squared error of ${dec(o.got, 4)} (the reference: ${dec(o.reference, 4)}) after ${o.what}.`,
+  mseHigh: (o: Learning) =>
+    `Expected ${o.call} to reach a training mean squared error of at most ${dec(o.want, 4)} (the reference reaches ${dec(o.reference, 4)} after the same training: ${o.what}), but got ${dec(o.got, 4)}.`,
 } as const;

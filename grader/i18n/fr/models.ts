@@ -40,8 +40,7 @@ export const models: Messages['models'] = {
     badConfig: (index, className, field) => `la couche ${className} (couche ${index}) a un ${field} invalide`,
     tooManyLayers: (count, max) => `${num(count)} couches, plus que les ${num(max)} permises`,
     tooManyParams: (estimate, max) => `environ ${num(estimate)} paramètres, plus que les ${num(max)} permis`,
-    tooLargeOutput: (index, className, elements, max) =>
-      `la couche ${className} (couche ${index}) sort ${num(elements)} valeurs par exemple, plus que les ${num(max)} permises`,
+    tooLargeOutput: (o) => `la couche ${o.className} (couche ${o.index}) sort ${num(o.elements)} valeurs par exemple, plus que les ${num(o.max)} permises`,
     tooMuchCompute: (estimate, max) => `environ ${num(estimate)} multiplications-additions par exemple, plus que les ${num(max)} permises`,
   },
   badCompileData: "ses réglages de compilation ne sont pas ceux qu'enregistre model.compile()",
@@ -61,11 +60,11 @@ export const models: Messages['models'] = {
     useBias: 'useBias',
   },
   inputShape: (call, want, got) => `La forme d'entrée de ${call} devait être ${want}, mais on obtient ${got}.`,
-  missingLayer: (call, className, after, want, got) =>
-    `${call} devait avoir une couche ${className}${after ? ` après ${after}` : ''}, mais on n'en trouve pas : ses couches sont ${got}, celles du cours ${want}.`,
-  extraLayer: (call, layer, want, got) => `${call} devait avoir les couches du cours ${want}, mais on obtient une couche de plus, ${layer} : ${got}.`,
+  missingLayer: (o) =>
+    `${o.call} devait avoir une couche ${o.className}${o.after ? ` après ${o.after}` : ''}, mais on n'en trouve pas : ses couches sont ${o.got}, celles du cours ${o.want}.`,
+  extraLayer: (o) => `${o.call} devait avoir les couches du cours ${o.want}, mais on obtient une couche de plus, ${o.layer} : ${o.got}.`,
   layers: (call, want, got) => `Les couches de ${call} devaient être ${want}, mais on obtient ${got}.`,
-  field: (call, layer, field, want, got) => `Dans ${call}, ${layer} devait avoir ${field} = ${want}, mais on obtient ${field} = ${got}.`,
+  field: (o) => `Dans ${o.call}, ${o.layer} devait avoir ${o.field} = ${o.want}, mais on obtient ${o.field} = ${o.got}.`,
   outputs: (call, want, got) => `Les sorties de ${call} devaient avoir les formes ${want}, mais on obtient ${got}.`,
   params: (call, want, got) => `${call} devait avoir ${num(want)} paramètres (le résumé du cours), mais on obtient ${num(got)}.`,
   paddingSameKeeps: (size) => `Le padding 'same' conserve ${size} :`,
@@ -81,13 +80,13 @@ export const models: Messages['models'] = {
   moreDifferences: (count) => `(${count} autre${count > 1 ? 's' : ''} différence${count > 1 ? 's' : ''} après celle-ci.)`,
   architectureOk: (call, params) => `${call} a les couches, les formes et les ${num(params)} paramètres du cours.`,
 
-  compileWanted: (loss, optimizer, metric) => `loss '${loss}', optimiseur ${optimizer}${metric ? ", metrics ['accuracy']" : ''}`,
+  compileWanted: (o) => `loss '${o.loss}', optimiseur ${o.optimizer}${o.accuracy ? ", metrics ['accuracy']" : ''}`,
   notCompiled: (call, want) => `${call} devait renvoyer un modèle compilé avec ${want}, mais on obtient un modèle non compilé.`,
   unserializable: (call, detail) =>
     `Les réglages de compilation de ${call} devaient être des noms (loss: 'categoricalCrossentropy'), mais on obtient quelque chose que le correcteur ne peut pas lire : ${detail}.`,
-  loss: (call, want, got, sparse) =>
-    `La loss de ${call} devait être '${want}', mais on obtient '${got}'.` +
-    (sparse ? ' Une loss « sparse » attend des étiquettes entières (0 à 9) ; le cours entraîne sur des étiquettes one-hot (to_categorical), qui demandent la version catégorielle.' : ''),
+  loss: (o) =>
+    `La loss de ${o.call} devait être '${o.want}', mais on obtient '${o.got}'.` +
+    (o.sparse ? ' Une loss « sparse » attend des étiquettes entières (0 à 9) ; le cours entraîne sur des étiquettes one-hot (to_categorical), qui demandent la version catégorielle.' : ''),
   optimizer: (call, want, got) => `L'optimiseur de ${call} devait être ${want}, mais on obtient ${got}.`,
   metrics: (call, got) => `Les métriques de ${call} devaient contenir 'accuracy', mais on obtient ${got.length > 0 ? got.map((m) => `'${m}'`).join(', ') : 'aucune'}.`,
   compileRejected: (call, error) => `Les réglages de compilation de ${call} devaient se charger dans TensorFlow.js, mais on obtient une erreur : ${error}.`,
@@ -101,16 +100,16 @@ export const models: Messages['models'] = {
   predictionsOk: (call) => `${call}, avec les poids de la référence, prédit comme la référence.`,
 
   datasets: { mnist: 'chiffres MNIST', fashion: 'images Fashion-MNIST', sine: 'fenêtres du sinus bruité' },
-  budget: (samples, epochs, batch, dataset) => `${num(samples)} ${dataset}, ${epochs} époque${epochs > 1 ? 's' : ''}, batch ${batch}`,
+  budget: (o) => `${num(o.samples)} ${o.dataset}, ${o.epochs} époque${o.epochs > 1 ? 's' : ''}, batch ${o.batch}`,
   sameAsReference: (call) =>
     `${call} est le modèle du cours : mêmes couches et options, même compilation, mêmes prédictions avec les mêmes poids. Il apprend exactement comme la référence ; il n'a donc pas été réentraîné.`,
   cannotTrainUncompiled: (call) => `${call} devait renvoyer un modèle compilé que le correcteur peut entraîner, mais on obtient un modèle non compilé.`,
   trainingFailed: (call, what, error) => `${call} devait s'entraîner (${what}), mais on obtient une erreur : ${error}.`,
   stoppedEarly: (seconds, samples) => `L'entraînement a été arrêté au bout de son budget de ${seconds} s, après ${num(samples)} exemples.`,
-  accuracyOk: (call, got, reference, what) => `${call} atteint une exactitude de test de ${dec(got, 3)} (la référence : ${dec(reference, 3)}) après ${what}.`,
-  accuracyLow: (call, want, got, reference, what) =>
-    `${call} devait atteindre une exactitude de test d'au moins ${dec(want, 3)} (80 % des ${dec(reference, 3)} de la référence après le même entraînement : ${what}), mais on obtient ${dec(got, 3)}.`,
-  mseOk: (call, got, reference, what) => `${call} atteint une erreur quadratique moyenne d'entraînement de ${dec(got, 4)} (la référence : ${dec(reference, 4)}) après ${what}.`,
-  mseHigh: (call, want, got, reference, what) =>
-    `${call} devait atteindre une erreur quadratique moyenne d'entraînement d'au plus ${dec(want, 4)} (la référence atteint ${dec(reference, 4)} après le même entraînement : ${what}), mais on obtient ${dec(got, 4)}.`,
+  accuracyOk: (o) => `${o.call} atteint une exactitude de test de ${dec(o.got, 3)} (la référence : ${dec(o.reference, 3)}) après ${o.what}.`,
+  accuracyLow: (o) =>
+    `${o.call} devait atteindre une exactitude de test d'au moins ${dec(o.want, 3)} (80 % des ${dec(o.reference, 3)} de la référence après le même entraînement : ${o.what}), mais on obtient ${dec(o.got, 3)}.`,
+  mseOk: (o) => `${o.call} atteint une erreur quadratique moyenne d'entraînement de ${dec(o.got, 4)} (la référence : ${dec(o.reference, 4)}) après ${o.what}.`,
+  mseHigh: (o) =>
+    `${o.call} devait atteindre une erreur quadratique moyenne d'entraînement d'au plus ${dec(o.want, 4)} (la référence atteint ${dec(o.reference, 4)} après le même entraînement : ${o.what}), mais on obtient ${dec(o.got, 4)}.`,
 };
