@@ -6,7 +6,14 @@ import { pathToFileURL } from 'node:url';
 
 /** A student file turned into one ES module, with its source map for stack traces. */
 export type BundleOutcome =
-  | { readonly ok: true; readonly code: string; readonly map: string; readonly files: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly code: string;
+      readonly map: string;
+      readonly files: readonly string[];
+      /** What the bundle imports at run time (`node:fs`, the grader's tfjs): shared module state. */
+      readonly externals: readonly string[];
+    }
   | { readonly ok: false; readonly kind: 'missing'; readonly file: string }
   | { readonly ok: false; readonly kind: 'outside'; readonly file: string; readonly target: string }
   | { readonly ok: false; readonly kind: 'compile-error'; readonly errors: readonly CompileError[] };
@@ -102,7 +109,8 @@ export async function bundleSubmissionFile(submissionDir: string, file: string):
     });
     const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'))!;
     const map = result.outputFiles.find((f) => f.path.endsWith('.map'))!;
-    return { ok: true, code: js.text, map: map.text, files: Object.keys(result.metafile.inputs) };
+    const externals = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+    return { ok: true, code: js.text, map: map.text, files: Object.keys(result.metafile.inputs), externals: [...new Set(externals)] };
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (!errors) throw e;

@@ -3,7 +3,14 @@ import type { Step, StepFault } from './steps.js';
 
 /** Grader to child, one JSON message per line on the child's stdin. */
 export type ToChild =
-  | { readonly type: 'init'; readonly code: string; readonly exports: readonly string[]; readonly maxItems: number }
+  | {
+      readonly type: 'init';
+      readonly code: string;
+      readonly exports: readonly string[];
+      readonly maxItems: number;
+      /** The output limit: past it the runner stops encoding and sends what it has at once. */
+      readonly maxBytes: number;
+    }
   | { readonly type: 'run'; readonly id: number; readonly cases: readonly (readonly Step[])[] };
 
 /**
@@ -49,6 +56,10 @@ export const FromChildSchema = Type.Union([
       message: Type.String({ maxLength: TEXT_LIMITS.message }),
       stack: Type.Optional(Type.String({ maxLength: TEXT_LIMITS.stack })),
     },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('dirty'), reasons: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 }) },
     { additionalProperties: false },
   ),
   Type.Object(

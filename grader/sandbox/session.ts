@@ -43,6 +43,15 @@ export type StartOutcome =
   | { readonly ok: true; readonly session: Session; readonly exports: Readonly<Record<string, string>> }
   | { readonly ok: false; readonly failure: SandboxFailure; readonly logs: string };
 
+/** A module loaded into a running child: ready, the student's fault, or a child left changed by the previous one. */
+export type LoadOutcome =
+  | { readonly ok: true; readonly exports: Readonly<Record<string, string>> }
+  | { readonly ok: false; readonly failure: SandboxFailure; readonly logs: string }
+  | { readonly ok: false; readonly dirty: readonly string[] };
+
+/** What changes from one module to the next in the same child; memory and processes are fixed at spawn. */
+export type ModuleToLoad = Pick<SessionOptions, 'code' | 'exports' | 'limits'>;
+
 export type RunOutcome =
   | { readonly ok: true; readonly cases: readonly CaseReply[] }
   | { readonly ok: false; readonly failure: SandboxFailure };
@@ -98,7 +107,7 @@ function isAllocationFailure(error: { readonly name: string; readonly message: s
  */
 export class Session {
   private readonly child: ChildProcess;
-  private readonly limits: SessionLimits;
+  private limits: SessionLimits;
   private logs = '';
   private printed = 0;
   private stderrTail = '';
@@ -117,7 +126,7 @@ export class Session {
       s?.on('data', (d: Buffer) => {
         this.printed += d.length;
         if (this.logs.length < LOG_CAP) this.logs += d.toString('utf8').slice(0, LOG_CAP - this.logs.length);
-        if (this.printed > limits.outputBytes) this.fail({ kind: 'print-limit', limitBytes: limits.outputBytes });
+        if (this.printed > this.limits.outputBytes) this.fail({ kind: 'print-limit', limitBytes: this.limits.outputBytes });
       });
     };
     capture(child.stdout);
@@ -153,21 +162,48 @@ export class Session {
     });
     const child = options.launcher.spawn?.(spec) ?? spawnChild(spec);
     const session = new Session(child, limits);
-    session.send({ type: 'init', code: options.code, exports: options.exports, maxItems: limits.maxItems });
-    const reply = await session.next(limits.timeMs);
-    const refuse = (failure: SandboxFailure): StartOutcome => {
-      session.fail(failure);
-      return { ok: false, failure, logs: session.logs };
+    const loaded = await session.load(options);
+    if (loaded.ok) return { ok: true, session, exports: loaded.exports };
+    // A fresh child has run no student code: it cannot report changes.
+    if ('dirty' in loaded) return { ok: false, failure: { kind: 'protocol', detail: 'a fresh child reported changes' }, logs: '' };
+    return loaded;
+  }
+
+  /**
+   * Loads a module into this child: the first exercise at start, and a later exercise of the same
+   * submission when the child was left as it was (else `dirty`, and the child is ended). What the
+   * code prints and the answer limits are counted afresh for each module.
+   */
+  async load(module: ModuleToLoad): Promise<LoadOutcome> {
+    if (this.dead) return { ok: false, failure: this.dead, logs: this.logs };
+    const { limits } = module;
+    this.limits = { ...limits, memoryMb: this.limits.memoryMb, processes: this.limits.processes };
+    this.logs = '';
+    this.printed = 0;
+    this.send({ type: 'init', code: module.code, exports: module.exports, maxItems: limits.maxItems, maxBytes: limits.outputBytes });
+    const reply = await this.next(limits.timeMs);
+    const refuse = (failure: SandboxFailure): LoadOutcome => {
+      this.fail(failure);
+      return { ok: false, failure, logs: this.logs };
     };
-    if ('kind' in reply) return { ok: false, failure: reply, logs: session.logs };
+    if ('kind' in reply) return { ok: false, failure: reply, logs: this.logs };
+    if (reply.type === 'dirty') {
+      this.close();
+      return { ok: false, dirty: reply.reasons };
+    }
     if (reply.type === 'load-error') {
       const { type: _t, ...error } = reply;
       return refuse(isAllocationFailure(error) ? { kind: 'memory', limitMb: limits.memoryMb } : { kind: 'load-error', ...error });
     }
     if (reply.type !== 'ready') return refuse({ kind: 'protocol', detail: 'expected the module to be ready' });
-    const unknown = Object.keys(reply.exports).filter((name) => !options.exports.includes(name));
+    const unknown = Object.keys(reply.exports).filter((name) => !module.exports.includes(name));
     if (unknown.length > 0) return refuse({ kind: 'protocol', detail: 'the child listed exports nobody asked for' });
-    return { ok: true, session, exports: reply.exports };
+    return { ok: true, exports: reply.exports };
+  }
+
+  /** False once the child has hit a limit, crashed or been closed. */
+  get alive(): boolean {
+    return this.dead === undefined;
   }
 
   /** What the student's code printed so far (its first 8 KiB). */

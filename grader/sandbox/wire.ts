@@ -148,6 +148,16 @@ export interface DecodeLimits extends EncodeLimits {
   readonly maxString: number;
 }
 
+/** How decoded objects look. */
+export interface DecodeOptions {
+  /**
+   * Give objects the ordinary prototype. The child decodes the grader's inputs this way, so a
+   * student can call `input.hasOwnProperty` or spread them; the grader decodes the child's
+   * answers without one. @default false
+   */
+  readonly plainObjects?: boolean;
+}
+
 /** The encoder's own limits: a value past them can only come from code that forges the protocol. */
 export const DECODE_LIMITS: DecodeLimits = { maxItems: 50_000_000, maxDepth: 66, maxString: MAX_STRING };
 
@@ -159,7 +169,7 @@ const NON_FINITE: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infin
  * anything it receives. Throws EncodeError on anything the encoder would not have written:
  * an unknown tag, a tag with extra keys, too deep, too many items, too long a string.
  */
-export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS): unknown {
+export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS, options: DecodeOptions = {}): unknown {
   let items = 0;
   const count = (n: number): void => {
     items += n;
@@ -230,7 +240,7 @@ export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS)
       }
       case '$obj': {
         if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new EncodeError('expected an object under $obj');
-        const out = Object.create(null) as Record<string, unknown>;
+        const out = (options.plainObjects ? {} : Object.create(null)) as Record<string, unknown>;
         for (const [key, val] of Object.entries(body as Record<string, unknown>)) {
           text(key, limits.maxString, 'a property name');
           Object.defineProperty(out, key, { value: walk(val, depth + 1), enumerable: true, writable: true, configurable: true });

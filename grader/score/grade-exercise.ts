@@ -12,7 +12,8 @@ import type { Lang } from '../model/localized.js';
 import type { CheckResult, ExerciseResult } from '../model/results.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { CaseReply } from '../sandbox/protocol.js';
-import { Session, type SessionLimits } from '../sandbox/session.js';
+import type { Session, SessionLimits, SessionOptions } from '../sandbox/session.js';
+import type { ChildGroup, SubmissionChildren } from '../sandbox/pool.js';
 import type { Step } from '../sandbox/steps.js';
 import { decodeValue, EncodeError } from '../sandbox/wire.js';
 import { toCheckResult } from './to-result.js';
@@ -30,6 +31,8 @@ export interface ExerciseRun {
   readonly readPaths: readonly string[];
   readonly limits: SessionLimits;
   readonly memo: Memo;
+  /** The submission's children: an exercise may take one an earlier exercise left unchanged. */
+  readonly children: SubmissionChildren;
   readonly datasets?: Datasets;
   /** Called by checks that run TensorFlow.js models, with the backend's description. */
   readonly usedTfBackend?: (description: string) => void;
@@ -77,25 +80,37 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
   }
 
   let session: Session | undefined;
+  let group: ChildGroup = 'public';
   let logs = '';
-  const start = async (): Promise<{ ok: true } | { ok: false; result: ExerciseResult }> => {
-    const outcome = await Session.start({
-      launcher: run.launcher,
-      launch: { childScript: run.childScript, readPaths: run.readPaths },
-      limits: run.limits,
-      code: bundle.code,
-      exports: manifest.exports,
-    });
+  const sessionOptions: SessionOptions = {
+    launcher: run.launcher,
+    launch: { childScript: run.childScript, readPaths: run.readPaths },
+    limits: run.limits,
+    code: bundle.code,
+    exports: manifest.exports,
+  };
+  // Shared modules (tfjs, Node's own) keep state the runner cannot compare: such a child is not
+  // handed to the next exercise.
+  const reusable = bundle.externals.length === 0;
+  const start = async (g: ChildGroup): Promise<{ ok: true } | { ok: false; result: ExerciseResult }> => {
+    const outcome = await run.children.acquire(g, sessionOptions);
     if (outcome.ok) {
       session = outcome.session;
+      group = g;
       return { ok: true };
     }
     const f = outcome.failure;
     const stack = f.kind === 'load-error' ? studentStack(f.stack, bundle.map) : undefined;
     return { ok: false, result: allFail('load-error', failureMessage(t, f, manifest.file), stack) };
   };
-  const first = await start();
-  if (!first.ok) return first.result;
+  const release = (): void => {
+    if (!session) return;
+    // Logs may reveal hidden inputs (a student can print them), so only `check` mode, which runs
+    // public checks alone, shows them.
+    if (run.mode === 'check') logs += session.output;
+    run.children.release(group, sessionOptions, session, reusable);
+    session = undefined;
+  };
 
   const decodeCase = (reply: CaseReply): CaseOutcome => {
     if (!reply.ok) {
@@ -116,16 +131,22 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
   // Public checks run first: once hidden inputs have entered the child, nothing it answers may
   // reach feedback the student sees, and only hidden checks come after them.
   const order = checks.map((_, i) => i).sort((a, b) => Number(!manifest.checks[checks[a]!.id]!.public) - Number(!manifest.checks[checks[b]!.id]!.public));
+  let loaded = false;
   for (const index of order) {
     const check = checks[index]!;
     const entry = manifest.checks[check.id]!;
     const visibility = entry.public ? 'public' : 'hidden';
+    // Hidden checks get a child of their own (see ChildGroup).
+    if (session && group !== visibility) release();
     if (!session) {
-      const again = await start();
+      const again = await start(visibility);
       if (!again.ok) {
+        // The module does not load at all: the whole exercise says so.
+        if (!loaded) return again.result;
         results[index] = again.result.checks[index]!;
         continue;
       }
+      loaded = true;
     }
     const current = session!;
     const seed = deriveSeed(run.seed, `${manifest.id}/${check.id}`);
@@ -175,12 +196,7 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
       ...(diagnosed ? { mistake: diagnosed } : {}),
     });
   }
-  if (session) {
-    // Logs may reveal hidden inputs (a student can print them), so only `check` mode, which runs
-    // public checks alone, shows them.
-    if (run.mode === 'check') logs += session.output;
-    session.close();
-  }
+  release();
   return {
     ...header,
     status: 'graded',

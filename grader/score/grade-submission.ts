@@ -6,6 +6,7 @@ import type { ExerciseResult, SubmissionResult } from '../model/results.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { Memo } from '../kit/memo.js';
 import { gradeExercise } from './grade-exercise.js';
+import { SubmissionChildren } from '../sandbox/pool.js';
 import { resolveGradeOptions, type GradeOptions } from './options.js';
 
 /** What the grader needs that does not change between submissions: built once, passed in. */
@@ -42,26 +43,33 @@ export async function gradeSubmission(
   const o = resolveGradeOptions(options);
   const t = messages(o.lang);
   let tfBackend: string | undefined;
-  const exercises: ExerciseResult[] = await mapLimit(env.exercises, o.concurrency, (exercise) => {
-    const l = { ...o.limits, ...exercise.manifest.limits };
-    return gradeExercise({
-      memo: env.memo,
-      datasets: o.datasets,
-      usedTfBackend: (description) => {
-        tfBackend = description;
-      },
-      exercise,
-      submissionDir: resolve(submissionDir),
-      mode: o.mode,
-      lang: o.lang,
-      t,
-      seed: o.seed,
-      launcher: env.launcher,
-      childScript: env.childScript,
-      readPaths: env.readPaths,
-      limits: { timeMs: l.timeMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
+  const children = new SubmissionChildren();
+  let exercises: ExerciseResult[];
+  try {
+    exercises = await mapLimit(env.exercises, o.concurrency, (exercise) => {
+      const l = { ...o.limits, ...exercise.manifest.limits };
+      return gradeExercise({
+        memo: env.memo,
+        children,
+        datasets: o.datasets,
+        usedTfBackend: (description) => {
+          tfBackend = description;
+        },
+        exercise,
+        submissionDir: resolve(submissionDir),
+        mode: o.mode,
+        lang: o.lang,
+        t,
+        seed: o.seed,
+        launcher: env.launcher,
+        childScript: env.childScript,
+        readPaths: env.readPaths,
+        limits: { timeMs: l.timeMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
+      });
     });
-  });
+  } finally {
+    children.close();
+  }
   const round = (x: number): number => Math.round(x * 1000) / 1000;
   return {
     schemaVersion: 1,

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundleSubmissionFile } from '../load/bundle.js';
+import { createEnvironment } from '../score/environment.js';
+import type { GradingEnvironment } from '../score/grade-submission.js';
+import { SubmissionChildren } from './pool.js';
+import type { SessionLimits, SessionOptions } from './session.js';
+import type { Step } from './steps.js';
+
+const LIMITS: SessionLimits = { timeMs: 5_000, memoryMb: 2_048, outputBytes: 1024 * 1024, processes: 64, maxItems: 100_000 };
+const call = (fn: string, ...args: unknown[]): Step => ({ op: 'call', fn, args: args.map((data) => ({ data })) });
+const CORRECT = join(import.meta.dirname, '..', '..', 'examples', 'submissions', 'correct');
+
+/** Children of one submission, under the strongest launcher this machine has (as graded). */
+describe('SubmissionChildren', () => {
+  let env: GradingEnvironment;
+  let children: SubmissionChildren;
+  beforeAll(async () => {
+    env = await createEnvironment({ only: ['shapes'], prewarm: false });
+  });
+  afterEach(() => children?.close());
+  const options = (code: string, exports: string[]): SessionOptions => ({
+    launcher: env.launcher,
+    launch: { childScript: env.childScript, readPaths: env.readPaths },
+    limits: LIMITS,
+    code,
+    exports,
+  });
+
+  it("runs the correct example's exercises one after the other in a single child", async () => {
+    children = new SubmissionChildren();
+    for (const file of ['convolution.ts', 'pooling.ts', 'shapes.ts', 'rnn.ts', 'sequences.ts', 'data.ts', 'image.ts']) {
+      const bundle = await bundleSubmissionFile(CORRECT, file);
+      if (!bundle.ok) throw new Error(`${file} does not bundle`);
+      expect(bundle.externals).toEqual([]);
+      const got = await children.acquire('public', options(bundle.code, []));
+      if (!got.ok) throw new Error(`${file}: ${JSON.stringify(got)}`);
+      children.release('public', options(bundle.code, []), got.session, true);
+    }
+    expect(children.started).toBe(1);
+  });
+
+  it.each([
+    ['a new global', 'globalThis.leak = 42; export const f = () => 1;'],
+    ['a replaced global', 'globalThis.setTimeout = () => 0; export const f = () => 1;'],
+    ['a timer left running', 'setInterval(() => {}, 1000); export const f = () => 1;'],
+    ['a process listener', "process.on('exit', () => {}); export const f = () => 1;"],
+    ['a changed environment', 'process.env.LEAK = "x"; export const f = () => 1;'],
+    ['a grown argv', 'process.argv.push("hidden"); export const f = () => 1;'],
+  ])('gives the next exercise a fresh child after %s', async (_, code) => {
+    children = new SubmissionChildren();
+    const first = await children.acquire('public', options(code, ['f']));
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    children.release('public', options(code, ['f']), first.session, true);
+    const next = await children.acquire('public', options('export const g = () => typeof globalThis.leak;', ['g']));
+    if (!next.ok) throw new Error(JSON.stringify(next));
+    expect(children.started).toBe(2);
+    const run = await next.session.run([[call('g')]]);
+    expect(run.ok && run.cases[0]).toEqual({ ok: true, outputs: ['undefined'] });
+  });
+
+  it('never hands a public child to a hidden check, nor a child marked not reusable', async () => {
+    children = new SubmissionChildren();
+    const code = 'export const f = () => 1;';
+    const a = await children.acquire('public', options(code, ['f']));
+    if (!a.ok) throw new Error('no child');
+    children.release('public', options(code, ['f']), a.session, true);
+    const b = await children.acquire('hidden', options(code, ['f']));
+    if (!b.ok) throw new Error('no child');
+    children.release('hidden', options(code, ['f']), b.session, false);
+    const c = await children.acquire('hidden', options(code, ['f']));
+    if (!c.ok) throw new Error('no child');
+    expect(children.started).toBe(3);
+  });
+
+  it("reports a module's own load error from a reused child, as a fresh child would", async () => {
+    children = new SubmissionChildren();
+    const a = await children.acquire('public', options('export const f = () => 1;', ['f']));
+    if (!a.ok) throw new Error('no child');
+    children.release('public', options('', ['f']), a.session, true);
+    const b = await children.acquire('public', options('throw new TypeError("broken at import");', ['f']));
+    expect(b).toMatchObject({ ok: false, failure: { kind: 'load-error', name: 'TypeError', message: 'broken at import' } });
+  });
+});

@@ -1,0 +1,65 @@
+import { Session, type SessionOptions, type StartOutcome } from './session.js';
+
+/**
+ * Public checks and hidden checks never share a child: hidden inputs must not reach anything the
+ * student is shown, and only public checks show what the code printed or threw.
+ */
+export type ChildGroup = 'public' | 'hidden';
+
+/**
+ * The children of one submission. An exercise gets a child that has run no code, or one that
+ * ran earlier exercises of the same submission, in the same group, and was left exactly as it
+ * was before them (the runner compares globals, `process`, intrinsics, timers and handles with
+ * a baseline, and refuses the load otherwise: then a fresh child is started). Starting a child
+ * costs about 100 ms of CPU; a submission of seven exercises then starts two instead of seven.
+ * Children are never shared between submissions.
+ */
+export class SubmissionChildren {
+  private readonly idle = new Map<string, Session[]>();
+  private closed = false;
+  /** How many children this submission started, for benchmarks and tests. */
+  started = 0;
+
+  /** A child with the module loaded: a clean idle one of the group if any, else a new one. */
+  async acquire(group: ChildGroup, options: SessionOptions): Promise<StartOutcome> {
+    const key = this.key(group, options);
+    const pool = this.idle.get(key);
+    while (pool && pool.length > 0) {
+      const session = pool.pop()!;
+      const loaded = await session.load(options);
+      if (loaded.ok) return { ok: true, session, exports: loaded.exports };
+      if (!('dirty' in loaded) && loaded.failure.kind === 'load-error') return loaded;
+      // Changed by an earlier exercise, or dead: start afresh below.
+    }
+    this.started++;
+    return Session.start(options);
+  }
+
+  /**
+   * Hands a child back when its exercise is done. `reusable` is false when the exercise imported
+   * shared modules (tfjs, Node's own) whose state the runner cannot compare.
+   */
+  release(group: ChildGroup, options: Pick<SessionOptions, 'limits'>, session: Session, reusable: boolean): void {
+    if (this.closed || !reusable || !session.alive) {
+      session.close();
+      return;
+    }
+    const key = this.key(group, options);
+    const pool = this.idle.get(key) ?? [];
+    pool.push(session);
+    this.idle.set(key, pool);
+  }
+
+  /** Ends every idle child; called once the submission is graded. */
+  close(): void {
+    this.closed = true;
+    for (const pool of this.idle.values()) for (const s of pool) s.close();
+    this.idle.clear();
+  }
+
+  // Memory and process limits are fixed when a child starts: only children started with the
+  // same ones can take the module.
+  private key(group: ChildGroup, options: Pick<SessionOptions, 'limits'>): string {
+    return `${group}/${options.limits.memoryMb}/${options.limits.processes}`;
+  }
+}
