@@ -119,10 +119,17 @@ export async function fetchModels(ctx: CheckContext, tf: Tf, specs: readonly Mod
   return { ok: true, models };
 }
 
+/**
+ * Frees rebuilt models, optimizer included: `loadTrainingConfig` compiles with an optimizer
+ * instance, which tfjs counts as not owned by the model and leaves behind on `model.dispose()`
+ * (Adam's two scalars, and after training a moment per weight), a leak per submission in a batch.
+ */
 export function disposeModels(models: readonly { readonly model: TF.LayersModel }[]): void {
-  for (const m of models) {
+  for (const { model } of models) {
     try {
-      m.model.dispose();
+      const optimizer = model.optimizer as TF.Optimizer | undefined;
+      model.dispose();
+      optimizer?.dispose();
     } catch {
       // Already disposed: nothing left to free.
     }

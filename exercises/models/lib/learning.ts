@@ -16,7 +16,7 @@ import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { CLASSIFIER, compileProblem, sameCompile, type CompileInfo } from './compile.js';
 import type { TaskData } from './data.js';
 import { modelFacts, sameFacts } from './facts.js';
-import { backendFor, fetchModels, referenceModel, type StudentModel } from './fetch.js';
+import { backendFor, disposeModels, fetchModels, referenceModel, type StudentModel } from './fetch.js';
 import { transplant } from './predictions.js';
 import { callLabel, type ModelSpec } from './specs.js';
 
@@ -146,7 +146,7 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         if (classifier) return got.value >= want ? { status: 'passed', message: t.accuracyOk(outcome) } : failed(t.accuracyLow(outcome) + stopped);
         return got.value <= want ? { status: 'passed', message: t.mseOk(outcome) } : failed(t.mseHigh(outcome) + stopped);
       } finally {
-        student.model.dispose();
+        disposeModels([student]);
       }
     },
   };
