@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,16 @@ describe('learning', () => {
     expect(messageOf(c)).toMatch(/^Expected denseModel\(\) to train \(2,048 MNIST digits, 1 epoch, batch 32\), but got an error: .*shape \[32,10\]/);
     expect(c.status === 'failed' && c.diagnosis).toBe('model-sparse-loss');
     expect(check(r, 'models', 'rnn-learns').status).toBe('passed');
+  });
+});
+
+describe('a batch of submissions', () => {
+  it('leaks no tensor per submission (rebuilt models and their optimizers are freed, after training too)', async () => {
+    const checks = only(env, (c) => c === 'compile-settings' || c === 'dense-learns');
+    await grade(checks, fixture('model-wrong-units')); // fills the memo: data and the reference's result stay, by design
+    const before = tf.memory().numTensors;
+    await grade(checks, fixture('model-wrong-units'));
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
 
