@@ -12,7 +12,10 @@ export interface BatchOptions {
   readonly out: string;
   /** Submissions graded at once. @default the number of cores */
   readonly jobs?: number;
-  /** Exercises of one submission graded at once: overlaps one child's start with another's checks. @default 2 */
+  /**
+   * Exercises of one submission graded at once. The jobs already keep the cores busy, and one at a
+   * time lets the exercises of a submission share one child instead of starting two. @default 1
+   */
   readonly exerciseConcurrency?: number;
   /** Only these exercises. @default all */
   readonly exercises?: readonly string[];
@@ -47,7 +50,7 @@ export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
   return {
     ...o,
     jobs: Math.max(1, o.jobs ?? availableParallelism()),
-    exerciseConcurrency: Math.max(1, o.exerciseConcurrency ?? 2),
+    exerciseConcurrency: Math.max(1, o.exerciseConcurrency ?? 1),
     lang: o.lang ?? 'en',
     seed: o.seed ?? resolveGradeOptions().seed,
     force: o.force ?? false,
