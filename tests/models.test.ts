@@ -180,6 +180,18 @@ describe('neurograde grade --fashion-mnist', () => {
   it.each([
     ['a missing folder', (d: string) => join(d, 'nowhere'), /--fashion-mnist: .*nowhere is not a folder/],
     ['a folder without the IDX files', (d: string) => (mkdirSync(join(d, 'empty')), join(d, 'empty')), /lacks train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte/],
+    [
+      'a truncated IDX file',
+      (d: string) => {
+        const dir = join(d, 'truncated');
+        mkdirSync(dir);
+        writeFashionMnist(dir, 32, 8);
+        const images = join(dir, IDX_FILES.trainImages);
+        writeFileSync(images, readFileSync(images).subarray(0, 100));
+        return dir;
+      },
+      /--fashion-mnist: .*train-images-idx3-ubyte/,
+    ],
   ])('exits 2 before grading for %s', async (_, folder, pattern) => {
     const d = mkdtempSync(join(tmpdir(), 'neurograde-fashion-'));
     const r = await cli(['grade', fixture('correct'), '--out', join(d, 'out'), '--exercises', 'models', '--fashion-mnist', folder(d)]);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { IDX_FILES } from '../data/idx.js';
+import { IDX_FILES, IdxError, loadFashionMnist } from '../data/idx.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { gradeSubmission } from '../score/grade-submission.js';
@@ -17,6 +17,14 @@ function fashionMnistDir(dir: string): string {
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UsageError(`--fashion-mnist: ${dir} is not a folder`);
   const missing = Object.values(IDX_FILES).filter((f) => !existsSync(join(abs, f)) && !existsSync(join(abs, `${f}.gz`)));
   if (missing.length > 0) throw new UsageError(`--fashion-mnist: ${dir} lacks ${missing.join(', ')} (raw or .gz)`);
+  // Read once now: a truncated or foreign file is the teacher's to fix before any grading, not a
+  // fault found minutes later in a learning check.
+  try {
+    loadFashionMnist(abs);
+  } catch (e) {
+    if (e instanceof IdxError) throw new UsageError(`--fashion-mnist: ${e.message}`);
+    throw e;
+  }
   return abs;
 }
 
