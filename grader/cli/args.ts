@@ -1,7 +1,8 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../model/errors.js';
-import { isLang, type Lang } from '../model/localized.js';
+import type { Lang } from '../model/localized.js';
+import { parseLang, parseList, parseSeed } from '../batch/args.js';
 import { isSandboxChoice, type SandboxChoice } from '../sandbox/launcher.js';
+import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 
 export interface GradeCommand {
   readonly command: 'grade';
@@ -26,59 +27,22 @@ export const USAGE = `Usage:
   neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--mode check|grade] [--exercises id,id] [--lang fr|en] [--course <dir>]
   neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%] [--grader <npm spec>] [--force] [--course <dir>]`;
 
-function list(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (items.length === 0) throw new UsageError('--exercises needs at least one exercise id, e.g. --exercises convolution,pooling');
-  return items;
-}
-
-function lang(value: string | undefined): Lang {
-  const v = value ?? 'en';
-  if (!isLang(v)) throw new UsageError(`--lang must be fr or en, not "${v}"`);
-  return v;
-}
-
-function seed(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed must be a whole number, not "${value}"`);
-  return n;
-}
-
 /** Parses `grade`'s arguments; bad usage is a UsageError with a one-line message. */
 export function parseGrade(argv: readonly string[]): GradeCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        exercises: { type: 'string', short: 'e' },
-        lang: { type: 'string' },
-        seed: { type: 'string' },
-        course: { type: 'string' },
-        sandbox: { type: 'string' },
-        'fashion-mnist': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, sandbox: { type: 'string' }, 'fashion-mnist': { type: 'string' } } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('grade takes exactly one submission folder');
   if (values.sandbox !== undefined && !isSandboxChoice(values.sandbox)) {
     throw new UsageError(`--sandbox must be auto, bwrap, unshare, permission or none, not "${values.sandbox}"`);
   }
   if (!values.out) throw new UsageError('grade needs --out <dir>, the folder for results.json and report.html');
-  const exercises = list(values.exercises);
-  const s = seed(values.seed);
+  const exercises = parseList(values.exercises);
+  const s = parseSeed(values.seed);
   return {
     command: 'grade',
     submission: positionals[0]!,
     out: values.out,
-    lang: lang(values.lang),
+    lang: parseLang(values.lang),
     ...(exercises ? { exercises } : {}),
     ...(s !== undefined ? { seed: s } : {}),
     ...(values.course ? { course: values.course } : {}),

@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseCount, parseLang, parseList, parseSeed } from '../batch/args.js';
 import { runBatch } from '../batch/run-batch.js';
 import { parseShard } from '../batch/shard.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
+import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 
 /**
  * `neurograde batch <dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en]
@@ -14,26 +14,7 @@ import { UsageError } from '../model/errors.js';
  * when the grader itself cannot run.
  */
 export async function batchCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        jobs: { type: 'string', short: 'j' },
-        exercises: { type: 'string', short: 'e' },
-        shard: { type: 'string' },
-        lang: { type: 'string' },
-        seed: { type: 'string' },
-        force: { type: 'boolean' },
-        inline: { type: 'boolean' },
-        course: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, inline: { type: 'boolean' } } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('batch takes exactly one class folder (one sub-folder or .zip per submission)');
   if (!values.out) throw new UsageError('batch needs --out <dir>, the folder for the gradebook and every report');

@@ -1,6 +1,5 @@
 import { existsSync, statSync, watch as fsWatch } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseLang, parseList, parseSeed } from '../batch/args.js';
 import { writeReports } from '../batch/run-batch.js';
 import { messages, type Messages } from '../i18n/index.js';
@@ -11,6 +10,7 @@ import { courseRoots, createEnvironment } from '../score/environment.js';
 import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
 import { writeResults } from './results-file.js';
 import { summaryTable } from './table.js';
+import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 
 /** One student's folder, checked with the public checks, its results written to `out`. */
 export interface CheckTarget {
@@ -99,23 +99,7 @@ export async function watchFolder(
  * `--out` (default `<dir>/.neurograde/`). `--watch` checks again on every save until Ctrl+C.
  */
 export async function checkCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        exercises: { type: 'string', short: 'e' },
-        lang: { type: 'string' },
-        seed: { type: 'string' },
-        course: { type: 'string' },
-        watch: { type: 'boolean', short: 'w' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, watch: { type: 'boolean', short: 'w' } } });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('check takes at most one folder (default: the current one)');
   const lang = parseLang(values.lang);

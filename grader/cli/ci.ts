@@ -1,6 +1,5 @@
 import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatMin, minPoints, parseLang, parseList, parseMinScore, parseSeed } from '../batch/args.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
@@ -10,6 +9,7 @@ import { resolveGradeOptions } from '../score/options.js';
 import { markdown } from '../../reports/markdown.js';
 import { checkOnce, type CheckTarget } from './check.js';
 import { summaryTable } from './table.js';
+import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 
@@ -21,24 +21,7 @@ const fmt = (x: number): string => String(Math.round(x * 100) / 100);
  * score (0 otherwise; 2 for bad usage).
  */
 export async function ciCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        'min-score': { type: 'string' },
-        exercises: { type: 'string', short: 'e' },
-        lang: { type: 'string' },
-        seed: { type: 'string' },
-        course: { type: 'string' },
-        mode: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, 'min-score': { type: 'string' }, mode: { type: 'string' } } });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('ci takes at most one folder (default: the current one)');
   const lang = parseLang(values.lang);

@@ -1,17 +1,12 @@
-import { parseArgs } from 'node:util';
 import { mergeShards } from '../batch/merge.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { isLang } from '../model/localized.js';
+import { parseCommandLine } from './parse.js';
 
 /** `neurograde merge <shard-dir>... --out <dir> [--lang fr|en]`: combines sharded batch outputs. */
 export async function mergeCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { out: { type: 'string', short: 'o' }, lang: { type: 'string' }, course: { type: 'string' } } });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandLine(argv, { options: { out: { type: 'string', short: 'o' }, lang: { type: 'string' }, course: { type: 'string' } } });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('merge takes the output folders of the shards to combine');
   if (!values.out) throw new UsageError('merge needs --out <dir>');

@@ -1,33 +1,16 @@
-import { parseArgs } from 'node:util';
 import { parseList, parseMinScore } from '../batch/args.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { isLang } from '../model/localized.js';
 import { buildPack } from '../pack/build-pack.js';
+import { parseCommandLine } from './parse.js';
 
 /**
  * `neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%]
  * [--grader <npm spec>] [--force]`: writes the students' starter repository.
  */
 export async function packCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      options: {
-        out: { type: 'string', short: 'o' },
-        exercises: { type: 'string', short: 'e' },
-        lang: { type: 'string' },
-        'min-score': { type: 'string' },
-        grader: { type: 'string' },
-        force: { type: 'boolean' },
-        course: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandLine(argv, { options: { out: { type: 'string', short: 'o' }, exercises: { type: 'string', short: 'e' }, lang: { type: 'string' }, 'min-score': { type: 'string' }, grader: { type: 'string' }, force: { type: 'boolean' }, course: { type: 'string' } }, positionals: false });
   const { values } = parsed;
   if (!values.out) throw new UsageError('pack needs --out <dir>, the folder of the student repository');
   const lang = values.lang ?? 'fr';
