@@ -38,6 +38,7 @@ describe('neurograde grade', () => {
     [['grade', join(EXAMPLES, 'correct'), '--out', '/tmp/x', '--exercises', ''], /--exercises needs at least one exercise id/],
     [['grade', join(EXAMPLES, 'correct'), '--out', '/tmp/x', '--bogus'], /Unknown option '--bogus'/],
     [['grade', '/no/such/folder', '--out', '/tmp/x'], /\/no\/such\/folder is not a folder/],
+    [['grade', join(EXAMPLES, 'correct'), '--out', '/tmp/x', '--isolation', 'none'], /--isolation must be submission or exercise, not "none"/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('exits 2 with a one-line message for bad usage: %j', async (args, pattern) => {
     const r = await cli(args);
@@ -52,6 +53,18 @@ describe('neurograde grade', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\[UNKNOWN_EXERCISE\] Unknown exercise "shapez"; known: .*shapes/);
     expect(existsSync(join(dir, 'results.json'))).toBe(false);
+  });
+
+  it('grades the same with a fresh child per exercise (--isolation exercise) as with shared clean children', async () => {
+    const [shared, strict] = [out(), out()];
+    const args = ['grade', join(EXAMPLES, 'notes-port'), '--exercises', 'shapes,sequences,data'];
+    await Promise.all([cli([...args, '--out', shared]), cli([...args, '--out', strict, '--isolation', 'exercise'])]);
+    const checks = (dir: string) =>
+      JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).exercises.flatMap((e: { checks: { id: string; status: string; score: number }[] }) =>
+        e.checks.map((c) => [c.id, c.status, c.score]),
+      );
+    expect(checks(strict)).toEqual(checks(shared));
+    expect(checks(shared).length).toBeGreaterThan(10);
   });
 
   it('writes messages in French with --lang fr', async () => {

@@ -1,5 +1,6 @@
 import { UsageError } from '../model/errors.js';
 import { isLang, type Lang } from '../model/localized.js';
+import { ISOLATIONS, type Isolation } from '../score/options.js';
 
 /** Option parsers shared by the batch, merge, check, ci and pack commands. */
 export function parseList(value: string | undefined, option = '--exercises'): string[] | undefined {
@@ -27,6 +28,13 @@ export function parseSeed(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed must be a whole number, not "${value}"`);
   return n;
+}
+
+/** `--isolation exercise|submission`: how far children are shared within a submission. */
+export function parseIsolation(value: string | undefined): Isolation | undefined {
+  if (value === undefined) return undefined;
+  if (!(ISOLATIONS as readonly string[]).includes(value)) throw new UsageError(`--isolation must be submission or exercise, not "${value}"`);
+  return value as Isolation;
 }
 
 /** A minimum score: points (`12`) or a share of the maximum (`60%`). */

@@ -3,6 +3,7 @@ import type { Lang } from '../model/localized.js';
 import { resolveGradeOptions } from '../score/options.js';
 import type { Shard } from './shard.js';
 import type { UnzipLimits } from './unzip.js';
+import type { Isolation } from '../score/options.js';
 
 /** How a class is graded. */
 export interface BatchOptions {
@@ -17,6 +18,8 @@ export interface BatchOptions {
    * time lets the exercises of a submission share one child instead of starting two. @default 1
    */
   readonly exerciseConcurrency?: number;
+  /** How far children are shared within a submission (GradeOptions.isolation). @default 'submission' */
+  readonly isolation?: Isolation;
   /** Only these exercises. @default all */
   readonly exercises?: readonly string[];
   /** Only this part of the class (CI matrix). @default the whole class */
@@ -51,6 +54,7 @@ export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
     ...o,
     jobs: Math.max(1, o.jobs ?? availableParallelism()),
     exerciseConcurrency: Math.max(1, o.exerciseConcurrency ?? 1),
+    isolation: o.isolation ?? 'submission',
     lang: o.lang ?? 'en',
     seed: o.seed ?? resolveGradeOptions().seed,
     force: o.force ?? false,

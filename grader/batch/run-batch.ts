@@ -136,7 +136,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const discovery = discoverSubmissions(input, { exclude: out, reserved });
   const sources = selectShard(discovery.sources, o.shard);
   const rejected = selectShard(discovery.rejected, o.shard);
-  const gradeOptions: GradeOptions = { lang: o.lang, seed: o.seed, mode: 'grade', concurrency: o.exerciseConcurrency };
+  const gradeOptions: GradeOptions = { lang: o.lang, seed: o.seed, mode: 'grade', concurrency: o.exerciseConcurrency, isolation: o.isolation };
 
   let pool: Promise<GradingPool> | undefined;
   const run: Run = {

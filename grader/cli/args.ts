@@ -1,6 +1,7 @@
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
-import { parseLang, parseList, parseSeed } from '../batch/args.js';
+import { parseIsolation, parseLang, parseList, parseSeed } from '../batch/args.js';
+import type { Isolation } from '../score/options.js';
 import { isSandboxChoice, type SandboxChoice } from '../sandbox/launcher.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 
@@ -17,11 +18,12 @@ export interface GradeCommand {
   readonly sandbox?: SandboxChoice;
   /** A folder with Fashion-MNIST's IDX files: the CNN learning checks train on it instead of MNIST digits. */
   readonly fashionMnist?: string;
+  readonly isolation?: Isolation;
 }
 
 export const USAGE = `Usage:
-  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>] [--sandbox auto|bwrap|unshare|permission|none] [--fashion-mnist <dir>]
-  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--inline] [--course <dir>]
+  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]
+  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--inline] [--isolation submission|exercise] [--course <dir>]
   neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir>]
   neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir>]
   neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--mode check|grade] [--exercises id,id] [--lang fr|en] [--course <dir>]
@@ -29,7 +31,7 @@ export const USAGE = `Usage:
 
 /** Parses `grade`'s arguments; bad usage is a UsageError with a one-line message. */
 export function parseGrade(argv: readonly string[]): GradeCommand {
-  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, sandbox: { type: 'string' }, 'fashion-mnist': { type: 'string' } } });
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, sandbox: { type: 'string' }, 'fashion-mnist': { type: 'string' }, isolation: { type: 'string' } } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('grade takes exactly one submission folder');
   if (values.sandbox !== undefined && !isSandboxChoice(values.sandbox)) {
@@ -38,6 +40,7 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
   if (!values.out) throw new UsageError('grade needs --out <dir>, the folder for results.json and report.html');
   const exercises = parseList(values.exercises);
   const s = parseSeed(values.seed);
+  const isolation = parseIsolation(values.isolation);
   return {
     command: 'grade',
     submission: positionals[0]!,
@@ -48,5 +51,6 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
     ...(values.course ? { course: values.course } : {}),
     ...(values.sandbox !== undefined && isSandboxChoice(values.sandbox) ? { sandbox: values.sandbox } : {}),
     ...(values['fashion-mnist'] ? { fashionMnist: values['fashion-mnist'] } : {}),
+    ...(isolation ? { isolation } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCount, parseLang, parseList, parseSeed } from '../batch/args.js';
+import { parseCount, parseIsolation, parseLang, parseList, parseSeed } from '../batch/args.js';
 import { runBatch } from '../batch/run-batch.js';
 import { parseShard } from '../batch/shard.js';
 import { messages } from '../i18n/index.js';
@@ -14,7 +14,7 @@ import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
  * when the grader itself cannot run.
  */
 export async function batchCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, inline: { type: 'boolean' } } });
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' } } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('batch takes exactly one class folder (one sub-folder or .zip per submission)');
   if (!values.out) throw new UsageError('batch needs --out <dir>, the folder for the gradebook and every report');
@@ -25,6 +25,7 @@ export async function batchCommand(argv: readonly string[], print: (line: string
   const jobs = parseCount(values.jobs, '--jobs');
   const exercises = parseList(values.exercises);
   const seed = parseSeed(values.seed);
+  const isolation = parseIsolation(values.isolation);
   const summary = await runBatch({
     input,
     out: values.out,
@@ -33,6 +34,7 @@ export async function batchCommand(argv: readonly string[], print: (line: string
     ...(exercises ? { exercises } : {}),
     ...(values.shard ? { shard: parseShard(values.shard) } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(isolation ? { isolation } : {}),
     force: values.force ?? false,
     workers: values.inline ? 'inline' : 'process',
     ...(values.course ? { course: values.course } : {}),

@@ -43,6 +43,7 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
   const result = await gradeSubmission(env, dir, {
     lang: cmd.lang,
     ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),
+    ...(cmd.isolation ? { isolation: cmd.isolation } : {}),
     ...(fashionMnist ? { datasets: { fashionMnist } } : {}),
   });
   const t = messages(cmd.lang);

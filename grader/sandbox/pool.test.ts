@@ -40,6 +40,17 @@ describe('SubmissionChildren', () => {
     expect(children.started).toBe(1);
   });
 
+  it('gives every exercise a fresh child when reuse is off (--isolation exercise)', async () => {
+    children = new SubmissionChildren({ reuse: false });
+    const code = 'export const f = () => 1;';
+    for (let i = 0; i < 3; i++) {
+      const got = await children.acquire('public', options(code, ['f']));
+      if (!got.ok) throw new Error('no child');
+      children.release('public', options(code, ['f']), got.session, true);
+    }
+    expect(children.started).toBe(3);
+  });
+
   it.each([
     ['a new global', 'globalThis.leak = 42; export const f = () => 1;'],
     ['a replaced global', 'globalThis.setTimeout = () => 0; export const f = () => 1;'],

@@ -14,11 +14,21 @@ export type ChildGroup = 'public' | 'hidden';
  * costs about 100 ms of CPU; a submission of seven exercises then starts two instead of seven.
  * Children are never shared between submissions.
  */
+export interface ChildrenOptions {
+  /** Hand a clean child to the next exercise; false gives every exercise a fresh one. @default true */
+  readonly reuse?: boolean;
+}
+
 export class SubmissionChildren {
   private readonly idle = new Map<string, Session[]>();
+  private readonly reuse: boolean;
   private closed = false;
   /** How many children this submission started, for benchmarks and tests. */
   started = 0;
+
+  constructor(options: ChildrenOptions = {}) {
+    this.reuse = options.reuse ?? true;
+  }
 
   /** A child with the module loaded: a clean idle one of the group if any, else a new one. */
   async acquire(group: ChildGroup, options: SessionOptions): Promise<StartOutcome> {
@@ -40,7 +50,7 @@ export class SubmissionChildren {
    * shared modules (tfjs, Node's own) whose state the runner cannot compare.
    */
   release(group: ChildGroup, options: Pick<SessionOptions, 'limits'>, session: Session, reusable: boolean): void {
-    if (this.closed || !reusable || !session.alive) {
+    if (this.closed || !this.reuse || !reusable || !session.alive) {
       session.close();
       return;
     }

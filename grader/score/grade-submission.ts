@@ -43,7 +43,7 @@ export async function gradeSubmission(
   const o = resolveGradeOptions(options);
   const t = messages(o.lang);
   let tfBackend: string | undefined;
-  const children = new SubmissionChildren();
+  const children = new SubmissionChildren({ reuse: o.isolation === 'submission' });
   let exercises: ExerciseResult[];
   try {
     exercises = await mapLimit(env.exercises, o.concurrency, (exercise) => {

@@ -3,6 +3,9 @@ import type { Lang } from '../model/localized.js';
 import type { Datasets } from '../model/check.js';
 import type { Limits } from '../model/manifest.js';
 
+export const ISOLATIONS = ['submission', 'exercise'] as const;
+export type Isolation = (typeof ISOLATIONS)[number];
+
 /** How a submission is graded. */
 export interface GradeOptions {
   /** Language of messages and reports. @default 'en' */
@@ -15,6 +18,12 @@ export interface GradeOptions {
   readonly concurrency?: number;
   /** Limits for exercises whose manifest sets none. @default see DEFAULT_LIMITS */
   readonly limits?: Limits;
+  /**
+   * 'submission': an exercise may take a child that earlier exercises of the same submission
+   * left exactly as it was (see SubmissionChildren); 'exercise': every exercise gets a fresh
+   * child, at about 0.1 s of CPU each. @default 'submission'
+   */
+  readonly isolation?: Isolation;
   /** Data sets for the checks that train models (Fashion-MNIST's folder). @default {} (MNIST digits from the `mnist` package) */
   readonly datasets?: Datasets;
 }
@@ -28,6 +37,7 @@ export function resolveGradeOptions(options: GradeOptions = {}): Required<GradeO
     mode: options.mode ?? 'grade',
     seed: options.seed ?? 20261127,
     concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
+    isolation: options.isolation ?? 'submission',
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     datasets: options.datasets ?? {},
   };
