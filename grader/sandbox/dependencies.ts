@@ -22,13 +22,13 @@ function packageDir(name: string, from: string): string | undefined {
  */
 export function packageClosure(names: readonly string[], from: string): string[] {
   const seen = new Set<string>();
-  const todo: string[] = [];
+  const pending: string[] = [];
   for (const name of names) {
     const dir = packageDir(name, from);
-    if (dir) todo.push(dir);
+    if (dir) pending.push(dir);
   }
-  while (todo.length > 0) {
-    const dir = todo.pop()!;
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
     if (seen.has(dir)) continue;
     seen.add(dir);
     let manifest: Record<string, Record<string, string> | undefined>;
@@ -40,7 +40,7 @@ export function packageClosure(names: readonly string[], from: string): string[]
     const deps = { ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies };
     for (const dep of Object.keys(deps)) {
       const found = packageDir(dep, dir);
-      if (found) todo.push(found);
+      if (found) pending.push(found);
     }
   }
   return [...seen].sort();
