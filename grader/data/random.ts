@@ -4,22 +4,18 @@
  * 32-bit integer arithmetic and IEEE doubles, no platform-dependent math).
  */
 
+import { createRng } from '../kit/rng.js';
+
 /** A generator of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
 /**
- * mulberry32: a small, fast 32-bit generator, plenty for shuffles and noise (not cryptographic).
+ * mulberry32, the same generator the checks draw their cases from (`grader/kit/rng.ts`): a small,
+ * fast 32-bit generator, plenty for shuffles and noise (not cryptographic).
  * @param seed any integer (taken modulo 2^32)
  */
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 /** Standard normal draws (Box-Muller; the spare value is kept, so draws come in pairs). */
