@@ -12,16 +12,13 @@ import { performance } from 'node:perf_hooks';
 import { runBatch, type BatchSummary } from '../grader/batch/run-batch.js';
 import type { BatchOptions } from '../grader/batch/options.js';
 import { createEnvironment, PACKAGE_ROOT } from '../grader/score/environment.js';
+import { quantile } from './stats.js';
 
 const NUMERIC = ['convolution', 'image', 'pooling', 'shapes', 'rnn', 'sequences', 'data'];
 const CORRECT = join(PACKAGE_ROOT, 'examples', 'submissions', 'correct');
 const MISTAKES = join(PACKAGE_ROOT, 'tests', 'fixtures', 'mistakes');
 const HOSTILE = join(PACKAGE_ROOT, 'tests', 'fixtures', 'hostile');
 
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
 const dirs = (root: string): string[] =>
   existsSync(root) ? readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
 

@@ -13,16 +13,14 @@ import { fileURLToPath } from 'node:url';
 import type { SubmissionResult } from '../grader/model/results.js';
 import { createEnvironment } from '../grader/score/environment.js';
 import { gradeSubmission, type GradingEnvironment } from '../grader/score/grade-submission.js';
+import { quantile } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORRECT = path.join(root, 'examples', 'submissions', 'correct');
 const BUGGY = path.join(root, 'tests', 'fixtures', 'models', 'several-mistakes');
 const RUNS = Number(process.env.NEUROGRADE_BENCH_RUNS ?? 3);
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+const median = (xs: readonly number[]): number => quantile(xs, 0.5);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 async function gradeModels(env: GradingEnvironment, dir: string): Promise<{ ms: number; result: SubmissionResult }> {

@@ -14,18 +14,11 @@ import { loadMnist } from '../grader/data/mnist.js';
 import { initBackend, restoreStockKernels, type Tf } from '../grader/tf/backend.js';
 import { conv2dFilterGradient, conv2dInputGradient, installFastConvGradients } from '../grader/tf/conv2d-gradient.js';
 import { cnnModel, deepCnnModel } from '../reference/models.js';
+import { formatMs, stats } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function stats(ms: number[]): { median: number; p95: number; n: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { median: at(0.5), p95: at(0.95), n: s.length };
-}
-const fmt = (ms: number[]) => {
-  const { median, p95, n } = stats(ms);
-  return `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (n=${n})`;
-};
+const fmt = (ms: number[]): string => formatMs(ms, 1);
 
 /** Import + wasm initialisation in a fresh node process, as a sandboxed child pays it. */
 function freshProcessInit(): { importMs: number; initMs: number } {

@@ -6,6 +6,7 @@ import type { SubmissionResult } from '../grader/model/results.js';
 import { html } from '../reports/html.js';
 import { convolution } from '../reference/convolution.js';
 import { richResult, sampleExercises } from '../tests/fixtures/report/samples.js';
+import { formatMs } from './stats.js';
 
 function photoResult(): SubmissionResult {
   const img = Array.from({ length: 168 }, (_, i) => Array.from({ length: 300 }, (_, j) => (i * 7 + j * 3) % 256));
@@ -40,9 +41,7 @@ function time(label: string, result: SubmissionResult, runs: number): void {
     bytes = (html.render(result, { lang: result.lang, exercises: sampleExercises() }) as string).length;
     ms.push(performance.now() - t);
   }
-  ms.sort((a, b) => a - b);
-  const at = (q: number): number => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)]!;
-  console.log(`${label}: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (n=${runs}), ${(bytes / 1024).toFixed(0)} KiB`);
+  console.log(`${label}: ${formatMs(ms, 1)}, ${(bytes / 1024).toFixed(0)} KiB`);
 }
 
 export async function benchReport(): Promise<void> {

@@ -12,6 +12,7 @@ import { Session, type SessionLimits } from '../grader/sandbox/session.js';
 import { prewarmed } from '../grader/sandbox/warm.js';
 import { createEnvironment, dependencyPaths, PACKAGE_ROOT } from '../grader/score/environment.js';
 import { gradeSubmission } from '../grader/score/grade-submission.js';
+import { stats } from './stats.js';
 
 const RUNS = 30;
 const GAP_MS = 150;
@@ -21,11 +22,6 @@ const LIMITS: SessionLimits = { timeMs: 10_000, memoryMb: 4096, outputBytes: 16 
 const TARGET_EXERCISE_MS = 150;
 const TARGET_SUBMISSION_MS = 1500;
 
-function stats(samples: readonly number[]): { median: number; p95: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 const ms = (x: number): string => `${x.toFixed(0).padStart(5)} ms`;
 
