@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../grader/diagnose/diagnose.js';
-import { fakeContext } from '../../grader/kit/fake-context.js';
-import type { CheckContext, CheckVerdict } from '../../grader/model/check.js';
-import type { Manifest } from '../../grader/model/manifest.js';
 import * as reference from '../../reference/image.js';
+import { exerciseHarness } from '../../tests/support/exercise-harness.js';
 import { checks } from './checks/index.js';
 import { NOTES_HEIGHT, NOTES_WIDTH, syntheticGray, syntheticImage } from './checks/synthetic-image.js';
 import { mistakes } from './mistakes/index.js';
 
-const manifest = JSON.parse(readFileSync(join(import.meta.dirname, 'exercise.json'), 'utf8')) as Manifest;
-const context = (student: Record<string, unknown>): CheckContext => ({ ...fakeContext({ reference, student, seed: 20261127 }), tolerance: manifest.tolerance });
-const run = (checkId: string, student: Record<string, unknown>): Promise<CheckVerdict> => checks.find((c) => c.id === checkId)!.run(context(student));
-const variant = (mistakeId: string) => ({ ...reference, ...mistakes.find((m) => m.id === mistakeId)!.overrides });
+const { manifest, run, variant, diagnosisOf } = exerciseHarness({ dir: import.meta.dirname, reference, checks, mistakes });
 
 describe('the koala stand-in', () => {
   it("has the notes' shape (168, 300, 3), integer channels in 0..255, and is the same on every call", () => {
@@ -49,10 +41,7 @@ describe('image checks', () => {
     ['sobel-shifted-convol', 'sobel-edges'],
     ['sobel-abs-sum', 'sobel-property'],
   ])('%s fails %s and is diagnosed by name', async (mistakeId, checkId) => {
-    const verdict = await run(checkId, variant(mistakeId));
-    expect(verdict.status).toBe('failed');
-    const observations = verdict.status === 'failed' ? (verdict.observations ?? []) : [];
-    expect(diagnose({ reference, mistakes, observations, tolerance: manifest.tolerance })?.id).toBe(mistakeId);
+    expect(await diagnosisOf(checkId, variant(mistakeId))).toEqual({ status: 'failed', diagnosis: mistakeId });
   });
 
   it('grey levels are integers: a mean kept as a float fails, even within the float tolerance', async () => {
