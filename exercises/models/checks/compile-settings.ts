@@ -1,6 +1,6 @@
 import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
 import { CLASSIFIER, compileProblem, type CompileProblem, type CompileSpec } from '../lib/compile.js';
-import { backendFor, disposeModels, fetchModels } from '../lib/fetch.js';
+import { withStudentModels } from '../lib/fetch.js';
 import { callLabel, COMPILED } from '../lib/specs.js';
 
 function message(ctx: CheckContext, label: string, spec: CompileSpec, p: CompileProblem): string {
@@ -26,12 +26,9 @@ function message(ctx: CheckContext, label: string, spec: CompileSpec, p: Compile
 export const compileSettings: CheckDefinition = {
   id: 'compile-settings',
   title: { fr: 'Compilation : loss, optimiseur et métriques du cours', en: "Compile settings: the notes' losses, optimizers and metrics" },
-  async run(ctx: CheckContext): Promise<CheckVerdict> {
-    const tf = await backendFor(ctx);
-    const fetched = await fetchModels(ctx, tf, COMPILED);
-    if (!fetched.ok) return fetched.verdict;
-    try {
-      for (const student of fetched.models) {
+  run: (ctx: CheckContext): Promise<CheckVerdict> =>
+    withStudentModels(ctx, COMPILED, (_tf, models) => {
+      for (const student of models) {
         const spec = student.spec.compile!;
         const label = callLabel(student.spec);
         const problem = compileProblem(student.compile, spec);
@@ -41,9 +38,6 @@ export const compileSettings: CheckDefinition = {
         }
         if (student.compileError) return { status: 'failed', message: ctx.t.models.compileRejected(label, student.compileError) };
       }
-      return { status: 'passed', message: ctx.t.models.compileOk(fetched.models.length) };
-    } finally {
-      disposeModels(fetched.models);
-    }
-  },
+      return { status: 'passed', message: ctx.t.models.compileOk(models.length) };
+    }),
 };

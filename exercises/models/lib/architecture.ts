@@ -3,7 +3,7 @@ import type { Localized } from '../../../grader/model/localized.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { architectureMessage } from './explain.js';
 import { modelFacts, type ModelFacts } from './facts.js';
-import { backendFor, disposeModels, fetchModels, referenceModel } from './fetch.js';
+import { referenceModel, withStudentModels } from './fetch.js';
 import { callLabel, type ModelSpec } from './specs.js';
 
 /** The facts of the reference's model for a spec (built, read, disposed). */
@@ -25,12 +25,9 @@ export function architectureCheck(options: { readonly id: string; readonly title
   return {
     id: options.id,
     title: options.title,
-    async run(ctx: CheckContext): Promise<CheckVerdict> {
-      const tf = await backendFor(ctx);
-      const fetched = await fetchModels(ctx, tf, options.specs);
-      if (!fetched.ok) return fetched.verdict;
-      try {
-        for (const student of fetched.models) {
+    run: (ctx: CheckContext): Promise<CheckVerdict> =>
+      withStudentModels(ctx, options.specs, (_tf, models) => {
+        for (const student of models) {
           const reference = referenceFacts(ctx, student.spec);
           const facts = modelFacts(student.model);
           const diffs = compareArchitecture(facts, reference);
@@ -42,11 +39,8 @@ export function architectureCheck(options: { readonly id: string; readonly title
             ...(diagnosis ? { diagnosis } : {}),
           };
         }
-        const main = fetched.models[0]!;
+        const main = models[0]!;
         return { status: 'passed', message: ctx.t.models.architectureOk(callLabel(main.spec), main.model.countParams()) };
-      } finally {
-        disposeModels(fetched.models);
-      }
-    },
+      }),
   };
 }

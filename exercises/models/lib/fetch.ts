@@ -120,6 +120,26 @@ export async function fetchModels(ctx: CheckContext, tf: Tf, specs: readonly Mod
 }
 
 /**
+ * The lifecycle every model check shares: the grader's backend, the student's models fetched
+ * and rebuilt, `judge` on them, and the models freed whatever `judge` returns or throws. A fetch
+ * that fails is the verdict.
+ */
+export async function withStudentModels(
+  ctx: CheckContext,
+  specs: readonly ModelSpec[],
+  judge: (tf: Tf, models: readonly StudentModel[]) => Promise<CheckVerdict> | CheckVerdict,
+): Promise<CheckVerdict> {
+  const tf = await backendFor(ctx);
+  const fetched = await fetchModels(ctx, tf, specs);
+  if (!fetched.ok) return fetched.verdict;
+  try {
+    return await judge(tf, fetched.models);
+  } finally {
+    disposeModels(fetched.models);
+  }
+}
+
+/**
  * Frees rebuilt models, optimizer included: `loadTrainingConfig` compiles with an optimizer
  * instance, which tfjs counts as not owned by the model and leaves behind on `model.dispose()`
  * (Adam's two scalars, and after training a moment per weight), a leak per submission in a batch.

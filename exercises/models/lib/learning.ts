@@ -16,7 +16,7 @@ import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { CLASSIFIER, compileProblem, sameCompile, type CompileInfo } from './compile.js';
 import type { TaskData } from './data.js';
 import { modelFacts, sameFacts } from './facts.js';
-import { backendFor, disposeModels, fetchModels, referenceModel, type StudentModel } from './fetch.js';
+import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
 import { transplant } from './predictions.js';
 import { callLabel, type ModelSpec } from './specs.js';
 
@@ -106,14 +106,10 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
   return {
     id: options.id,
     title: options.title,
-    async run(ctx: CheckContext): Promise<CheckVerdict> {
+    run(ctx: CheckContext): Promise<CheckVerdict> {
       const t = ctx.t.models;
       const label = callLabel(spec);
-      const tf = await backendFor(ctx);
-      const fetched = await fetchModels(ctx, tf, [spec]);
-      if (!fetched.ok) return fetched.verdict;
-      const student = fetched.models[0]!;
-      try {
+      return withStudentModels(ctx, [spec], async (tf, [student]) => {
         if (equalsReference(ctx, tf, student)) return { status: 'passed', message: t.sameAsReference(label) };
         const diagnosis = diagnosisOf(ctx, student);
         const failed = (message: string): CheckVerdict => ({ status: 'failed', message, ...(diagnosis ? { diagnosis } : {}) });
@@ -145,9 +141,7 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         const outcome = { call: label, got: got.value, reference: reference.value, want, what };
         if (classifier) return got.value >= want ? { status: 'passed', message: t.accuracyOk(outcome) } : failed(t.accuracyLow(outcome) + stopped);
         return got.value <= want ? { status: 'passed', message: t.mseOk(outcome) } : failed(t.mseHigh(outcome) + stopped);
-      } finally {
-        disposeModels([student]);
-      }
+      });
     },
   };
 }

@@ -15,7 +15,7 @@ import { reseedWeights } from '../../../grader/tf/train.js';
 import { referenceFacts } from './architecture.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { modelFacts } from './facts.js';
-import { backendFor, disposeModels, fetchModels, referenceModel, type StudentModel } from './fetch.js';
+import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
 import { callLabel, type ModelSpec } from './specs.js';
 
 /** Fixed inputs for a spec: a batch of 4 seeded samples, pixels in [0, 1), sequences in [-1, 1). */
@@ -89,19 +89,13 @@ export function predictionsCheck(options: { readonly id: string; readonly title:
   return {
     id: options.id,
     title: options.title,
-    async run(ctx: CheckContext): Promise<CheckVerdict> {
-      const tf = await backendFor(ctx);
-      const fetched = await fetchModels(ctx, tf, options.specs);
-      if (!fetched.ok) return fetched.verdict;
-      try {
-        for (const student of fetched.models) {
+    run: (ctx: CheckContext): Promise<CheckVerdict> =>
+      withStudentModels(ctx, options.specs, (tf, models) => {
+        for (const student of models) {
           const outcome = transplant(ctx, tf, student);
           if (outcome.kind !== 'same') return transplantVerdict(ctx, student, outcome);
         }
-        return { status: 'passed', message: ctx.t.models.predictionsOk(callLabel(fetched.models[0]!.spec)) };
-      } finally {
-        disposeModels(fetched.models);
-      }
-    },
+        return { status: 'passed', message: ctx.t.models.predictionsOk(callLabel(models[0]!.spec)) };
+      }),
   };
 }
