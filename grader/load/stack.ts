@@ -1,18 +1,27 @@
 import { SourceMap } from 'node:module';
 
 /**
- * Rewrites a stack from the child so that it shows the student's own frames as
- * `file.ts:line:col` and drops the grader's frames. The child ran the bundle from a data: URL,
- * so its frames carry positions in the bundle; the source map turns them back.
+ * A rewriter of stacks from the child for one bundle: it shows the student's own frames as
+ * `file.ts:line:col` and drops the grader's. The child ran the bundle from a data: URL, so its
+ * frames carry positions in the bundle; the source map, parsed on the first throw only (a check
+ * may see dozens), turns them back.
  */
-export function studentStack(stack: string | undefined, map: string): string | undefined {
-  if (!stack) return undefined;
-  let sourceMap: SourceMap;
-  try {
-    sourceMap = new SourceMap(JSON.parse(map));
-  } catch {
-    return undefined;
-  }
+export function stackMapper(map: string): (stack: string | undefined) => string | undefined {
+  let sourceMap: SourceMap | null | undefined;
+  return (stack) => {
+    if (!stack) return undefined;
+    if (sourceMap === undefined) {
+      try {
+        sourceMap = new SourceMap(JSON.parse(map));
+      } catch {
+        sourceMap = null;
+      }
+    }
+    return sourceMap ? rewrite(stack, sourceMap) : undefined;
+  };
+}
+
+function rewrite(stack: string, sourceMap: SourceMap): string {
   const lines = stack.split('\n');
   const out: string[] = [];
   for (const line of lines) {

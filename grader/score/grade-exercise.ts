@@ -5,7 +5,7 @@ import { deriveSeed } from '../kit/rng.js';
 import { scopedMemo, type Memo } from '../kit/memo.js';
 import { failureMessage } from '../kit/faults.js';
 import { bundleSubmissionFile } from '../load/bundle.js';
-import { studentStack } from '../load/stack.js';
+import { stackMapper } from '../load/stack.js';
 import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../model/check.js';
 import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
@@ -79,6 +79,7 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
     return allFail('compile-error', t.grading.compileError(first.location, first.text) + more);
   }
 
+  const mapStack = stackMapper(bundle.map);
   let session: Session | undefined;
   let group: ChildGroup = 'public';
   let logs = '';
@@ -100,7 +101,7 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
       return { ok: true };
     }
     const f = outcome.failure;
-    const stack = f.kind === 'load-error' ? studentStack(f.stack, bundle.map) : undefined;
+    const stack = f.kind === 'load-error' ? mapStack(f.stack) : undefined;
     return { ok: false, result: allFail('load-error', failureMessage(t, f, manifest.file), stack) };
   };
   const release = (): void => {
@@ -116,7 +117,7 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
     if (!reply.ok) {
       const fault = reply.fault;
       if (fault.kind !== 'threw') return { ok: false, fault };
-      const stack = studentStack(fault.error.stack, bundle.map);
+      const stack = mapStack(fault.error.stack);
       return { ok: false, fault: { ...fault, error: { name: String(fault.error.name), message: String(fault.error.message), ...(stack ? { stack } : {}) } } };
     }
     try {
