@@ -36,31 +36,38 @@ export function toDense(v: unknown): Described {
   const shape: number[] = [];
   const data: number[] = [];
   let problem: string | undefined;
-  const walk = (node: unknown, depth: number, path: number[]): void => {
-    if (problem) return;
+  // One index stack for the whole walk: copying the path at every leaf made a 50,000-pixel
+  // answer allocate 50,000 arrays. It is only read when a message needs it.
+  const path: number[] = [];
+  const at = (): string => path.join(', ');
+  const walk = (node: unknown, depth: number): void => {
     const items = Array.isArray(node) ? node : isTagged(node) && node.kind === 'typed' ? node.data : undefined;
     if (items === undefined) {
       if (typeof node === 'number') {
-        if (depth !== shape.length) problem = `an array whose entry [${path.join(', ')}] is a number where the others are arrays`;
+        if (depth !== shape.length) problem = `an array whose entry [${at()}] is a number where the others are arrays`;
         else data.push(node);
         return;
       }
-      problem = `an array whose entry [${path.join(', ')}] is ${describeLeaf(node)}`;
+      problem = `an array whose entry [${at()}] is ${describeLeaf(node)}`;
       return;
     }
     if (depth === shape.length) {
       if (data.length > 0) {
-        problem = `an array whose entry [${path.join(', ')}] is an array where the others are numbers`;
+        problem = `an array whose entry [${at()}] is an array where the others are numbers`;
         return;
       }
       shape.push(items.length);
     } else if (shape[depth] !== items.length) {
-      problem = `a ragged array: entry [${path.join(', ')}] has ${items.length} items where the first has ${shape[depth]}`;
+      problem = `a ragged array: entry [${at()}] has ${items.length} items where the first has ${shape[depth]}`;
       return;
     }
-    for (let i = 0; i < items.length; i++) walk(items[i], depth + 1, [...path, i]);
+    for (let i = 0; i < items.length && !problem; i++) {
+      path.push(i);
+      walk(items[i], depth + 1);
+      path.pop();
+    }
   };
-  walk(v, 0, []);
+  walk(v, 0);
   if (problem) return { kind: 'other', what: problem };
   // An empty array has no leaves: its shape stops where the nesting stops.
   return { kind: 'dense', dense: { shape, data: Float64Array.from(data) }, typed: false };
