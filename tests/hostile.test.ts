@@ -16,7 +16,7 @@ import type { LauncherId } from '../grader/sandbox/launcher.js';
 import { validator } from '../grader/schema/validate.js';
 import { createEnvironment, PACKAGE_ROOT } from '../grader/score/environment.js';
 import type { GradingEnvironment } from '../grader/score/grade-submission.js';
-import { fixtureDirs, FIXTURES, grade } from './support/grade.js';
+import { fixtureDirs, FIXTURES, grade, withExerciseLimits } from './support/grade.js';
 
 /**
  * The hostile corpus: each folder of tests/fixtures/hostile attacks the grader through shapes.ts
@@ -88,11 +88,7 @@ function untimed<T>(value: T): T {
 }
 
 function withLimits(env: GradingEnvironment, limits: Limits | undefined): GradingEnvironment {
-  if (!limits) return env;
-  return {
-    ...env,
-    exercises: env.exercises.map((e) => (e.manifest.id === ATTACKED ? { ...e, manifest: { ...e.manifest, limits: { ...e.manifest.limits, ...limits } } } : e)),
-  };
+  return limits ? withExerciseLimits(env, ATTACKED, limits) : env;
 }
 
 /** Every file under a folder with a hash of its content (links by their target), to prove nothing changed. */

@@ -16,6 +16,12 @@ export const LimitsSchema = Type.Object(
     memoryMb: Type.Optional(Type.Integer({ minimum: 64, description: 'Address-space limit of the child, MiB. @default 4096' })),
     outputKb: Type.Optional(Type.Integer({ minimum: 1, description: 'Largest answer the child may send, KiB. @default 16384' })),
     processes: Type.Optional(Type.Integer({ minimum: 1, description: 'Processes (threads) the child may run. @default 64' })),
+    strikes: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'Checks of one exercise that may run out of time or memory before the rest of the exercise is skipped. @default 2',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

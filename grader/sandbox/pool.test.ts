@@ -70,7 +70,7 @@ describe('SubmissionChildren', () => {
     expect(run.ok && run.cases[0]).toEqual({ ok: true, outputs: ['undefined'] });
   });
 
-  it('never hands a public child to a hidden check, nor a child marked not reusable', async () => {
+  it('hands a public child on to a hidden check, never a hidden child back to a public one', async () => {
     children = new SubmissionChildren();
     const code = 'export const f = () => 1;';
     const a = await children.acquire('public', options(code, ['f']));
@@ -78,10 +78,24 @@ describe('SubmissionChildren', () => {
     children.release('public', options(code, ['f']), a.session, true);
     const b = await children.acquire('hidden', options(code, ['f']));
     if (!b.ok) throw new Error('no child');
-    children.release('hidden', options(code, ['f']), b.session, false);
-    const c = await children.acquire('hidden', options(code, ['f']));
+    expect(b.session).toBe(a.session);
+    children.release('hidden', options(code, ['f']), b.session, true);
+    const c = await children.acquire('public', options(code, ['f']));
     if (!c.ok) throw new Error('no child');
-    expect(children.started).toBe(3);
+    expect(c.session).not.toBe(b.session);
+    expect(children.started).toBe(2);
+  });
+
+  it('never hands on a child marked not reusable', async () => {
+    children = new SubmissionChildren();
+    const code = 'export const f = () => 1;';
+    const a = await children.acquire('public', options(code, ['f']));
+    if (!a.ok) throw new Error('no child');
+    children.release('public', options(code, ['f']), a.session, false);
+    const b = await children.acquire('hidden', options(code, ['f']));
+    if (!b.ok) throw new Error('no child');
+    expect(b.session).not.toBe(a.session);
+    expect(children.started).toBe(2);
   });
 
   it("reports a module's own load error from a reused child, as a fresh child would", async () => {

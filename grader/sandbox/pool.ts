@@ -1,17 +1,20 @@
 import { Session, type SessionOptions, type StartOutcome } from './session.js';
 
 /**
- * Public checks and hidden checks never share a child: hidden inputs must not reach anything the
- * student is shown, and only public checks show what the code printed or threw.
+ * What a child has run: only public checks, or hidden ones too. Hidden inputs must not reach
+ * anything the student is shown, and only public checks show what the code printed or threw: so
+ * a child may go from public checks to hidden ones, never back.
  */
 export type ChildGroup = 'public' | 'hidden';
 
 /**
  * The children of one submission. An exercise gets a child that has run no code, or one that
- * ran earlier exercises of the same submission, in the same group, and was left exactly as it
- * was before them (the runner compares globals, `process`, intrinsics, timers and handles with
- * a baseline, and refuses the load otherwise: then a fresh child is started). Starting a child
- * costs about 100 ms of CPU; a submission of seven exercises then starts two instead of seven.
+ * ran earlier exercises of the same submission and was left exactly as it was before them (the
+ * runner compares globals, `process`, intrinsics, timers and handles with a baseline, and
+ * refuses the load otherwise: then a fresh child is started). A public phase takes only a child
+ * that ran public checks alone; a hidden phase takes either, and the child is hidden from then
+ * on. Starting a child costs about 120 ms of CPU under bwrap; a submission whose public phases
+ * all run before its hidden ones (see `gradeSubmission`) starts one child instead of seven.
  * Children are never shared between submissions.
  */
 export interface ChildrenOptions {
@@ -32,14 +35,18 @@ export class SubmissionChildren {
 
   /** A child with the module loaded: a clean idle one of the group if any, else a new one. */
   async acquire(group: ChildGroup, options: SessionOptions): Promise<StartOutcome> {
-    const key = this.key(group, options);
-    const pool = this.idle.get(key);
-    while (pool && pool.length > 0) {
-      const session = pool.pop()!;
-      const loaded = await session.load(options);
-      if (loaded.ok) return { ok: true, session, exports: loaded.exports };
-      if (!('dirty' in loaded) && loaded.failure.kind === 'load-error') return loaded;
-      // Changed by an earlier exercise, or dead: start afresh below.
+    // A hidden phase prefers a hidden child, then takes a public one; a public phase never
+    // takes a child that ran hidden checks.
+    const groups: readonly ChildGroup[] = group === 'hidden' ? ['hidden', 'public'] : ['public'];
+    for (const g of groups) {
+      const pool = this.idle.get(this.key(g, options));
+      while (pool && pool.length > 0) {
+        const session = pool.pop()!;
+        const loaded = await session.load(options);
+        if (loaded.ok) return { ok: true, session, exports: loaded.exports };
+        if (!('dirty' in loaded) && loaded.failure.kind === 'load-error') return loaded;
+        // Changed by an earlier exercise, or dead: start afresh below.
+      }
     }
     this.started++;
     return Session.start(options);

@@ -30,6 +30,8 @@ export interface ExerciseRun {
   readonly childScript: string;
   readonly readPaths: readonly string[];
   readonly limits: SessionLimits;
+  /** Checks that may run out of time or memory before the rest of the exercise is skipped. */
+  readonly strikes: number;
   readonly memo: Memo;
   /** The submission's children: an exercise may take one an earlier exercise left unchanged. */
   readonly children: SubmissionChildren;
@@ -38,51 +40,85 @@ export interface ExerciseRun {
   readonly usedTfBackend?: (description: string) => void;
 }
 
-/**
- * Grades one exercise of one submission: bundle the student's file, start its child, run every
- * check, compare in the grader, name the mistake, score. Never throws for a student's fault: a
- * missing file, a compile error, a crash or a time-out is a result.
- */
+/** Which checks a phase runs: every public check of a submission runs before any hidden one. */
+export type Phase = ChildGroup;
+
+/** One exercise being graded, phase by phase (see `startExercise`). */
+export interface ExerciseGrading {
+  /**
+   * Runs this exercise's checks of one visibility. A submission runs the public phase of every
+   * exercise before the hidden phase of any, so one child can serve both: hidden inputs enter it
+   * only after everything the student is shown was produced.
+   */
+  phase(visibility: Phase): Promise<void>;
+  /** The exercise's result: complete once both phases ran, or once the exercise ended early. */
+  result(): ExerciseResult;
+}
+
+/** Grades one exercise in one go: its public checks, then its hidden ones. */
 export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
+  const grading = await startExercise(run);
+  await grading.phase('public');
+  await grading.phase('hidden');
+  return grading.result();
+}
+
+/** A limit whose every hit costs its full amount of time: those count as strikes. */
+function strikeOf(verdict: CheckVerdict): 'timeout' | 'memory' | undefined {
+  if (verdict.status !== 'sandbox') return undefined;
+  const kind = verdict.failure.kind;
+  return kind === 'timeout' || kind === 'memory' ? kind : undefined;
+}
+
+/**
+ * Starts grading one exercise of one submission: bundles the student's file (a missing file or
+ * a compile error ends the exercise here). Each phase then takes a child, runs its checks,
+ * compares in the grader, names the mistake and scores. Never throws for a student's fault: a
+ * missing file, a compile error, a crash or a time-out is a result. After `strikes` checks ran
+ * out of time or memory, the exercise's remaining checks are skipped, with a message that says so.
+ */
+export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> {
   const started = performance.now();
+  let spentMs = 0;
   const { exercise, t } = run;
   const { manifest } = exercise;
   const checks = exercise.checks.filter((c) => run.mode === 'grade' || manifest.checks[c.id]!.public);
   const header = { id: manifest.id, title: manifest.title[run.lang], file: manifest.file };
   const maxScore = checks.reduce((s, c) => s + manifest.checks[c.id]!.points, 0);
+  const visibilityOf = (id: string): Phase => (manifest.checks[id]!.public ? 'public' : 'hidden');
+  const elapsed = (): number => Math.round(spentMs);
   const allFail = (status: ExerciseResult['status'], message: string, stack?: string): ExerciseResult => ({
     ...header,
     status,
     message,
     score: 0,
     maxScore,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: elapsed(),
     checks: checks.map((c) => ({
       id: c.id,
       title: c.title[run.lang],
       status: 'error',
       score: 0,
       maxScore: manifest.checks[c.id]!.points,
-      visibility: manifest.checks[c.id]!.public ? 'public' : 'hidden',
+      visibility: visibilityOf(c.id),
       durationMs: 0,
       message,
       ...(stack ? { stack } : {}),
     })),
   });
+  const ended = (result: ExerciseResult): ExerciseGrading => ({ phase: async () => {}, result: () => result });
 
   const bundle = await bundleSubmissionFile(run.submissionDir, manifest.file);
+  spentMs += performance.now() - started;
   if (!bundle.ok) {
-    if (bundle.kind === 'missing') return allFail('missing', t.grading.missingFile(manifest.file));
-    if (bundle.kind === 'outside') return allFail('missing', t.grading.outsideFile(manifest.file, bundle.target));
+    if (bundle.kind === 'missing') return ended(allFail('missing', t.grading.missingFile(manifest.file)));
+    if (bundle.kind === 'outside') return ended(allFail('missing', t.grading.outsideFile(manifest.file, bundle.target)));
     const first = bundle.errors[0]!;
     const more = bundle.errors.slice(1).map((e) => `\n${t.grading.compileError(e.location, e.text)}`).join('');
-    return allFail('compile-error', t.grading.compileError(first.location, first.text) + more);
+    return ended(allFail('compile-error', t.grading.compileError(first.location, first.text) + more));
   }
 
   const mapStack = stackMapper(bundle.map);
-  let session: Session | undefined;
-  let group: ChildGroup = 'public';
-  let logs = '';
   const sessionOptions: SessionOptions = {
     launcher: run.launcher,
     launch: { childScript: run.childScript, readPaths: run.readPaths },
@@ -93,25 +129,11 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
   // Shared modules (tfjs, Node's own) keep state the runner cannot compare: such a child is not
   // handed to the next exercise.
   const reusable = bundle.externals.length === 0;
-  const start = async (g: ChildGroup): Promise<{ ok: true } | { ok: false; result: ExerciseResult }> => {
-    const outcome = await run.children.acquire(g, sessionOptions);
-    if (outcome.ok) {
-      session = outcome.session;
-      group = g;
-      return { ok: true };
-    }
-    const f = outcome.failure;
-    const stack = f.kind === 'load-error' ? mapStack(f.stack) : undefined;
-    return { ok: false, result: allFail('load-error', failureMessage(t, f, manifest.file), stack) };
-  };
-  const release = (): void => {
-    if (!session) return;
-    // Logs may reveal hidden inputs (a student can print them), so only `check` mode, which runs
-    // public checks alone, shows them.
-    if (run.mode === 'check') logs += session.output;
-    run.children.release(group, sessionOptions, session, reusable);
-    session = undefined;
-  };
+  let logs = '';
+  let loaded = false;
+  let early: ExerciseResult | undefined;
+  const strikes: ('timeout' | 'memory')[] = [];
+  const results: (CheckResult | undefined)[] = new Array(checks.length);
 
   const decodeCase = (reply: CaseReply): CaseOutcome => {
     if (!reply.ok) {
@@ -128,83 +150,135 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
     }
   };
 
-  const results: CheckResult[] = new Array(checks.length);
-  // Public checks run first: once hidden inputs have entered the child, nothing it answers may
-  // reach feedback the student sees, and only hidden checks come after them.
-  const order = checks.map((_, i) => i).sort((a, b) => Number(!manifest.checks[checks[a]!.id]!.public) - Number(!manifest.checks[checks[b]!.id]!.public));
-  let loaded = false;
-  for (const index of order) {
+  const skipped = (index: number): CheckResult => {
     const check = checks[index]!;
-    const entry = manifest.checks[check.id]!;
-    const visibility = entry.public ? 'public' : 'hidden';
-    // Hidden checks get a child of their own (see ChildGroup).
-    if (session && group !== visibility) release();
-    if (!session) {
-      const again = await start(visibility);
-      if (!again.ok) {
-        // The module does not load at all: the whole exercise says so.
-        if (!loaded) return again.result;
-        results[index] = again.result.checks[index]!;
-        continue;
-      }
-      loaded = true;
-    }
-    const current = session!;
-    const seed = deriveSeed(run.seed, `${manifest.id}/${check.id}`);
-    const ctx: CheckContext = {
-      exercise: manifest,
-      reference: exercise.reference,
-      tolerance: manifest.tolerance,
-      seed,
-      memo: scopedMemo(run.memo, `${manifest.id}/${check.id}/${seed}`),
-      ...(run.datasets ? { datasets: run.datasets } : {}),
-      ...(run.usedTfBackend ? { usedTfBackend: run.usedTfBackend } : {}),
-      visibility,
-      lang: run.lang,
-      t,
-      run: async (cases: readonly (readonly Step[])[]): Promise<StudentRun> => {
-        const r = await current.run(cases);
-        return r.ok ? { ok: true, cases: r.cases.map(decodeCase) } : r;
-      },
-    };
-    const checkStarted = performance.now();
-    let verdict: CheckVerdict;
-    try {
-      verdict = await check.run(ctx);
-    } catch (e) {
-      throw new Error(`check "${manifest.id}/${check.id}" failed inside the grader: ${(e as Error).message}`, { cause: e });
-    }
-    if (verdict.status === 'sandbox') {
-      // A limit was hit: this child is gone; the next check gets a fresh one.
-      if (run.mode === 'check') logs += current.output;
-      current.close();
-      session = undefined;
-    }
-    const mistake =
-      verdict.status === 'failed' && !verdict.diagnosis && verdict.observations
-        ? diagnose({ reference: exercise.reference, mistakes: exercise.mistakes, observations: verdict.observations, tolerance: manifest.tolerance })
-        : undefined;
-    const diagnosed = verdict.status === 'failed' && verdict.diagnosis ? exercise.mistakes.find((m) => m.id === verdict.diagnosis) : mistake;
-    results[index] = toCheckResult(verdict, {
+    const last = strikes[strikes.length - 1]!;
+    const status = last === 'timeout' ? ({ status: 'timeout', limitMs: run.limits.timeMs } as const) : ({ status: 'error' } as const);
+    return {
       id: check.id,
       title: check.title[run.lang],
-      points: entry.points,
-      visibility,
-      durationMs: performance.now() - checkStarted,
-      file: manifest.file,
-      lang: run.lang,
-      t,
-      ...(diagnosed ? { mistake: diagnosed } : {}),
-    });
-  }
-  release();
+      ...status,
+      score: 0,
+      maxScore: manifest.checks[check.id]!.points,
+      visibility: visibilityOf(check.id),
+      durationMs: 0,
+      message: t.grading.skipped(strikes.length, t.grading.limitNames[last]),
+    };
+  };
+
+  const runPhase = async (visibility: Phase): Promise<void> => {
+    let session: Session | undefined;
+    const release = (): void => {
+      if (!session) return;
+      // Logs may reveal hidden inputs (a student can print them), so only `check` mode, which runs
+      // public checks alone, shows them.
+      if (run.mode === 'check') logs += session.output;
+      run.children.release(visibility, sessionOptions, session, reusable);
+      session = undefined;
+    };
+    try {
+      for (let index = 0; index < checks.length; index++) {
+        const check = checks[index]!;
+        if (visibilityOf(check.id) !== visibility) continue;
+        if (strikes.length >= run.strikes) {
+          results[index] = skipped(index);
+          continue;
+        }
+        if (!session) {
+          const outcome = await run.children.acquire(visibility, sessionOptions);
+          if (!outcome.ok) {
+            const f = outcome.failure;
+            const stack = f.kind === 'load-error' ? mapStack(f.stack) : undefined;
+            const failed = allFail('load-error', failureMessage(t, f, manifest.file), stack);
+            // The module does not load at all: the whole exercise says so.
+            if (!loaded) {
+              early = failed;
+              return;
+            }
+            results[index] = failed.checks[index]!;
+            continue;
+          }
+          session = outcome.session;
+          loaded = true;
+        }
+        const current = session;
+        const seed = deriveSeed(run.seed, `${manifest.id}/${check.id}`);
+        const ctx: CheckContext = {
+          exercise: manifest,
+          reference: exercise.reference,
+          tolerance: manifest.tolerance,
+          seed,
+          memo: scopedMemo(run.memo, `${manifest.id}/${check.id}/${seed}`),
+          ...(run.datasets ? { datasets: run.datasets } : {}),
+          ...(run.usedTfBackend ? { usedTfBackend: run.usedTfBackend } : {}),
+          visibility,
+          lang: run.lang,
+          t,
+          run: async (cases: readonly (readonly Step[])[]): Promise<StudentRun> => {
+            const r = await current.run(cases);
+            return r.ok ? { ok: true, cases: r.cases.map(decodeCase) } : r;
+          },
+        };
+        const checkStarted = performance.now();
+        let verdict: CheckVerdict;
+        try {
+          verdict = await check.run(ctx);
+        } catch (e) {
+          throw new Error(`check "${manifest.id}/${check.id}" failed inside the grader: ${(e as Error).message}`, { cause: e });
+        }
+        if (verdict.status === 'sandbox') {
+          // A limit was hit: this child is gone; the next check gets a fresh one.
+          if (run.mode === 'check') logs += current.output;
+          current.close();
+          session = undefined;
+        }
+        const strike = strikeOf(verdict);
+        if (strike) strikes.push(strike);
+        const mistake =
+          verdict.status === 'failed' && !verdict.diagnosis && verdict.observations
+            ? diagnose({ reference: exercise.reference, mistakes: exercise.mistakes, observations: verdict.observations, tolerance: manifest.tolerance })
+            : undefined;
+        const diagnosed = verdict.status === 'failed' && verdict.diagnosis ? exercise.mistakes.find((m) => m.id === verdict.diagnosis) : mistake;
+        results[index] = toCheckResult(verdict, {
+          id: check.id,
+          title: check.title[run.lang],
+          points: manifest.checks[check.id]!.points,
+          visibility,
+          durationMs: performance.now() - checkStarted,
+          file: manifest.file,
+          lang: run.lang,
+          t,
+          ...(diagnosed ? { mistake: diagnosed } : {}),
+        });
+      }
+    } finally {
+      release();
+    }
+  };
+
   return {
-    ...header,
-    status: 'graded',
-    score: results.reduce((s, r) => s + r.score, 0),
-    maxScore,
-    durationMs: Math.round(performance.now() - started),
-    ...(logs ? { logs } : {}),
-    checks: results,
+    async phase(visibility) {
+      if (early) return;
+      const phaseStarted = performance.now();
+      try {
+        await runPhase(visibility);
+      } finally {
+        spentMs += performance.now() - phaseStarted;
+      }
+    },
+    result() {
+      if (early) return { ...early, durationMs: elapsed() };
+      const done = results.filter((r): r is CheckResult => r !== undefined);
+      if (done.length !== checks.length) throw new Error(`exercise "${manifest.id}": result() before both phases ran`);
+      return {
+        ...header,
+        status: 'graded',
+        score: done.reduce((s, r) => s + r.score, 0),
+        maxScore,
+        durationMs: elapsed(),
+        ...(logs ? { logs } : {}),
+        checks: done,
+      };
+    },
   };
 }

@@ -5,7 +5,7 @@ import type { Exercise } from '../model/exercise.js';
 import type { ExerciseResult, SubmissionResult } from '../model/results.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { Memo } from '../kit/memo.js';
-import { gradeExercise } from './grade-exercise.js';
+import { startExercise } from './grade-exercise.js';
 import { SubmissionChildren } from '../sandbox/pool.js';
 import { resolveGradeOptions, type GradeOptions } from './options.js';
 
@@ -46,9 +46,9 @@ export async function gradeSubmission(
   const children = new SubmissionChildren({ reuse: o.isolation === 'submission' });
   let exercises: ExerciseResult[];
   try {
-    exercises = await mapLimit(env.exercises, o.concurrency, (exercise) => {
+    const gradings = await mapLimit(env.exercises, o.concurrency, (exercise) => {
       const l = { ...o.limits, ...exercise.manifest.limits };
-      return gradeExercise({
+      return startExercise({
         memo: env.memo,
         children,
         datasets: o.datasets,
@@ -65,8 +65,13 @@ export async function gradeSubmission(
         childScript: env.childScript,
         readPaths: env.readPaths,
         limits: { timeMs: l.timeMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
+        strikes: l.strikes,
       });
     });
+    // Every public phase before any hidden one: the child that ran the public checks can then
+    // run the hidden ones too (see ChildGroup), and a submission starts one child, not two.
+    for (const phase of ['public', 'hidden'] as const) await mapLimit(gradings, o.concurrency, (g) => g.phase(phase));
+    exercises = gradings.map((g) => g.result());
   } finally {
     children.close();
   }

@@ -4,6 +4,7 @@ import { createEnvironment } from '../../grader/score/environment.js';
 import type { GradingEnvironment } from '../../grader/score/grade-submission.js';
 import { gradeSubmission } from '../../grader/score/grade-submission.js';
 import type { GradeOptions } from '../../grader/score/options.js';
+import type { Limits } from '../../grader/model/manifest.js';
 import type { CheckResult, ExerciseResult, SubmissionResult } from '../../grader/model/results.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -35,4 +36,12 @@ export function fixtureDirs(folder: string): string[] {
   const root = join(FIXTURES, folder);
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+/** The environment with one exercise's manifest limits changed (a manifest's limits win over GradeOptions'). */
+export function withExerciseLimits(env: GradingEnvironment, id: string, limits: Limits): GradingEnvironment {
+  return {
+    ...env,
+    exercises: env.exercises.map((e) => (e.manifest.id === id ? { ...e, manifest: { ...e.manifest, limits: { ...e.manifest.limits, ...limits } } } : e)),
+  };
 }

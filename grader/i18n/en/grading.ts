@@ -18,7 +18,9 @@ export const grading = {
   processLimit: (limit: number) => `Expected the code to run within ${limit} processes and threads (process limit), but got a process that could not start one more.`,
   crash: (detail: string) => `Expected the process to keep running, but got a crash (${detail}).`,
   protocol: (detail: string) => `Expected the child process to answer the grader, but got an answer it could not accept (${detail}).`,
-  notRun: () => 'Expected this check to run, but got no chance: an earlier failure stopped the exercise.',
+  skipped: (strikes: number, limit: string) =>
+    `Expected this check to run, but got it skipped: ${strikes} earlier ${strikes === 1 ? 'check' : 'checks'} of this exercise hit the ${limit}, so the rest of the exercise was not run.`,
+  limitNames: { timeout: 'time limit', memory: 'memory limit' },
   caseLabel: (caseId: string) => `case "${caseId}"`,
   hiddenFailed: (what: string) => `Expected the hidden check to match the reference, but got a different answer (${what}).`,
   hiddenError: (where: string, errName: string) => `Expected ${where} to return, but got ${errName} (details are not shown for a hidden check).`,

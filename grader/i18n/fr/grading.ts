@@ -19,7 +19,9 @@ export const grading: Messages['grading'] = {
   processLimit: (limit) => `Le code devait tenir en ${limit} processus et threads (limite de processus), mais le processus n'a pas pu en démarrer un de plus.`,
   crash: (detail) => `Le processus devait continuer, mais il s'est arrêté brutalement (${detail}).`,
   protocol: (detail) => `Le processus enfant devait répondre au correcteur, mais sa réponse est inacceptable (${detail}).`,
-  notRun: () => "Cette vérification devait s'exécuter, mais un échec précédent a arrêté l'exercice.",
+  skipped: (strikes, limit) =>
+    `Cette vérification devait être lancée, mais elle a été sautée : ${strikes === 1 ? '1 vérification précédente de cet exercice a' : `${strikes} vérifications précédentes de cet exercice ont`} atteint la ${limit}, donc le reste de l'exercice n'a pas été lancé.`,
+  limitNames: { timeout: 'limite de temps', memory: 'limite de mémoire' },
   caseLabel: (caseId) => `cas « ${caseId} »`,
   hiddenFailed: (what) => `La vérification cachée devait donner la réponse de référence, mais on obtient une réponse différente (${what}).`,
   hiddenError: (where, errName) => `${where} devait renvoyer une valeur, mais on obtient ${errName} (les détails d'une vérification cachée ne sont pas montrés).`,

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import { environment, exercise, FIXTURES, grade, withExerciseLimits } from './support/grade.js';
+
+/**
+ * A function that never returns costs its exercise the time limit once per check: two strikes,
+ * then the rest of the exercise is skipped with a message that says why, instead of holding a
+ * batch worker for one time limit per check.
+ */
+const LOOPING = join(FIXTURES, 'hostile', 'infinite-loop');
+const SKIPPED = /^Expected this check to run, but got it skipped: (\d+) earlier checks? of this exercise hit the time limit/;
+
+describe('strikes: an exercise stops after repeated time-outs', () => {
+  let env: GradingEnvironment;
+  beforeAll(async () => {
+    env = await environment(['shapes']);
+  });
+
+  it.each([
+    { strikes: 1, ran: 1 },
+    { strikes: 2, ran: 2 },
+    { strikes: 99, ran: 5 },
+  ])('with strikes $strikes, $ran checks run into the time limit and the rest are skipped', async ({ strikes, ran }) => {
+    const result = await grade(withExerciseLimits(env, 'shapes', { timeMs: 300, strikes }), LOOPING);
+    const shapes = exercise(result, 'shapes');
+    const timedOut = shapes.checks.filter((c) => /within 300 ms \(time limit\)/.test(c.message ?? ''));
+    const skipped = shapes.checks.filter((c) => SKIPPED.test(c.message ?? ''));
+    expect(timedOut).toHaveLength(ran);
+    expect(skipped).toHaveLength(shapes.checks.length - ran);
+    for (const c of skipped) {
+      expect(c).toMatchObject({ status: 'timeout', score: 0, limitMs: 300, durationMs: 0 });
+      expect(SKIPPED.exec(c.message!)?.[1]).toBe(String(ran));
+    }
+    expect(shapes.score).toBe(0);
+  });
+
+  it('says it in French too', async () => {
+    const result = await grade(withExerciseLimits(env, 'shapes', { timeMs: 300, strikes: 1 }), LOOPING, { lang: 'fr' });
+    const messages = exercise(result, 'shapes').checks.map((c) => c.message);
+    expect(messages.filter((m) => /^Cette vérification devait être lancée, mais elle a été sautée : 1 vérification précédente de cet exercice a atteint la limite de temps/.test(m ?? ''))).toHaveLength(4);
+  });
+});
