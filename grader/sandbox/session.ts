@@ -4,9 +4,9 @@ import type { Readable } from 'node:stream';
 import { validator } from '../schema/validate.js';
 import type { Launcher, LaunchRequest } from './launcher.js';
 import { FromChildSchema, type CaseReply, type FromChild, type ToChild } from './protocol.js';
-import type { Arg, Step } from './steps.js';
+import type { Step } from './steps.js';
+import { createCaseEncoder, type CaseEncoder } from './case-encoder.js';
 import { spawnChild } from './warm.js';
-import { encodeValue } from './wire.js';
 
 /** Why a child stopped answering: each names the limit or event, for the student's message. */
 export type SandboxFailure =
@@ -37,6 +37,8 @@ export interface SessionOptions {
   /** The student's bundled module (ESM). */
   readonly code: string;
   readonly exports: readonly string[];
+  /** Encodes the cases sent to the child; share one to encode each memoised case once. @default one per session */
+  readonly encoder?: CaseEncoder;
 }
 
 export type StartOutcome =
@@ -61,25 +63,10 @@ const LOG_CAP = 8 * 1024;
 const TAIL_CAP = 4 * 1024;
 /** After `exit`, how long the protocol pipe may still deliver a last answer. */
 const EXIT_GRACE_MS = 100;
-const INPUT_LIMITS = { maxItems: 50_000_000, maxDepth: 64 };
 /** A CPU-time backstop of this many request time limits: only a child whose grader died reaches it. */
 const CPU_BUDGET_REQUESTS = 20;
 
 const validateMessage = validator(FromChildSchema);
-
-function encodeArg(arg: Arg): Arg {
-  return 'data' in arg ? { data: encodeValue(arg.data, INPUT_LIMITS) } : arg;
-}
-
-/** Step data in wire form: JSON alone would turn NaN into null and drop undefined. */
-function encodeStep(step: Step): Step {
-  switch (step.op) {
-    case 'set':
-      return { ...step, value: encodeArg(step.value) };
-    default:
-      return { ...step, args: step.args.map(encodeArg) };
-  }
-}
 
 /** How many outputs a case yields: one per `call` and `invoke` step. */
 function outputCount(steps: readonly Step[]): number {
@@ -118,9 +105,12 @@ export class Session {
   private dead: SandboxFailure | undefined;
   private waiter: ((m: FromChild | SandboxFailure) => void) | undefined;
 
-  private constructor(child: ChildProcess, limits: SessionLimits) {
+  private readonly encoder: CaseEncoder;
+
+  private constructor(child: ChildProcess, limits: SessionLimits, encoder: CaseEncoder) {
     this.child = child;
     this.limits = limits;
+    this.encoder = encoder;
     const capture = (s: Readable | null): void => {
       s?.on('error', () => undefined);
       s?.on('data', (d: Buffer) => {
@@ -161,7 +151,7 @@ export class Session {
       cpuSeconds: Math.ceil((limits.timeMs * CPU_BUDGET_REQUESTS) / 1000) + 10,
     });
     const child = options.launcher.spawn?.(spec) ?? spawnChild(spec);
-    const session = new Session(child, limits);
+    const session = new Session(child, limits, options.encoder ?? createCaseEncoder());
     const loaded = await session.load(options);
     if (loaded.ok) return { ok: true, session, exports: loaded.exports };
     // A fresh child has run no student code: it cannot report changes.
@@ -216,7 +206,7 @@ export class Session {
     if (this.dead) return { ok: false, failure: this.dead };
     const id = this.nextId++;
     this.received = 0;
-    this.send({ type: 'run', id, cases: cases.map((steps) => steps.map(encodeStep)) });
+    this.sendRun(id, cases);
     const reply = await this.next(timeMs);
     if ('kind' in reply) return { ok: false, failure: reply };
     const fits =
@@ -242,6 +232,18 @@ export class Session {
   private send(message: ToChild): void {
     if (this.dead) return;
     this.child.stdin?.write(JSON.stringify(message) + '\n');
+  }
+
+  /** A `run` message, written from each case's encoded bytes: the JSON of `{ type: 'run', id, cases }`. */
+  private sendRun(id: number, cases: readonly (readonly Step[])[]): void {
+    if (this.dead) return;
+    const parts: Buffer[] = [Buffer.from(`{"type":"run","id":${id},"cases":[`)];
+    cases.forEach((steps, i) => {
+      if (i > 0) parts.push(Buffer.from(','));
+      parts.push(this.encoder.encode(steps));
+    });
+    parts.push(Buffer.from(']}\n'));
+    this.child.stdin?.write(Buffer.concat(parts));
   }
 
   private next(timeMs: number): Promise<FromChild | SandboxFailure> {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GraderError } from '../model/errors.js';
 import { createMemo } from '../kit/memo.js';
+import { createCaseEncoder } from '../sandbox/case-encoder.js';
 import { fileURLToPath } from 'node:url';
 import { messages } from '../i18n/index.js';
 import { PROVIDED } from '../load/bundle.js';
@@ -65,5 +66,5 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const chosen =
     options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en') }));
   const launcher = options.prewarm === false ? chosen : prewarmed(chosen);
-  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo() };
+  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo(), encoder: createCaseEncoder() };
 }

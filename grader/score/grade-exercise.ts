@@ -11,6 +11,7 @@ import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { CheckResult, ExerciseResult } from '../model/results.js';
 import type { Launcher } from '../sandbox/launcher.js';
+import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import type { CaseReply } from '../sandbox/protocol.js';
 import type { Session, SessionLimits, SessionOptions } from '../sandbox/session.js';
 import type { ChildGroup, SubmissionChildren } from '../sandbox/pool.js';
@@ -33,6 +34,8 @@ export interface ExerciseRun {
   /** Checks that may run out of time or memory before the rest of the exercise is skipped. */
   readonly strikes: number;
   readonly memo: Memo;
+  /** Encodes the memoised cases once for the environment (see createCaseEncoder). */
+  readonly encoder?: CaseEncoder;
   /** The submission's children: an exercise may take one an earlier exercise left unchanged. */
   readonly children: SubmissionChildren;
   readonly datasets?: Datasets;
@@ -125,6 +128,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
     limits: run.limits,
     code: bundle.code,
     exports: manifest.exports,
+    ...(run.encoder ? { encoder: run.encoder } : {}),
   };
   // Shared modules (tfjs, Node's own) keep state the runner cannot compare: such a child is not
   // handed to the next exercise.

@@ -5,6 +5,7 @@ import type { Exercise } from '../model/exercise.js';
 import type { ExerciseResult, SubmissionResult } from '../model/results.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { Memo } from '../kit/memo.js';
+import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import { startExercise } from './grade-exercise.js';
 import { SubmissionChildren } from '../sandbox/pool.js';
 import { resolveGradeOptions, type GradeOptions } from './options.js';
@@ -18,6 +19,8 @@ export interface GradingEnvironment {
   readonly version: string;
   /** Cases and reference answers computed once for every submission graded here. */
   readonly memo: Memo;
+  /** Those cases' wire form, encoded once for every submission graded here. @default one per child */
+  readonly encoder?: CaseEncoder;
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
@@ -50,6 +53,7 @@ export async function gradeSubmission(
       const l = { ...o.limits, ...exercise.manifest.limits };
       return startExercise({
         memo: env.memo,
+        ...(env.encoder ? { encoder: env.encoder } : {}),
         children,
         datasets: o.datasets,
         usedTfBackend: (description) => {
