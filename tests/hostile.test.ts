@@ -68,7 +68,7 @@ const ATTACKS: readonly Attack[] = [
   { name: 'spawn-process', says: /Access to this API has been restricted/, os: true },
   { name: 'socket-localhost', says: /no network: socket: (ECONNREFUSED|ENETUNREACH)/, os: true },
   { name: 'start-worker', says: /Access to this API has been restricted/, os: true },
-  { name: 'patch-globals', says: /Cannot assign to read only property/, os: true },
+  { name: 'patch-globals', says: /to leave JavaScript's built-in objects as they are, but got changes at import: .*Array\.prototype\.every changed, Math\.abs changed.*Graded code may not patch the language/, os: true },
   { name: 'lying-proxy', says: /Expected the output|could not send/ },
   { name: 'lying-getters', says: /Expected the output/ },
   { name: 'nan-outputs', says: /but got (NaN|Infinity|-Infinity)/ },

@@ -37,5 +37,7 @@ export function failureMessage(t: Messages, failure: SandboxFailure, file: strin
       return t.grading.protocol(failure.detail);
     case 'load-error':
       return t.grading.loadError(file, failure.name, failure.message);
+    case 'patched':
+      return t.grading.patched(file, failure.changes.join(', '));
   }
 }

@@ -44,7 +44,8 @@ export class SubmissionChildren {
         const session = pool.pop()!;
         const loaded = await session.load(options);
         if (loaded.ok) return { ok: true, session, exports: loaded.exports };
-        if (!('dirty' in loaded) && loaded.failure.kind === 'load-error') return loaded;
+        // The module's own fault: a fresh child would say the same.
+        if (!('dirty' in loaded) && (loaded.failure.kind === 'load-error' || loaded.failure.kind === 'patched')) return loaded;
         // Changed by an earlier exercise, or dead: start afresh below.
       }
     }

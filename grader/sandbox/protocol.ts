@@ -63,6 +63,10 @@ export const FromChildSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object(
+    { type: Type.Literal('patched'), changes: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 20 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
     { type: Type.Literal('result'), id: Type.Integer({ minimum: 1 }), cases: Type.Array(CaseReplySchema, { maxItems: 100_000 }) },
     { additionalProperties: false },
   ),

@@ -61,6 +61,24 @@ describe('Session with the real child runner', () => {
     expect(after.ok).toBe(false);
   });
 
+  it.each([
+    ['a method of Math', 'Math.abs = () => 0;', ['Math.abs changed']],
+    ['a prototype method', 'Array.prototype.every = () => true;', ['Array.prototype.every changed']],
+    ['a property added to Object.prototype', 'Object.prototype.passed = true;', ['Object.prototype.passed added']],
+    ['a replaced global built-in', 'globalThis.JSON = { parse: () => 1 };', ['globalThis.JSON changed']],
+  ])('refuses a module that patches %s at import, naming the change', async (_, patch, changes) => {
+    const started = await start(`${patch} export const f = () => 1;`, ['f']);
+    expect(started).toMatchObject({ ok: false, failure: { kind: 'patched', changes: expect.arrayContaining(changes) } });
+  });
+
+  it("lets a module add globals of its own and use Node's lazy globals without being called a patch", async () => {
+    const started = await start('globalThis.cache = new Map(); const bytes = new TextEncoder().encode(atob("aGk=")); export const f = () => bytes.length;', ['f']);
+    if (!started.ok) throw new Error(JSON.stringify(started.failure));
+    const run = await started.session.run([[call('f')]]);
+    expect(run.ok && run.cases[0]).toEqual({ ok: true, outputs: [2] });
+    started.session.close();
+  });
+
   it('stops a run at its time limit and answers every later run with the same failure', async () => {
     const started = await start('export const spin = () => { for (;;) {} };', ['spin'], { ...LIMITS, timeMs: 300 });
     if (!started.ok) throw new Error(JSON.stringify(started.failure));

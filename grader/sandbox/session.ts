@@ -17,7 +17,9 @@ export type SandboxFailure =
   | { readonly kind: 'processes'; readonly limit: number }
   | { readonly kind: 'crash'; readonly code: number | null; readonly signal: string | null; readonly stderr: string }
   | { readonly kind: 'protocol'; readonly detail: string }
-  | { readonly kind: 'load-error'; readonly name: string; readonly message: string; readonly stack?: string };
+  | { readonly kind: 'load-error'; readonly name: string; readonly message: string; readonly stack?: string }
+  /** The module changed JavaScript's built-ins at import (Math.abs, Array.prototype.every...). */
+  | { readonly kind: 'patched'; readonly changes: readonly string[] };
 
 export interface SessionLimits {
   /** Wall-clock time of one request (the start, or one run), ms. */
@@ -185,6 +187,7 @@ export class Session {
       const { type: _t, ...error } = reply;
       return refuse(isAllocationFailure(error) ? { kind: 'memory', limitMb: limits.memoryMb } : { kind: 'load-error', ...error });
     }
+    if (reply.type === 'patched') return refuse({ kind: 'patched', changes: reply.changes });
     if (reply.type !== 'ready') return refuse({ kind: 'protocol', detail: 'expected the module to be ready' });
     const unknown = Object.keys(reply.exports).filter((name) => !module.exports.includes(name));
     if (unknown.length > 0) return refuse({ kind: 'protocol', detail: 'the child listed exports nobody asked for' });

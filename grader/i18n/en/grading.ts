@@ -6,6 +6,8 @@ export const grading = {
   compileError: (location: string, text: string) => `Expected ${location} to compile, but got: ${text}`,
   loadError: (file: string, name: string, message: string) =>
     `Expected ${file} to load, but got ${name} while importing it: ${message}`,
+  patched: (file: string, changes: string) =>
+    `Expected ${file} to leave JavaScript's built-in objects as they are, but got changes at import: ${changes}. Graded code may not patch the language.`,
   missingExport: (file: string, name: string) => `Expected ${file} to export "${name}", but got no export by that name.`,
   notCallable: (name: string, expected: string) => `Expected "${name}" to be a ${expected}, but got something that cannot be called.`,
   threw: (name: string, errName: string, message: string) => `Expected ${name} to return, but got ${errName}: ${message}`,

@@ -7,6 +7,8 @@ export const grading: Messages['grading'] = {
     `${file} devait être un fichier du rendu, mais c'est un lien qui en sort (${target}) ; il n'a pas été lu.`,
   compileError: (location, text) => `${location} devait compiler, mais on obtient : ${text}`,
   loadError: (file, name, message) => `${file} devait se charger, mais on obtient ${name} à l'import : ${message}`,
+  patched: (file, changes) =>
+    `${file} devait laisser les objets prédéfinis de JavaScript tels quels, mais on obtient des modifications à l'import : ${changes}. Le code noté ne peut pas modifier le langage.`,
   missingExport: (file, name) => `${file} devait exporter « ${name} », mais aucun export ne porte ce nom.`,
   notCallable: (name, expected) => `« ${name} » devait être une ${expected === 'class' ? 'classe' : expected === 'method' ? 'méthode' : 'fonction'}, mais on obtient une valeur qu'on ne peut pas appeler.`,
   threw: (name, errName, message) => `${name} devait renvoyer une valeur, mais on obtient ${errName} : ${message}`,

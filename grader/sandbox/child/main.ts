@@ -10,11 +10,12 @@ import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { runSteps, describeThrown, isStepFaultError, type Step } from '../steps.js';
 import { encodeValue, decodeValue, EncodeError, DECODE_LIMITS } from '../wire.js';
-import { captureState, changesSince } from './state.js';
+import { builtinChanges, captureState, changesSince } from './state.js';
 import { encodeModel } from './model.js';
 import type { CaseReply, FromChild, ToChild } from '../protocol.js';
 
-// Taken before the student's code runs, which may patch globals (frozen intrinsics stop most
+// Taken before the student's code runs, which may patch globals (a module that patches
+// built-ins at import is refused, but its code ran by then)
 // of that, but not every launcher freezes them).
 const stringify = JSON.stringify;
 const parse = JSON.parse;
@@ -110,6 +111,13 @@ async function main(): Promise<void> {
         mod = (await import('data:text/javascript;base64,' + fromString(msg.code).toString('base64'))) as Record<string, unknown>;
       } catch (e) {
         send({ type: 'load-error', ...describeThrown(e) });
+        return;
+      }
+      // Patching the language is refused, as Node's --frozen-intrinsics would at the assignment,
+      // but checked once here instead of slowing every property access of the graded code.
+      const patched = builtinChanges(baseline);
+      if (patched.length > 0) {
+        send({ type: 'patched', changes: patched.slice(0, 20).map((c) => c.slice(0, 200)) });
         return;
       }
       const kinds: Record<string, string> = {};

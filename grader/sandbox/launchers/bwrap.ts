@@ -34,7 +34,7 @@ export const bwrapFactory: LauncherFactory = (host) => {
   const gaps: SandboxGap[] = [];
   if (!prlimit) gaps.push('memory', 'cpu', 'processes');
   else if (host.isRoot && !setpriv) gaps.push('processes');
-  const layers = ['bwrap', ...(setpriv ? ['setpriv'] : []), ...(prlimit ? ['prlimit'] : []), 'permission', 'frozen-intrinsics'];
+  const layers = ['bwrap', ...(setpriv ? ['setpriv'] : []), ...(prlimit ? ['prlimit'] : []), 'permission'];
   return {
     ok: true,
     plan: {

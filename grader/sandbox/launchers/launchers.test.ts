@@ -52,12 +52,12 @@ describe('launchers', () => {
     ['unshare as root', unshareFactory, ['unshare', 'prlimit', 'setpriv'], true],
     ['unshare as a user', unshareFactory, ['unshare', 'prlimit'], false],
     ['permission', permissionFactory, ['prlimit'], false],
-  ])('%s: lets the child read only the runner and the packages, with Node permissions and frozen intrinsics', (_name, factory, programs, root) => {
+  ])('%s: lets the child read only the runner and the packages, with Node permissions and no frozen intrinsics (see builtinChanges)', (_name, factory, programs, root) => {
     const line = commandLine(factory, fakeHost(programs, root));
     const reads = line.filter((a) => a.startsWith('--allow-fs-read=')).map((a) => a.slice('--allow-fs-read='.length));
     expect(reads.sort()).toEqual(['/app/node_modules/@tensorflow/tfjs', '/app/node_modules/seedrandom', '/cache/abc']);
     expect(line).toContain('--experimental-permission');
-    expect(line).toContain('--frozen-intrinsics');
+    expect(line).not.toContain('--frozen-intrinsics');
     expect(line).toContain(`--as=${(1024 + 1024) * 1024 * 1024}`);
     expect(line).toContain('--cpu=70');
     expect(line.at(-1)).toBe('/cache/abc/child.mjs');
@@ -89,7 +89,7 @@ describe('launchers', () => {
     const script = await childScript();
     const launcher = await detectLauncher({ childScript: script, readPaths: dependencyPaths(), t, host: { ...readHost(), which: (p) => (p === 'prlimit' ? readHost().which(p) : undefined) } });
     expect(launcher.id).toBe('permission');
-    expect(launcher.name).toBe('prlimit+permission+frozen-intrinsics');
+    expect(launcher.name).toBe('prlimit+permission');
     expect(launcher.warnings).toEqual(expect.arrayContaining([t.grading.sandboxMissing('bwrap', 'bwrap'), t.grading.sandboxGap.network]));
   });
 

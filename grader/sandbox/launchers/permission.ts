@@ -4,7 +4,7 @@ import type { LauncherFactory } from './plan.js';
 import { baseNodeArgs, CHILD_ENV, permissionNodeArgs, prlimitArgs } from './node-args.js';
 
 /**
- * Node's permission model and frozen intrinsics, under prlimit where it exists, killed with the
+ * Node's permission model, under prlimit where it exists, killed with the
  * grader by `setpriv --pdeathsig` where that exists. The child runs as the grader's own user, so
  * the process count cannot be limited (it would count the user's every process) and nothing but
  * the runner's removal of `process.kill` keeps signals in.
@@ -18,7 +18,7 @@ export const permissionFactory: LauncherFactory = (host) => {
     ok: true,
     plan: {
       id: 'permission',
-      layers: [...(setpriv ? ['setpriv'] : []), ...(prlimit ? ['prlimit'] : []), 'permission', 'frozen-intrinsics'],
+      layers: [...(setpriv ? ['setpriv'] : []), ...(prlimit ? ['prlimit'] : []), 'permission'],
       gaps,
       spec: (r) => {
         const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];

@@ -4,7 +4,7 @@ import type { Host } from './host.js';
 /** A launcher before it is probed: how it wraps the child, which layers hold and which do not. */
 export interface LauncherPlan {
   readonly id: LauncherId;
-  /** The layers, outermost first, e.g. `['bwrap', 'prlimit', 'permission', 'frozen-intrinsics']`. */
+  /** The layers, outermost first, e.g. `['bwrap', 'prlimit', 'permission']`. */
   readonly layers: readonly string[];
   readonly gaps: readonly SandboxGap[];
   spec(request: LaunchRequest): LaunchSpec;

@@ -24,7 +24,7 @@ export const unshareFactory: LauncherFactory = (host) => {
     ok: true,
     plan: {
       id: 'unshare',
-      layers: [...(setpriv ? ['setpriv'] : []), 'unshare', 'prlimit', 'permission', 'frozen-intrinsics'],
+      layers: [...(setpriv ? ['setpriv'] : []), 'unshare', 'prlimit', 'permission'],
       gaps,
       spec: (r) => {
         const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];
