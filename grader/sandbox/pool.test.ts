@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSubmissionFile } from '../load/bundle.js';
 import { createEnvironment } from '../score/environment.js';
@@ -83,6 +85,21 @@ describe('SubmissionChildren', () => {
     const c = await children.acquire('public', options(code, ['f']));
     if (!c.ok) throw new Error('no child');
     expect(c.session).not.toBe(b.session);
+    expect(children.started).toBe(2);
+  });
+
+  it('never hands a child that may read no package to a module that imports one', async () => {
+    children = new SubmissionChildren();
+    const lean = { ...options('export const f = () => 1;', ['f']), launch: { childScript: env.childScript, readPaths: [] } };
+    const a = await children.acquire('public', lean);
+    if (!a.ok) throw new Error('no child');
+    children.release('public', lean, a.session, true);
+    // As bundleSubmissionFile writes it: the grader's own copy, by file URL.
+    const tfjsUrl = pathToFileURL(createRequire(import.meta.url).resolve('@tensorflow/tfjs')).href;
+    const tfjs = options(`import * as tf from ${JSON.stringify(tfjsUrl)}; export const f = () => typeof tf.tensor;`, ['f']);
+    const b = await children.acquire('public', tfjs);
+    if (!b.ok) throw new Error(JSON.stringify(b));
+    expect(b.session).not.toBe(a.session);
     expect(children.started).toBe(2);
   });
 

@@ -57,7 +57,7 @@ export class SubmissionChildren {
    * Hands a child back when its exercise is done. `reusable` is false when the exercise imported
    * shared modules (tfjs, Node's own) whose state the runner cannot compare.
    */
-  release(group: ChildGroup, options: Pick<SessionOptions, 'limits'>, session: Session, reusable: boolean): void {
+  release(group: ChildGroup, options: Pick<SessionOptions, 'limits' | 'launch'>, session: Session, reusable: boolean): void {
     if (this.closed || !this.reuse || !reusable || !session.alive) {
       session.close();
       return;
@@ -75,9 +75,9 @@ export class SubmissionChildren {
     this.idle.clear();
   }
 
-  // Memory and process limits are fixed when a child starts: only children started with the
-  // same ones can take the module.
-  private key(group: ChildGroup, options: Pick<SessionOptions, 'limits'>): string {
-    return `${group}/${options.limits.memoryMb}/${options.limits.processes}`;
+  // Memory and process limits, and the folders it may read, are fixed when a child starts: only
+  // children started with the same ones can take the module.
+  private key(group: ChildGroup, options: Pick<SessionOptions, 'limits' | 'launch'>): string {
+    return JSON.stringify([group, options.limits.memoryMb, options.limits.processes, options.launch.readPaths]);
   }
 }
