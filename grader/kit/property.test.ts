@@ -55,4 +55,26 @@ describe('propertyCheck', () => {
     const verdict = await check.run(fakeContext({ reference: { sum }, student: { sum: throwing } }));
     expect(verdict).toMatchObject({ status: 'error', message: expect.stringMatching(/too long/) });
   });
+
+  it('sends a correct answer its sampled inputs ten at a time, and samples and evaluates them once per environment', async () => {
+    const ctx = fakeContext({ reference: { sum }, student: { sum } });
+    const requests: number[] = [];
+    const counted = { ...ctx, run: (cases: Parameters<typeof ctx.run>[0]) => (requests.push(cases.length), ctx.run(cases)) };
+    expect(await check.run(counted)).toEqual({ status: 'passed' });
+    expect(requests).toEqual(Array.from({ length: 10 }, () => 10));
+    // A second submission of the same environment gets the very same case objects (encoded once).
+    const seen: unknown[] = [];
+    await check.run({ ...counted, run: (cases) => (seen.push(...cases), ctx.run(cases)) });
+    const again: unknown[] = [];
+    await check.run({ ...counted, run: (cases) => (again.push(...cases), ctx.run(cases)) });
+    expect(again).toHaveLength(100);
+    again.forEach((steps, i) => expect(steps).toBe(seen[i]));
+  });
+
+  it('tries the same inputs as fast-check, so a failure the batch finds is the one fast-check shrinks', async () => {
+    const firstFailing = fc.sample(fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 20 }), { seed: 11, numRuns: 100 }).find((xs) => xs.some((x) => x > 50));
+    expect(firstFailing).toBeDefined();
+    const verdict = await check.run(fakeContext({ reference: { sum }, student: { sum: buggySum }, seed: 11 }));
+    expect(verdict).toMatchObject({ status: 'failed', evidence: { input: { xs: [51] }, shrunk: true } });
+  });
 });

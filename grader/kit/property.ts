@@ -3,6 +3,10 @@ import type { CheckContext, CheckDefinition, CheckVerdict, Observation } from '.
 import type { Localized } from '../model/localized.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 import { judgeCases, type CaseSpec } from './cases.js';
+import { evaluate } from './evaluate.js';
+
+/** Sampled inputs sent to the child in one request. */
+const SAMPLE_BATCH = 10;
 
 export interface PropertyCheckOptions<I> {
   readonly id: string;
@@ -18,7 +22,10 @@ export interface PropertyCheckOptions<I> {
 /**
  * A property check: the student's answer must equal the reference's on every generated input.
  * The failure shown is fast-check's shrunk counterexample: a small input, the expected and the
- * obtained output. Inputs are generated and shrunk in the grader; only single cases cross.
+ * obtained output. Inputs are generated and shrunk in the grader. The seeded inputs (the ones
+ * fast-check's own run would try, in the same order) first cross together, in one request, with
+ * the reference's answers computed once per environment: a correct answer costs one round trip
+ * instead of one per input. Only a failure runs fast-check input by input, to shrink it.
  */
 export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinition {
   return {
@@ -53,9 +60,24 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
         return false;
       });
       const numRuns = options.numRuns ?? 60;
-      const details = await fc.check(property, { seed: ctx.seed | 0, numRuns, endOnFailure: false });
+      const seed = ctx.seed | 0;
+      const sample = outer.memo('sample', () => {
+        const cases = fc.sample(options.arbitrary, { seed, numRuns }).map((input, i): CaseSpec => ({ id: `random input ${i + 1}`, ...options.toCase(input) }));
+        return { cases, expected: cases.map((c) => evaluate(outer.reference, c.steps)) };
+      });
+      // In requests of a few inputs each: every request has the check's time limit, and an input
+      // that costs a tenth of it (a pathological answer of millions of items) must not time out
+      // a whole batch that would have passed input by input.
+      let all: CheckVerdict = { status: 'passed' };
+      for (let i = 0; i < sample.cases.length && all.status === 'passed'; i += SAMPLE_BATCH) {
+        all = await judgeCases(ctx, sample.cases.slice(i, i + SAMPLE_BATCH), undefined, sample.expected.slice(i, i + SAMPLE_BATCH));
+      }
+      if (all.status === 'passed' || all.status === 'sandbox') return all;
+
+      const details = await fc.check(property, { seed, numRuns, endOnFailure: false });
       if (stopped) return { status: 'sandbox', failure: stopped };
-      if (!details.failed || !last) return { status: 'passed' };
+      // fast-check tries the same inputs as the sample; should it ever not, the sample's failure stands.
+      if (!details.failed || !last) return all.status === 'failed' ? { ...all, observations: answered } : all;
       // fast-check's last failing call is the shrunk counterexample; judge it once more so the
       // verdict is the one of that input, not of a later shrink attempt that passed.
       const shrunk = options.toCase(details.counterexample![0] as I);
