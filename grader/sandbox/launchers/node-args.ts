@@ -6,7 +6,7 @@ export const CHILD_ENV: Readonly<Record<string, string>> = { PATH: '/usr/bin:/bi
 
 /** Node flags every child gets: a heap cap and a stack size the runner's recursion tests expect. */
 export function baseNodeArgs(r: LaunchRequest): string[] {
-  return [`--max-old-space-size=${r.memoryMb}`, '--stack-size=984'];
+  return [`--max-old-space-size=${r.memoryMb}`, '--stack-size=984', '--single-threaded'];
 }
 
 /**
