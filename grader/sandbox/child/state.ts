@@ -127,7 +127,17 @@ export function changesSince(baseline: ChildState): string[] {
  * setter pair and so made every graded function slower (a quarter of the child's CPU time).
  */
 export function builtinChanges(baseline: ChildState): string[] {
-  return objectChanges(baseline, captureState())
-    .filter((c) => BUILTIN_OBJECTS.has(c.object) || (c.object === 'globalThis' && BUILTIN_GLOBALS.has(c.key)))
-    .map(describeChange);
+  // Only the built-ins are read again: a fresh child runs this cold, after every import.
+  const objects = new Map<string, Map<PropertyKey, PropertyDescriptor>>();
+  for (const [name, o] of watched()) if (BUILTIN_OBJECTS.has(name)) objects.set(name, descriptors(o));
+  const globals = new Map<PropertyKey, PropertyDescriptor>();
+  for (const key of BUILTIN_GLOBALS) {
+    const d = Reflect.getOwnPropertyDescriptor(globalThis, key);
+    if (d) globals.set(key, d);
+  }
+  const before = baseline.objects.get('globalThis')!;
+  const builtinBaseline = new Map([...baseline.objects].filter(([name]) => BUILTIN_OBJECTS.has(name)));
+  builtinBaseline.set('globalThis', new Map([...before].filter(([key]) => BUILTIN_GLOBALS.has(String(key)))));
+  objects.set('globalThis', globals);
+  return objectChanges({ objects: builtinBaseline, resources: [] }, { objects, resources: [] }).map(describeChange);
 }
