@@ -292,6 +292,17 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
     expect(klassResults.submissions[0].message).toMatch(/SIGKILL/);
   });
 
+  it('an output folder that cannot be written ends the batch with the fault, not an unhandled rejection', async () => {
+    const small = join(work, 'unwritable-class');
+    mkdirSync(join(small, 'zoe'), { recursive: true });
+    cpSync(CORRECT, join(small, 'zoe', 'shapes.ts'));
+    const graded = join(work, 'unwritable-graded');
+    mkdirSync(graded);
+    // A file where zoe's folder would go: writing her results fails whoever runs the grader.
+    writeFileSync(join(graded, 'zoe'), 'not a folder');
+    await expect(runBatch({ input: small, out: graded, exercises: ['shapes'], jobs: 1, workers: 'inline' })).rejects.toThrow(/EEXIST|ENOTDIR/);
+  });
+
   it('a submission still grading past the time-out has its worker stopped and an error row', async () => {
     const small = join(work, 'slow-class');
     mkdirSync(small);
