@@ -78,12 +78,12 @@ export async function benchSandbox(): Promise<void> {
   const host = readHost();
   const prlimit = host.which('prlimit');
   const layered: [string, Launcher['spec']][] = [
-    ['node alone', (r) => ({ command: host.node, args: [...baseNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
-    ['+ permission', (r) => ({ command: host.node, args: [...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
+    ['node alone', (r) => ({ command: host.node, args: [...baseNodeArgs(r, host), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
+    ['+ permission', (r) => ({ command: host.node, args: [...baseNodeArgs(r, host), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
     // Not used any more (see permissionNodeArgs): measured to show what it would cost.
-    ['+ frozen (unused)', (r) => ({ command: host.node, args: [...baseNodeArgs(r), ...permissionNodeArgs(r), '--frozen-intrinsics', r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
+    ['+ frozen (unused)', (r) => ({ command: host.node, args: [...baseNodeArgs(r, host), ...permissionNodeArgs(r), '--frozen-intrinsics', r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })],
     ...(prlimit
-      ? ([['+ prlimit', (r) => ({ command: prlimit, args: [...prlimitArgs(r, { countProcesses: false }), host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })]] as [string, Launcher['spec']][])
+      ? ([['+ prlimit', (r) => ({ command: prlimit, args: [...prlimitArgs(r, { countProcesses: false }), host.node, ...baseNodeArgs(r, host), ...permissionNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) })]] as [string, Launcher['spec']][])
       : []),
   ];
   for (const [label, spec] of layered) {

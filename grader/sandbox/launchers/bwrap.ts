@@ -70,7 +70,7 @@ export const bwrapFactory: LauncherFactory = (host) => {
           '/',
           '--',
         ];
-        const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];
+        const node = [host.node, ...baseNodeArgs(r, host), ...permissionNodeArgs(r), r.childScript];
         const inner = [bwrap, ...sandbox, ...(prlimit ? [prlimit, ...prlimitArgs(r, { countProcesses: !host.isRoot || setpriv !== undefined })] : []), ...node];
         const outer = setpriv ? [setpriv, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', ...inner] : inner;
         return { command: outer[0]!, args: outer.slice(1), env: CHILD_ENV, cwd };

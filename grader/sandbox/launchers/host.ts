@@ -12,6 +12,15 @@ export interface Host {
   which(program: string): string | undefined;
   /** The shared libraries a binary loads, as `ldd` resolves them; undefined when unknown. */
   libraries(binary: string): readonly string[] | undefined;
+  /** V8's heap cap of a child started with no flag, MiB; undefined when unknown. */
+  readonly defaultHeapMb?: number;
+}
+
+/** What `node` itself caps its heap at on this machine, with an empty environment. */
+function defaultHeapMb(node: string): number | undefined {
+  const r = spawnSync(node, ['-p', 'require("v8").getHeapStatistics().heap_size_limit'], { encoding: 'utf8', env: {}, timeout: 10_000 });
+  const bytes = Number(r.stdout.trim());
+  return r.status === 0 && Number.isFinite(bytes) && bytes > 0 ? Math.floor(bytes / (1024 * 1024)) : undefined;
 }
 
 /** The uid and gid children switch to when the grader runs as root: Debian's `nobody`. */
@@ -43,15 +52,20 @@ export function parseLdd(text: string): string[] {
 
 /**
  * Reads the facts launchers depend on. Cheap except `libraries`, which runs `ldd` (memoized per
- * Host, so one environment asks once per binary).
+ * Host, so one environment asks once per binary), and `defaultHeapMb`, which starts `node` once.
  * @param path the PATH to search. @default process.env.PATH plus the usual system folders
  */
 export function readHost(path = `${process.env.PATH ?? ''}${delimiter}/usr/sbin${delimiter}/usr/bin${delimiter}/sbin${delimiter}/bin`): Host {
   const libs = new Map<string, readonly string[] | undefined>();
   const ldd = which(path, 'ldd');
+  let heap: { mb: number | undefined } | undefined;
   return {
     isRoot: process.getuid?.() === 0,
     node: process.execPath,
+    get defaultHeapMb() {
+      heap ??= { mb: defaultHeapMb(process.execPath) };
+      return heap.mb;
+    },
     which: (program) => which(path, program),
     libraries(binary) {
       if (libs.has(binary)) return libs.get(binary);

@@ -21,7 +21,7 @@ export const permissionFactory: LauncherFactory = (host) => {
       layers: [...(setpriv ? ['setpriv'] : []), ...(prlimit ? ['prlimit'] : []), 'permission'],
       gaps,
       spec: (r) => {
-        const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];
+        const node = [host.node, ...baseNodeArgs(r, host), ...permissionNodeArgs(r), r.childScript];
         const limited = prlimit ? [prlimit, ...prlimitArgs(r, { countProcesses: false }), ...node] : node;
         // A child busy in a loop would outlive a grader killed with SIGKILL: let the kernel end it.
         const line = setpriv ? [setpriv, '--pdeathsig', 'KILL', '--', ...limited] : limited;

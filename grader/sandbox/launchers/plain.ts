@@ -9,6 +9,6 @@ export const plainFactory: LauncherFactory = (host) => ({
     id: 'none',
     layers: ['process'],
     gaps: ['node-permissions', 'filesystem', 'network', 'signals', 'processes', 'memory', 'cpu'],
-    spec: (r) => ({ command: host.node, args: [...baseNodeArgs(r), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) }),
+    spec: (r) => ({ command: host.node, args: [...baseNodeArgs(r, host), r.childScript], env: CHILD_ENV, cwd: dirname(r.childScript) }),
   },
 });

@@ -27,7 +27,7 @@ export const unshareFactory: LauncherFactory = (host) => {
       layers: [...(setpriv ? ['setpriv'] : []), 'unshare', 'prlimit', 'permission'],
       gaps,
       spec: (r) => {
-        const node = [host.node, ...baseNodeArgs(r), ...permissionNodeArgs(r), r.childScript];
+        const node = [host.node, ...baseNodeArgs(r, host), ...permissionNodeArgs(r), r.childScript];
         const limited = [prlimit!, ...prlimitArgs(r, { countProcesses: !host.isRoot }), ...node];
         const inner = host.isRoot
           ? [unshare!, ...namespaces, '--', setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--pdeathsig', 'KILL', '--', ...limited]
