@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { bundleSubmissionFile } from './bundle.js';
+import { bundleSubmissionFile, bundleSubmissionFiles } from './bundle.js';
 
 /**
  * The loader is the first wall: nothing outside the submission folder may be read into a bundle,
@@ -70,5 +70,28 @@ describe('bundleSubmissionFile', () => {
   it('resolves @tensorflow/tfjs to the grader\'s own copy, outside the bundle', async () => {
     const out = await bundle('tf.ts');
     expect(out.ok && out.code).toMatch(/from "file:\/\/\/.*\/node_modules\/@tensorflow\/tfjs\/dist\/tf\.node\.js"/);
+  });
+
+  it('bundles several files in one build exactly as it bundles each alone', async () => {
+    const files = ['ok.ts', 'tf.ts', 'inside-link.ts', 'absent.ts', 'passwd.ts'];
+    const together = await bundleSubmissionFiles(join(root, 'submission'), files);
+    for (const file of files) {
+      const alone = await bundle(file);
+      const one = together.get(file)!;
+      expect(one.ok).toBe(alone.ok);
+      if (one.ok && alone.ok) {
+        expect(one.code).toBe(alone.code);
+        expect(JSON.parse(one.map).sources).toEqual(JSON.parse(alone.map).sources);
+        expect([...one.files].sort()).toEqual([...alone.files].sort());
+        expect(one.externals).toEqual(alone.externals);
+      } else expect(one).toEqual(alone);
+    }
+  });
+
+  it('gives each file its own compile error when one of them does not compile', async () => {
+    const together = await bundleSubmissionFiles(join(root, 'submission'), ['ok.ts', 'syntax.ts', 'package.ts']);
+    expect(together.get('ok.ts')).toMatchObject({ ok: true });
+    expect(together.get('syntax.ts')).toMatchObject({ ok: false, kind: 'compile-error', errors: [{ location: expect.stringMatching(/^syntax\.ts:1:/) }] });
+    expect(together.get('package.ts')).toMatchObject({ ok: false, kind: 'compile-error' });
   });
 });

@@ -74,12 +74,25 @@ function location(root: string, m: Message): CompileError {
   return { location: `${file}:${loc.line}:${loc.column + 1}`, text: m.text, lineText: loc.lineText };
 }
 
-/**
- * Bundles `file` of the submission and everything it imports into one ES module. The entry and
- * its imports must stay inside the folder once symlinks are resolved.
- */
-export async function bundleSubmissionFile(submissionDir: string, file: string): Promise<BundleOutcome> {
-  const root = realpathSync(submissionDir);
+/** What every build of a submission shares: one ES module per entry, a source map beside it. */
+function buildOptions(root: string): Parameters<typeof build>[0] {
+  return {
+    absWorkingDir: root,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    sourcemap: 'external',
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [confine(root)],
+  };
+}
+
+/** A missing entry, or one whose real path leaves the submission; undefined when it can be built. */
+function checkEntry(root: string, file: string): BundleOutcome | undefined {
   const entry = join(root, file);
   if (!existsSync(entry)) {
     try {
@@ -91,29 +104,66 @@ export async function bundleSubmissionFile(submissionDir: string, file: string):
   }
   const real = realpathSync(entry);
   if (!within(root, real)) return { ok: false, kind: 'outside', file, target: real };
+  return undefined;
+}
+
+type BuildResult = Awaited<ReturnType<typeof build>>;
+
+/** The module of one output of a build: its code, map, input files and run-time imports. */
+function outputOf(result: BuildResult, root: string, jsPath: string): BundleOutcome {
+  const js = result.outputFiles!.find((f) => f.path === jsPath)!;
+  const map = result.outputFiles!.find((f) => f.path === `${jsPath}.map`)!;
+  const meta = result.metafile!.outputs[relative(root, jsPath)]!;
+  const externals = meta.imports.filter((i) => i.external).map((i) => i.path);
+  return { ok: true, code: js.text, map: map.text, files: Object.keys(meta.inputs), externals: [...new Set(externals)] };
+}
+
+/**
+ * Bundles `file` of the submission and everything it imports into one ES module. The entry and
+ * its imports must stay inside the folder once symlinks are resolved.
+ */
+export async function bundleSubmissionFile(submissionDir: string, file: string): Promise<BundleOutcome> {
+  const root = realpathSync(submissionDir);
+  const refused = checkEntry(root, file);
+  if (refused) return refused;
+  const outfile = join(root, '__bundle__.mjs');
   try {
-    const result = await build({
-      entryPoints: [entry],
-      absWorkingDir: root,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      write: false,
-      outfile: join(root, '__bundle__.mjs'),
-      sourcemap: 'external',
-      sourcesContent: false,
-      metafile: true,
-      logLevel: 'silent',
-      plugins: [confine(root)],
-    });
-    const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'))!;
-    const map = result.outputFiles.find((f) => f.path.endsWith('.map'))!;
-    const externals = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
-    return { ok: true, code: js.text, map: map.text, files: Object.keys(result.metafile.inputs), externals: [...new Set(externals)] };
+    return outputOf(await build({ ...buildOptions(root), entryPoints: [join(root, file)], outfile }), root, outfile);
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (!errors) throw e;
     return { ok: false, kind: 'compile-error', errors: errors.map((m) => location(root, m)) };
   }
+}
+
+/**
+ * Bundles several files of one submission, as `bundleSubmissionFile` does each, in one esbuild
+ * build: a submission's seven exercises cost esbuild a third of the CPU time of seven builds.
+ * When that build fails, each file is built alone, so that every compile error belongs to its
+ * own file.
+ */
+export async function bundleSubmissionFiles(submissionDir: string, files: readonly string[]): Promise<ReadonlyMap<string, BundleOutcome>> {
+  const root = realpathSync(submissionDir);
+  const out = new Map<string, BundleOutcome>();
+  const buildable: string[] = [];
+  for (const file of new Set(files)) {
+    const refused = checkEntry(root, file);
+    if (refused) out.set(file, refused);
+    else buildable.push(file);
+  }
+  if (buildable.length === 0) return out;
+  // Outputs sit in the submission's folder, as the single build's does, so that source maps
+  // name the student's files by the same relative paths. Nothing is written.
+  const name = (i: number): string => `__neurograde_entry${i}__`;
+  let result: BuildResult | undefined;
+  try {
+    const entryPoints = Object.fromEntries(buildable.map((file, i) => [name(i), join(root, file)]));
+    result = await build({ ...buildOptions(root), entryPoints, outdir: root, outExtension: { '.js': '.mjs' } });
+  } catch (e) {
+    if (!(e as { errors?: Message[] }).errors) throw e;
+  }
+  for (const [i, file] of buildable.entries()) {
+    out.set(file, result ? outputOf(result, root, join(root, `${name(i)}.mjs`)) : await bundleSubmissionFile(root, file));
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import type { Messages } from '../i18n/types.js';
 import { deriveSeed } from '../kit/rng.js';
 import { scopedMemo, type Memo } from '../kit/memo.js';
 import { failureMessage } from '../kit/faults.js';
-import { bundleSubmissionFile } from '../load/bundle.js';
+import { bundleSubmissionFile, type BundleOutcome } from '../load/bundle.js';
 import { stackMapper } from '../load/stack.js';
 import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../model/check.js';
 import type { Exercise } from '../model/exercise.js';
@@ -39,6 +39,8 @@ export interface ExerciseRun {
   /** The submission's children: an exercise may take one an earlier exercise left unchanged. */
   readonly children: SubmissionChildren;
   readonly datasets?: Datasets;
+  /** The student's file, already bundled with the submission's others (see bundleSubmissionFiles). @default bundled here */
+  readonly bundle?: BundleOutcome;
   /** Called by checks that run TensorFlow.js models, with the backend's description. */
   readonly usedTfBackend?: (description: string) => void;
 }
@@ -111,7 +113,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
   });
   const ended = (result: ExerciseResult): ExerciseGrading => ({ phase: async () => {}, result: () => result });
 
-  const bundle = await bundleSubmissionFile(run.submissionDir, manifest.file);
+  const bundle = run.bundle ?? (await bundleSubmissionFile(run.submissionDir, manifest.file));
   spentMs += performance.now() - started;
   if (!bundle.ok) {
     if (bundle.kind === 'missing') return ended(allFail('missing', t.grading.missingFile(manifest.file)));

@@ -7,6 +7,7 @@ import type { Launcher } from '../sandbox/launcher.js';
 import type { Memo } from '../kit/memo.js';
 import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import { startExercise } from './grade-exercise.js';
+import { bundleSubmissionFiles } from '../load/bundle.js';
 import { SubmissionChildren } from '../sandbox/pool.js';
 import { resolveGradeOptions, type GradeOptions } from './options.js';
 
@@ -49,6 +50,8 @@ export async function gradeSubmission(
   const children = new SubmissionChildren({ reuse: o.isolation === 'submission' });
   let exercises: ExerciseResult[];
   try {
+    const dir = resolve(submissionDir);
+    const bundles = await bundleSubmissionFiles(dir, env.exercises.map((e) => e.manifest.file));
     const gradings = await mapLimit(env.exercises, o.concurrency, (exercise) => {
       const l = { ...o.limits, ...exercise.manifest.limits };
       return startExercise({
@@ -60,7 +63,8 @@ export async function gradeSubmission(
           tfBackend = description;
         },
         exercise,
-        submissionDir: resolve(submissionDir),
+        submissionDir: dir,
+        ...(bundles.has(exercise.manifest.file) ? { bundle: bundles.get(exercise.manifest.file)! } : {}),
         mode: o.mode,
         lang: o.lang,
         t,
