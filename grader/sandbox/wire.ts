@@ -166,7 +166,8 @@ const NON_FINITE: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infin
 /**
  * Turns wire data back into values: plain numbers (NaN and Infinity restored), arrays, objects
  * without prototypes, and tagged tensors, typed arrays, functions and models. Never calls
- * anything it receives. Throws EncodeError on anything the encoder would not have written:
+ * anything it receives. `data` is parsed JSON that the decoder owns: its arrays are reused,
+ * entries replaced in place, so decode each parsed value once. Throws EncodeError on anything the encoder would not have written:
  * an unknown tag, a tag with extra keys, too deep, too many items, too long a string.
  */
 export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS, options: DecodeOptions = {}): unknown {
@@ -195,13 +196,15 @@ export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS,
     if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
     if (typeof v === 'string') return text(v, limits.maxString, `a string of at most ${limits.maxString} characters`);
     if (Array.isArray(v)) {
-      const out = new Array<unknown>(v.length);
+      // Parsed JSON is the decoder's own: its arrays are kept (packed, as JSON.parse made them;
+      // a copy was holey, and slower for the student's loops) and only entries that are not
+      // numbers are replaced by what they decode to.
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
-        out[i] = typeof x === 'number' ? x : walk(x, depth + 1);
+        if (typeof x !== 'number') v[i] = walk(x, depth + 1);
       }
       count(v.length);
-      return out;
+      return v;
     }
     if (typeof v !== 'object') throw new EncodeError(`unexpected ${typeof v} in wire data`);
     const keys = Object.keys(v);

@@ -95,16 +95,27 @@ interface Change {
   readonly change: 'added' | 'changed' | 'removed';
 }
 
-function objectChanges(baseline: ChildState, now: ChildState): Change[] {
+/** How each watched object differs from its baseline, reading the live objects once: no copy is built. */
+function objectChanges(baseline: ChildState, objects: ReadonlyArray<readonly [string, object]>): Change[] {
   const changes: Change[] = [];
-  for (const [object, before] of baseline.objects) {
-    const after = now.objects.get(object)!;
-    for (const [key, d] of after) {
+  for (const [object, o] of objects) {
+    const before = baseline.objects.get(object);
+    if (!before) continue;
+    const keys = Reflect.ownKeys(o);
+    let seen = 0;
+    for (const key of keys) {
+      const d = Reflect.getOwnPropertyDescriptor(o, key);
       const old = before.get(key);
       if (!old) changes.push({ object, key: String(key), change: 'added' });
-      else if (!sameDescriptor(old, d)) changes.push({ object, key: String(key), change: 'changed' });
+      else {
+        seen += 1;
+        if (!d || !sameDescriptor(old, d)) changes.push({ object, key: String(key), change: 'changed' });
+      }
     }
-    for (const key of before.keys()) if (!after.has(key)) changes.push({ object, key: String(key), change: 'removed' });
+    if (seen !== before.size) {
+      const now = new Set<PropertyKey>(keys);
+      for (const key of before.keys()) if (!now.has(key)) changes.push({ object, key: String(key), change: 'removed' });
+    }
   }
   return changes;
 }
@@ -113,9 +124,9 @@ const describeChange = (c: Change): string => `${c.object}.${c.key} ${c.change}`
 
 /** What differs from the baseline, in words; empty when the child is as it was. */
 export function changesSince(baseline: ChildState): string[] {
-  const now = captureState();
-  const changes = objectChanges(baseline, now).map(describeChange);
-  if (now.resources.join() !== baseline.resources.join()) changes.push(`active resources: ${now.resources.join(', ')}`);
+  const changes = objectChanges(baseline, watched()).map(describeChange);
+  const resources = process.getActiveResourcesInfo().sort();
+  if (resources.join() !== baseline.resources.join()) changes.push(`active resources: ${resources.join(', ')}`);
   return changes;
 }
 
@@ -128,16 +139,7 @@ export function changesSince(baseline: ChildState): string[] {
  */
 export function builtinChanges(baseline: ChildState): string[] {
   // Only the built-ins are read again: a fresh child runs this cold, after every import.
-  const objects = new Map<string, Map<PropertyKey, PropertyDescriptor>>();
-  for (const [name, o] of watched()) if (BUILTIN_OBJECTS.has(name)) objects.set(name, descriptors(o));
-  const globals = new Map<PropertyKey, PropertyDescriptor>();
-  for (const key of BUILTIN_GLOBALS) {
-    const d = Reflect.getOwnPropertyDescriptor(globalThis, key);
-    if (d) globals.set(key, d);
-  }
-  const before = baseline.objects.get('globalThis')!;
-  const builtinBaseline = new Map([...baseline.objects].filter(([name]) => BUILTIN_OBJECTS.has(name)));
-  builtinBaseline.set('globalThis', new Map([...before].filter(([key]) => BUILTIN_GLOBALS.has(String(key)))));
-  objects.set('globalThis', globals);
-  return objectChanges({ objects: builtinBaseline, resources: [] }, { objects, resources: [] }).map(describeChange);
+  const builtins = watched().filter(([name]) => BUILTIN_OBJECTS.has(name));
+  const globals = objectChanges(baseline, [['globalThis', globalThis]]).filter((c) => BUILTIN_GLOBALS.has(c.key));
+  return [...globals, ...objectChanges(baseline, builtins)].map(describeChange);
 }
