@@ -92,4 +92,22 @@ describe('toDense', () => {
     expect(toDense([])).toMatchObject({ kind: 'dense', dense: { shape: [0] } });
     expect(toDense([[], []])).toMatchObject({ kind: 'dense', dense: { shape: [2, 0] } });
   });
+
+  it.each([
+    [[1, NaN, -0], [3], [1, NaN, -0]],
+    [[[1, 2, 3], [4, 5, 6]], [2, 3], [1, 2, 3, 4, 5, 6]],
+    [[[[1], [2]], [[3], [4]]], [2, 2, 1], [1, 2, 3, 4]],
+  ])('flattens a rectangular array row-major: %j', (value, shape, data) => {
+    expect(toDense(value)).toEqual({ kind: 'dense', dense: { shape, data: Float64Array.from(data) }, typed: false });
+  });
+
+  it.each([
+    [[[1, 2], [3]], /a ragged array: entry \[1\] has 1 items where the first has 2/],
+    [[[1, 2], 3], /entry \[1\] is a number where the others are arrays/],
+    [[1, [2]], /entry \[1\] is an array where the others are numbers/],
+    [[[1, 'x']], /entry \[0, 1\] is the string "x"/],
+  ])('says what is wrong with %j', (value, what) => {
+    const d = toDense(value);
+    expect(d.kind === 'other' && d.what).toMatch(what);
+  });
 });
