@@ -96,4 +96,45 @@ describe('wire format', () => {
   ])('refuses wire data %s with an EncodeError, never a crash of the grader', (_name, data, message) => {
     expect(() => decodeValue(data, { maxItems: 1000, maxDepth: 66, maxString: 10_000 })).toThrow(message);
   });
+
+  describe('packed doubles', () => {
+    const matrix = (rows: number, cols: number, f: (i: number, j: number) => number): number[][] =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(i, j)));
+
+    it('sends a large block with fractions as packed doubles and gets every value back, NaN, -0 and Infinity too', () => {
+      const m = matrix(20, 30, (i, j) => (i * 30 + j) / 7);
+      m[3]![4] = NaN;
+      m[5]![6] = -Infinity;
+      m[7]![8] = -0;
+      const wire = JSON.parse(JSON.stringify(encodeValue(m, LIMITS))) as { $f64?: { shape: number[] } };
+      expect(wire.$f64?.shape).toEqual([20, 30]);
+      const back = decodeValue(wire) as number[][];
+      expect(back).toEqual(m);
+      expect(Object.is(back[7]![8], -0)).toBe(true);
+    });
+
+    it.each([
+      ['whole numbers (shorter as JSON)', matrix(20, 30, (i, j) => i + j)],
+      ['a small block', matrix(3, 4, (i, j) => i / (j + 1))],
+    ])('keeps %s as JSON', (_name, value) => {
+      expect(JSON.stringify(encodeValue(value, LIMITS))).not.toContain('$f64');
+      expect(roundTrip(value)).toEqual(value);
+    });
+
+    it('packs the rows of a ragged array one by one, and gets the ragged array back', () => {
+      const ragged = [matrix(1, 300, () => 0.5)[0]!, [0.5]];
+      const wire = encodeValue(ragged, LIMITS) as unknown[];
+      expect(Array.isArray(wire) && (wire[0] as { $f64?: unknown }).$f64).toBeDefined();
+      expect(roundTrip(ragged)).toEqual(ragged);
+    });
+
+    it.each([
+      ['bytes that do not fill the shape', { $f64: { shape: [2, 200], data: Buffer.alloc(8 * 399).toString('base64') } }, /stated shape|packed numbers/],
+      ['a shape of zero', { $f64: { shape: [0], data: '' } }, /expected a shape/],
+      ['more numbers than the limit', { $f64: { shape: [100, 100], data: Buffer.alloc(80_000).toString('base64') } }, /more than 1000 items/],
+      ['a field too many', { $f64: { shape: [1], data: 'AAAAAAAAAAA=', extra: 1 } }, /unexpected fields/],
+    ])('refuses packed doubles with %s', (_name, data, message) => {
+      expect(() => decodeValue(data, { maxItems: 1000, maxDepth: 66, maxString: 10_000 })).toThrow(message);
+    });
+  });
 });

@@ -46,6 +46,58 @@ export class EncodeError extends Error {
 /** Optional hook that turns a tf.LayersModel into `{ topology, compile }`. */
 export type ModelEncoder = (value: object) => { topology: unknown; compile: unknown } | undefined;
 
+/** Fewest numbers in an array worth sending as packed doubles rather than JSON text. */
+const PACK_MIN = 256;
+
+/**
+ * A rectangular nested array of numbers, read once into row-major doubles; undefined when it is
+ * not one (ragged, empty, a non-number inside, a length that changes between reads).
+ */
+function packNumbers(v: readonly unknown[], maxItems: number): { shape: number[]; data: Float64Array; integers: boolean } | undefined {
+  const shape: number[] = [];
+  let total = 1;
+  for (let node: unknown = v; Array.isArray(node); node = (node as unknown[])[0]) {
+    const n: unknown = (node as unknown[]).length;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0 || shape.length >= 8) return undefined;
+    shape.push(n);
+    total *= n;
+    if (total > maxItems) return undefined;
+  }
+  if (total < PACK_MIN) return undefined;
+  const data = new Float64Array(total);
+  let k = 0;
+  let integers = true;
+  const fill = (a: unknown, depth: number): boolean => {
+    if (!Array.isArray(a) || a.length !== shape[depth]) return false;
+    const n = shape[depth]!;
+    if (depth === shape.length - 1) {
+      for (let i = 0; i < n; i++) {
+        const x: unknown = a[i];
+        if (typeof x !== 'number') return false;
+        if (integers && !Number.isSafeInteger(x)) integers = false;
+        data[k++] = x;
+      }
+      return true;
+    }
+    for (let i = 0; i < n; i++) if (!fill(a[i], depth + 1)) return false;
+    return true;
+  };
+  return fill(v, 0) ? { shape, data, integers } : undefined;
+}
+
+/** Nested arrays of the given shape over row-major data. */
+function unpackNumbers(shape: readonly number[], data: ArrayLike<number>): unknown {
+  let k = 0;
+  const build = (depth: number): unknown[] => {
+    const n = shape[depth]!;
+    const out: unknown[] = [];
+    if (depth === shape.length - 1) for (let i = 0; i < n; i++) out.push(data[k++]);
+    else for (let i = 0; i < n; i++) out.push(build(depth + 1));
+    return out;
+  };
+  return build(0);
+}
+
 /**
  * Turns a value into JSON-safe data. Reads each property once, so a getter that lies differently
  * on each read cannot make the child send inconsistent data.
@@ -79,6 +131,15 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
     }
     if (v === null) return null;
     if (Array.isArray(v)) {
+      // A large block of numbers is read once into doubles: sent as their bytes when some are
+      // fractions (JSON would spell each of 50,000 doubles out in 17 digits, and the grader parse
+      // them back), as JSON when all are whole numbers (shorter that way).
+      const packed = packNumbers(v, limits.maxItems - items);
+      if (packed) {
+        items += packed.data.length;
+        if (!packed.integers) return { $f64: { shape: packed.shape, data: Buffer.from(packed.data.buffer).toString('base64') } };
+        return unpackNumbers(packed.shape, packed.data);
+      }
       const n: unknown = v.length;
       if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('an array reports an impossible length');
       if (n > limits.maxItems) throw new EncodeError(`an array has ${n} items, more than ${limits.maxItems}`);
@@ -236,6 +297,19 @@ export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS,
         const shape = numbers(t.shape);
         if (shape.length > 8 || !shape.every((n) => Number.isInteger(n) && n >= 0)) throw new EncodeError('expected a tensor shape in wire data');
         return { kind: 'tensor', dtype: text(t.dtype, 32, 'a dtype'), shape, data: numbers(t.data) } satisfies WireTensor;
+      }
+      case '$f64': {
+        const t = fields(['shape', 'data']);
+        const shape = numbers(t.shape);
+        if (shape.length === 0 || shape.length > 8 || !shape.every((n) => Number.isSafeInteger(n) && n > 0)) throw new EncodeError('expected a shape in wire data');
+        const total = shape.reduce((a, b) => a * b, 1);
+        count(total);
+        const text64 = text(t.data, 4 * Math.ceil((total * 8) / 3), 'packed numbers');
+        const bytes = Buffer.from(text64, 'base64');
+        if (bytes.length !== total * 8) throw new EncodeError('expected packed numbers of the stated shape in wire data');
+        const values = new Float64Array(total);
+        new Uint8Array(values.buffer).set(bytes);
+        return unpackNumbers(shape, values);
       }
       case '$model': {
         const m = fields(['topology', 'compile']);
