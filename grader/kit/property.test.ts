@@ -56,12 +56,12 @@ describe('propertyCheck', () => {
     expect(verdict).toMatchObject({ status: 'error', message: expect.stringMatching(/too long/) });
   });
 
-  it('sends a correct answer its sampled inputs ten at a time, and samples and evaluates them once per environment', async () => {
+  it('sends a correct answer its sampled inputs twenty at a time, and samples and evaluates them once per environment', async () => {
     const ctx = fakeContext({ reference: { sum }, student: { sum } });
     const requests: number[] = [];
     const counted = { ...ctx, run: (cases: Parameters<typeof ctx.run>[0]) => (requests.push(cases.length), ctx.run(cases)) };
     expect(await check.run(counted)).toEqual({ status: 'passed' });
-    expect(requests).toEqual(Array.from({ length: 10 }, () => 10));
+    expect(requests).toEqual(Array.from({ length: 5 }, () => 20));
     // A second submission of the same environment gets the very same case objects (encoded once).
     const seen: unknown[] = [];
     await check.run({ ...counted, run: (cases) => (seen.push(...cases), ctx.run(cases)) });

@@ -6,7 +6,7 @@ import { judgeCases, type CaseSpec } from './cases.js';
 import { evaluate } from './evaluate.js';
 
 /** Sampled inputs sent to the child in one request. */
-const SAMPLE_BATCH = 10;
+const SAMPLE_BATCH = 20;
 
 export interface PropertyCheckOptions<I> {
   readonly id: string;
@@ -23,9 +23,10 @@ export interface PropertyCheckOptions<I> {
  * A property check: the student's answer must equal the reference's on every generated input.
  * The failure shown is fast-check's shrunk counterexample: a small input, the expected and the
  * obtained output. Inputs are generated and shrunk in the grader. The seeded inputs (the ones
- * fast-check's own run would try, in the same order) first cross together, in one request, with
+ * fast-check's own run would try, in the same order) first cross twenty to a request, with
  * the reference's answers computed once per environment: a correct answer costs one round trip
- * instead of one per input. Only a failure runs fast-check input by input, to shrink it.
+ * per twenty inputs instead of one per input. Only a failure runs fast-check input by input, to
+ * shrink it.
  */
 export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinition {
   return {
@@ -66,7 +67,7 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
         return { cases, expected: cases.map((c) => evaluate(outer.reference, c.steps)) };
       });
       // In requests of a few inputs each: every request has the check's time limit, and an input
-      // that costs a tenth of it (a pathological answer of millions of items) must not time out
+      // that costs a twentieth of it (a pathological answer of millions of items) must not time out
       // a whole batch that would have passed input by input.
       let all: CheckVerdict = { status: 'passed' };
       for (let i = 0; i < sample.cases.length && all.status === 'passed'; i += SAMPLE_BATCH) {
