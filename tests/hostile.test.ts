@@ -201,24 +201,30 @@ describe('hostile submissions', () => {
 
   it('hidden-leak: no hidden input reaches a message, because public checks run before hidden ones', async () => {
     const exercise = env.exercises.find((e) => e.manifest.id === ATTACKED)!;
-    const hiddenInputs: string[] = [];
-    for (const check of exercise.checks.filter((c) => !exercise.manifest.checks[c.id]!.public)) {
-      // Run the hidden check against a child that never answers, to learn the inputs it sends.
-      await check.run({
-        exercise: exercise.manifest,
-        reference: exercise.reference,
-        tolerance: exercise.manifest.tolerance,
-        seed: deriveSeed(20261127, `${ATTACKED}/${check.id}`),
-        visibility: 'hidden',
-        lang: 'en',
-        t: messages('en'),
-        memo: createMemo(),
-        run: async (cases) => {
-          for (const steps of cases) for (const s of steps) if (s.op === 'call') hiddenInputs.push(JSON.stringify(s.args.map((a) => ('data' in a ? a.data : a))));
-          return { ok: false, failure: { kind: 'timeout', limitMs: 1 } };
-        },
-      });
-    }
+    // Run each check against a child that never answers, to learn the inputs it sends.
+    const inputsOf = async (visibility: 'public' | 'hidden'): Promise<string[]> => {
+      const inputs: string[] = [];
+      for (const check of exercise.checks.filter((c) => exercise.manifest.checks[c.id]!.public === (visibility === 'public'))) {
+        await check.run({
+          exercise: exercise.manifest,
+          reference: exercise.reference,
+          tolerance: exercise.manifest.tolerance,
+          seed: deriveSeed(20261127, `${ATTACKED}/${check.id}`),
+          visibility,
+          lang: 'en',
+          t: messages('en'),
+          memo: createMemo(),
+          run: async (cases) => {
+            for (const steps of cases) for (const s of steps) if (s.op === 'call') inputs.push(JSON.stringify(s.args.map((a) => ('data' in a ? a.data : a))));
+            return { ok: false, failure: { kind: 'timeout', limitMs: 1 } };
+          },
+        });
+      }
+      return inputs;
+    };
+    const publicInputs = new Set(await inputsOf('public'));
+    // An input a public check sends too (conv 5x5, stride 1...) may show: it is not a hidden one.
+    const hiddenInputs = (await inputsOf('hidden')).filter((input) => !publicInputs.has(input));
     expect(hiddenInputs.length).toBeGreaterThan(0);
     const result = await grade(env, join(FIXTURES, 'hostile', 'hidden-leak'), { seed: 20261127 });
     const text = JSON.stringify(result);
