@@ -109,6 +109,9 @@ async function main(): Promise<void> {
   let maxItems = 1_000_000;
   let maxBytes = Infinity;
   let baseline: ReturnType<typeof captureState> | undefined;
+  // Modules this child has evaluated: a hidden phase loads them again, and importing the same
+  // code again returns the module it already has without running it.
+  const evaluated = new Set<string>();
   for await (const line of lines(process.stdin)) {
     const msg = parse(line) as ToChild;
     if (msg.type === 'init') {
@@ -131,8 +134,10 @@ async function main(): Promise<void> {
         return;
       }
       // Patching the language is refused, as Node's --frozen-intrinsics would at the assignment,
-      // but checked once here instead of slowing every property access of the graded code.
-      const patched = builtinChanges(baseline);
+      // but checked once here instead of slowing every property access of the graded code. A
+      // module imported again did not run again; what its calls changed since, changesSince saw.
+      const patched = evaluated.has(msg.code) ? [] : builtinChanges(baseline);
+      evaluated.add(msg.code);
       if (patched.length > 0) {
         send({ type: 'patched', changes: patched.slice(0, 20).map((c) => c.slice(0, 200)) });
         return;
