@@ -4,7 +4,8 @@ import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { Tolerance } from '../model/manifest.js';
 import type { Step } from '../sandbox/steps.js';
-import { decodeValue, encodeValue } from '../sandbox/wire.js';
+import { encodeStep } from '../sandbox/case-encoder.js';
+import { decodeValue, encodeValue, type EncodeLimits } from '../sandbox/wire.js';
 import { dryRunCheck, type Cases } from './capture.js';
 
 /** One public fixed case as the pack ships it: wire-encoded steps and expected outputs. */
@@ -36,15 +37,10 @@ export interface PublicCases {
   readonly exercises: readonly PackedExercise[];
 }
 
-const LIMITS = { maxItems: 10_000_000, maxDepth: 64 };
+const LIMITS: EncodeLimits = { maxItems: 10_000_000, maxDepth: 64 };
 const PROBE = '\u0000neurograde-probe';
 
-const encodeSteps = (steps: readonly Step[]): Step[] =>
-  steps.map((s) =>
-    s.op === 'set'
-      ? { ...s, value: 'data' in s.value ? { data: encodeValue(s.value.data, LIMITS) } : s.value }
-      : { ...s, args: s.args.map((a) => ('data' in a ? { data: encodeValue(a.data, LIMITS) } : a)) },
-  );
+const encodeSteps = (steps: readonly Step[]): Step[] => steps.map((s) => encodeStep(s, LIMITS));
 
 /**
  * The fixed cases of a public check, with their ids and the reference's outputs, or undefined
@@ -66,8 +62,10 @@ export async function packCheck(exercise: Exercise, check: CheckDefinition, opti
   } catch {
     return undefined;
   }
+  // decodeValue reuses the arrays it is given: each dry run decodes a copy, and `expected` stays
+  // in wire form for the pack.
   const answers = (probe?: number): CaseOutcome[] =>
-    expected.map((outs, i) => ({ ok: true, outputs: outs.map((o, k) => (i === probe && k === 0 ? PROBE : decodeValue(o))) }));
+    expected.map((outs, i) => ({ ok: true, outputs: outs.map((o, k) => (i === probe && k === 0 ? PROBE : decodeValue(structuredClone(o)))) }));
   const honest = await dryRunCheck(exercise, check, { ...options, answer: () => ({ ok: true, cases: answers() }) });
   if (honest.verdict.status !== 'passed') return undefined;
 

@@ -1,14 +1,11 @@
 import type { Arg, Step } from './steps.js';
-import { encodeValue } from './wire.js';
+import { encodeValue, type EncodeLimits } from './wire.js';
 
-const INPUT_LIMITS = { maxItems: 50_000_000, maxDepth: 64 };
-
-function encodeArg(arg: Arg): Arg {
-  return 'data' in arg ? { data: encodeValue(arg.data, INPUT_LIMITS) } : arg;
-}
+const INPUT_LIMITS: EncodeLimits = { maxItems: 50_000_000, maxDepth: 64 };
 
 /** Step data in wire form: JSON alone would turn NaN into null and drop undefined. */
-export function encodeStep(step: Step): Step {
+export function encodeStep(step: Step, limits: EncodeLimits = INPUT_LIMITS): Step {
+  const encodeArg = (arg: Arg): Arg => ('data' in arg ? { data: encodeValue(arg.data, limits) } : arg);
   switch (step.op) {
     case 'set':
       return { ...step, value: encodeArg(step.value) };
@@ -35,7 +32,7 @@ export function createCaseEncoder(): CaseEncoder {
     encode(steps) {
       let bytes = encoded.get(steps);
       if (!bytes) {
-        bytes = Buffer.from(JSON.stringify(steps.map(encodeStep)));
+        bytes = Buffer.from(JSON.stringify(steps.map((s) => encodeStep(s))));
         encoded.set(steps, bytes);
       }
       return bytes;
