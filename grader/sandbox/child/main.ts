@@ -14,8 +14,7 @@ import { encodeModel } from './model.js';
 import type { CaseReply, FromChild, ToChild } from '../protocol.js';
 
 // Taken before the student's code runs, which may patch globals (a module that patches
-// built-ins at import is refused, but its code ran by then)
-// of that, but not every launcher freezes them).
+// built-ins at import is refused, but its code has run by then).
 const stringify = JSON.stringify;
 const parse = JSON.parse;
 const fromString = Buffer.from.bind(Buffer);
