@@ -1,4 +1,4 @@
-import { isTagged } from '../sandbox/wire.js';
+import { isTagged, packNumbers } from '../sandbox/wire.js';
 
 /** A numeric answer in one flat form: row-major data and its shape. */
 export interface Dense {
@@ -22,34 +22,6 @@ function describeLeaf(v: unknown): string {
 }
 
 /**
- * The usual answer, a rectangular nested array of numbers, straight into its flat form; undefined
- * for anything else (ragged, empty, typed rows, a stray value), which the general walk describes.
- */
-function rectangular(v: readonly unknown[]): Dense | undefined {
-  const shape: number[] = [];
-  for (let node: unknown = v; Array.isArray(node); node = node[0]) {
-    if (node.length === 0) return undefined;
-    shape.push(node.length);
-  }
-  const data = new Float64Array(shape.reduce((a, b) => a * b, 1));
-  let k = 0;
-  const fill = (a: unknown, depth: number): boolean => {
-    if (!Array.isArray(a) || a.length !== shape[depth]) return false;
-    if (depth === shape.length - 1) {
-      for (let i = 0; i < a.length; i++) {
-        const x: unknown = a[i];
-        if (typeof x !== 'number') return false;
-        data[k++] = x;
-      }
-      return true;
-    }
-    for (let i = 0; i < a.length; i++) if (!fill(a[i], depth + 1)) return false;
-    return true;
-  };
-  return fill(v, 0) ? { shape, data } : undefined;
-}
-
-/**
  * Turns nested arrays, typed arrays (flat or as rows) and tensors into a Dense value, or says
  * what the value is instead (a ragged array, undefined, an object...).
  */
@@ -61,8 +33,10 @@ export function toDense(v: unknown): Described {
     return { kind: 'other', what: describeLeaf(v) };
   }
   if (!Array.isArray(v)) return { kind: 'other', what: describeLeaf(v) };
-  const fast = rectangular(v);
-  if (fast) return { kind: 'dense', dense: fast, typed: false };
+  // The usual answer, a rectangular array of numbers, in one pass; anything else takes the walk
+  // below, which names what is wrong with it.
+  const packed = packNumbers(v, Number.MAX_SAFE_INTEGER);
+  if (packed) return { kind: 'dense', dense: { shape: packed.shape, data: packed.data }, typed: false };
   const shape: number[] = [];
   const data: number[] = [];
   let problem: string | undefined;

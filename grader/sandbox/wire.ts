@@ -51,9 +51,11 @@ const PACK_MIN = 256;
 
 /**
  * A rectangular nested array of numbers, read once into row-major doubles; undefined when it is
- * not one (ragged, empty, a non-number inside, a length that changes between reads).
+ * not one (ragged, empty, a non-number inside, a length that changes between reads, deeper than
+ * 8 levels or more than `maxItems` numbers). The encoder sends large ones as bytes; the grader's
+ * comparison flattens answers with it.
  */
-function packNumbers(v: readonly unknown[], maxItems: number): { shape: number[]; data: Float64Array; integers: boolean } | undefined {
+export function packNumbers(v: readonly unknown[], maxItems: number): { shape: number[]; data: Float64Array; integers: boolean } | undefined {
   const shape: number[] = [];
   let total = 1;
   for (let node: unknown = v; Array.isArray(node); node = (node as unknown[])[0]) {
@@ -63,7 +65,6 @@ function packNumbers(v: readonly unknown[], maxItems: number): { shape: number[]
     total *= n;
     if (total > maxItems) return undefined;
   }
-  if (total < PACK_MIN) return undefined;
   const data = new Float64Array(total);
   let k = 0;
   let integers = true;
@@ -135,7 +136,7 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
       // fractions (JSON would spell each of 50,000 doubles out in 17 digits, and the grader parse
       // them back), as JSON when all are whole numbers (shorter that way).
       const packed = packNumbers(v, limits.maxItems - items);
-      if (packed) {
+      if (packed && packed.data.length >= PACK_MIN) {
         items += packed.data.length;
         if (!packed.integers) return { $f64: { shape: packed.shape, data: Buffer.from(packed.data.buffer).toString('base64') } };
         return unpackNumbers(packed.shape, packed.data);
@@ -228,8 +229,9 @@ const NON_FINITE: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infin
  * Turns wire data back into values: plain numbers (NaN and Infinity restored), arrays, objects
  * without prototypes, and tagged tensors, typed arrays, functions and models. Never calls
  * anything it receives. `data` is parsed JSON that the decoder owns: its arrays are reused,
- * entries replaced in place, so decode each parsed value once. Throws EncodeError on anything the encoder would not have written:
- * an unknown tag, a tag with extra keys, too deep, too many items, too long a string.
+ * entries replaced in place, so decode each parsed value once (a copy, if it must stay wire
+ * data). Throws EncodeError on anything the encoder would not have written: an unknown tag, a
+ * tag with extra keys, too deep, too many items, too long a string.
  */
 export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS, options: DecodeOptions = {}): unknown {
   let items = 0;
