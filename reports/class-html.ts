@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { messages } from '../grader/i18n/index.js';
 import type { ClassReport } from '../grader/batch/model.js';
+import { shardProblemText } from '../grader/batch/shard-set.js';
 import type { ClassReporter, ReportContext } from './types.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
@@ -60,6 +61,7 @@ function view(report: ClassReport, ctx: ReportContext) {
     lang: ctx.lang,
     version: summary.grader.version,
     counts: summary.summary,
+    partial: summary.partial ? summary.partial.problems.map((p) => shardProblemText(messages(ctx.lang), p)) : undefined,
     mean: summary.summary.meanScore === null ? t.none : fmt(summary.summary.meanScore),
     median: summary.summary.medianScore === null ? t.none : fmt(summary.summary.medianScore),
     maxScore: fmt(summary.maxScore),

@@ -259,6 +259,59 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
     expect(validator(ClassResultSchema)(JSON.parse(readFileSync(join(merged, 'results.json'), 'utf8'))).ok).toBe(true);
   });
 
+  it('shards record i/n and the grader fingerprint; merge refuses a missing, duplicated or mismatched shard, naming it', async () => {
+    const small = join(work, 'shard-set-class');
+    for (const n of ['ann', 'ben', 'cid']) {
+      mkdirSync(join(small, n), { recursive: true });
+      cpSync(CORRECT, join(small, n, 'shapes.ts'));
+    }
+    const shard = (i: number, seed?: number) =>
+      runBatch({ input: small, out: join(work, `set-${i}${seed ?? ''}`), exercises: ['shapes'], jobs: 1, workers: 'inline', shard: { index: i, count: 2 }, ...(seed ? { seed } : {}) });
+    await Promise.all([shard(1), shard(2), shard(2, 7)]);
+    const [one, two, twoOtherSeed] = ['set-1', 'set-2', 'set-27'].map((d) => join(work, d));
+    const recorded = JSON.parse(readFileSync(join(one, 'results.json'), 'utf8'));
+    expect(recorded.shard).toEqual({ index: 1, count: 2 });
+    expect(recorded.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+
+    const out = (name: string): string => join(work, name);
+    const missing = await cli(['merge', one, '--out', out('m-missing')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Expected shard 2\/2 among the outputs, but got none\..*--allow-partial/);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(out('m-missing'), 'gradebook.csv'))).toBe(false);
+
+    const duplicated = await cli(['merge', one, one, two, '--out', out('m-dup')]);
+    expect(duplicated.code).toBe(2);
+    expect(duplicated.stderr).toContain(`Expected shard 1/2 once, but got it in ${one}, ${one}.`);
+
+    const mismatched = await cli(['merge', one, twoOtherSeed, '--out', out('m-seed')]);
+    expect(mismatched.code).toBe(2);
+    expect(mismatched.stderr).toContain(`got ${twoOtherSeed} graded with another grader`);
+
+    const whole = await cli(['merge', one, two, '--out', out('m-whole')]);
+    expect(whole.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out('m-whole'), 'results.json'), 'utf8')).partial).toBeUndefined();
+  });
+
+  it('merge --allow-partial merges an incomplete set and every class output says it is partial', async () => {
+    const small = join(work, 'partial-class');
+    for (const n of ['ann', 'ben']) {
+      mkdirSync(join(small, n), { recursive: true });
+      cpSync(CORRECT, join(small, n, 'shapes.ts'));
+    }
+    const one = join(work, 'partial-1');
+    await runBatch({ input: small, out: one, exercises: ['shapes'], jobs: 1, workers: 'inline', shard: { index: 1, count: 2 } });
+    const merged = join(work, 'partial-merged');
+    const r = await cli(['merge', one, '--out', merged, '--allow-partial', '--lang', 'fr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Fusion partielle : La part 2\/2 devait figurer parmi les sorties/);
+    const klassResults = JSON.parse(readFileSync(join(merged, 'results.json'), 'utf8'));
+    expect(validator(ClassResultSchema)(klassResults).ok).toBe(true);
+    expect(klassResults.partial.problems).toEqual([{ code: 'missing', shard: '2/2' }]);
+    const doc = new JSDOM(readFileSync(join(merged, 'index.html'), 'utf8')).window.document;
+    expect(doc.querySelector('.partial[role="alert"]')?.textContent).toMatch(/incomplète[\s\S]*2\/2/);
+  });
+
   it('a grading worker that dies mid-submission costs that submission its grade, never the batch', async () => {
     const small = join(work, 'small-class');
     mkdirSync(small);

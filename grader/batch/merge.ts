@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { messages } from '../i18n/index.js';
+import { messages, type Messages } from '../i18n/index.js';
 import { loadExercises } from '../load/exercises.js';
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
@@ -8,8 +8,9 @@ import { SubmissionResultSchema } from '../model/results.js';
 import { validator } from '../schema/validate.js';
 import { writeFileAtomic } from '../cli/write.js';
 import { graderVersion } from './fingerprint.js';
-import { ClassResultSchema, type BatchEntry } from './model.js';
+import { ClassResultSchema, type BatchEntry, type ClassResult, type ShardProblem } from './model.js';
 import { gradingRoots, writeClassOutputs } from './run-batch.js';
+import { shardProblemText, shardSetProblems } from './shard-set.js';
 import { sortEntries } from './summary.js';
 
 export interface MergeOptions {
@@ -20,11 +21,15 @@ export interface MergeOptions {
   readonly lang?: Lang;
   /** A course folder with its own exercises/ and reference/. @default the grader's own */
   readonly course?: string;
+  /** Merge an incomplete or inconsistent set of shards, marking the outputs partial. @default false */
+  readonly allowPartial?: boolean;
 }
 
 export interface MergeSummary {
   readonly entries: readonly BatchEntry[];
   readonly files: readonly string[];
+  /** Empty unless the set was incomplete and `allowPartial` let it through. */
+  readonly problems: readonly ShardProblem[];
 }
 
 /** Copies a folder file by file, each written atomically, so a killed merge leaves no torn file. */
@@ -38,25 +43,52 @@ function copyAtomic(from: string, to: string): void {
 const validateClass = validator(ClassResultSchema);
 const validateResult = validator(SubmissionResultSchema);
 
+/** A shard's class results.json, read and checked. */
+function readShard(dir: string, t: Messages): ClassResult {
+  const path = join(dir, 'results.json');
+  if (!existsSync(path)) throw new UsageError(t.batch.merge.noClass(dir));
+  const v = validateClass(JSON.parse(readFileSync(path, 'utf8')));
+  if (!v.ok) throw new UsageError(`${t.batch.merge.noClass(dir)} (${v.errors[0]})`);
+  return v.value;
+}
+
+/**
+ * The shards to merge, after checking that they are the whole class: a missing, duplicated or
+ * mismatched shard is refused, naming which, unless `allowPartial`; then a shard given twice is
+ * read once and the problems are returned, for the merged outputs to say they are partial.
+ */
+function checkShardSet(shards: readonly { dir: string; klass: ClassResult }[], options: MergeOptions, t: Messages) {
+  const problems = shardSetProblems(shards.map((s) => ({ dir: s.dir, ...(s.klass.shard ? { shard: s.klass.shard } : {}), ...(s.klass.fingerprint ? { fingerprint: s.klass.fingerprint } : {}) })));
+  const text = problems.map((p) => shardProblemText(t, p)).join(' ');
+  if (problems.length > 0 && !options.allowPartial) throw new UsageError(t.batch.merge.refused(text));
+  const seen = new Set<string>();
+  const kept = shards.filter((s) => {
+    if (!s.klass.shard) return true;
+    const key = `${s.klass.shard.index}/${s.klass.shard.count}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { kept, problems, fingerprint: shards.find((s) => s.klass.fingerprint)?.klass.fingerprint };
+}
+
 /**
  * Combines the outputs of a sharded batch (a CI matrix) into one: every submission's folder is
  * copied under `out`, and the class files (gradebook, JUnit, class results.json, index.html)
  * are rendered again from all of them, exactly as one unsharded batch would have written them.
+ * The set must be every shard of one split, graded alike (see shardSetProblems).
  */
 export async function mergeShards(options: MergeOptions): Promise<MergeSummary> {
   const t0 = messages(options.lang ?? 'en');
   if (options.shards.length === 0) throw new UsageError('merge needs at least one shard folder');
   const out = resolve(options.out);
+  const read = options.shards.map((s) => resolve(s)).map((dir) => ({ dir, klass: readShard(dir, t0) }));
+  const { kept, problems, fingerprint } = checkShardSet(read, options, t0);
   const entries: BatchEntry[] = [];
   const owner = new Map<string, string>();
   let ids: string[] | undefined;
   let lang: Lang | undefined = options.lang;
-  for (const shard of options.shards.map((s) => resolve(s))) {
-    const path = join(shard, 'results.json');
-    if (!existsSync(path)) throw new UsageError(t0.batch.merge.noClass(shard));
-    const v = validateClass(JSON.parse(readFileSync(path, 'utf8')));
-    if (!v.ok) throw new UsageError(`${t0.batch.merge.noClass(shard)} (${v.errors[0]})`);
-    const klass = v.value;
+  for (const { dir: shard, klass } of kept) {
     const these = klass.exercises.map((e) => e.id);
     if (ids && ids.join(',') !== these.join(',')) throw new UsageError(t0.batch.merge.exercises(shard));
     ids ??= these;
@@ -75,6 +107,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
     }
   }
   const exercises = await loadExercises(gradingRoots(options.course), ids);
-  const files = writeClassOutputs(out, entries, { lang: lang ?? 'en', exercises, version: graderVersion() });
-  return { entries: sortEntries(entries), files };
+  const run = { ...(fingerprint ? { fingerprint } : {}), partial: problems };
+  const files = writeClassOutputs(out, entries, { lang: lang ?? 'en', exercises, version: graderVersion(), run });
+  return { entries: sortEntries(entries), files, problems };
 }

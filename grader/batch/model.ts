@@ -57,6 +57,26 @@ const MistakeSummary = Type.Object({
   submissions: Type.Integer({ minimum: 1 }),
 });
 
+/** One part of a sharded batch: `index` of `count` (`--shard 2/5`). */
+export const ShardSchema = Type.Object({
+  index: Type.Integer({ minimum: 1 }),
+  count: Type.Integer({ minimum: 1 }),
+});
+
+/**
+ * Why a merged class is not the whole class, as a code and its parameters (the text is in
+ * grader/i18n): a shard missing, given twice, of another split, graded another way, or an
+ * output that was not a shard at all.
+ */
+export const ShardProblemSchema = Type.Union([
+  Type.Object({ code: Type.Literal('missing'), shard: Type.String() }),
+  Type.Object({ code: Type.Literal('duplicate'), shard: Type.String(), dirs: Type.Array(Type.String()) }),
+  Type.Object({ code: Type.Literal('count'), dir: Type.String(), shard: Type.String(), expected: Type.Integer() }),
+  Type.Object({ code: Type.Literal('mismatch'), dir: Type.String(), other: Type.String() }),
+  Type.Object({ code: Type.Literal('unsharded'), dir: Type.String() }),
+]);
+export type ShardProblem = Static<typeof ShardProblemSchema>;
+
 /**
  * The class's results.json: one row per submission, pass counts per check, the most frequent
  * mistakes. No timestamp, so that a rerun gives the same file. Each submission's own
@@ -78,6 +98,12 @@ export const ClassResultSchema = Type.Object({
   submissions: Type.Array(SubmissionRow),
   checks: Type.Array(CheckSummary),
   mistakes: Type.Array(MistakeSummary),
+  /** Hash of everything besides the submissions that decides a grade (graderFingerprint): shards graded alike share it. */
+  fingerprint: Type.Optional(Type.String()),
+  /** The part of the class this output holds, when made with `--shard i/n`. */
+  shard: Type.Optional(ShardSchema),
+  /** Set on a merge of an incomplete or inconsistent set of shards (`merge --allow-partial`): what is wrong with it. */
+  partial: Type.Optional(Type.Object({ problems: Type.Array(ShardProblemSchema, { minItems: 1 }) })),
 });
 /** `<out>/results.json` of a batch. */
 export type ClassResult = Static<typeof ClassResultSchema>;

@@ -22,7 +22,7 @@ import { resolveBatchOptions, type BatchOptions, type ResolvedBatchOptions } fro
 import { inlinePool, processPool, type GradingPool, type JobOutcome } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
 import { selectShard } from './shard.js';
-import { sortEntries, summarizeClass } from './summary.js';
+import { sortEntries, summarizeClass, type RunRecord } from './summary.js';
 import { unzipSubmission, type UnzipRefusal } from './unzip.js';
 
 /** What a batch did, for the CLI's closing lines and the benchmark. */
@@ -58,7 +58,7 @@ export function writeReports(outDir: string, result: SubmissionResult, ctx: Repo
 }
 
 /** Renders every registered class reporter into `out`; returns the paths written. */
-export function writeClassOutputs(out: string, entries: readonly BatchEntry[], ctx: ReportContext & { version: string }): string[] {
+export function writeClassOutputs(out: string, entries: readonly BatchEntry[], ctx: ReportContext & { version: string; run?: RunRecord }): string[] {
   const sorted = sortEntries(entries);
   const summary = summarizeClass(sorted, ctx);
   const files: string[] = [];
@@ -139,12 +139,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const gradeOptions: GradeOptions = { lang: o.lang, seed: o.seed, mode: 'grade', concurrency: o.exerciseConcurrency, isolation: o.isolation };
 
   let pool: Promise<GradingPool> | undefined;
+  const fingerprint = graderFingerprint(roots, { exercises: ids, lang: o.lang, seed: o.seed, mode: 'grade' }, version);
   const run: Run = {
     o,
     t,
     out,
     ctx,
-    fingerprint: graderFingerprint(roots, { exercises: ids, lang: o.lang, seed: o.seed, mode: 'grade' }, version),
+    fingerprint,
     reportsKey: reportsFingerprint(o.lang),
     progress: o.progress ? createProgress({ total: sources.length + rejected.length, t, ...o.progress }) : undefined,
     // Started on the first submission that is not cached: a fully cached rerun spawns nothing.
@@ -204,7 +205,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     run.progress?.finish();
     if (pool) await (await pool.catch(() => undefined))?.close();
   }
-  const files = writeClassOutputs(out, entries, { ...ctx, version });
+  const files = writeClassOutputs(out, entries, { ...ctx, version, run: { fingerprint, ...(o.shard ? { shard: o.shard } : {}) } });
   const sorted = sortEntries(entries);
   return {
     entries: sorted,

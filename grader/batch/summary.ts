@@ -1,6 +1,7 @@
 import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
-import type { BatchEntry, ClassResult } from './model.js';
+import type { BatchEntry, ClassResult, ShardProblem } from './model.js';
+import type { Shard } from './shard.js';
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -22,6 +23,16 @@ export interface SummaryContext {
   readonly version: string;
   /** How many diagnosed mistakes to list. @default 10 */
   readonly topMistakes?: number;
+  /** How the class was graded, recorded so that `merge` can tell shards of one batch apart from others. @default none */
+  readonly run?: RunRecord;
+}
+
+/** What the class results.json records about the run that made it. */
+export interface RunRecord {
+  readonly fingerprint?: string;
+  readonly shard?: Shard;
+  /** A merge of an incomplete set of shards: what is missing or inconsistent. */
+  readonly partial?: readonly ShardProblem[];
 }
 
 /** The class model every class export is rendered from, computed once from the entries. */
@@ -100,5 +111,8 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
     ),
     checks: [...checks.values()],
     mistakes,
+    ...(ctx.run?.fingerprint ? { fingerprint: ctx.run.fingerprint } : {}),
+    ...(ctx.run?.shard ? { shard: { index: ctx.run.shard.index, count: ctx.run.shard.count } } : {}),
+    ...(ctx.run?.partial && ctx.run.partial.length > 0 ? { partial: { problems: [...ctx.run.partial] } } : {}),
   };
 }

@@ -36,12 +36,23 @@ export const batch = {
     duplicate: (name: string) => `Expected each submission in one shard only, but got "${name}" in two.`,
     exercises: (dir: string) => `Expected every shard to grade the same exercises, but got a different set in ${dir}.`,
     merged: (count: number, shards: number) => `Merged ${count} submission(s) from ${shards} shard(s).`,
+    problem: {
+      missing: (shard: string) => `Expected shard ${shard} among the outputs, but got none.`,
+      duplicate: (shard: string, dirs: string) => `Expected shard ${shard} once, but got it in ${dirs}.`,
+      count: (dir: string, shard: string, expected: number) => `Expected every shard to split the class in ${expected}, but got ${shard} in ${dir}.`,
+      mismatch: (dir: string, other: string) =>
+        `Expected every shard graded alike, but got ${dir} graded with another grader, exercises, language or seed than ${other}.`,
+      unsharded: (dir: string) => `Expected ${dir} to be a shard (batch --shard i/n), but got the output of a whole batch.`,
+    },
+    refused: (problems: string) => `${problems} Nothing was merged; pass --allow-partial to merge them anyway.`,
+    partial: (problems: string) => `Partial merge: ${problems}`,
   },
   classPage: {
     documentTitle: 'Class overview',
     heading: 'Class overview',
     submissions: 'Submissions',
     graded: 'Graded',
+    partial: 'This class is incomplete: a partial merge of shards.',
     notGraded: 'Not graded',
     mean: 'Mean score',
     median: 'Median score',

@@ -38,12 +38,23 @@ export const batch: Messages['batch'] = {
     duplicate: (name) => `Chaque remise devait figurer dans une seule part, mais on obtient « ${name} » dans deux.`,
     exercises: (dir) => `Toutes les parts devaient corriger les mêmes exercices, mais on obtient un autre ensemble dans ${dir}.`,
     merged: (count, shards) => `${count} remise(s) fusionnée(s) depuis ${shards} part(s).`,
+    problem: {
+      missing: (shard) => `La part ${shard} devait figurer parmi les sorties, mais on n'en obtient aucune.`,
+      duplicate: (shard, dirs) => `La part ${shard} devait figurer une fois, mais on l'obtient dans ${dirs}.`,
+      count: (dir, shard, expected) => `Chaque part devait diviser la classe en ${expected}, mais on obtient ${shard} dans ${dir}.`,
+      mismatch: (dir, other) =>
+        `Chaque part devait être corrigée de la même façon, mais on obtient ${dir} corrigée avec un autre correcteur, d'autres exercices, une autre langue ou une autre graine que ${other}.`,
+      unsharded: (dir) => `${dir} devait être une part (batch --shard i/n), mais on obtient la sortie d'une correction entière.`,
+    },
+    refused: (problems) => `${problems} Rien n'a été fusionné ; passez --allow-partial pour les fusionner quand même.`,
+    partial: (problems) => `Fusion partielle : ${problems}`,
   },
   classPage: {
     documentTitle: 'Vue de la classe',
     heading: 'Vue de la classe',
     submissions: 'Remises',
     graded: 'Corrigées',
+    partial: 'Cette classe est incomplète : fusion partielle des parts.',
     notGraded: 'Non corrigées',
     mean: 'Note moyenne',
     median: 'Note médiane',
