@@ -12,6 +12,7 @@ const validateClass = validator(ClassResultSchema);
  */
 export const classResults: ClassReporter = {
   name: 'results',
+  keepPrevious: true,
   fileName: 'results.json',
   render({ summary }) {
     const v = validateClass(summary);

@@ -26,6 +26,7 @@ export const csvNumber = (x: number): string => String(Math.round(x * 1000) / 10
  */
 export const gradebookCsv: ClassReporter = {
   name: 'gradebook',
+  keepPrevious: true,
   fileName: 'gradebook.csv',
   render({ entries, summary }) {
     const ids = summary.exercises.map((e) => e.id);

@@ -26,5 +26,7 @@ export interface SubmissionReporter {
 export interface ClassReporter {
   readonly name: string;
   readonly fileName: string;
+  /** Keep the file's previous content as `<name>.previous.<ext>` whenever it changes (grade sheets a teacher may need to undo). @default false */
+  readonly keepPrevious?: boolean;
   render(report: ClassReport, ctx: ReportContext): string | Uint8Array;
 }

@@ -31,6 +31,11 @@ export interface BatchOptions {
   /** Grade every submission again, ignoring the cache. @default false */
   readonly force?: boolean;
   /**
+   * Drop the grades of exercises the output folder holds but this batch does not grade. By
+   * default a batch of some exercises keeps the others' grades (see planRegrade). @default false
+   */
+  readonly replace?: boolean;
+  /**
    * 'process': each job in its own worker process (a hostile submission that kills its parent
    * costs its own grade only); 'inline': concurrent calls in this process (starts faster).
    * @default 'process'
@@ -58,6 +63,7 @@ export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
     lang: o.lang ?? 'en',
     seed: o.seed ?? resolveGradeOptions().seed,
     force: o.force ?? false,
+    replace: o.replace ?? false,
     workers: o.workers ?? 'process',
     unzipLimits: o.unzipLimits ?? {},
     submissionTimeoutMs: o.submissionTimeoutMs ?? 600_000,

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CLASS_REPORTERS, SUBMISSION_REPORTERS } from '../../reports/index.js';
 import type { ReportContext } from '../../reports/types.js';
@@ -22,6 +22,7 @@ import { resolveBatchOptions, type BatchOptions, type ResolvedBatchOptions } fro
 import { inlinePool, processPool, type GradingPool, type JobOutcome } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
 import { selectShard } from './shard.js';
+import { keepGrades, planRegrade, readSubmissionResults, shapeCached, type RegradePlan } from './regrade.js';
 import { sortEntries, summarizeClass, type RunRecord } from './summary.js';
 import { unzipSubmission, type UnzipRefusal } from './unzip.js';
 
@@ -38,6 +39,8 @@ export interface BatchSummary {
   readonly durationMs: number;
   /** Class files written, absolute paths. */
   readonly files: readonly string[];
+  /** Exercises not graded in this run whose earlier grades every submission kept (see planRegrade). */
+  readonly kept: readonly string[];
 }
 
 /** The exercises and references a command grades with: a course folder's, or the grader's own. */
@@ -57,6 +60,24 @@ export function writeReports(outDir: string, result: SubmissionResult, ctx: Repo
   for (const reporter of Object.values(SUBMISSION_REPORTERS)) writeFileAtomic(join(outDir, reporter.fileName), reporter.render(result, ctx));
 }
 
+/** `gradebook.previous.csv` for `gradebook.csv`: where the file's previous content is kept. */
+export function previousName(fileName: string): string {
+  const ext = extname(fileName);
+  return `${basename(fileName, ext)}.previous${ext}`;
+}
+
+/**
+ * Before a class file that a teacher may need to undo is replaced by different content, its
+ * current content goes to `<name>.previous.<ext>`. An identical rewrite keeps the older copy:
+ * rerunning a batch never overwrites the one grade sheet that differs.
+ */
+function keepPrevious(path: string, content: string | Uint8Array): void {
+  if (!existsSync(path)) return;
+  const old = readFileSync(path);
+  if (old.equals(typeof content === 'string' ? Buffer.from(content) : content)) return;
+  writeFileAtomic(join(dirname(path), previousName(basename(path))), old);
+}
+
 /** Renders every registered class reporter into `out`; returns the paths written. */
 export function writeClassOutputs(out: string, entries: readonly BatchEntry[], ctx: ReportContext & { version: string; run?: RunRecord }): string[] {
   const sorted = sortEntries(entries);
@@ -65,7 +86,9 @@ export function writeClassOutputs(out: string, entries: readonly BatchEntry[], c
   for (const reporter of Object.values(CLASS_REPORTERS)) {
     const path = join(out, reporter.fileName);
     const submissionFiles = Object.values(SUBMISSION_REPORTERS).map((r) => r.fileName);
-    writeFileAtomic(path, reporter.render({ entries: sorted, summary, submissionFiles }, ctx));
+    const content = reporter.render({ entries: sorted, summary, submissionFiles }, ctx);
+    if (reporter.keepPrevious) keepPrevious(path, content);
+    writeFileAtomic(path, content);
     files.push(path);
   }
   return files;
@@ -110,6 +133,7 @@ interface Run {
   readonly reportsKey: string;
   readonly progress: Progress | undefined;
   readonly pool: () => Promise<GradingPool>;
+  readonly plan: RegradePlan;
 }
 
 /**
@@ -131,8 +155,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const exercises: Exercise[] = await loadExercises(roots, o.exercises);
   const ids = exercises.map((e) => e.manifest.id);
   const version = graderVersion();
-  const ctx: ReportContext = { lang: o.lang, exercises };
-  const reserved = [...Object.values(CLASS_REPORTERS).map((r) => r.fileName), 'node_modules'];
+  const plan = await planRegrade({ out, roots, graded: exercises, lang: o.lang, replace: o.replace, t });
+  const ctx: ReportContext = { lang: o.lang, exercises: plan.exercises };
+  const classFiles = Object.values(CLASS_REPORTERS).flatMap((r) => [r.fileName, previousName(r.fileName)]);
+  const reserved = [...classFiles, 'node_modules'];
   const discovery = discoverSubmissions(input, { exclude: out, reserved });
   const sources = selectShard(discovery.sources, o.shard);
   const rejected = selectShard(discovery.rejected, o.shard);
@@ -146,6 +172,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     out,
     ctx,
     fingerprint,
+    plan,
     reportsKey: reportsFingerprint(o.lang),
     progress: o.progress ? createProgress({ total: sources.length + rejected.length, t, ...o.progress }) : undefined,
     // Started on the first submission that is not cached: a fully cached rerun spawns nothing.
@@ -215,6 +242,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     gradingMs,
     durationMs: Math.round(performance.now() - started),
     files,
+    kept: plan.kept,
   };
 }
 
@@ -239,16 +267,18 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
   if (!run.o.force) {
     const hit = lookupCache(outDir, keys);
     if (hit.hit === 'results') {
+      const result = shapeCached(hit.result, run.plan);
       const reportsThere = Object.values(SUBMISSION_REPORTERS).every((r) => existsSync(join(outDir, r.fileName)));
-      if (!hit.reportsCurrent || !reportsThere) {
-        try {
-          writeReports(outDir, hit.result, run.ctx);
+      try {
+        if (result !== hit.result) writeSubmissionOutput(outDir, result, run.ctx, keys);
+        else if (!hit.reportsCurrent || !reportsThere) {
+          writeReports(outDir, result, run.ctx);
           writeCacheMarker(outDir, keys);
-        } catch (e) {
-          return error(run.t.batch.graderFault((e as Error).message));
         }
+      } catch (e) {
+        return error(run.t.batch.graderFault((e as Error).message));
       }
-      return { entry: { name: source.name, status: 'graded', result: hit.result }, cached: true, ms: performance.now() - started };
+      return { entry: { name: source.name, status: 'graded', result }, cached: true, ms: performance.now() - started };
     }
   }
 
@@ -264,8 +294,10 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
     const pool = await run.pool();
     const outcome: JobOutcome = await pool.grade(dir);
     if (!outcome.ok) return error(run.t.batch.graderFault(outcome.message));
-    // The grade belongs to the student's name, not to the folder a zip unpacked to.
-    const result: SubmissionResult = { ...outcome.result, submission: source.name };
+    // The grade belongs to the student's name, not to the folder a zip unpacked to; the
+    // exercises not graded now keep the grades this output folder held.
+    const fresh: SubmissionResult = { ...outcome.result, submission: source.name };
+    const result = keepGrades(fresh, run.plan.kept.length > 0 ? readSubmissionResults(outDir) : undefined, run.plan);
     const ms = performance.now() - started;
     return {
       write: () => {

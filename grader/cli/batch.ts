@@ -14,7 +14,7 @@ import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
  * when the grader itself cannot run.
  */
 export async function batchCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' } } });
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, replace: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' } } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('batch takes exactly one class folder (one sub-folder or .zip per submission)');
   if (!values.out) throw new UsageError('batch needs --out <dir>, the folder for the gradebook and every report');
@@ -36,6 +36,7 @@ export async function batchCommand(argv: readonly string[], print: (line: string
     ...(seed !== undefined ? { seed } : {}),
     ...(isolation ? { isolation } : {}),
     force: values.force ?? false,
+    replace: values.replace ?? false,
     workers: values.inline ? 'inline' : 'process',
     ...(values.course ? { course: values.course } : {}),
     progress: {
@@ -44,6 +45,7 @@ export async function batchCommand(argv: readonly string[], print: (line: string
       ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
     },
   });
+  if (summary.kept.length > 0) print(t.batch.regrade.kept(summary.kept.join(', ')));
   print(t.batch.done(summary.graded.length, summary.cached.length, summary.errors.length, (summary.durationMs / 1000).toFixed(1)));
   for (const f of summary.files) print(t.batch.wrote(f));
   return 0;

@@ -31,6 +31,13 @@ export const batch = {
   done: (graded: number, cached: number, errors: number, seconds: string) =>
     `Graded ${graded} submission(s), ${cached} unchanged from the previous run, ${errors} not graded, in ${seconds} s.`,
   wrote: (path: string) => `Wrote ${path}`,
+  regrade: {
+    kept: (ids: string) => `Kept every submission's grades of ${ids} from the previous run (--replace drops them).`,
+    lang: (out: string, lang: string, ids: string) =>
+      `Expected a regrade in the language of the grades it keeps, but got ${out} graded in ${lang} (${ids}); pass --lang ${lang}, or --replace to drop those grades.`,
+    gone: (out: string, ids: string) =>
+      `Expected the exercises graded in ${out} to still exist, but got no exercise ${ids}; pass --replace to drop their grades.`,
+  },
   merge: {
     noClass: (dir: string) => `Expected ${dir} to hold a batch's results.json, but got none.`,
     duplicate: (name: string) => `Expected each submission in one shard only, but got "${name}" in two.`,

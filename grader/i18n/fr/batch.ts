@@ -33,6 +33,13 @@ export const batch: Messages['batch'] = {
   done: (graded, cached, errors, seconds) =>
     `${graded} remise(s) corrigée(s), ${cached} inchangée(s) depuis la correction précédente, ${errors} non corrigée(s), en ${seconds} s.`,
   wrote: (path) => `Écrit : ${path}`,
+  regrade: {
+    kept: (ids) => `Notes de ${ids} conservées pour chaque remise depuis la correction précédente (--replace les abandonne).`,
+    lang: (out, lang, ids) =>
+      `Une nouvelle correction devait être dans la langue des notes qu'elle conserve, mais on obtient ${out} corrigé en ${lang} (${ids}) ; passez --lang ${lang}, ou --replace pour abandonner ces notes.`,
+    gone: (out, ids) =>
+      `Les exercices corrigés dans ${out} devaient exister encore, mais on n'obtient aucun exercice ${ids} ; passez --replace pour abandonner leurs notes.`,
+  },
   merge: {
     noClass: (dir) => `${dir} devait contenir le results.json d'une correction, mais on n'en obtient aucun.`,
     duplicate: (name) => `Chaque remise devait figurer dans une seule part, mais on obtient « ${name} » dans deux.`,

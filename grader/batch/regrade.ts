@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Messages } from '../i18n/index.js';
+import { listExerciseIds, loadExercises, type ExerciseRoots } from '../load/exercises.js';
+import { UsageError } from '../model/errors.js';
+import type { Exercise } from '../model/exercise.js';
+import type { Lang } from '../model/localized.js';
+import { SubmissionResultSchema, type ExerciseResult, type SubmissionResult } from '../model/results.js';
+import { validator } from '../schema/validate.js';
+import { ClassResultSchema, type ClassResult } from './model.js';
+
+const validateClass = validator(ClassResultSchema);
+const validateResult = validator(SubmissionResultSchema);
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** What a batch into an output folder that already holds grades does with them. */
+export interface RegradePlan {
+  /** Exercises graded before, not graded now, whose grades each submission keeps. */
+  readonly kept: readonly string[];
+  /** Every exercise a submission's results may hold: the graded ones and the kept ones, in report order. */
+  readonly exercises: readonly Exercise[];
+}
+
+/** The class results.json a previous batch left in `out`, when it is there and valid. */
+export function readClassResults(out: string): ClassResult | undefined {
+  const path = join(out, 'results.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    const v = validateClass(JSON.parse(readFileSync(path, 'utf8')));
+    return v.ok ? v.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A submission's results.json in `dir`, when it is there and valid. */
+export function readSubmissionResults(dir: string): SubmissionResult | undefined {
+  const path = join(dir, 'results.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    const v = validateResult(JSON.parse(readFileSync(path, 'utf8')));
+    return v.ok ? v.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RegradeRequest {
+  readonly out: string;
+  readonly roots: ExerciseRoots;
+  /** The exercises this batch grades, loaded. */
+  readonly graded: readonly Exercise[];
+  readonly lang: Lang;
+  /** Drop the grades of exercises not graded now. @default false */
+  readonly replace?: boolean;
+  readonly t: Messages;
+}
+
+/**
+ * Decides what a regrade keeps. A batch of some exercises into a folder whose gradebook has
+ * others keeps those others' grades (each submission's results.json is merged, the gradebook
+ * keeps every column), unless `replace`. Keeping them is refused, as bad usage, when it would
+ * mix languages or when a kept exercise no longer exists: the teacher then chooses `--replace`.
+ */
+export async function planRegrade(req: RegradeRequest): Promise<RegradePlan> {
+  const previous = req.replace ? undefined : readClassResults(req.out);
+  const ids = req.graded.map((e) => e.manifest.id);
+  const kept = (previous?.exercises ?? []).map((e) => e.id).filter((id) => !ids.includes(id));
+  if (!previous || kept.length === 0) return { kept: [], exercises: req.graded };
+  if (previous.lang !== req.lang) throw new UsageError(req.t.batch.regrade.lang(req.out, previous.lang, kept.join(', ')));
+  const known = listExerciseIds(req.roots);
+  const gone = kept.filter((id) => !known.includes(id));
+  if (gone.length > 0) throw new UsageError(req.t.batch.regrade.gone(req.out, gone.join(', ')));
+  const keptExercises = await loadExercises(req.roots, kept);
+  const order = (a: Exercise, b: Exercise): number => (a.manifest.order ?? 100) - (b.manifest.order ?? 100) || a.manifest.id.localeCompare(b.manifest.id);
+  return { kept, exercises: [...req.graded, ...keptExercises].sort(order) };
+}
+
+/**
+ * A submission's results with exactly the exercises of `order` that `pick` gives, in that
+ * order, and the totals summed again from them.
+ */
+export function composeResult(base: SubmissionResult, pick: (id: string) => ExerciseResult | undefined, order: readonly string[]): SubmissionResult {
+  const exercises = order.flatMap((id) => {
+    const r = pick(id);
+    return r ? [r] : [];
+  });
+  return {
+    ...base,
+    score: round(exercises.reduce((s, e) => s + e.score, 0)),
+    maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
+    exercises,
+  };
+}
+
+/**
+ * A fresh grade merged with the kept exercises of the submission's previous results: graded
+ * exercises from `fresh`, kept ones from `previous` (absent when it never had them).
+ */
+export function keepGrades(fresh: SubmissionResult, previous: SubmissionResult | undefined, plan: RegradePlan): SubmissionResult {
+  if (plan.kept.length === 0) return fresh;
+  const order = plan.exercises.map((e) => e.manifest.id);
+  const kept = new Set(plan.kept);
+  const old = previous && previous.lang === fresh.lang ? previous : undefined;
+  return composeResult(fresh, (id) => fresh.exercises.find((e) => e.id === id) ?? (kept.has(id) ? old?.exercises.find((e) => e.id === id) : undefined), order);
+}
+
+/** A cached result cut down to the exercises this run grades or keeps (a `--replace` after a merge drops the rest). */
+export function shapeCached(result: SubmissionResult, plan: RegradePlan): SubmissionResult {
+  const order = plan.exercises.map((e) => e.manifest.id);
+  if (result.exercises.every((e) => order.includes(e.id))) return result;
+  return composeResult(result, (id) => result.exercises.find((e) => e.id === id), order);
+}
