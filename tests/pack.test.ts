@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -7,27 +7,43 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExercises } from '../grader/load/exercises.js';
 import type { Exercise } from '../grader/model/exercise.js';
 import { dryRunCheck } from '../grader/pack/capture.js';
-import { buildPack } from '../grader/pack/build-pack.js';
+import { buildPack, type PackSummary } from '../grader/pack/build-pack.js';
 import type { PublicCases } from '../grader/pack/public-cases.js';
+import type { SubmissionResult } from '../grader/model/results.js';
 import { PACKAGE_ROOT } from '../grader/score/environment.js';
 import { evaluate } from '../grader/kit/evaluate.js';
 import { decodeValue, encodeValue } from '../grader/sandbox/wire.js';
 import { EXAMPLES, FIXTURES } from './support/grade.js';
 
-const BIN = join(PACKAGE_ROOT, 'bin', 'neurograde.mjs');
 const work = mkdtempSync(join(tmpdir(), 'neurograde-pack-test-'));
-const pack = join(work, 'pack');
+const built = join(work, 'built');
+/** A clean clone of what `pack` wrote, installed as a student installs it: the tests work here. */
+const pack = join(work, 'student');
+const installed = join(pack, 'node_modules', 'neurograde');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let exercises: Exercise[];
+let summary: PackSummary;
 
-/** Every file of the pack, relative, except the linked node_modules. */
-function packFiles(dir = pack, prefix = ''): string[] {
+/** Every file under a folder, relative; `skip` names folders not descended into. */
+function filesUnder(dir: string, skip: readonly string[] = [], prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    if (d.name === 'node_modules') return [];
+    if (d.isDirectory() && skip.includes(d.name)) return [];
     const rel = `${prefix}${d.name}`;
-    return d.isDirectory() ? packFiles(join(dir, d.name), `${rel}/`) : [rel];
+    return d.isDirectory() ? filesUnder(join(dir, d.name), skip, `${rel}/`) : [rel];
   });
+}
+
+/** Every file of the student repository (its git metadata and installed packages aside). */
+const packFiles = (): string[] => filesUnder(pack, ['node_modules', '.git']);
+
+/** Every file of the repository and of the grader package installed in it, as paths from the repository root. */
+const studentFiles = (): string[] => [...packFiles(), ...filesUnder(installed).map((f) => `node_modules/neurograde/${f}`)];
+
+function run(command: string, args: readonly string[], cwd: string): string {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}${r.error?.message ?? ''}`);
+  return r.stdout;
 }
 
 /** A file's text with types stripped (for TypeScript) and every blank removed, for searching. */
@@ -90,9 +106,31 @@ const starter = (e: Exercise): string => join(e.dir, 'starter.ts');
 describe('neurograde pack', () => {
   beforeAll(async () => {
     exercises = await loadExercises({ exercisesDir: join(PACKAGE_ROOT, 'exercises'), referenceDir: join(PACKAGE_ROOT, 'reference') });
-    await buildPack({ out: pack, lang: 'en', minScore: { kind: 'percent', value: 60 } });
-    // No network in tests: the pack uses the grader's own node_modules.
-    symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(pack, 'node_modules'));
+    summary = await buildPack({ out: built, lang: 'en', minScore: { kind: 'percent', value: 60 } });
+    // What a student gets: a clone of the committed repository, then `npm install`. The grader
+    // package must come from the repository itself; the other packages (tfjs, vitest...) come
+    // from the npm registry, through npm's cache when it has them.
+    const git = ['-c', 'user.name=neurograde', '-c', 'user.email=pack@neurograde.test', '-c', 'init.defaultBranch=main'];
+    run('git', [...git, 'init', '-q'], built);
+    run('git', [...git, 'add', '-A'], built);
+    run('git', [...git, 'commit', '-q', '-m', 'starter'], built);
+    run('git', ['clone', '-q', built, pack], work);
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], pack);
+  }, 600_000);
+
+  it('installs the grader from the repository itself, not from a registry', () => {
+    const manifest = JSON.parse(readFileSync(join(pack, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(manifest.devDependencies.neurograde).toBe(`file:${summary.package}`);
+    expect(packFiles()).toContain(summary.package);
+    const lock = JSON.parse(readFileSync(join(pack, 'package-lock.json'), 'utf8')) as { packages: Record<string, { resolved?: string }> };
+    expect(lock.packages['node_modules/neurograde']?.resolved).toBe(`file:${summary.package}`);
+    expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).name).toBe('neurograde');
+  });
+
+  it('the installed grader holds no exercise code and no reference: the course is data', () => {
+    const files = filesUnder(installed);
+    expect(files).toEqual(expect.arrayContaining(['public-course.json', 'grader/cli/main.ts', 'bin/neurograde.mjs', 'reports/templates/report.hbs']));
+    expect(files.filter((f) => /^(exercises|reference)\//.test(f) || f.endsWith('.test.ts'))).toEqual([]);
   });
 
   it('holds the statements, the starter files and the public cases of every exercise', () => {
@@ -108,16 +146,23 @@ describe('neurograde pack', () => {
     expect(files).toContain('.github/workflows/grade.yml');
   });
 
-  it('holds no reference code: no function body of reference/ appears in any file', () => {
+  it('holds no reference code: no function body of reference/ or of a mistake appears in any installed file', () => {
     const refs = readdirSync(join(PACKAGE_ROOT, 'reference')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'test-helpers.ts');
-    const bodies = refs.flatMap((f) => functionBodies(join(PACKAGE_ROOT, 'reference', f)).map((b) => ({ ...b, file: f })));
+    const mistakes = exercises.flatMap((e) => readdirSync(join(e.dir, 'mistakes')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => join(e.dir, 'mistakes', f)));
+    const bodies = [
+      ...refs.flatMap((f) => functionBodies(join(PACKAGE_ROOT, 'reference', f)).map((b) => ({ ...b, file: f }))),
+      ...mistakes.flatMap((f) => functionBodies(f).map((b) => ({ ...b, file: f }))),
+    ];
     expect(bodies.length).toBeGreaterThan(10);
-    const texts = packFiles().map((f) => ({ f, text: normalised(join(pack, f)) }));
+    const texts = studentFiles()
+      .filter((f) => !f.endsWith('.tgz'))
+      .map((f) => ({ f, text: normalised(join(pack, f)) }));
+    expect(texts.length).toBeGreaterThan(100);
     const leaks = bodies.flatMap((b) => texts.filter((t) => t.text.includes(b.body)).map((t) => `${b.file}:${b.name} in ${t.f}`));
     expect(leaks).toEqual([]);
   });
 
-  it('holds no hidden check: neither its id nor the id of any of its cases', async () => {
+  it('holds no hidden check, in the repository or the installed grader: neither its id nor the id of any of its cases', async () => {
     const secrets: string[] = [];
     for (const e of exercises) {
       for (const check of e.checks) {
@@ -146,7 +191,9 @@ describe('neurograde pack', () => {
     // secret; ids like "random-shapes" or "conv #12" do.
     const distinctive = secrets.filter((id) => id !== 'counterexample' && (/[^A-Za-z]/.test(id) || id.length >= 12));
     expect(distinctive.length).toBeGreaterThan(0);
-    const texts = packFiles().map((f) => ({ f, text: readFileSync(join(pack, f), 'utf8') }));
+    const texts = studentFiles()
+      .filter((f) => !f.endsWith('.tgz'))
+      .map((f) => ({ f, text: readFileSync(join(pack, f), 'utf8') }));
     const found = distinctive.flatMap((s) => texts.filter((t) => t.text.includes(s)).map((t) => `${s} in ${t.f}`));
     expect(found).toEqual([]);
   });
@@ -162,20 +209,33 @@ describe('neurograde pack', () => {
     for (const e of exercises) if (existsSync(starter(e))) copyFileSync(starter(e), join(pack, e.manifest.file));
   });
 
+  it('npx neurograde check in the clone runs the public checks from data and names the mistake', async () => {
+    for (const e of exercises) put(e.manifest.file);
+    writeFileSync(join(pack, 'shapes.ts'), readFileSync(join(FIXTURES, 'mistakes', 'shape-no-flooring', 'shapes.ts'), 'utf8'));
+    const r = await sh('npx --no-install neurograde check --lang en', {});
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^shapes\s+\S+\s+\d+\/\d+ passed/m);
+    const result = JSON.parse(readFileSync(join(pack, '.neurograde', 'results.json'), 'utf8')) as SubmissionResult;
+    expect(result.mode).toBe('check');
+    const flooring = result.exercises.find((e) => e.id === 'shapes')!.checks.find((c) => c.id === 'flooring')!;
+    expect(flooring).toMatchObject({ status: 'failed', diagnosis: 'shape-no-flooring', mistake: { title: 'Division not floored' } });
+    // Only what public-course.json ships runs: every check is public, none is hidden.
+    const checks = result.exercises.flatMap((e) => e.checks);
+    expect(checks.length).toBeGreaterThan(20);
+    expect(checks.every((c) => c.visibility === 'public')).toBe(true);
+    expect(result.exercises.filter((e) => e.id !== 'shapes').every((e) => e.checks.every((c) => c.status === 'passed'))).toBe(true);
+    expect(existsSync(join(pack, '.neurograde', 'report.html'))).toBe(true);
+  });
+
   describe("the workflow's grading step, run locally as Actions would", () => {
-    const shim = join(work, 'bin');
-    const summary = join(work, 'step-summary.md');
+    const stepSummary = join(work, 'step-summary.md');
     const run = async (): Promise<{ code: number | null; stdout: string; summary: string }> => {
-      rmSync(summary, { force: true });
-      const r = await sh(workflowStep('Grade'), { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: pack, PATH: `${shim}:${process.env.PATH}` });
-      return { code: r.code, stdout: r.stdout, summary: existsSync(summary) ? readFileSync(summary, 'utf8') : '' };
+      rmSync(stepSummary, { force: true });
+      // The Install step puts node_modules/.bin on the PATH, as here.
+      const r = await sh(workflowStep('Grade'), { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: stepSummary, GITHUB_WORKSPACE: pack, PATH: `${join(pack, 'node_modules', '.bin')}:${process.env.PATH}` });
+      return { code: r.code, stdout: r.stdout, summary: existsSync(stepSummary) ? readFileSync(stepSummary, 'utf8') : '' };
     };
-    beforeAll(() => {
-      // `npm install` puts the grader's bin on the PATH in Actions; here a shim does.
-      mkdirSync(shim, { recursive: true });
-      writeFileSync(join(shim, 'neurograde'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-      chmodSync(join(shim, 'neurograde'), 0o755);
-    });
 
     it('below the minimum: exits 1, annotates the lines at fault, writes the job summary and the report', async () => {
       for (const e of exercises) if (existsSync(starter(e))) copyFileSync(starter(e), join(pack, e.manifest.file));
@@ -195,7 +255,7 @@ describe('neurograde pack', () => {
         expect(r.code).toBe(1);
         expect(r.stdout).toMatch(/Expected a score of at least 60%, but got/);
       }
-      expect(r.summary).toMatch(/^## Grading of pack\n\n\*\*Score: [\d.]+ \/ [\d.]+\*\*/);
+      expect(r.summary).toMatch(/^## Grading of student\n\n\*\*Score: [\d.]+ \/ [\d.]+\*\*/);
       expect(r.summary).toContain('| Output shapes and parameter counts (`shapes.ts`) |');
       expect(r.summary).toContain('- **shapes / flooring** (failed)');
       expect(r.summary).toContain('Diagnosis: Division not floored');

@@ -27,14 +27,22 @@ export function diagnose(input: DiagnoseInput): MistakeDefinition | undefined {
       } catch {
         return false;
       }
-      return outputs.every((want, k) => {
-        try {
-          return compareValues(want, obs.outputs[k], input.tolerance).pass;
-        } catch {
-          return sameAnswer(want, obs.outputs[k], input.tolerance);
-        }
-      });
+      return reproduces(outputs, obs.outputs, input.tolerance);
     });
+  });
+}
+
+/**
+ * Whether a mistaken variant's outputs are the student's: every output within tolerance, or, for
+ * answers that are not numeric, the same structure (see sameAnswer).
+ */
+export function reproduces(variant: readonly unknown[], student: readonly unknown[], tolerance: Tolerance): boolean {
+  return variant.every((want, k) => {
+    try {
+      return compareValues(want, student[k], tolerance).pass;
+    } catch {
+      return sameAnswer(want, student[k], tolerance);
+    }
   });
 }
 

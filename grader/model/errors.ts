@@ -10,6 +10,7 @@ export type GraderErrorCode =
   | 'BAD_RESULTS'
   | 'BAD_CONFIG'
   | 'SANDBOX_UNAVAILABLE'
+  | 'PACK_FAILED'
   | 'INTERNAL';
 
 export class GraderError extends Error {

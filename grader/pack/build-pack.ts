@@ -9,9 +9,15 @@ import { loadExercises } from '../load/exercises.js';
 import { UsageError } from '../model/errors.js';
 import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
+import type { PublicCourse } from '../model/public-course.js';
 import { gradingRoots } from '../batch/run-batch.js';
 import { resolveGradeOptions } from '../score/options.js';
 import { publicCases } from './public-cases.js';
+import { publicCourse } from './public-course.js';
+import { writeStudentPackage } from './student-package.js';
+
+/** Where the student repository keeps its grader package (see writeStudentPackage). */
+export const VENDOR = 'vendor';
 
 /** What `neurograde pack` builds. */
 export interface PackOptions {
@@ -22,7 +28,7 @@ export interface PackOptions {
   readonly lang?: Lang;
   /** Below it the pull request check fails. @default 50% */
   readonly minScore?: MinScore;
-  /** The npm spec the student repository installs the grader from. @default `neurograde@^<this version>` */
+  /** The npm spec the student repository installs the grader from. @default the student package written into `vendor/` */
   readonly grader?: string;
   /** A course folder with its own exercises/ and reference/. @default the grader's own */
   readonly course?: string;
@@ -32,6 +38,8 @@ export interface PackOptions {
 
 export interface PackSummary {
   readonly files: readonly string[];
+  /** The student grader package, relative to the pack, e.g. vendor/neurograde-0.1.0.tgz. */
+  readonly package: string;
   readonly exercises: number;
   readonly cases: number;
 }
@@ -55,7 +63,7 @@ async function runtimeBundle(): Promise<string> {
   return `// Written by neurograde pack: the grader's step interpreter and comparison, no reference code.\n${result.outputFiles[0]!.text}`;
 }
 
-function readme(exercises: readonly Exercise[], lang: Lang, min: MinScore): string {
+function readme(exercises: readonly Exercise[], lang: Lang, min: MinScore, course: PublicCourse): string {
   const r = messages(lang).batch.pack.readme;
   const lines = [`# ${r.title}`, '', r.intro, '', `## ${r.exercises}`, ''];
   for (const e of exercises) {
@@ -70,6 +78,8 @@ function readme(exercises: readonly Exercise[], lang: Lang, min: MinScore): stri
     r.watch, '', '```sh', 'npx neurograde check --watch', '```', '',
     r.ci, r.minScore(formatMin(min)), '',
   );
+  const teacherOnly = course.exercises.flatMap((e) => e.teacherOnly.map((c) => `- ${e.title[lang]}: ${c.title[lang]}`));
+  if (teacherOnly.length > 0) lines.push(r.teacherOnly, '', ...teacherOnly, '');
   return lines.join('\n');
 }
 
@@ -87,7 +97,11 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
   const min = options.minScore ?? { kind: 'percent', value: 50 };
   const version = graderVersion();
   const exercises = await loadExercises(gradingRoots(options.course), options.exercises);
-  const cases = await publicCases(exercises, { seed: resolveGradeOptions().seed, lang });
+  const seed = resolveGradeOptions().seed;
+  const cases = await publicCases(exercises, { seed, lang });
+  const course = await publicCourse(exercises, { seed, grader: version });
+  const studentPackage = await writeStudentPackage(join(out, VENDOR), course);
+  const packageSpec = `file:${VENDOR}/${studentPackage.file}`;
 
   const files = new Map<string, string>();
   for (const e of exercises) {
@@ -112,7 +126,7 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
         type: 'module',
         scripts: { test: 'vitest run', check: 'neurograde check', watch: 'neurograde check --watch' },
         dependencies: { '@tensorflow/tfjs': '^4.22.0' },
-        devDependencies: { neurograde: options.grader ?? `^${version}`, vitest: '^4.1.12' },
+        devDependencies: { neurograde: options.grader ?? packageSpec, vitest: '^4.1.12' },
         engines: { node: '>=20.10' },
       },
       null,
@@ -121,13 +135,14 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
   );
   files.set('.gitignore', 'node_modules/\n.neurograde/\nneurograde-report/\n');
   files.set('.github/workflows/grade.yml', template('grade.yml.tmpl', { MIN_SCORE: formatMin(min), LANG: lang }));
-  files.set('README.md', readme(exercises, lang, min));
+  files.set('README.md', readme(exercises, lang, min, course));
 
   const written: string[] = [];
   for (const [rel, content] of files) {
     writeFileAtomic(join(out, rel), content);
     written.push(rel);
   }
+  written.push(`${VENDOR}/${studentPackage.file}`);
   const count = cases.exercises.reduce((s, e) => s + e.checks.reduce((k, c) => k + c.cases.length, 0), 0);
-  return { files: written.sort(), exercises: exercises.length, cases: count };
+  return { files: written.sort(), package: `${VENDOR}/${studentPackage.file}`, exercises: exercises.length, cases: count };
 }

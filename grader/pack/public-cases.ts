@@ -13,11 +13,15 @@ export interface PackedCase {
   readonly id: string;
   readonly steps: readonly Step[];
   readonly expected: readonly unknown[];
+  /** The named inputs the check shows when this case fails (JSON-safe). */
+  readonly input?: unknown;
 }
 
 export interface PackedCheck {
   readonly id: string;
   readonly title: string;
+  /** What the check compares with: the exercise's tolerance, or none at all for an exact check. */
+  readonly tolerance: Tolerance;
   readonly cases: readonly PackedCase[];
 }
 
@@ -73,9 +77,34 @@ export async function packCheck(exercise: Exercise, check: CheckDefinition, opti
   for (let i = 0; i < cases.length; i++) {
     const probed = await dryRunCheck(exercise, check, { ...options, answer: () => ({ ok: true, cases: answers(i) }) });
     if (probed.verdict.status !== 'failed' || expected[i]!.length === 0) return undefined;
-    packed.push({ id: probed.verdict.evidence?.caseId ?? `#${i + 1}`, steps: encodeSteps(cases[i]!), expected: expected[i]! });
+    const evidence = probed.verdict.evidence;
+    packed.push({ id: evidence?.caseId ?? `#${i + 1}`, steps: encodeSteps(cases[i]!), expected: expected[i]!, ...(evidence?.input !== undefined ? { input: evidence.input } : {}) });
   }
-  return { id: check.id, title: check.title[options.lang], cases: packed };
+  return { id: check.id, title: check.title[options.lang], tolerance: await checkTolerance(exercise, check, options, answers()), cases: packed };
+}
+
+/**
+ * The tolerance a check compares with. Most use the exercise's; a few demand exact values (a
+ * grayscale image of integers). Learnt by a dry run: an answer off by half the exercise's
+ * tolerance in one value passes the first kind and fails the second.
+ */
+async function checkTolerance(exercise: Exercise, check: CheckDefinition, options: { seed: number; lang: Lang }, honest: CaseOutcome[]): Promise<Tolerance> {
+  const tol = exercise.manifest.tolerance;
+  const nudged = honest.map((c) => (c.ok ? { ...c, outputs: c.outputs.map((o) => nudge(o, tol)) } : c));
+  const probed = await dryRunCheck(exercise, check, { ...options, answer: () => ({ ok: true, cases: nudged }) });
+  return probed.verdict.status === 'passed' ? tol : { atol: 0, rtol: 0 };
+}
+
+/** A copy of a value with every finite number moved by half its tolerance. */
+function nudge(value: unknown, tol: Tolerance): unknown {
+  const move = (x: number): number => (Number.isFinite(x) ? x + (tol.atol + tol.rtol * Math.abs(x)) / 2 : x);
+  if (typeof value === 'number') return move(value);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array)) {
+    return (value as Float64Array).map(move);
+  }
+  if (Array.isArray(value)) return value.map((v) => nudge(v, tol));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nudge(v, tol)]));
+  return value;
 }
 
 function encodeCalls(cases: Cases): unknown {

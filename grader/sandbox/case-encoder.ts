@@ -1,5 +1,5 @@
 import type { Arg, Step } from './steps.js';
-import { encodeValue, type EncodeLimits } from './wire.js';
+import { decodeValue, encodeValue, type EncodeLimits } from './wire.js';
 
 const INPUT_LIMITS: EncodeLimits = { maxItems: 50_000_000, maxDepth: 64 };
 
@@ -11,6 +11,17 @@ export function encodeStep(step: Step, limits: EncodeLimits = INPUT_LIMITS): Ste
       return { ...step, value: encodeArg(step.value) };
     default:
       return { ...step, args: step.args.map(encodeArg) };
+  }
+}
+
+/** The inverse of encodeStep: step data as the values code is called with (a fresh copy each time). */
+export function decodeStep(step: Step): Step {
+  const decodeArg = (arg: Arg): Arg => ('data' in arg ? { data: decodeValue(structuredClone(arg.data)) } : arg);
+  switch (step.op) {
+    case 'set':
+      return { ...step, value: decodeArg(step.value) };
+    default:
+      return { ...step, args: step.args.map(decodeArg) };
   }
 }
 

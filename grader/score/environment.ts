@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { messages } from '../i18n/index.js';
 import { PROVIDED } from '../load/bundle.js';
 import { loadExercises, type ExerciseRoots } from '../load/exercises.js';
+import { loadPublicCourse } from '../load/public-course.js';
+import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
 import { childScript } from '../sandbox/child-bundle.js';
 import { packageClosure } from '../sandbox/dependencies.js';
@@ -21,6 +23,8 @@ export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 
 export interface EnvironmentOptions {
   /** @default the package's own exercises/ and reference/ */
   readonly roots?: ExerciseRoots;
+  /** Exercises already loaded (a public course, say); `roots` and `only` are then ignored. @default loaded from `roots` */
+  readonly exercises?: readonly Exercise[];
   /** Only these exercises. @default all */
   readonly only?: readonly string[];
   /** @default the launcher `sandbox` picks */
@@ -57,10 +61,23 @@ function sandboxChoice(options: EnvironmentOptions): SandboxChoice {
   return choice;
 }
 
+/** Where the student's grader package keeps its course: public checks as data (see PublicCourseSchema). */
+export const PUBLIC_COURSE = join(PACKAGE_ROOT, 'public-course.json');
+
+/**
+ * The exercises graded by default: the package's own exercises/ and reference/, or, in a
+ * student's grader package (which has neither), its public course.
+ */
+async function defaultExercises(only: readonly string[] | undefined): Promise<Exercise[]> {
+  const exercisesDir = join(PACKAGE_ROOT, 'exercises');
+  if (!existsSync(exercisesDir) && existsSync(PUBLIC_COURSE)) return loadPublicCourse(PUBLIC_COURSE, PACKAGE_ROOT, only);
+  return loadExercises({ exercisesDir, referenceDir: join(PACKAGE_ROOT, 'reference') }, only);
+}
+
 /** Loads the exercises and prepares the sandbox once, for any number of submissions. */
 export async function createEnvironment(options: EnvironmentOptions = {}): Promise<GradingEnvironment> {
-  const roots = options.roots ?? { exercisesDir: join(PACKAGE_ROOT, 'exercises'), referenceDir: join(PACKAGE_ROOT, 'reference') };
-  const [exercises, script] = await Promise.all([loadExercises(roots, options.only), childScript()]);
+  const load = options.exercises ? Promise.resolve([...options.exercises]) : options.roots ? loadExercises(options.roots, options.only) : defaultExercises(options.only);
+  const [exercises, script] = await Promise.all([load, childScript()]);
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const readPaths = [dirname(script), ...dependencyPaths()];
   const chosen =
