@@ -8,6 +8,7 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   report: async () => (await import('./report.js')).benchReport(),
   'models-exercise': async () => (await import('./models-exercise.js')).benchModelsExercise(),
   models: async () => (await import('./models.js')).benchModels(),
+  'models-learning': async () => (await import('./models-learning.js')).benchModelsLearning(),
 };
 
 const asked = process.argv.slice(2);

@@ -1,6 +1,6 @@
 /**
  * Gets the student's models: the child calls the builders and sends each model as data
- * (topology + compile settings); here the data is checked (untrusted.ts, compile.ts) and only
+ * (topology + compile settings); here the data is checked (grader/tf/input, compile.ts) and only
  * then rebuilt by tfjs in the grader, with fresh weights. Everything a student got wrong on the
  * way is a verdict, never an exception.
  */
@@ -10,10 +10,12 @@ import { call } from '../../../grader/kit/steps.js';
 import type { CheckContext, CheckVerdict } from '../../../grader/model/check.js';
 import { isTagged } from '../../../grader/sandbox/wire.js';
 import { initBackend, type Tf } from '../../../grader/tf/backend.js';
+import { inspectTopology } from '../../../grader/tf/input/inspect.js';
+import { LAYER_CLASSES } from '../../../grader/tf/input/layers.js';
+import type { Refusal } from '../../../grader/tf/input/refusal.js';
 import { rebuildModel } from '../../../grader/tf/model-json.js';
 import { inspectCompile, type CompileInfo } from './compile.js';
 import { callLabel, type ModelSpec } from './specs.js';
-import { inspectTopology, LAYER_CLASSES, type Refusal } from './untrusted.js';
 
 export interface StudentModel {
   readonly spec: ModelSpec;
@@ -65,6 +67,10 @@ function refusalText(ctx: CheckContext, r: Refusal): string {
       return t.tooLargeOutput(r);
     case 'too-much-compute':
       return t.tooMuchCompute(r.estimate, r.max);
+    case 'unknown-key':
+      return t.unknownKey(r.index, r.className, r.key);
+    case 'costly-initializer':
+      return t.costlyInitializer(r.index, r.className, r.field, r.shape.join('x'));
   }
 }
 

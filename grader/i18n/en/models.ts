@@ -55,6 +55,10 @@ export const models = {
     tooLargeOutput: (o: { index: number; className: string; elements: number; max: number }) =>
       `the ${o.className} layer (layer ${o.index}) outputs ${num(o.elements)} values per sample, more than the ${num(o.max)} allowed`,
     tooMuchCompute: (estimate: number, max: number) => `about ${num(estimate)} multiply-adds per sample, more than the ${num(max)} allowed`,
+    unknownKey: (index: number, className: string, key: string) =>
+      `the ${className} layer (layer ${index}) has a setting "${key}" that TensorFlow.js does not read under that name (a misspelt or doubled option)`,
+    costlyInitializer: (index: number, className: string, field: string, shape: string) =>
+      `the ${className} layer (layer ${index}) draws a ${shape} matrix with an Orthogonal ${field}, too costly to build (use a smaller layer or another initializer)`,
   },
   badCompileData: 'its compile settings are not what model.compile() records',
   rebuildFailed: (call: string, error: string) => `Expected the model of ${call} to rebuild from its description, but got an error: ${error}.`,

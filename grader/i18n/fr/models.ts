@@ -42,6 +42,10 @@ export const models: Messages['models'] = {
     tooManyParams: (estimate, max) => `environ ${num(estimate)} paramètres, plus que les ${num(max)} permis`,
     tooLargeOutput: (o) => `la couche ${o.className} (couche ${o.index}) sort ${num(o.elements)} valeurs par exemple, plus que les ${num(o.max)} permises`,
     tooMuchCompute: (estimate, max) => `environ ${num(estimate)} multiplications-additions par exemple, plus que les ${num(max)} permises`,
+    unknownKey: (index, className, key) =>
+      `la couche ${className} (couche ${index}) a un réglage « ${key} » que TensorFlow.js ne lit pas sous ce nom (option mal orthographiée ou en double)`,
+    costlyInitializer: (index, className, field, shape) =>
+      `la couche ${className} (couche ${index}) tire une matrice ${shape} avec un ${field} Orthogonal, trop coûteux à construire (prenez une couche plus petite ou un autre initialiseur)`,
   },
   badCompileData: "ses réglages de compilation ne sont pas ceux qu'enregistre model.compile()",
   rebuildFailed: (call, error) => `Le modèle de ${call} devait se reconstruire à partir de sa description, mais on obtient une erreur : ${error}.`,

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { cnnModel, deepCnnModel, denseModel, lstmModel, rnnModel } from '../../../reference/models.js';
-import { inspectTopology, MODEL_LIMITS, type Refusal } from './untrusted.js';
+import { inspectTopology } from './inspect.js';
+import { MODEL_LIMITS } from './limits.js';
+import type { Refusal } from './refusal.js';
 
 const topology = (m: tf.LayersModel): unknown => JSON.parse(JSON.stringify(m.toJSON(null, false)));
 const dense = (units: number, inputShape = [784]) => ({ class_name: 'Dense', config: { units, activation: 'relu', batch_input_shape: [null, ...inputShape] } });
@@ -42,6 +44,29 @@ describe('inspectTopology refuses what could make the grader allocate too much o
     ['a recurrent layer with a costly orthogonal kernel', sequential({ class_name: 'LSTM', config: { units: 2000, batch_input_shape: [null, 4, 1] } }), { kind: 'bad-config', field: 'units' }],
     ['a layer whose output is too large', sequential({ class_name: 'Conv2D', config: { filters: 400, kernel_size: [5, 5], padding: 'same', batch_input_shape: [null, 100, 100, 3] } }), { kind: 'too-large-output' }],
     ['a convolution that computes too much', sequential({ class_name: 'Conv2D', config: { filters: 64, kernel_size: 3, padding: 'same', batch_input_shape: [null, 100, 100, 64] } }), { kind: 'too-much-compute' }],
+    ['an Orthogonal kernel initializer on a 2000-unit Dense (a QR factorisation of 2000x2000 in the grader)',
+      sequential({ class_name: 'Dense', config: { units: 2000, batch_input_shape: [null, 2000], kernel_initializer: { class_name: 'Orthogonal', config: { gain: 1, seed: null } } } }),
+      { kind: 'costly-initializer', index: 1, field: 'kernel_initializer', shape: [2000, 2000] }],
+    ['an L1L2(1e308) regularizer', sequential({ ...dense(10), config: { ...dense(10).config, kernel_regularizer: { class_name: 'L1L2', config: { l1: 1e308, l2: 0 } } } }),
+      { kind: 'bad-config', field: 'kernel_regularizer.config.l1' }],
+    ['a VarianceScaling(scale 1e308) initializer', sequential({ ...dense(10), config: { ...dense(10).config, kernel_initializer: { class_name: 'VarianceScaling', config: { scale: 1e308, mode: 'fan_avg', distribution: 'normal', seed: null } } } }),
+      { kind: 'bad-config', field: 'kernel_initializer.config.scale' }],
+    ['an initializer class outside the table', sequential({ ...dense(10), config: { ...dense(10).config, kernel_initializer: { class_name: 'Lambda', config: {} } } }),
+      { kind: 'bad-config', field: 'kernel_initializer.class_name' }],
+    ['an initializer config key tfjs would read under another name', sequential({ ...dense(10), config: { ...dense(10).config, kernel_initializer: { class_name: 'RandomNormal', config: { stddev: 0.05, stddev_: 1e30 } } } }),
+      { kind: 'unknown-key', key: 'kernel_initializer.config.stddev_' }],
+    ['a constraint with an unbounded parameter', sequential({ ...dense(10), config: { ...dense(10).config, kernel_constraint: { class_name: 'MaxNorm', config: { max_value: 1e300, axis: 0 } } } }),
+      { kind: 'bad-config', field: 'kernel_constraint.config.max_value' }],
+    // tfjs camel-cases every key: "units_" is read as "units" and, written after it, wins.
+    ['an aliased key: units, then units_ (what tfjs builds differs from what was checked)', sequential({ class_name: 'Dense', config: { units: 10, units_: 500_000, batch_input_shape: [null, 784] } }),
+      { kind: 'unknown-key', index: 1, className: 'Dense', key: 'units_' }],
+    ['a key of another layer class', sequential({ class_name: 'Dense', config: { units: 10, batch_input_shape: [null, 784], filters: 3 } }), { kind: 'unknown-key', key: 'filters' }],
+    ['call arguments hidden in an inbound node', JSON.parse(JSON.stringify({ class_name: 'Model', config: { name: 'm', layers: [
+      { name: 'i', class_name: 'InputLayer', config: { batch_input_shape: [null, 4] }, inbound_nodes: [] },
+      { name: 'd', class_name: 'Dense', config: { units: 2 }, inbound_nodes: [[['i', 0, 0, { training: true }]]] },
+    ], input_layers: [['i', 0, 0]], output_layers: [['d', 0, 0]] } })), { kind: 'not-a-chain' }],
+    ['a softmax over the batch axis (tfjs cannot compute it: predict throws)', sequential(dense(10), { class_name: 'Softmax', config: { axis: 0 } }), { kind: 'bad-config', index: 2, field: 'axis' }],
+    ['a number that is not finite', sequential({ class_name: 'Dropout', config: { rate: Infinity, batch_input_shape: [null, 4] } }), { kind: 'not-a-model' }],
     ['a key that would reach a prototype', JSON.parse('{"class_name":"Sequential","config":{"layers":[],"__proto__":{"polluted":1}}}'), { kind: 'not-a-model' }],
   ])('%s', (_, t, expected) => {
     expect(refusal(t)).toMatchObject(expected);
