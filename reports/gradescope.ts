@@ -1,4 +1,5 @@
-import { messages } from '../grader/i18n/index.js';
+import { observations } from '../grader/diagnose/describe.js';
+import { messages, type Messages } from '../grader/i18n/index.js';
 import type { CheckResult } from '../grader/model/results.js';
 import type { SubmissionReporter } from './types.js';
 
@@ -26,10 +27,13 @@ export interface GradescopeResults {
 
 const fmt = (x: number): string => String(Math.round(x * 1000) / 1000);
 
-function output(check: CheckResult, passed: string): string {
+function output(check: CheckResult, passed: string, t: Messages): string {
   if (check.status === 'passed') return check.message ?? passed;
   const lines = [check.message];
-  if (check.status === 'failed' && check.mistake) lines.push(`${check.mistake.title}: ${check.mistake.explanation}`, check.mistake.hint);
+  if (check.status === 'failed') {
+    for (const m of [...(check.mistake ? [check.mistake] : []), ...(check.alsoMistakes ?? [])]) lines.push(`${m.title}: ${m.explanation}`, m.hint);
+  }
+  lines.push(...observations(check, t));
   return lines.join('\n');
 }
 
@@ -52,7 +56,7 @@ export const gradescope: SubmissionReporter = {
         max_score: check.maxScore,
         status: check.status === 'passed' ? 'passed' : 'failed',
         visibility: check.visibility === 'hidden' ? 'after_published' : 'visible',
-        output: output(check, t.passed),
+        output: output(check, t.passed, messages(ctx.lang)),
         output_format: 'text',
       })),
     );

@@ -1,4 +1,6 @@
 import type { BatchEntry } from '../grader/batch/model.js';
+import { observations } from '../grader/diagnose/describe.js';
+import { messages, type Messages } from '../grader/i18n/index.js';
 import type { Exercise } from '../grader/model/exercise.js';
 import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
 import type { ClassReporter, SubmissionReporter } from './types.js';
@@ -28,16 +30,17 @@ interface Counts {
   ms: number;
 }
 
-function testcase(check: CheckResult, classname: string): { xml: string; kind: 'ok' | 'failure' | 'error' } {
+function testcase(check: CheckResult, classname: string, t: Messages): { xml: string; kind: 'ok' | 'failure' | 'error' } {
   const open = `    <testcase name="${xmlText(check.id)}" classname="${xmlText(classname)}" time="${seconds(check.durationMs)}">`;
   const detail = (extra: readonly (string | undefined)[]): string => xmlText([check.message ?? '', ...extra].filter(Boolean).join('\n'));
   switch (check.status) {
     case 'passed':
       return { xml: `    <testcase name="${xmlText(check.id)}" classname="${xmlText(classname)}" time="${seconds(check.durationMs)}"/>`, kind: 'ok' };
     case 'failed': {
-      const diag = check.mistake ? `${check.mistake.title}: ${check.mistake.explanation}` : check.diagnosis;
+      const named = [...(check.mistake ? [check.mistake] : []), ...(check.alsoMistakes ?? [])].map((m) => `${m.title}: ${m.explanation}`);
+      const diag = named.length > 0 ? named : [check.diagnosis];
       return {
-        xml: `${open}\n      <failure message="${xmlText(check.message)}" type="${xmlText(check.diagnosis ?? 'failed')}">${detail([diag])}</failure>\n    </testcase>`,
+        xml: `${open}\n      <failure message="${xmlText(check.message)}" type="${xmlText(check.diagnosis ?? 'failed')}">${detail([...diag, ...observations(check, t)])}</failure>\n    </testcase>`,
         kind: 'failure',
       };
     }
@@ -55,7 +58,7 @@ function suites(result: SubmissionResult, prefix: string, exercises: readonly Ex
     const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: ex.durationMs };
     const cases: string[] = [];
     for (const check of ex.checks) {
-      const tc = testcase(check, name);
+      const tc = testcase(check, name, messages(result.lang));
       c.tests += 1;
       if (tc.kind === 'failure') c.failures += 1;
       if (tc.kind === 'error') c.errors += 1;

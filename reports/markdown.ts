@@ -1,3 +1,4 @@
+import { observations } from '../grader/diagnose/describe.js';
 import { messages } from '../grader/i18n/index.js';
 import type { CheckResult } from '../grader/model/results.js';
 import type { SubmissionReporter } from './types.js';
@@ -48,9 +49,12 @@ export const markdown: SubmissionReporter = {
     if (failing.length === 0) lines.push(t.allPassed);
     for (const { ex, k } of failing.slice(0, MAX_FAILURES)) {
       const parts = [`- **${mdText(ex.id)} / ${mdText(k.id)}** (${t.checkStatus[k.status]}): ${mdText(cap(oneLine(k.message), 600))}`];
-      if (k.status === 'failed' && k.mistake) {
-        parts.push(`  ${mdText(t.diagnosis(k.mistake.title))}: ${mdText(cap(oneLine(k.mistake.explanation), 600))}`);
-        parts.push(`  ${mdText(t.hint(cap(oneLine(k.mistake.hint), 300)))}`);
+      if (k.status === 'failed') {
+        for (const m of [...(k.mistake ? [k.mistake] : []), ...(k.alsoMistakes ?? [])]) {
+          parts.push(`  ${mdText(t.diagnosis(m.title))}: ${mdText(cap(oneLine(m.explanation), 600))}`);
+          parts.push(`  ${mdText(t.hint(cap(oneLine(m.hint), 300)))}`);
+        }
+        for (const line of observations(k, messages(ctx.lang))) parts.push(`  ${mdText(cap(line, 400))}`);
       }
       lines.push(parts.join('<br>\n'));
     }

@@ -1,5 +1,6 @@
 import { existsSync, statSync, watch as fsWatch } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseLang, parseList, parseSeed } from '../batch/args.js';
 import { writeReports } from '../batch/run-batch.js';
 import { messages, type Messages } from '../i18n/index.js';
@@ -8,6 +9,9 @@ import type { Lang } from '../model/localized.js';
 import type { SubmissionResult } from '../model/results.js';
 import { courseRoots, createEnvironment } from '../score/environment.js';
 import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
+import { annotationsFor } from '../pack/annotations.js';
+import { resolveGradeOptions } from '../score/options.js';
+import { failureReport, locationKey, styleFor, type Locations } from './failures.js';
 import { writeResults } from './results-file.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
@@ -34,10 +38,28 @@ export async function checkOnce(target: CheckTarget): Promise<SubmissionResult> 
   return result;
 }
 
-function printResult(result: SubmissionResult, target: CheckTarget, t: Messages, print: (line: string) => void): void {
+/** file:line of every check that did not pass: the student's frame, or the export it calls. */
+async function locate(result: SubmissionResult, target: CheckTarget): Promise<Locations> {
+  const annotations = await annotationsFor(result, {
+    submissionDir: target.dir,
+    root: target.dir,
+    exercises: target.env.exercises,
+    seed: target.seed ?? resolveGradeOptions().seed,
+    title: locationKey,
+  });
+  const out = new Map<string, { file: string; line: number }>();
+  for (const a of annotations) if (a.file !== undefined && a.line !== undefined) out.set(a.title, { file: join(target.dir, a.file), line: a.line });
+  return out;
+}
+
+async function printResult(result: SubmissionResult, target: CheckTarget, t: Messages, print: (line: string) => void): Promise<void> {
+  const style = styleFor(process.stdout);
+  for (const line of failureReport(result, { t, style, locations: await locate(result, target) })) print(line);
+  if (result.exercises.some((e) => e.checks.some((c) => c.status !== 'passed'))) print('');
   print(summaryTable(result, t));
   print(t.cli.wrote(join(target.out, 'results.json')));
-  if (existsSync(join(target.out, 'report.html'))) print(t.cli.wrote(join(target.out, 'report.html')));
+  const report = join(target.out, 'report.html');
+  if (existsSync(report)) print(t.diagnose.report(pathToFileURL(report).href));
 }
 
 /**
@@ -67,7 +89,7 @@ export async function watchFolder(
         again = false;
         if (changed) print(t.batch.check.regrading(changed));
         try {
-          printResult(await checkOnce(target), target, t, print);
+          await printResult(await checkOnce(target), target, t, print);
         } catch (e) {
           print(`neurograde: ${(e as Error).message}`);
         }
@@ -111,7 +133,7 @@ export async function checkCommand(argv: readonly string[], print: (line: string
   const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...(values.course ? { roots: courseRoots(values.course) } : {}) });
   const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode: 'check', ...(seed !== undefined ? { seed } : {}) };
   if (!values.watch) {
-    printResult(await checkOnce(target), target, t, print);
+    await printResult(await checkOnce(target), target, t, print);
     return 0;
   }
   const stop = new AbortController();

@@ -1,69 +1,122 @@
-import { close, compareValues } from '../compare/compare.js';
 import type { Observation } from '../model/check.js';
 import type { Tolerance } from '../model/manifest.js';
 import type { MistakeDefinition } from '../model/mistake.js';
+import type { CasePattern, Relation } from '../model/results.js';
+import type { Memo } from '../kit/memo.js';
 import { evaluate } from '../kit/evaluate.js';
+import { casePattern } from './patterns.js';
+import { relate, type FoundRelation } from './relate.js';
+import { reproduces, reproducesOne } from './same-answer.js';
+
+export { reproduces } from './same-answer.js';
+import { usedExports, variantsFor, type Variant } from './variants.js';
 
 export interface DiagnoseInput {
   readonly reference: Readonly<Record<string, unknown>>;
   readonly mistakes: readonly MistakeDefinition[];
   readonly observations: readonly Observation[];
   readonly tolerance: Tolerance;
+  /** Where the variants' outputs for a check's fixed cases are kept between submissions. @default none */
+  readonly memo?: Memo;
+  /** The case the failure message shows, to relate when no relation holds for every failing case. */
+  readonly shownCaseId?: string;
 }
 
-/**
- * The first mistake of the catalogue whose variant reproduces every answer the student gave in
- * the check, or undefined. Demanding every answer, not just the failing one, keeps a mistake
- * from being named on a coincidence.
- */
-export function diagnose(input: DiagnoseInput): MistakeDefinition | undefined {
-  if (input.observations.length === 0) return undefined;
-  return input.mistakes.find((mistake) => {
-    const variant = { ...input.reference, ...mistake.overrides };
-    return input.observations.every((obs) => {
-      let outputs: unknown[];
-      try {
-        outputs = evaluate(variant, obs.steps);
-      } catch {
-        return false;
-      }
-      return reproduces(outputs, obs.outputs, input.tolerance);
-    });
-  });
+/** What the grader could say about one failed check. */
+export interface CheckDiagnosis {
+  /** The mistakes named: one, two made together, or none. */
+  readonly mistakes: readonly MistakeDefinition[];
+  readonly relation?: Relation;
+  readonly cases?: CasePattern;
 }
 
-/**
- * Whether a mistaken variant's outputs are the student's: every output within tolerance, or, for
- * answers that are not numeric, the same structure (see sameAnswer).
- */
-export function reproduces(variant: readonly unknown[], student: readonly unknown[], tolerance: Tolerance): boolean {
-  return variant.every((want, k) => {
+/** Observations replayed at most: enough for every check's fixed cases and a property's sample. */
+const MAX_REPLAYED = 120;
+
+interface Answered {
+  readonly obs: Observation;
+  readonly expected: readonly unknown[];
+  /** The first output that differs from the expected one, or -1. */
+  readonly differs: number;
+}
+
+function answered(input: DiagnoseInput): Answered[] {
+  return input.observations.flatMap((obs) => {
+    let expected: readonly unknown[];
     try {
-      return compareValues(want, student[k], tolerance).pass;
+      expected = obs.expected ?? evaluate(input.reference, obs.steps);
     } catch {
-      return sameAnswer(want, student[k], tolerance);
+      return [];
     }
+    const differs = expected.findIndex((want, k) => !reproducesOne(want, obs.outputs[k], input.tolerance));
+    return [{ obs, expected, differs }];
   });
 }
 
+function outputsOf(variant: Variant, obs: Observation, memo: Memo | undefined): readonly unknown[] | undefined {
+  const run = (): readonly unknown[] | undefined => {
+    try {
+      return evaluate(variant.module, obs.steps);
+    } catch {
+      return undefined;
+    }
+  };
+  return memo && obs.cacheable && obs.caseId !== undefined ? memo(`variant\u0000${variant.key}\u0000${obs.caseId}`, run) : run();
+}
+
 /**
- * Unlike the reference, a mistaken variant may answer with something that is not numeric: one
- * window too many leaves `[undefined]` at the end of Y, one class too few a ragged one-hot. The
- * student who makes that mistake sends the very same thing, so such answers are compared as
- * structures: same nesting and keys, numbers within tolerance, anything else identical.
+ * The first variant that gives the student's answer in every replayed case: where the student is
+ * wrong (every such case, so no coincidence of one case names it) and where the student is right
+ * (a mistake the student did not make there is not theirs).
  */
-function sameAnswer(want: unknown, got: unknown, tol: Tolerance): boolean {
-  if (typeof want === 'number') return typeof got === 'number' && close(want, got, tol);
-  if (Array.isArray(want)) {
-    return Array.isArray(got) && got.length === want.length && want.every((w, i) => sameAnswer(w, got[i], tol));
+function matchVariant(input: DiagnoseInput, cases: readonly Answered[]): Variant | undefined {
+  const used = new Set(cases.flatMap((c) => [...usedExports(c.obs.steps)]));
+  for (const variant of variantsFor(input.reference, input.mistakes, used)) {
+    const ok = cases.every((c) => {
+      const outputs = outputsOf(variant, c.obs, input.memo);
+      return outputs !== undefined && outputs.length === c.obs.outputs.length && reproduces(outputs, c.obs.outputs, input.tolerance);
+    });
+    if (ok) return variant;
   }
-  if (typeof want === 'object' && want !== null) {
-    if (typeof got !== 'object' || got === null || Array.isArray(got)) return false;
-    const keys = Object.keys(want);
-    return (
-      keys.length === Object.keys(got).length &&
-      keys.every((key) => Object.prototype.hasOwnProperty.call(got, key) && sameAnswer((want as Record<string, unknown>)[key], (got as Record<string, unknown>)[key], tol))
-    );
+  return undefined;
+}
+
+const sameParams = (a: FoundRelation, b: FoundRelation): boolean =>
+  Object.keys(a.params).length === Object.keys(b.params).length && Object.entries(a.params).every(([k, v]) => Math.abs(b.params[k]! - v) <= 1e-9 * Math.max(1, Math.abs(v)));
+
+/** A relation every failing case shows (the first case's params), else the shown case's own. */
+function relationOf(input: DiagnoseInput, wrong: readonly Answered[]): Relation | undefined {
+  const found = wrong.map((c) => relate(c.expected[c.differs], c.obs.outputs[c.differs], input.tolerance));
+  const first = found[0];
+  if (first && found.every((r) => r && r.id === first.id && r.path === first.path)) {
+    return { ...first, scope: 'every', sameParams: found.every((r) => sameParams(first, r!)), failing: wrong.length };
   }
-  return Object.is(want, got);
+  // A property check judges its shrunk input last: the last case under the shown id is the one shown.
+  let shownAt = -1;
+  wrong.forEach((c, i) => {
+    if (c.obs.caseId !== undefined && c.obs.caseId === input.shownCaseId) shownAt = i;
+  });
+  const shown = shownAt >= 0 ? found[shownAt] : undefined;
+  return shown ? { ...shown, scope: 'shown', sameParams: true, failing: wrong.length } : undefined;
+}
+
+/**
+ * Explains a failed check from the cases the student answered: the catalogue's mistakes (whole,
+ * in part, two at once) replayed on them, the relation between the wrong answers and the expected
+ * ones, and which parameters tell the failing cases from the passing ones. Runs only on failures.
+ */
+export function diagnose(input: DiagnoseInput): CheckDiagnosis {
+  const all = answered(input);
+  const wrong = all.filter((c) => c.differs >= 0);
+  if (wrong.length === 0) return { mistakes: [] };
+  const right = all.filter((c) => c.differs < 0);
+  // The wrong cases first: most variants are ruled out by the first of them.
+  const replayed = [...wrong, ...right].slice(0, MAX_REPLAYED);
+  const variant = wrong.length <= MAX_REPLAYED ? matchVariant(input, replayed) : undefined;
+  const relation = relationOf(input, wrong);
+  const cases = casePattern(
+    all.map((c) => c.obs),
+    all.map((c) => c.differs >= 0),
+  );
+  return { mistakes: variant?.mistakes ?? [], ...(relation ? { relation } : {}), ...(cases ? { cases } : {}) };
 }

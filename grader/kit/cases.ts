@@ -40,9 +40,19 @@ export function casesCheck(options: CasesCheckOptions): CheckDefinition {
         const list = options.cases(createRng(ctx.seed));
         return { cases: list, expected: list.map((c) => evaluate(ctx.reference, c.steps)) };
       });
-      return judgeCases(ctx, cases, cmp, expected);
+      return judgeCases(ctx, cases, cmp, expected, { cacheable: true });
     },
   };
+}
+
+export interface JudgeOptions {
+  /**
+   * Whether each case id names the same steps at every grading with this check's seed, so the
+   * diagnosis may cache the catalogue's answers to it between submissions. @default false
+   */
+  readonly cacheable?: boolean;
+  /** Called with every case the student answered, judged or not. @default none */
+  readonly onAnswered?: (observation: Observation) => void;
 }
 
 /** Runs cases and judges them; shared by case checks and property checks. */
@@ -51,6 +61,7 @@ export async function judgeCases(
   cases: readonly CaseSpec[],
   cmp: (want: unknown, got: unknown, tol: Tolerance) => Comparison = compareValues,
   expected: readonly (readonly unknown[])[] = cases.map((c) => evaluate(ctx.reference, c.steps)),
+  options: JudgeOptions = {},
 ): Promise<CheckVerdict> {
   const run = await ctx.run(cases.map((c) => c.steps));
   if (!run.ok) return { status: 'sandbox', failure: run.failure };
@@ -64,9 +75,11 @@ export async function judgeCases(
       verdict ??= { status: 'error', message: ctx.t.compare.inCase(label, faultMessage(ctx.t, ctx.exercise.file, outcome.fault)), ...stackOf(outcome.fault) };
       continue;
     }
-    observations.push({ steps: spec.steps, outputs: outcome.outputs });
-    if (verdict) continue;
     const want = expected[i]!;
+    const observation: Observation = { steps: spec.steps, outputs: outcome.outputs, expected: want, caseId: spec.id, cacheable: options.cacheable === true, ...(spec.input ? { input: spec.input } : {}) };
+    observations.push(observation);
+    options.onAnswered?.(observation);
+    if (verdict) continue;
     for (let k = 0; k < want.length; k++) {
       const c = cmp(want[k], outcome.outputs[k], ctx.tolerance);
       if (c.pass) continue;

@@ -38,20 +38,13 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
       // Every input the student answered, not just the shrunk one, goes to the diagnosis: a
       // minimal counterexample alone (a 1x1 image...) is often reproduced by several mistakes.
       const answered: Observation[] = [];
-      const ctx: CheckContext = {
-        ...outer,
-        run: async (cases) => {
-          const r = await outer.run(cases);
-          if (!r.ok) return r;
-          r.cases.forEach((c, i) => {
-            if (c.ok) answered.push({ steps: cases[i]!, outputs: c.outputs });
-          });
-          return r;
-        },
+      const ctx = outer;
+      const onAnswered = (obs: Observation): void => {
+        answered.push(obs);
       };
       const property = fc.asyncProperty(options.arbitrary, async (input) => {
         if (stopped) return true;
-        const verdict = await judgeCases(ctx, [{ id: 'counterexample', ...options.toCase(input) }]);
+        const verdict = await judgeCases(ctx, [{ id: 'counterexample', ...options.toCase(input) }], undefined, undefined, { onAnswered });
         if (verdict.status === 'sandbox') {
           stopped = verdict.failure;
           return true;
@@ -71,7 +64,7 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
       // a whole batch that would have passed input by input.
       let all: CheckVerdict = { status: 'passed' };
       for (let i = 0; i < sample.cases.length && all.status === 'passed'; i += SAMPLE_BATCH) {
-        all = await judgeCases(ctx, sample.cases.slice(i, i + SAMPLE_BATCH), undefined, sample.expected.slice(i, i + SAMPLE_BATCH));
+        all = await judgeCases(ctx, sample.cases.slice(i, i + SAMPLE_BATCH), undefined, sample.expected.slice(i, i + SAMPLE_BATCH), { cacheable: true, onAnswered });
       }
       if (all.status === 'passed' || all.status === 'sandbox') return all;
 
@@ -82,7 +75,7 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
       // fast-check's last failing call is the shrunk counterexample; judge it once more so the
       // verdict is the one of that input, not of a later shrink attempt that passed.
       const shrunk = options.toCase(details.counterexample![0] as I);
-      const final = await judgeCases(ctx, [{ id: 'counterexample', ...shrunk }]);
+      const final = await judgeCases(ctx, [{ id: 'counterexample', ...shrunk }], undefined, undefined, { onAnswered });
       if (final.status === 'sandbox') return final;
       if (final.status !== 'failed') return final.status === 'error' ? final : last;
       const note = ctx.t.grading.propertyFailed(details.numRuns);

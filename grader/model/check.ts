@@ -19,6 +19,14 @@ export type StudentRun =
 export interface Observation {
   readonly steps: readonly Step[];
   readonly outputs: readonly unknown[];
+  /** The reference's outputs for these steps, when the check computed them (else the diagnosis does). */
+  readonly expected?: readonly unknown[];
+  /** The case's id; with `cacheable`, it keys the cache of variant outputs. */
+  readonly caseId?: string;
+  /** Whether `caseId` names one fixed case of the check (same steps at every grading with this seed). */
+  readonly cacheable?: boolean;
+  /** The case's named inputs, to compare failing and passing cases by their parameters. */
+  readonly input?: Readonly<Record<string, unknown>>;
 }
 
 /** What a check hands back; the score stage adds id, points, timing and visibility. */

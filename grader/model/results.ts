@@ -45,6 +45,35 @@ export const DiagnosisSchema = Type.Object({
 export type Diagnosis = Static<typeof DiagnosisSchema>;
 
 /**
+ * How the student's answer relates to the expected one, found by the grader whatever the
+ * exercise: an observation ("your output equals the expected output without its last row"), never
+ * a guess at the cause. Prose lives in grader/i18n; this is the id and its numbers.
+ */
+export const RelationSchema = Type.Object({
+  id: Type.String({ description: 'Stable relation id, e.g. "cropped", "scaled", "transposed".' }),
+  params: Type.Record(Type.String(), Type.Number(), { description: 'The relation\'s numbers, e.g. { bottom: 1, right: 1 } or { factor: 0.996, numerator: 255, denominator: 256 }.' }),
+  path: Type.Optional(Type.String({ description: 'The field of an object answer it holds for, e.g. "Y".' })),
+  scope: Type.Union([Type.Literal('every'), Type.Literal('shown')], {
+    description: '"every": every failing case shows it (params are the first one\'s); "shown": only the case shown does.',
+  }),
+  sameParams: Type.Boolean({ description: 'Whether every failing case has the same params.' }),
+  failing: Type.Integer({ minimum: 1, description: 'How many cases of the check fail.' }),
+});
+export type Relation = Static<typeof RelationSchema>;
+
+const PatternValue = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()], { description: 'null: not given.' });
+
+/** Which cases of a check fail, compared by their parameters: "every case with stride 2 fails". */
+export const CasePatternSchema = Type.Object({
+  by: Type.Union([Type.Literal('function'), Type.Literal('parameter')]),
+  /** The function (or method) called, or the parameter's path in the case's input, e.g. "options.stride". */
+  name: Type.String(),
+  failing: Type.Array(PatternValue),
+  passing: Type.Array(PatternValue),
+});
+export type CasePattern = Static<typeof CasePatternSchema>;
+
+/**
  * What a public failed check shows: the input, the expected and the obtained output
  * (JSON-safe: NaN and Infinity as strings). Hidden checks never carry evidence.
  */
@@ -74,6 +103,9 @@ export const CheckResultSchema = Type.Union([
     message: Type.String(),
     diagnosis: Type.Optional(Type.String({ description: 'Stable id of the diagnosed mistake.' })),
     mistake: Type.Optional(DiagnosisSchema),
+    alsoMistakes: Type.Optional(Type.Array(DiagnosisSchema, { description: 'Further mistakes named with the first: two made at once.' })),
+    relation: Type.Optional(RelationSchema),
+    cases: Type.Optional(CasePatternSchema),
     mismatch: Type.Optional(MismatchSchema),
     evidence: Type.Optional(EvidenceSchema),
   }),

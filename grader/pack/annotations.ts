@@ -2,7 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Exercise } from '../model/exercise.js';
 import type { CheckResult, ExerciseResult, SubmissionResult } from '../model/results.js';
+import { observations } from '../diagnose/describe.js';
+import { messages, type Messages } from '../i18n/index.js';
 import { checkExports } from './capture.js';
+
+/** The mistakes named on a failed check (title: hint) and what the grader observed. */
+export function diagnosisLines(check: CheckResult, t: Messages): string[] {
+  if (check.status !== 'failed') return [];
+  const named = [...(check.mistake ? [check.mistake] : []), ...(check.alsoMistakes ?? [])];
+  return [...named.map((m) => `${m.title}: ${m.hint}`), ...observations(check, t)];
+}
 
 /** One GitHub Actions annotation: `::error file=...,line=...,title=...::message`. */
 export interface Annotation {
@@ -93,7 +102,7 @@ export async function annotationsFor(result: SubmissionResult, options: Annotate
       out.push({
         ...(source !== undefined ? { file: rel(line?.file ?? ex.file), line: line?.line ?? 1 } : {}),
         title: options.title(ex.id, check.id),
-        message: check.status === 'failed' && check.mistake ? `${check.message}\n${check.mistake.title}: ${check.mistake.hint}` : check.message,
+        message: [check.message, ...diagnosisLines(check, messages(result.lang))].join('\n'),
       });
     }
   }

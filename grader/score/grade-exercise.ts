@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { diagnose } from '../diagnose/diagnose.js';
+import { diagnose, type CheckDiagnosis } from '../diagnose/diagnose.js';
 import type { Messages } from '../i18n/types.js';
 import { deriveSeed } from '../kit/rng.js';
 import { scopedMemo, type Memo } from '../kit/memo.js';
@@ -9,6 +9,7 @@ import { stackMapper } from '../load/stack.js';
 import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../model/check.js';
 import type { Exercise } from '../model/exercise.js';
 import type { Lang } from '../model/localized.js';
+import type { Manifest } from '../model/manifest.js';
 import type { CheckResult, ExerciseResult } from '../model/results.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { CaseEncoder } from '../sandbox/case-encoder.js';
@@ -241,11 +242,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
         }
         const strike = strikeOf(verdict);
         if (strike) strikes.push(strike);
-        const mistake =
-          verdict.status === 'failed' && !verdict.diagnosis && verdict.observations
-            ? diagnose({ reference: exercise.reference, mistakes: exercise.mistakes, observations: verdict.observations, tolerance: manifest.tolerance })
-            : undefined;
-        const diagnosed = verdict.status === 'failed' && verdict.diagnosis ? exercise.mistakes.find((m) => m.id === verdict.diagnosis) : mistake;
+        const diagnosis = verdict.status === 'failed' ? diagnoseVerdict(verdict, exercise, manifest, ctx.memo) : undefined;
         results[index] = toCheckResult(verdict, {
           id: check.id,
           title: check.title[run.lang],
@@ -255,7 +252,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
           file: manifest.file,
           lang: run.lang,
           t,
-          ...(diagnosed ? { mistake: diagnosed } : {}),
+          ...(diagnosis ? { diagnosis } : {}),
         });
       }
     } finally {
@@ -288,4 +285,23 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
       };
     },
   };
+}
+
+/**
+ * What the grader says about a failed check: the mistake the check named by itself (a model's
+ * architecture, a shuffled split), or else the catalogue replayed, the relation between the
+ * answers and the pattern of the failing cases.
+ */
+function diagnoseVerdict(verdict: Extract<CheckVerdict, { status: 'failed' }>, exercise: Exercise, manifest: Manifest, memo: Memo): CheckDiagnosis | undefined {
+  const own = verdict.diagnosis ? exercise.mistakes.find((m) => m.id === verdict.diagnosis) : undefined;
+  if (!verdict.observations) return own ? { mistakes: [own] } : undefined;
+  const found = diagnose({
+    reference: exercise.reference,
+    mistakes: verdict.diagnosis ? [] : exercise.mistakes,
+    observations: verdict.observations,
+    tolerance: manifest.tolerance,
+    memo,
+    ...(verdict.evidence ? { shownCaseId: verdict.evidence.caseId } : {}),
+  });
+  return own ? { ...found, mistakes: [own] } : found;
 }

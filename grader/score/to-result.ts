@@ -1,7 +1,8 @@
 import type { CheckVerdict } from '../model/check.js';
 import type { Lang } from '../model/localized.js';
 import type { MistakeDefinition } from '../model/mistake.js';
-import type { CheckResult } from '../model/results.js';
+import type { CheckResult, Diagnosis } from '../model/results.js';
+import type { CheckDiagnosis } from '../diagnose/diagnose.js';
 import type { Messages } from '../i18n/types.js';
 import { failureMessage } from '../kit/faults.js';
 
@@ -14,8 +15,29 @@ export interface ResultContext {
   readonly file: string;
   readonly lang: Lang;
   readonly t: Messages;
-  /** The diagnosed mistake, if the verdict failed and one matched. */
-  readonly mistake?: MistakeDefinition;
+  /** What the diagnosis found, if the verdict failed. */
+  readonly diagnosis?: CheckDiagnosis;
+}
+
+function localized(m: MistakeDefinition, lang: Lang): Diagnosis {
+  return { id: m.id, title: m.title[lang], explanation: m.explanation[lang], hint: m.hint[lang] };
+}
+
+/**
+ * The diagnosis as result fields. A hidden check keeps the mistakes named and a relation every
+ * failing case shows (both about the student's code), but not which of its cases fail nor a
+ * relation of one case: those would tell its inputs.
+ */
+function diagnosisFields(verdict: Extract<CheckVerdict, { status: 'failed' }>, ctx: ResultContext): Partial<Extract<CheckResult, { status: 'failed' }>> {
+  const d = ctx.diagnosis;
+  const [first, ...also] = d?.mistakes ?? [];
+  const hidden = ctx.visibility === 'hidden';
+  return {
+    ...(first ? { diagnosis: first.id, mistake: localized(first, ctx.lang) } : verdict.diagnosis ? { diagnosis: verdict.diagnosis } : {}),
+    ...(also.length > 0 ? { alsoMistakes: also.map((m) => localized(m, ctx.lang)) } : {}),
+    ...(d?.relation && (!hidden || d.relation.scope === 'every') ? { relation: d.relation } : {}),
+    ...(d?.cases && !hidden ? { cases: d.cases } : {}),
+  };
 }
 
 /**
@@ -35,19 +57,7 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
     case 'passed':
       return { ...base, status: 'passed', score: ctx.points, ...(verdict.message ? { message: verdict.message } : {}) };
     case 'failed': {
-      const mistake = ctx.mistake
-        ? {
-            diagnosis: ctx.mistake.id,
-            mistake: {
-              id: ctx.mistake.id,
-              title: ctx.mistake.title[ctx.lang],
-              explanation: ctx.mistake.explanation[ctx.lang],
-              hint: ctx.mistake.hint[ctx.lang],
-            },
-          }
-        : verdict.diagnosis
-          ? { diagnosis: verdict.diagnosis }
-          : {};
+      const mistake = diagnosisFields(verdict, ctx);
       if (hidden) {
         const what = verdict.mismatch ? ctx.t.grading.hiddenWhat[verdict.mismatch.kind] : ctx.t.grading.hiddenWhat.values;
         return { ...base, status: 'failed', score: 0, message: ctx.t.grading.hiddenFailed(what), ...mistake };

@@ -1,11 +1,13 @@
 import type { Messages } from '../../grader/i18n/types.js';
 import type { Lang } from '../../grader/model/localized.js';
 import type { Tolerance } from '../../grader/model/manifest.js';
-import type { CheckResult, Mismatch } from '../../grader/model/results.js';
+import { observations } from '../../grader/diagnose/describe.js';
+import { messages } from '../../grader/i18n/index.js';
+import type { CheckResult, Diagnosis, Mismatch } from '../../grader/model/results.js';
 import { evidenceView } from './evidence.js';
 import { formatAmount, formatPercent } from './format.js';
 import { stackView } from './stack.js';
-import type { CheckView, MismatchView, StatusView } from './types.js';
+import type { CheckView, DiagnosisView, MismatchView, StatusView } from './types.js';
 import { formatExact, formatNumber, numeric } from './values.js';
 
 /** Errors read at a glance; the two values themselves stay exact. */
@@ -72,14 +74,14 @@ export function checkView(c: CheckResult, o: CheckViewOptions): CheckView {
     case 'passed':
       return base;
     case 'failed': {
-      const diagnosis = c.mistake
-        ? { id: c.mistake.id, heading: labels.diagnosisTitle(c.mistake.title), title: c.mistake.title, explanation: c.mistake.explanation, hint: c.mistake.hint }
-        : c.diagnosis
-          ? { id: c.diagnosis, heading: labels.diagnosis }
-          : undefined;
+      const named = (m: Diagnosis, i = 0): DiagnosisView => ({ anchor: `${o.anchor}-dx${i || ''}`, id: m.id, heading: labels.diagnosisTitle(m.title), title: m.title, explanation: m.explanation, hint: m.hint });
+      const diagnosis = c.mistake ? named(c.mistake) : c.diagnosis ? { anchor: `${o.anchor}-dx`, id: c.diagnosis, heading: labels.diagnosis } : undefined;
+      const seen = observations(c, messages(o.lang));
       return {
         ...base,
         ...(diagnosis ? { diagnosis } : {}),
+        ...(c.alsoMistakes?.length ? { alsoMistakes: c.alsoMistakes.map((m, i) => named(m, i + 1)) } : {}),
+        ...(seen.length > 0 ? { observations: { heading: messages(o.lang).diagnose.observed, lines: seen } } : {}),
         ...(c.mismatch ? { mismatch: mismatchView(o.lang, labels, c.mismatch) } : {}),
         ...(c.evidence
           ? { evidence: evidenceView({ labels, evidence: c.evidence, ...(c.mismatch ? { mismatch: c.mismatch } : {}), ...(o.tolerance ? { tolerance: o.tolerance } : {}) }) }

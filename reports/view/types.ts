@@ -81,6 +81,10 @@ export interface CheckView {
   /** Not repeated when the exercise's problem already says it. */
   readonly message?: string;
   readonly diagnosis?: DiagnosisView;
+  /** Further mistakes named with the first: made together. */
+  readonly alsoMistakes?: readonly DiagnosisView[];
+  /** What the grader observed: the relation between the answers, which cases fail. */
+  readonly observations?: { readonly heading: string; readonly lines: readonly string[] };
   readonly mismatch?: MismatchView;
   readonly evidence?: EvidenceView;
   readonly stack?: StackView;
@@ -88,6 +92,7 @@ export interface CheckView {
 }
 
 export interface DiagnosisView {
+  readonly anchor: string;
   readonly id: string;
   readonly heading: string;
   readonly title?: string;

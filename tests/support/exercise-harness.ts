@@ -33,9 +33,10 @@ export function exerciseHarness(ex: ExerciseUnderTest) {
   /** A check's status on a module, and the mistake the catalogue names from its answers. */
   const diagnosisOf = async (checkId: string, student: Readonly<Record<string, unknown>>): Promise<{ status: string; diagnosis?: string }> => {
     const verdict = await run(checkId, student);
+    if (verdict.status === 'failed' && verdict.diagnosis) return { status: verdict.status, diagnosis: verdict.diagnosis };
     const observations = verdict.status === 'failed' ? (verdict.observations ?? []) : [];
     const found = diagnose({ reference: ex.reference, mistakes: ex.mistakes, observations, tolerance: manifest.tolerance });
-    return { status: verdict.status, ...(found ? { diagnosis: found.id } : {}) };
+    return { status: verdict.status, ...(found.mistakes.length > 0 ? { diagnosis: found.mistakes.map((m) => m.id).join('+') } : {}) };
   };
   return { manifest, run, variant, diagnosisOf };
 }

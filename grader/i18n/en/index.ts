@@ -1,9 +1,10 @@
 import { batch } from './batch.js';
 import { cli } from './cli.js';
 import { compare } from './compare.js';
+import { diagnose } from './diagnose.js';
 import { grading } from './grading.js';
 import { models } from './models.js';
 import { report } from './report.js';
 
 /** Every English string of the grader, by area. */
-export const en = { batch, cli, compare, grading, models, report } as const;
+export const en = { batch, cli, compare, diagnose, grading, models, report } as const;

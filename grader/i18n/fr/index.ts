@@ -2,9 +2,10 @@ import type { Messages } from '../types.js';
 import { batch } from './batch.js';
 import { cli } from './cli.js';
 import { compare } from './compare.js';
+import { diagnose } from './diagnose.js';
 import { grading } from './grading.js';
 import { models } from './models.js';
 import { report } from './report.js';
 
 /** Toutes les chaînes françaises du correcteur, par domaine. */
-export const fr: Messages = { batch, cli, compare, grading, models, report };
+export const fr: Messages = { batch, cli, compare, diagnose, grading, models, report };

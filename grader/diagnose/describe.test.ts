@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { messages } from '../i18n/index.js';
+import { LANGS } from '../model/localized.js';
+import type { Relation } from '../model/results.js';
+import { relations } from './relations/index.js';
+
+const PARAMS: Readonly<Record<string, Relation['params']>> = {
+  cropped: { top: 0, bottom: 1, left: 0, right: 1 },
+  extended: { top: 0, bottom: 1, left: 0, right: 0 },
+  shifted: { rows: 1, cols: 1 },
+  scaled: { factor: 255 / 256, numerator: 255, denominator: 256 },
+  offset: { offset: -1 },
+  'non-finite': { nan: 2, infinite: 0, total: 9 },
+  transposed: { rows: 3, cols: 4 },
+  reversed: { axis: 0 },
+  'off-by-one': { above: 0, below: 2, total: 3 },
+  'shape-differs': { rows: -1, cols: -1 },
+  reshaped: { rank: 1, expectedRank: 2 },
+};
+
+describe('every relation has its own sentence in every language', () => {
+  const cases = LANGS.flatMap((lang) => relations.map((r) => [lang, r.id] as const));
+  it.each(cases)('%s: %s', (lang, id) => {
+    const relation: Relation = { id, params: PARAMS[id] ?? {}, scope: 'every', sameParams: true, failing: 3 };
+    const text = messages(lang).diagnose.relation(relation);
+    expect(text).not.toContain(id === 'reversed' ? '«' : `"${id}"`);
+    expect(text).not.toMatch(id === 'non-finite' ? /undefined/ : /undefined|NaN/);
+    expect(text).toMatch(lang === 'en' ? /^In every failing case: / : /^Dans chaque cas qui échoue : /);
+  });
+
+  it('words the examples of the issue as observations', () => {
+    const en = messages('en').diagnose;
+    expect(en.relation({ id: 'cropped', params: PARAMS.cropped!, scope: 'every', sameParams: true, failing: 1 })).toBe(
+      'Your output equals the expected output without its last row and last column.',
+    );
+    expect(en.relation({ id: 'scaled', params: PARAMS.scaled!, scope: 'shown', sameParams: true, failing: 2 })).toBe(
+      'In the case shown: Your output equals the expected output times 255/256 (0.996094).',
+    );
+    expect(en.cases({ by: 'parameter', name: 'options.stride', failing: [2], passing: [1, null] })).toBe(
+      "Only the cases with options.stride = 2 fail; every case with options.stride = 1 or not given passes.",
+    );
+    expect(messages('fr').diagnose.cases({ by: 'parameter', name: 'options.mode', failing: ['mean'], passing: ['max', 'l2'] })).toBe(
+      "Seuls les cas avec options.mode = 'mean' échouent ; chaque cas avec options.mode = 'max' ou 'l2' réussit.",
+    );
+  });
+});

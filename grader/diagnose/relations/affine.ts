@@ -1,0 +1,67 @@
+import type { RelationDefinition } from './relation.js';
+import { countDiffering, everyClose, sameShape } from './relation.js';
+
+/** The simplest fraction within 1e-9 of x, with a denominator up to 4096 (255/256, 1/9...). */
+export function fraction(x: number): { numerator: number; denominator: number } | undefined {
+  for (let d = 1; d <= 4096; d++) {
+    const n = Math.round(x * d);
+    if (n !== 0 && Math.abs(n / d - x) <= 1e-9 * Math.max(1, Math.abs(x))) return { numerator: n, denominator: d };
+  }
+  return undefined;
+}
+
+/** Indexes of the two largest-magnitude expected entries, the most exact to estimate a factor from. */
+function pivot(data: Float64Array): number {
+  let best = -1;
+  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i]!) && (best < 0 || Math.abs(data[i]!) > Math.abs(data[best]!))) best = i;
+  return best;
+}
+
+/**
+ * got = factor x want, factor not 1 nor -1 (see "negated"), estimated from the largest expected
+ * entry. At least two non-zero expected entries: any single number is a multiple of any other.
+ */
+export const scaled: RelationDefinition = {
+  id: 'scaled',
+  find(want, got, tol) {
+    if (!sameShape(want, got) || want.data.filter((x) => x !== 0).length < 2) return undefined;
+    const p = pivot(want.data);
+    if (p < 0 || want.data[p] === 0 || !Number.isFinite(got.data[p]!)) return undefined;
+    const factor = got.data[p]! / want.data[p]!;
+    if (factor === 0 || Math.abs(Math.abs(factor) - 1) < 1e-9 || countDiffering(got.data, want.data, tol) === 0) return undefined;
+    if (!everyClose(got.data, (i) => want.data[i]! * factor, tol)) return undefined;
+    const frac = fraction(factor);
+    return { factor, ...(frac ?? {}) };
+  },
+};
+
+/** got = want + offset, for a constant offset, over at least two entries. */
+export const offset: RelationDefinition = {
+  id: 'offset',
+  find(want, got, tol) {
+    if (!sameShape(want, got) || want.data.length < 2 || !Number.isFinite(got.data[0]!) || !Number.isFinite(want.data[0]!)) return undefined;
+    const delta = got.data[0]! - want.data[0]!;
+    if (countDiffering(got.data, want.data, tol) === 0) return undefined;
+    return everyClose(got.data, (i) => want.data[i]! + delta, tol) ? { offset: delta } : undefined;
+  },
+};
+
+/**
+ * Whole-number answers where every entry that differs is the expected one plus or minus one: the
+ * classic off-by-one of a "+ 1" or a bound. Params count the entries one above and one below.
+ */
+export const offByOne: RelationDefinition = {
+  id: 'off-by-one',
+  find(want, got) {
+    if (!sameShape(want, got) || !want.data.every(Number.isInteger) || !got.data.every(Number.isInteger)) return undefined;
+    let above = 0;
+    let below = 0;
+    for (let i = 0; i < want.data.length; i++) {
+      const d = got.data[i]! - want.data[i]!;
+      if (d === 1) above++;
+      else if (d === -1) below++;
+      else if (d !== 0) return undefined;
+    }
+    return above + below > 0 ? { above, below, total: want.data.length } : undefined;
+  },
+};

@@ -1,0 +1,37 @@
+import { absolute, negated, roundings, squared, squareRooted } from './elementwise.js';
+import { offByOne, offset, scaled } from './affine.js';
+import { cropped, extended } from './cropped.js';
+import { nonFinite } from './non-finite.js';
+import { permuted, reshaped } from './permuted.js';
+import type { RelationDefinition } from './relation.js';
+import { reversed } from './reversed.js';
+import { shapeDiffers } from './shape-differs.js';
+import { shifted } from './shifted.js';
+import { transposed } from './transposed.js';
+
+export type { RelationDefinition, RelationParams } from './relation.js';
+
+/**
+ * Every relation the grader looks for, most specific first: the first that holds is the one
+ * reported. A structural one (transposed, cropped) explains more than "same values in another
+ * order"; "shape-differs" only restates the shape, so it comes last.
+ */
+export const relations: readonly RelationDefinition[] = [
+  nonFinite,
+  transposed,
+  cropped,
+  extended,
+  negated,
+  reversed,
+  shifted,
+  scaled,
+  offset,
+  absolute,
+  squared,
+  squareRooted,
+  ...roundings,
+  offByOne,
+  permuted,
+  reshaped,
+  shapeDiffers,
+];

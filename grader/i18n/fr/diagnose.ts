@@ -1,0 +1,111 @@
+import type { CasePattern, Relation } from '../../model/results.js';
+import type { Messages } from '../types.js';
+
+type Params = Relation['params'];
+type PatternValue = CasePattern['failing'][number];
+
+const n = (x: number | undefined): number => x ?? 0;
+const num = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))).replace('.', ','));
+const plural = (k: number, one: string, many: string): string => (k === 1 ? one : `${k} ${many}`);
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
+
+/** « sa dernière ligne et sa dernière colonne » : les bords qu'un rognage ou un ajout nomme. */
+function borders(p: Params): string {
+  const oneD = p.left === undefined;
+  const parts = oneD
+    ? [n(p.top) && plural(n(p.top), 'son premier élément', 'premiers éléments'), n(p.bottom) && plural(n(p.bottom), 'son dernier élément', 'derniers éléments')]
+    : [
+        n(p.top) && plural(n(p.top), 'sa première ligne', 'premières lignes'),
+        n(p.bottom) && plural(n(p.bottom), 'sa dernière ligne', 'dernières lignes'),
+        n(p.left) && plural(n(p.left), 'sa première colonne', 'premières colonnes'),
+        n(p.right) && plural(n(p.right), 'sa dernière colonne', 'dernières colonnes'),
+      ];
+  return list(parts.filter((s): s is string => Boolean(s)));
+}
+
+const ROUNDED: Readonly<Record<string, string>> = { down: 'arrondi vers le bas', nearest: "arrondi à l'entier le plus proche", 'toward-zero': 'tronqué vers zéro', up: 'arrondi vers le haut' };
+
+function sentence(r: Relation): string {
+  const yours = r.path ? `votre ${r.path}` : 'votre sortie';
+  const theirs = r.path ? `la valeur attendue de ${r.path}` : 'la sortie attendue';
+  const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
+  const Yours = cap(yours);
+  const p = r.params;
+  const rounding = /^(not-)?rounded-(.+)$/.exec(r.id);
+  if (rounding) {
+    const how = ROUNDED[rounding[2]!] ?? rounding[2]!;
+    return rounding[1] ? `${cap(theirs)} est égale à ${yours}, ${how} : ${yours} ne l'est pas.` : `${Yours} est égale à ${theirs}, ${how}.`;
+  }
+  switch (r.id) {
+    case 'non-finite':
+      return `${Yours} contient ${n(p.nan)} NaN et ${n(p.infinite)} infini(s) sur ${n(p.total)} valeurs, alors que toutes les valeurs attendues sont finies.`;
+    case 'transposed':
+      return `${Yours} est égale à ${theirs} transposée (lignes et colonnes échangées) : ${n(p.cols)}x${n(p.rows)} au lieu de ${n(p.rows)}x${n(p.cols)}.`;
+    case 'cropped':
+      return `${Yours} est égale à ${theirs} privée de ${borders(p)}.`;
+    case 'extended':
+      return `${Yours} a un bord de trop : ${theirs} est ${yours} privée de ${borders(p)}.`;
+    case 'negated':
+      return `${Yours} est égale à ${theirs} avec tous les signes inversés.`;
+    case 'reversed':
+      return p.axis === 0 ? `${Yours} est égale à ${theirs} dans l'ordre inverse (dernière ligne en premier).` : p.axis === 1 ? `${Yours} est égale à ${theirs} avec chaque ligne inversée.` : `${Yours} est égale à ${theirs} tournée de 180 degrés (lignes et colonnes inversées).`;
+    case 'shifted': {
+      const moves = [n(p.rows) && `de ${plural(Math.abs(n(p.rows)), 'une ligne', 'lignes')} vers le ${n(p.rows) > 0 ? 'bas' : 'haut'}`, n(p.cols) && `de ${plural(Math.abs(n(p.cols)), 'une colonne', 'colonnes')} vers la ${n(p.cols) > 0 ? 'droite' : 'gauche'}`];
+      return `${Yours} est égale à ${theirs} décalée ${list(moves.filter((s): s is string => Boolean(s)))}, là où les deux se recouvrent.`;
+    }
+    case 'scaled':
+      return `${Yours} est égale à ${theirs} multipliée par ${p.denominator !== undefined ? `${num(n(p.numerator))}/${num(n(p.denominator))} (${num(n(p.factor))})` : num(n(p.factor))}.`;
+    case 'offset':
+      return `Chaque valeur de ${yours} vaut la valeur attendue ${n(p.offset) > 0 ? 'plus' : 'moins'} ${num(Math.abs(n(p.offset)))}.`;
+    case 'absolute':
+      return `${Yours} est égale à la valeur absolue de ${theirs} : ses valeurs négatives sont devenues positives.`;
+    case 'squared':
+      return `${Yours} est égale au carré de ${theirs}.`;
+    case 'square-rooted':
+      return `${Yours} est égale à la racine carrée de ${theirs}.`;
+    case 'off-by-one':
+      return `Chaque valeur fausse de ${yours} vaut un de plus ou un de moins que l'attendue (${n(p.above)} de plus, ${n(p.below)} de moins, sur ${n(p.total)}).`;
+    case 'permuted':
+      return `${Yours} contient les mêmes valeurs que ${theirs}, dans un autre ordre.`;
+    case 'reshaped':
+      return `${Yours} contient les valeurs de ${theirs} dans le même ordre, mais avec ${n(p.rank)} dimension(s) au lieu de ${n(p.expectedRank)}.`;
+    case 'shape-differs': {
+      const axes = [
+        n(p.rows) && `${Math.abs(n(p.rows))} ${p.cols === undefined ? 'élément(s)' : 'ligne(s)'} de ${n(p.rows) > 0 ? 'plus' : 'moins'}`,
+        n(p.cols) && `${Math.abs(n(p.cols))} colonne(s) de ${n(p.cols) > 0 ? 'plus' : 'moins'}`,
+      ];
+      return `${Yours} a ${list(axes.filter((s): s is string => Boolean(s)))} que prévu, et n'est pas ${theirs} rognée ou agrandie.`;
+    }
+    default:
+      return `${Yours} est liée à ${theirs} par « ${r.id} ».`;
+  }
+}
+
+function value(v: PatternValue): string {
+  if (v === null) return 'non donné';
+  return typeof v === 'string' ? `'${v}'` : String(v);
+}
+
+/** Ce que le correcteur constate sur une vérification échouée, en plus des erreurs du catalogue. */
+export const diagnose: Messages['diagnose'] = {
+  relation: (r) =>
+    (r.scope === 'shown' ? 'Dans le cas montré : ' : r.failing > 1 ? `Dans chaque cas qui échoue${r.sameParams ? '' : ' (de quantités qui varient ; celles du premier cas)'} : ` : '') + sentence(r),
+  cases: (p) =>
+    p.by === 'function'
+      ? p.failing.length === 1
+        ? `Seule ${String(p.failing[0])} est fausse : chaque appel de ${String(p.failing[0])} échoue, chaque appel de ${p.passing.map(String).join(', ')} réussit.`
+        : `Chaque appel de ${p.failing.map(String).join(', ')} échoue ; chaque appel de ${p.passing.map(String).join(', ')} réussit.`
+      : p.failing.length === 1
+        ? `Seuls les cas avec ${p.name} = ${value(p.failing[0]!)} échouent ; chaque cas avec ${p.name} = ${p.passing.map(value).join(' ou ')} réussit.`
+        : `Chaque cas avec ${p.name} = ${p.failing.map(value).join(' ou ')} échoue ; chaque cas avec ${p.name} = ${p.passing.map(value).join(' ou ')} réussit.`,
+  observed: 'Ce que le correcteur constate',
+  alsoMistake: 'Et en même temps',
+  mistake: (title) => `Erreur : ${title}`,
+  hint: (hint) => `Piste : ${hint}`,
+  at: 'à',
+  report: (url) => `Rapport : ${url}`,
+  failHeading: 'ÉCHEC',
+};
