@@ -1,8 +1,9 @@
 import { build, type Plugin, type Message } from 'esbuild';
-import { lstatSync, realpathSync, existsSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { DEFAULT_SOURCE_LIMITS, refuseSource, type SourceLimits, type SourceRefusal } from './source-limits.js';
 
 /** A student file turned into one ES module, with its source map for stack traces. */
 export type BundleOutcome =
@@ -16,13 +17,17 @@ export type BundleOutcome =
     }
   | { readonly ok: false; readonly kind: 'missing'; readonly file: string }
   | { readonly ok: false; readonly kind: 'outside'; readonly file: string; readonly target: string }
-  | { readonly ok: false; readonly kind: 'compile-error'; readonly errors: readonly CompileError[] };
+  | { readonly ok: false; readonly kind: 'compile-error'; readonly errors: readonly CompileError[] }
+  /** The bundler's process crashed or ran out of time on this file (see `createBundler`). */
+  | { readonly ok: false; readonly kind: 'bundler'; readonly file: string; readonly reason: 'crash' | 'timeout'; readonly limitMs: number };
 
 export interface CompileError {
   /** Submission-relative path, line and column (1-based), like `convolution.ts:3:14`. */
   readonly location: string;
   readonly text: string;
   readonly lineText?: string;
+  /** Set when the file was refused before parsing (too large, nested too deep). */
+  readonly refusal?: SourceRefusal;
 }
 
 const require = createRequire(import.meta.url);
@@ -34,8 +39,20 @@ function within(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
 
-/** Refuses any file whose real path leaves the submission, and any package but the provided ones. */
-function confine(root: string): Plugin {
+/** Size and nesting of a file inside the submission, checked before esbuild parses it. */
+function refuseFile(path: string, limits: SourceLimits): SourceRefusal | undefined {
+  const stat = statSync(path);
+  // A FIFO or a device would keep esbuild reading forever.
+  if (!stat.isFile()) return { kind: 'not-a-file' };
+  if (stat.size > limits.maxFileBytes) return { kind: 'too-large', bytes: stat.size, limit: limits.maxFileBytes };
+  return refuseSource(readFileSync(path, 'utf8'), stat.size, limits);
+}
+
+/**
+ * Refuses any file whose real path leaves the submission, any package but the provided ones,
+ * and any file too large or nested too deep for the bundler to parse safely.
+ */
+function confine(root: string, limits: SourceLimits): Plugin {
   return {
     name: 'neurograde-confine',
     setup(b) {
@@ -61,6 +78,12 @@ function confine(root: string): Plugin {
         if (!within(root, real)) {
           return { errors: [{ text: `"${relative(root, args.path)}" leads outside the submission folder.` }] };
         }
+        const refusal = refuseFile(real, limits);
+        if (refusal) {
+          const text = refusal.kind === 'too-large' ? `${refusal.bytes} bytes, more than ${refusal.limit}` : refusal.kind === 'too-deep' ? `nested more than ${refusal.limit} deep` : 'not a regular file';
+          const line = refusal.kind === 'too-deep' ? refusal.line : 1;
+          return { errors: [{ text, detail: refusal, location: { file: relative(root, real), line, column: 0 } }] };
+        }
         return undefined;
       });
     },
@@ -71,12 +94,18 @@ function location(root: string, m: Message): CompileError {
   const loc = m.location;
   if (!loc) return { location: '(submission)', text: m.text };
   const file = isAbsolute(loc.file) ? relative(root, loc.file) : loc.file;
-  return { location: `${file}:${loc.line}:${loc.column + 1}`, text: m.text, lineText: loc.lineText };
+  const refusal = m.detail as SourceRefusal | undefined;
+  return { location: `${file}:${loc.line}:${loc.column + 1}`, text: m.text, ...(loc.lineText ? { lineText: loc.lineText.slice(0, 200) } : {}), ...(refusal ? { refusal } : {}) };
 }
 
-/** What every build of a submission shares: one ES module per entry, a source map beside it. */
-function buildOptions(root: string): Parameters<typeof build>[0] {
+/**
+ * What every build of a submission shares: one ES module per entry, a source map beside it, and
+ * a fixed tsconfig: esbuild would otherwise read the submission's tsconfig.json and follow its
+ * `extends` anywhere on the grader's disk (`/etc/passwd` shows up in the compile error).
+ */
+function buildOptions(root: string, limits: SourceLimits): Parameters<typeof build>[0] {
   return {
+    tsconfigRaw: '{}',
     absWorkingDir: root,
     bundle: true,
     format: 'esm',
@@ -87,7 +116,7 @@ function buildOptions(root: string): Parameters<typeof build>[0] {
     sourcesContent: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [confine(root)],
+    plugins: [confine(root, limits)],
   };
 }
 
@@ -122,13 +151,13 @@ function outputOf(result: BuildResult, root: string, jsPath: string): BundleOutc
  * Bundles `file` of the submission and everything it imports into one ES module. The entry and
  * its imports must stay inside the folder once symlinks are resolved.
  */
-export async function bundleSubmissionFile(submissionDir: string, file: string): Promise<BundleOutcome> {
+export async function bundleSubmissionFile(submissionDir: string, file: string, limits: SourceLimits = DEFAULT_SOURCE_LIMITS): Promise<BundleOutcome> {
   const root = realpathSync(submissionDir);
   const refused = checkEntry(root, file);
   if (refused) return refused;
   const outfile = join(root, '__bundle__.mjs');
   try {
-    return outputOf(await build({ ...buildOptions(root), entryPoints: [join(root, file)], outfile }), root, outfile);
+    return outputOf(await build({ ...buildOptions(root, limits), entryPoints: [join(root, file)], outfile }), root, outfile);
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (!errors) throw e;
@@ -142,7 +171,11 @@ export async function bundleSubmissionFile(submissionDir: string, file: string):
  * When that build fails, each file is built alone, so that every compile error belongs to its
  * own file.
  */
-export async function bundleSubmissionFiles(submissionDir: string, files: readonly string[]): Promise<ReadonlyMap<string, BundleOutcome>> {
+export async function bundleSubmissionFiles(
+  submissionDir: string,
+  files: readonly string[],
+  limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
+): Promise<ReadonlyMap<string, BundleOutcome>> {
   const root = realpathSync(submissionDir);
   const out = new Map<string, BundleOutcome>();
   const buildable: string[] = [];
@@ -158,12 +191,12 @@ export async function bundleSubmissionFiles(submissionDir: string, files: readon
   let result: BuildResult | undefined;
   try {
     const entryPoints = Object.fromEntries(buildable.map((file, i) => [name(i), join(root, file)]));
-    result = await build({ ...buildOptions(root), entryPoints, outdir: root, outExtension: { '.js': '.mjs' } });
+    result = await build({ ...buildOptions(root, limits), entryPoints, outdir: root, outExtension: { '.js': '.mjs' } });
   } catch (e) {
     if (!(e as { errors?: Message[] }).errors) throw e;
   }
   for (const [i, file] of buildable.entries()) {
-    out.set(file, result ? outputOf(result, root, join(root, `${name(i)}.mjs`)) : await bundleSubmissionFile(root, file));
+    out.set(file, result ? outputOf(result, root, join(root, `${name(i)}.mjs`)) : await bundleSubmissionFile(root, file, limits));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { createCaseEncoder } from '../sandbox/case-encoder.js';
 import { fileURLToPath } from 'node:url';
 import { messages } from '../i18n/index.js';
 import { PROVIDED } from '../load/bundle.js';
+import { createBundler } from '../load/bundler.js';
 import { loadExercises, type ExerciseRoots } from '../load/exercises.js';
 import { loadPublicCourse } from '../load/public-course.js';
 import type { Exercise } from '../model/exercise.js';
@@ -83,5 +84,5 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const chosen =
     options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en') }));
   const launcher = options.prewarm === false ? chosen : prewarmed(chosen);
-  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo(), encoder: createCaseEncoder() };
+  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo(), encoder: createCaseEncoder(), bundler: createBundler() };
 }

@@ -4,7 +4,7 @@ import type { Messages } from '../i18n/types.js';
 import { deriveSeed } from '../kit/rng.js';
 import { scopedMemo, type Memo } from '../kit/memo.js';
 import { failureMessage } from '../kit/faults.js';
-import { bundleSubmissionFile, type BundleOutcome } from '../load/bundle.js';
+import type { BundleOutcome, CompileError } from '../load/bundle.js';
 import { stackMapper } from '../load/stack.js';
 import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../model/check.js';
 import type { Exercise } from '../model/exercise.js';
@@ -40,8 +40,8 @@ export interface ExerciseRun {
   /** The submission's children: an exercise may take one an earlier exercise left unchanged. */
   readonly children: SubmissionChildren;
   readonly datasets?: Datasets;
-  /** The student's file, already bundled with the submission's others (see bundleSubmissionFiles). @default bundled here */
-  readonly bundle?: BundleOutcome;
+  /** The student's file, bundled with the submission's others (see `createBundler`). */
+  readonly bundle: BundleOutcome;
   /** Called by checks that run TensorFlow.js models, with the backend's description. */
   readonly usedTfBackend?: (description: string) => void;
 }
@@ -67,6 +67,14 @@ export async function gradeExercise(run: ExerciseRun): Promise<ExerciseResult> {
   await grading.phase('public');
   await grading.phase('hidden');
   return grading.result();
+}
+
+/** One compile error as the student reads it: a file refused before parsing says why, in the grader's words. */
+function compileMessage(t: Messages, e: CompileError): string {
+  if (e.refusal?.kind === 'too-large') return t.grading.sourceTooLarge(e.location.replace(/:\d+:\d+$/, ''), e.refusal.bytes, e.refusal.limit);
+  if (e.refusal?.kind === 'too-deep') return t.grading.sourceTooDeep(e.location, e.refusal.limit);
+  if (e.refusal?.kind === 'not-a-file') return t.grading.sourceNotAFile(e.location.replace(/:\d+:\d+$/, ''));
+  return t.grading.compileError(e.location, e.text);
 }
 
 /** A limit whose every hit costs its full amount of time: those count as strikes. */
@@ -114,14 +122,13 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
   });
   const ended = (result: ExerciseResult): ExerciseGrading => ({ phase: async () => {}, result: () => result });
 
-  const bundle = run.bundle ?? (await bundleSubmissionFile(run.submissionDir, manifest.file));
+  const bundle = run.bundle;
   spentMs += performance.now() - started;
   if (!bundle.ok) {
     if (bundle.kind === 'missing') return ended(allFail('missing', t.grading.missingFile(manifest.file)));
     if (bundle.kind === 'outside') return ended(allFail('missing', t.grading.outsideFile(manifest.file, bundle.target)));
-    const first = bundle.errors[0]!;
-    const more = bundle.errors.slice(1).map((e) => `\n${t.grading.compileError(e.location, e.text)}`).join('');
-    return ended(allFail('compile-error', t.grading.compileError(first.location, first.text) + more));
+    if (bundle.kind === 'bundler') return ended(allFail('compile-error', bundle.reason === 'timeout' ? t.grading.bundlerTimeout(manifest.file, bundle.limitMs) : t.grading.bundlerCrashed(manifest.file)));
+    return ended(allFail('compile-error', bundle.errors.map((e) => compileMessage(t, e)).join('\n')));
   }
 
   const mapStack = stackMapper(bundle.map);

@@ -7,7 +7,7 @@ import type { Launcher } from '../sandbox/launcher.js';
 import type { Memo } from '../kit/memo.js';
 import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import { startExercise } from './grade-exercise.js';
-import { bundleSubmissionFiles } from '../load/bundle.js';
+import { createBundler, type Bundler } from '../load/bundler.js';
 import { SubmissionChildren } from '../sandbox/pool.js';
 import { resolveGradeOptions, type GradeOptions } from './options.js';
 
@@ -22,6 +22,8 @@ export interface GradingEnvironment {
   readonly memo: Memo;
   /** Those cases' wire form, encoded once for every submission graded here. @default one per child */
   readonly encoder?: CaseEncoder;
+  /** esbuild in a process of its own, shared by the submissions graded here. @default one per submission */
+  readonly bundler?: Bundler;
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
@@ -48,10 +50,11 @@ export async function gradeSubmission(
   const t = messages(o.lang);
   let tfBackend: string | undefined;
   const children = new SubmissionChildren({ reuse: o.isolation === 'submission' });
+  const bundler = env.bundler ?? createBundler();
   let exercises: ExerciseResult[];
   try {
     const dir = resolve(submissionDir);
-    const bundles = await bundleSubmissionFiles(dir, env.exercises.map((e) => e.manifest.file));
+    const bundles = await bundler.bundle(dir, env.exercises.map((e) => e.manifest.file));
     const gradings = await mapLimit(env.exercises, o.concurrency, (exercise) => {
       const l = { ...o.limits, ...exercise.manifest.limits };
       return startExercise({
@@ -64,7 +67,7 @@ export async function gradeSubmission(
         },
         exercise,
         submissionDir: dir,
-        ...(bundles.has(exercise.manifest.file) ? { bundle: bundles.get(exercise.manifest.file)! } : {}),
+        bundle: bundles.get(exercise.manifest.file)!,
         mode: o.mode,
         lang: o.lang,
         t,
@@ -82,6 +85,7 @@ export async function gradeSubmission(
     exercises = gradings.map((g) => g.result());
   } finally {
     children.close();
+    if (!env.bundler) bundler.close();
   }
   const round = (x: number): number => Math.round(x * 1000) / 1000;
   return {

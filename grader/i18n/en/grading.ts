@@ -4,6 +4,15 @@ export const grading = {
   outsideFile: (file: string, target: string) =>
     `Expected ${file} to be a file inside the submission, but got a link that leads outside it (${target}); it was not read.`,
   compileError: (location: string, text: string) => `Expected ${location} to compile, but got: ${text}`,
+  sourceTooLarge: (file: string, bytes: number, limit: number) =>
+    `Expected ${file} to be a source file of at most ${Math.round(limit / 1024)} KiB, but got ${Math.round(bytes / 1024)} KiB; it was not compiled.`,
+  sourceTooDeep: (location: string, limit: number) =>
+    `Expected ${location} to nest brackets at most ${limit} deep, but got deeper; the file was not compiled.`,
+  sourceNotAFile: (file: string) => `Expected ${file} to be a regular file, but got a pipe, a device or a folder; it was not read.`,
+  bundlerCrashed: (file: string) =>
+    `Expected the bundler to compile ${file}, but got a bundler that crashed on it (a file or an import it could not parse); no other exercise was affected.`,
+  bundlerTimeout: (file: string, limitMs: number) =>
+    `Expected the bundler to compile ${file} within ${limitMs} ms (time limit), but got no result in time; it was stopped, and no other exercise was affected.`,
   loadError: (file: string, name: string, message: string) =>
     `Expected ${file} to load, but got ${name} while importing it: ${message}`,
   patched: (file: string, changes: string) =>

@@ -6,6 +6,15 @@ export const grading: Messages['grading'] = {
   outsideFile: (file, target) =>
     `${file} devait être un fichier du rendu, mais c'est un lien qui en sort (${target}) ; il n'a pas été lu.`,
   compileError: (location, text) => `${location} devait compiler, mais on obtient : ${text}`,
+  sourceTooLarge: (file, bytes, limit) =>
+    `${file} devait être un fichier source d'au plus ${Math.round(limit / 1024)} Kio, mais il fait ${Math.round(bytes / 1024)} Kio ; il n'a pas été compilé.`,
+  sourceTooDeep: (location, limit) =>
+    `${location} devait imbriquer les parenthèses et crochets sur au plus ${limit} niveaux, mais on obtient davantage ; le fichier n'a pas été compilé.`,
+  sourceNotAFile: (file) => `${file} devait être un fichier ordinaire, mais c'est un tube, un périphérique ou un dossier ; il n'a pas été lu.`,
+  bundlerCrashed: (file) =>
+    `L'assembleur devait compiler ${file}, mais il a planté dessus (un fichier ou un import qu'il n'a pas pu lire) ; aucun autre exercice n'a été touché.`,
+  bundlerTimeout: (file, limitMs) =>
+    `L'assembleur devait compiler ${file} en ${limitMs} ms au plus (limite de temps), mais rien n'est venu à temps ; il a été arrêté, et aucun autre exercice n'a été touché.`,
   loadError: (file, name, message) => `${file} devait se charger, mais on obtient ${name} à l'import : ${message}`,
   patched: (file, changes) =>
     `${file} devait laisser les objets prédéfinis de JavaScript tels quels, mais on obtient des modifications à l'import : ${changes}. Le code noté ne peut pas modifier le langage.`,
