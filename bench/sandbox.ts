@@ -17,7 +17,7 @@ import { stats } from './stats.js';
 const RUNS = 30;
 const GAP_MS = 150;
 const SUBMISSION_RUNS = 10;
-const LIMITS: SessionLimits = { timeMs: 10_000, memoryMb: 4096, outputBytes: 16 * 1024 * 1024, processes: 64, maxItems: 4_000_000 };
+const LIMITS: SessionLimits = { timeMs: 10_000, graderMs: 30_000, memoryMb: 4096, outputBytes: 16 * 1024 * 1024, processes: 64, maxItems: 4_000_000 };
 /** Targets of the issue, on a 2-core machine. */
 const TARGET_EXERCISE_MS = 150;
 const TARGET_SUBMISSION_MS = 1500;

@@ -23,6 +23,8 @@ export function failureMessage(t: Messages, failure: SandboxFailure, file: strin
   switch (failure.kind) {
     case 'timeout':
       return t.grading.timeout(failure.limitMs);
+    case 'grader-time':
+      return t.grading.graderTime(failure.limitMs);
     case 'memory':
       return t.grading.memory(failure.limitMb);
     case 'output-limit':

@@ -12,7 +12,16 @@ export type Tolerance = Static<typeof ToleranceSchema>;
 
 export const LimitsSchema = Type.Object(
   {
-    timeMs: Type.Optional(Type.Integer({ minimum: 100, description: 'Wall-clock limit of one check, ms. @default 5000' })),
+    timeMs: Type.Optional(
+      Type.Integer({ minimum: 100, description: "Wall-clock limit of the student's code in one check (or in importing the module), ms. @default 5000" }),
+    ),
+    graderMs: Type.Optional(
+      Type.Integer({
+        minimum: 100,
+        description:
+          "Wall-clock budget of the grader's own work in one check, apart from the student's time limit: starting the child, loading the provided packages, passing the answer back, ms. @default 30000",
+      }),
+    ),
     memoryMb: Type.Optional(Type.Integer({ minimum: 64, description: 'Address-space limit of the child, MiB. @default 4096' })),
     outputKb: Type.Optional(Type.Integer({ minimum: 1, description: 'Largest answer the child may send, KiB. @default 16384' })),
     processes: Type.Optional(Type.Integer({ minimum: 1, description: 'Processes (threads) the child may run. @default 64' })),

@@ -114,6 +114,12 @@ export const CheckResultSchema = Type.Union([
     status: Type.Literal('error'),
     message: Type.String(),
     stack: Type.Optional(Type.String()),
+    code: Type.Optional(
+      Type.Union([Type.Literal('grader-time')], {
+        description:
+          "Set when the error is the grader's, not the student's code: 'grader-time' when the grader's own time budget (limits.graderMs) ran out. Grading again may succeed.",
+      }),
+    ),
   }),
   Type.Object({
     ...checkBase,

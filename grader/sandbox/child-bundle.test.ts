@@ -34,7 +34,7 @@ describe('the child runner', () => {
       const started = await Session.start({
         launcher,
         launch: { childScript: script, readPaths },
-        limits: { timeMs: 30_000, memoryMb: 1024, outputBytes: 1 << 20, processes: 64, maxItems: 1000 },
+        limits: { timeMs: 30_000, graderMs: 30_000, memoryMb: 1024, outputBytes: 1 << 20, processes: 64, maxItems: 1000 },
         code: bundle.code,
         exports: ['conv'],
       });

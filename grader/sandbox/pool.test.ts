@@ -9,7 +9,7 @@ import { SubmissionChildren } from './pool.js';
 import type { SessionLimits, SessionOptions } from './session.js';
 import type { Step } from './steps.js';
 
-const LIMITS: SessionLimits = { timeMs: 5_000, memoryMb: 2_048, outputBytes: 1024 * 1024, processes: 64, maxItems: 100_000 };
+const LIMITS: SessionLimits = { timeMs: 5_000, graderMs: 30_000, memoryMb: 2_048, outputBytes: 1024 * 1024, processes: 64, maxItems: 100_000 };
 const call = (fn: string, ...args: unknown[]): Step => ({ op: 'call', fn, args: args.map((data) => ({ data })) });
 const CORRECT = join(import.meta.dirname, '..', '..', 'examples', 'submissions', 'correct');
 

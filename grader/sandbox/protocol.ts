@@ -10,6 +10,13 @@ export type ToChild =
       readonly maxItems: number;
       /** The output limit: past it the runner stops encoding and sends what it has at once. */
       readonly maxBytes: number;
+      /**
+       * Marks the runner's clock messages. The child keeps the one of its first `init`, sent
+       * before any student code ran, so graded code cannot forge a clock message.
+       */
+      readonly token: string;
+      /** Packages the grader provides (tfjs), imported on the grader's clock before the student's module. */
+      readonly preload: readonly string[];
     }
   | { readonly type: 'run'; readonly id: number; readonly cases: readonly (readonly Step[])[] };
 
@@ -46,8 +53,17 @@ const ExportKind = Type.Union(
   ['undefined', 'object', 'boolean', 'number', 'bigint', 'string', 'symbol', 'function', 'unreadable'].map((k) => Type.Literal(k)),
 );
 
-/** Child to grader, one JSON message per line on fd 3 (stdout and stderr are the student's). */
+/**
+ * Child to grader, one JSON message per line on fd 3 (stdout and stderr are the student's).
+ * `clock` says whose time the child spends from now on (see RequestClock): `student` right before
+ * the student's module is imported, `grader` right after it, and after a run's last answer is
+ * encoded.
+ */
 export const FromChildSchema = Type.Union([
+  Type.Object(
+    { type: Type.Literal('clock'), phase: Type.Union([Type.Literal('student'), Type.Literal('grader')]), token: Type.String({ maxLength: 64 }) },
+    { additionalProperties: false },
+  ),
   Type.Object({ type: Type.Literal('ready'), exports: Type.Record(Type.String({ maxLength: TEXT_LIMITS.name }), ExportKind) }, { additionalProperties: false }),
   Type.Object(
     {

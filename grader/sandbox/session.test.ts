@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { childScript } from './child-bundle.js';
 import type { Launcher } from './launcher.js';
 import { readHost } from './launchers/host.js';
@@ -7,7 +7,7 @@ import { plainFactory } from './launchers/plain.js';
 import { Session, type SessionLimits, type StartOutcome } from './session.js';
 import type { Step } from './steps.js';
 
-const LIMITS: SessionLimits = { timeMs: 5_000, memoryMb: 512, outputBytes: 256 * 1024, processes: 64, maxItems: 10_000 };
+const LIMITS: SessionLimits = { timeMs: 5_000, graderMs: 30_000, memoryMb: 512, outputBytes: 256 * 1024, processes: 64, maxItems: 10_000 };
 const call = (fn: string, ...args: unknown[]): Step => ({ op: 'call', fn, args: args.map((data) => ({ data })) });
 
 /**
@@ -19,8 +19,10 @@ function fakeChild(respond: string): Launcher {
   const script = `
     const fs = require('fs');
     const send = (m) => fs.writeSync(3, (typeof m === 'string' ? m : JSON.stringify(m)) + '\\n');
+    let token;
     require('readline').createInterface({ input: process.stdin }).on('line', (line) => {
       const msg = JSON.parse(line);
+      token ??= msg.token;
       ${respond}
     });`;
   return {
@@ -93,6 +95,58 @@ describe('Session with the real child runner', () => {
     expect(!started.ok && started.failure).toEqual({ kind: 'timeout', limitMs: 300 });
   });
 
+  /** The same launcher, but the child starts only after `seconds` of sleep: a slow start on a busy machine, made certain. */
+  const slowStart = (seconds: number): Launcher => ({
+    ...launcher,
+    spec: (r) => {
+      const spec = launcher.spec(r);
+      return { ...spec, command: '/bin/sh', args: ['-c', `sleep ${seconds} && exec "$@"`, 'sh', spec.command, ...spec.args], env: { ...spec.env, PATH: '/usr/bin:/bin' } };
+    },
+  });
+
+  it('counts a slow start against the grader\'s budget, not the student\'s time limit', async () => {
+    // The child starts 0.6 s late, twice the student's time limit: only the grader's clock may pay for it.
+    const started = await Session.start({
+      launcher: slowStart(0.6),
+      launch: { childScript: script, readPaths: [] },
+      limits: { ...LIMITS, timeMs: 300 },
+      code: 'export const add = (a, b) => a + b;',
+      exports: ['add'],
+    });
+    if (!started.ok) throw new Error(JSON.stringify(started.failure));
+    const run = await started.session.run([[call('add', 1, 2)]]);
+    expect(run.ok && run.cases).toEqual([{ ok: true, outputs: [3] }]);
+    started.session.close();
+  });
+
+  it('names the grader\'s budget, not the time limit, when a start outlasts it', async () => {
+    const started = await Session.start({
+      launcher: slowStart(0.6),
+      launch: { childScript: script, readPaths: [] },
+      limits: { ...LIMITS, graderMs: 300 },
+      code: 'export const add = (a, b) => a + b;',
+      exports: ['add'],
+    });
+    expect(!started.ok && started.failure).toEqual({ kind: 'grader-time', limitMs: 300 });
+  });
+
+  it('loads the packages the grader provides on its own clock, before the student\'s module', async () => {
+    // A provided package that takes 0.6 s to import, twice the student's time limit.
+    const slowPackage = 'data:text/javascript,' + encodeURIComponent('const t = Date.now(); while (Date.now() - t < 600); globalThis.slowPackageLoaded = true;');
+    const started = await Session.start({
+      launcher,
+      launch: { childScript: script, readPaths: [] },
+      limits: { ...LIMITS, timeMs: 300 },
+      code: 'export const loaded = () => globalThis.slowPackageLoaded === true;',
+      exports: ['loaded'],
+      preload: [slowPackage],
+    });
+    if (!started.ok) throw new Error(JSON.stringify(started.failure));
+    const run = await started.session.run([[call('loaded')]]);
+    expect(run.ok && run.cases).toEqual([{ ok: true, outputs: [true] }]);
+    started.session.close();
+  });
+
   it('stops a module that prints without end at the output limit', async () => {
     const started = await start('for (;;) console.log("x".repeat(10000));', ['x']);
     expect(!started.ok && started.failure).toEqual({ kind: 'print-limit', limitBytes: LIMITS.outputBytes });
@@ -149,9 +203,37 @@ describe('Session against a child that breaks the protocol', () => {
     const started = await startFake(`${READY} else { send({ type: 'result', id: msg.id, cases: [{ ok: true, outputs: [3] }] }); send({ type: 'result', id: msg.id + 1, cases: [{ ok: true, outputs: [3] }] }); }`);
     if (!started.ok) throw new Error(JSON.stringify(started.failure));
     expect((await started.session.run([[call('add', 1, 2)]])).ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 200));
+    // The stray message ends the session whenever it arrives; a second run sent before would take it as its answer.
+    await vi.waitFor(() => expect(started.session.alive).toBe(false), { timeout: 30_000, interval: 20 });
     const second = await started.session.run([[call('add', 1, 2)]]);
     expect(!second.ok && second.failure.kind).toBe('protocol');
+  });
+
+  it('refuses a clock message with a token that is not the runner\'s, as graded code would forge it', async () => {
+    const started = await startFake(`${READY} else send({ type: 'clock', phase: 'grader', token: 'guessed' });`);
+    if (!started.ok) throw new Error(JSON.stringify(started.failure));
+    const run = await started.session.run([[call('add', 1, 2)]]);
+    expect(!run.ok && run.failure.kind).toBe('protocol');
+  });
+
+  it('refuses a clock message between requests', async () => {
+    const started = await startFake(`${READY} else { send({ type: 'result', id: msg.id, cases: [{ ok: true, outputs: [3] }] }); send({ type: 'clock', phase: 'grader', token }); }`);
+    if (!started.ok) throw new Error(JSON.stringify(started.failure));
+    expect((await started.session.run([[call('add', 1, 2)]])).ok).toBe(true);
+    await vi.waitFor(() => expect(started.session.alive).toBe(false), { timeout: 30_000, interval: 20 });
+    const second = await started.session.run([[call('add', 1, 2)]]);
+    expect(!second.ok && second.failure.kind).toBe('protocol');
+  });
+
+  it('runs the student\'s clock from the runner\'s clock message: a child that stalls after it hits the time limit', async () => {
+    const started = await startFake(`if (msg.type === 'init') send({ type: 'clock', phase: 'student', token: msg.token });`, { ...LIMITS, timeMs: 300 });
+    expect(!started.ok && started.failure).toEqual({ kind: 'timeout', limitMs: 300 });
+  });
+
+  it('runs the grader\'s clock after the runner says the student\'s code is done', async () => {
+    const started = await startFake(`${READY} else send({ type: 'clock', phase: 'grader', token: token });`, { ...LIMITS, graderMs: 300 });
+    if (!started.ok) throw new Error(JSON.stringify(started.failure));
+    expect(await started.session.run([[call('add', 1, 2)]])).toEqual({ ok: false, failure: { kind: 'grader-time', limitMs: 300 } });
   });
 
   it('stops an answer larger than the output limit as it arrives', async () => {

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
 import { validator } from '../schema/validate.js';
@@ -7,10 +8,17 @@ import { FromChildSchema, type CaseReply, type FromChild, type ToChild } from '.
 import type { Step } from './steps.js';
 import { createCaseEncoder, type CaseEncoder } from './case-encoder.js';
 import { spawnChild } from './warm.js';
+import { RequestClock, type ClockPhase } from './clock.js';
 
 /** Why a child stopped answering: each names the limit or event, for the student's message. */
 export type SandboxFailure =
   | { readonly kind: 'timeout'; readonly limitMs: number }
+  /**
+   * The grader's own work (starting the child, loading its runner and the packages the grader
+   * provides, passing an answer back) outran its budget: a busy or broken grading machine, not
+   * the student's code.
+   */
+  | { readonly kind: 'grader-time'; readonly limitMs: number }
   | { readonly kind: 'output-limit'; readonly limitBytes: number }
   | { readonly kind: 'print-limit'; readonly limitBytes: number }
   | { readonly kind: 'memory'; readonly limitMb: number }
@@ -22,8 +30,13 @@ export type SandboxFailure =
   | { readonly kind: 'patched'; readonly changes: readonly string[] };
 
 export interface SessionLimits {
-  /** Wall-clock time of one request (the start, or one run), ms. */
+  /**
+   * Wall-clock time the student's code may take in one request (importing the module, or one
+   * run), ms. Starting the child and the grader's own work count against `graderMs` instead.
+   */
   readonly timeMs: number;
+  /** Wall-clock time the grader's own work may take in one request, ms (see RequestClock). */
+  readonly graderMs: number;
   readonly memoryMb: number;
   /** Largest answer to one request, and most the student's code may print in the whole session. */
   readonly outputBytes: number;
@@ -39,6 +52,11 @@ export interface SessionOptions {
   /** The student's bundled module (ESM). */
   readonly code: string;
   readonly exports: readonly string[];
+  /**
+   * What the module imports that the grader provides (its bundle's externals: tfjs, node:fs),
+   * imported before it on the grader's clock. @default []
+   */
+  readonly preload?: readonly string[];
   /** Encodes the cases sent to the child; share one to encode each memoised case once. @default one per session */
   readonly encoder?: CaseEncoder;
 }
@@ -54,7 +72,7 @@ export type LoadOutcome =
   | { readonly ok: false; readonly dirty: readonly string[] };
 
 /** What changes from one module to the next in the same child; memory and processes are fixed at spawn. */
-export type ModuleToLoad = Pick<SessionOptions, 'code' | 'exports' | 'limits'>;
+export type ModuleToLoad = Pick<SessionOptions, 'code' | 'exports' | 'limits' | 'preload'>;
 
 export type RunOutcome =
   | { readonly ok: true; readonly cases: readonly CaseReply[] }
@@ -106,6 +124,9 @@ export class Session {
   private exitTimer: NodeJS.Timeout | undefined;
   private dead: SandboxFailure | undefined;
   private waiter: ((m: FromChild | SandboxFailure) => void) | undefined;
+  private clock: RequestClock | undefined;
+  /** Marks the runner's clock messages (see ToChild `init`). */
+  private readonly token = randomBytes(12).toString('hex');
 
   private readonly encoder: CaseEncoder;
 
@@ -150,7 +171,7 @@ export class Session {
       ...options.launch,
       memoryMb: limits.memoryMb,
       processes: limits.processes,
-      cpuSeconds: Math.ceil((limits.timeMs * CPU_BUDGET_REQUESTS) / 1000) + 10,
+      cpuSeconds: Math.ceil(((limits.timeMs + limits.graderMs) * CPU_BUDGET_REQUESTS) / 1000) + 10,
     });
     const child = options.launcher.spawn?.(spec) ?? spawnChild(spec);
     const session = new Session(child, limits, options.encoder ?? createCaseEncoder());
@@ -172,8 +193,18 @@ export class Session {
     this.limits = { ...limits, memoryMb: this.limits.memoryMb, processes: this.limits.processes };
     this.logs = '';
     this.printed = 0;
-    this.send({ type: 'init', code: module.code, exports: module.exports, maxItems: limits.maxItems, maxBytes: limits.outputBytes });
-    const reply = await this.next(limits.timeMs);
+    this.send({
+      type: 'init',
+      code: module.code,
+      exports: module.exports,
+      maxItems: limits.maxItems,
+      maxBytes: limits.outputBytes,
+      token: this.token,
+      preload: module.preload ?? [],
+    });
+    // Starting the child, loading the runner and the provided packages, and comparing a reused
+    // child with its baseline are the grader's: the runner says when the student's import begins.
+    const reply = await this.next('grader');
     const refuse = (failure: SandboxFailure): LoadOutcome => {
       this.fail(failure);
       return { ok: false, failure, logs: this.logs };
@@ -204,13 +235,17 @@ export class Session {
     return this.logs;
   }
 
-  /** Runs cases in the child; one answer per case, in order, or the failure that stopped it. */
-  async run(cases: readonly (readonly Step[])[], timeMs = this.limits.timeMs): Promise<RunOutcome> {
+  /**
+   * Runs cases in the child; one answer per case, in order, or the failure that stopped it. The
+   * student's clock runs from the request until the runner has encoded the last answer: code left
+   * running in timers may run any time in between, so that time is the student's.
+   */
+  async run(cases: readonly (readonly Step[])[]): Promise<RunOutcome> {
     if (this.dead) return { ok: false, failure: this.dead };
     const id = this.nextId++;
     this.received = 0;
     this.sendRun(id, cases);
-    const reply = await this.next(timeMs);
+    const reply = await this.next('student');
     if ('kind' in reply) return { ok: false, failure: reply };
     const fits =
       reply.type === 'result' &&
@@ -249,14 +284,19 @@ export class Session {
     this.child.stdin?.write(Buffer.concat(parts));
   }
 
-  private next(timeMs: number): Promise<FromChild | SandboxFailure> {
+  /** The child's next answer, or the failure of the limit it hit first; the clock starts in `phase`. */
+  private next(phase: ClockPhase): Promise<Exclude<FromChild, { type: 'clock' }> | SandboxFailure> {
     if (this.dead) return Promise.resolve(this.dead);
+    const { timeMs, graderMs } = this.limits;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.fail({ kind: 'timeout', limitMs: timeMs }), timeMs);
+      this.clock = new RequestClock({ student: timeMs, grader: graderMs }, phase, (expired) =>
+        this.fail(expired === 'student' ? { kind: 'timeout', limitMs: timeMs } : { kind: 'grader-time', limitMs: graderMs }),
+      );
       this.waiter = (m) => {
-        clearTimeout(timer);
+        this.clock?.stop();
+        this.clock = undefined;
         this.waiter = undefined;
-        resolve(m);
+        resolve(m as Exclude<FromChild, { type: 'clock' }> | SandboxFailure);
       };
     });
   }
@@ -295,8 +335,10 @@ export class Session {
       this.fail({ kind: 'protocol', detail: 'the child sent a message of an unknown form' });
       return;
     }
-    if (this.waiter) this.waiter(message.value);
-    else this.fail({ kind: 'protocol', detail: 'the child sent a message nobody asked for' });
+    if (!this.waiter) this.fail({ kind: 'protocol', detail: 'the child sent a message nobody asked for' });
+    else if (message.value.type !== 'clock') this.waiter(message.value);
+    else if (message.value.token !== this.token) this.fail({ kind: 'protocol', detail: 'the child sent a clock message that is not its runner\'s' });
+    else this.clock?.switchTo(message.value.phase);
   }
 
   private classifyExit(code: number | null, rawSignal: string | null): SandboxFailure {

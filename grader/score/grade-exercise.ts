@@ -101,7 +101,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
   const maxScore = checks.reduce((s, c) => s + manifest.checks[c.id]!.points, 0);
   const visibilityOf = (id: string): Phase => (manifest.checks[id]!.public ? 'public' : 'hidden');
   const elapsed = (): number => Math.round(spentMs);
-  const allFail = (status: ExerciseResult['status'], message: string, stack?: string): ExerciseResult => ({
+  const allFail = (status: ExerciseResult['status'], message: string, more: { stack?: string; code?: 'grader-time' } = {}): ExerciseResult => ({
     ...header,
     status,
     message,
@@ -117,7 +117,8 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
       visibility: visibilityOf(c.id),
       durationMs: 0,
       message,
-      ...(stack ? { stack } : {}),
+      ...(more.stack ? { stack: more.stack } : {}),
+      ...(more.code ? { code: more.code } : {}),
     })),
   });
   const ended = (result: ExerciseResult): ExerciseGrading => ({ phase: async () => {}, result: () => result });
@@ -142,6 +143,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
     limits: run.limits,
     code: bundle.code,
     exports: manifest.exports,
+    preload: bundle.externals,
     ...(run.encoder ? { encoder: run.encoder } : {}),
   };
   let logs = '';
@@ -204,7 +206,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
           if (!outcome.ok) {
             const f = outcome.failure;
             const stack = f.kind === 'load-error' ? mapStack(f.stack) : undefined;
-            const failed = allFail('load-error', failureMessage(t, f, manifest.file), stack);
+            const failed = allFail('load-error', failureMessage(t, f, manifest.file), { ...(stack ? { stack } : {}), ...(f.kind === 'grader-time' ? { code: f.kind } : {}) });
             // The module does not load at all: the whole exercise says so.
             if (!loaded) {
               early = failed;

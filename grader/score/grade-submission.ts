@@ -75,7 +75,7 @@ export async function gradeSubmission(
         launcher: env.launcher,
         childScript: env.childScript,
         readPaths: env.readPaths,
-        limits: { timeMs: l.timeMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
+        limits: { timeMs: l.timeMs, graderMs: l.graderMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
         strikes: l.strikes,
       });
     });

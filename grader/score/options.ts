@@ -28,7 +28,7 @@ export interface GradeOptions {
   readonly datasets?: Datasets;
 }
 
-export const DEFAULT_LIMITS: Required<Limits> = { timeMs: 5_000, memoryMb: 4_096, outputKb: 16_384, processes: 64, strikes: 2 };
+export const DEFAULT_LIMITS: Required<Limits> = { timeMs: 5_000, graderMs: 30_000, memoryMb: 4_096, outputKb: 16_384, processes: 64, strikes: 2 };
 
 /** Resolves the options once; everything downstream reads the Required form. */
 export function resolveGradeOptions(options: GradeOptions = {}): Required<GradeOptions> & { limits: Required<Limits> } {

@@ -79,6 +79,12 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
       if (verdict.failure.kind === 'timeout') {
         return { ...base, status: 'timeout', score: 0, message: ctx.t.grading.timeout(verdict.failure.limitMs), limitMs: verdict.failure.limitMs };
       }
-      return { ...base, status: 'error', score: 0, message: failureMessage(ctx.t, verdict.failure, ctx.file) };
+      return {
+        ...base,
+        status: 'error',
+        score: 0,
+        message: failureMessage(ctx.t, verdict.failure, ctx.file),
+        ...(verdict.failure.kind === 'grader-time' ? { code: 'grader-time' as const } : {}),
+      };
   }
 }

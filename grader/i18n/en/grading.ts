@@ -22,6 +22,8 @@ export const grading = {
   threw: (name: string, errName: string, message: string) => `Expected ${name} to return, but got ${errName}: ${message}`,
   unencodable: (message: string) => `Expected an answer the grader can read, but got one it could not send: ${message}.`,
   timeout: (limitMs: number) => `Expected the check to finish within ${limitMs} ms (time limit), but got no answer in time; the process was stopped.`,
+  graderTime: (limitMs: number) =>
+    `Expected the grader to start the process and pass its answers within its own ${limitMs} ms (the grader's budget, apart from the time limit), but got no answer in time: the grading machine was too busy or broken, not the code; grading again should succeed.`,
   memory: (limitMb: number) => `Expected the code to stay within ${limitMb} MiB (memory limit), but got a process that ran out of memory.`,
   outputLimit: (limitBytes: number) => `Expected answers of at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
   printLimit: (limitBytes: number) =>

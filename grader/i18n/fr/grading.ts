@@ -23,6 +23,8 @@ export const grading: Messages['grading'] = {
   threw: (name, errName, message) => `${name} devait renvoyer une valeur, mais on obtient ${errName} : ${message}`,
   unencodable: (message) => `La réponse devait être lisible par le correcteur, mais elle n'a pas pu être transmise : ${message}.`,
   timeout: (limitMs) => `La vérification devait finir en ${limitMs} ms (limite de temps), mais aucune réponse n'est arrivée à temps ; le processus a été arrêté.`,
+  graderTime: (limitMs) =>
+    `Le correcteur devait lancer le processus et transmettre ses réponses en ${limitMs} ms (son propre budget, distinct de la limite de temps), mais aucune réponse n'est arrivée à temps : la machine de correction était trop chargée ou en panne, pas le code ; une nouvelle correction devrait réussir.`,
   memory: (limitMb) => `Le code devait tenir en ${limitMb} Mio (limite de mémoire), mais le processus a manqué de mémoire.`,
   outputLimit: (limitBytes) => `Les réponses devaient faire au plus ${Math.round(limitBytes / 1024)} Kio (limite de sortie), mais elles sont plus grandes ; le processus a été arrêté.`,
   printLimit: (limitBytes) =>

@@ -108,6 +108,8 @@ async function main(): Promise<void> {
   let maxItems = 1_000_000;
   let maxBytes = Infinity;
   let baseline: ReturnType<typeof captureState> | undefined;
+  let token: string | undefined;
+  const clock = (phase: 'student' | 'grader'): void => send({ type: 'clock', phase, token: token ?? '' });
   // Modules this child has evaluated: a hidden phase loads them again, and importing the same
   // code again returns the module it already has without running it.
   const evaluated = new Set<string>();
@@ -124,14 +126,21 @@ async function main(): Promise<void> {
           return;
         }
       }
+      // Only the first init's token counts: it arrived before any student code could read stdin.
+      token ??= msg.token;
       maxItems = msg.maxItems;
       maxBytes = msg.maxBytes;
+      // A provided package that cannot load fails the student's import below, which says why.
+      for (const url of msg.preload) await import(url).catch(() => undefined);
+      clock('student');
       try {
         mod = (await import('data:text/javascript;base64,' + fromString(msg.code).toString('base64'))) as Record<string, unknown>;
       } catch (e) {
+        clock('grader');
         send({ type: 'load-error', ...describeThrown(e) });
         return;
       }
+      clock('grader');
       // Patching the language is refused, as Node's --frozen-intrinsics would at the assignment,
       // but checked once here instead of slowing every property access of the graded code. A
       // module imported again did not run again; what its calls changed since, changesSince saw.
@@ -161,6 +170,8 @@ async function main(): Promise<void> {
         bytes += stringify(reply).length;
         if (bytes > maxBytes) break;
       }
+      // Writing the answer waits on the grader reading it: the grader's time, not the student's.
+      clock('grader');
       send({ type: 'result', id: msg.id, cases });
     }
   }
