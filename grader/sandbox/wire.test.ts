@@ -68,6 +68,18 @@ describe('wire format', () => {
     expect(() => encodeValue(value, LIMITS)).toThrow(message);
   });
 
+  it('refuses an array over the item limit by its length alone, without reading one item (the size cap costs no time)', () => {
+    const read: PropertyKey[] = [];
+    const huge = new Proxy(new Array<number>(1001), {
+      get: (t, k) => {
+        if (k !== 'length') read.push(k);
+        return Reflect.get(t, k);
+      },
+    });
+    expect(() => encodeValue(huge, LIMITS)).toThrow(/an array has 1001 items, more than 1000/);
+    expect(read.filter((k) => typeof k === 'string' && /^\d+$/.test(k))).toEqual([]);
+  });
+
   it.each([
     ['an unknown tag', { $evil: 1 }],
     ['a tag with a second key', { $u: 1, extra: 2 }],
