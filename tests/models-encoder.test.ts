@@ -23,11 +23,21 @@ describe("the child's model encoder", () => {
     },
   );
 
-  it('reports a loss given as a function instead of letting tfjs drop it', () => {
+  it('reports a loss given as a function of its own instead of letting tfjs drop it', () => {
     const m = tf.sequential({ layers: [tf.layers.dense({ inputShape: [3], units: 2 })] });
-    m.compile({ optimizer: 'adam', loss: tf.losses.meanSquaredError as unknown as string });
+    const mine = (a: tf.Tensor, b: tf.Tensor) => tf.losses.meanSquaredError(a, b);
+    m.compile({ optimizer: 'adam', loss: mine as unknown as string });
     const wire = acrossTheBoundary(m) as WireModel;
-    expect(wire.compile).toEqual({ unserializable: expect.stringMatching(/the loss is a function/) });
+    expect(wire.compile).toEqual({ unserializable: expect.stringMatching(/the loss is a function of its own/) });
+  });
+
+  it.each([
+    ['tf.metrics.categoricalCrossentropy', tf.metrics.categoricalCrossentropy, 'categorical_crossentropy'],
+    ['tf.losses.meanSquaredError (an op named meanSquaredError__op)', tf.losses.meanSquaredError, 'mean_squared_error'],
+  ])("sends a loss given as TensorFlow.js's own function %s by its name", (_, fn, name) => {
+    const m = tf.sequential({ layers: [tf.layers.dense({ inputShape: [3], units: 2 })] });
+    m.compile({ optimizer: 'adam', loss: fn as unknown as string });
+    expect((acrossTheBoundary(m) as WireModel).compile).toMatchObject({ loss: name });
   });
 
   it('leaves anything that is not a model to the generic encoder', () => {

@@ -43,6 +43,19 @@ export class NotSerializableError extends Error {
 
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
+/**
+ * Losses tfjs ships as functions a student may pass instead of a name
+ * (`tf.metrics.categoricalCrossentropy`, `tf.losses.meanSquaredError`, whose op is named
+ * `meanSquaredError__op`): each is the loss its name gives to `compile`. Others (a custom
+ * function, `tf.losses.softmaxCrossEntropy`, which applies a softmax of its own) stay
+ * unserializable.
+ */
+const LOSS_FUNCTIONS = new Set([
+  'meanSquaredError', 'meanAbsoluteError', 'meanAbsolutePercentageError', 'meanSquaredLogarithmicError', 'squaredHinge', 'hinge',
+  'categoricalHinge', 'logcosh', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'binaryCrossentropy',
+  'kullbackLeiblerDivergence', 'poisson', 'cosineProximity',
+]);
+
 /** tfjs' own metric names for functions it ships (`tf.metrics.categoricalAccuracy` etc.). */
 function metricName(m: unknown): string {
   if (typeof m === 'string') return snake(m);
@@ -60,8 +73,10 @@ export function compileSettings(model: TF.LayersModel): TrainingConfigJson | nul
   if (!optimizer) return null;
   const loss = model.loss as unknown;
   const lossName = (l: unknown): string => {
-    if (typeof l !== 'string') throw new NotSerializableError('the loss is a function, not a name such as "categoricalCrossentropy"');
-    return snake(l);
+    if (typeof l === 'string') return snake(l);
+    const name = typeof l === 'function' ? String((l as { name?: unknown }).name ?? '').replace(/__op$/, '') : '';
+    if (LOSS_FUNCTIONS.has(name)) return snake(name);
+    throw new NotSerializableError('the loss is a function of its own, not a name such as "categoricalCrossentropy" or one of tf.metrics\' losses');
   };
   const lossJson = Array.isArray(loss) ? loss.map(lossName)
     : typeof loss === 'object' && loss !== null ? Object.fromEntries(Object.entries(loss).map(([k, v]) => [k, lossName(v)]))

@@ -4,8 +4,11 @@
  * 1. weights re-drawn from the layers' own initializers with explicit seeds (tfjs initializers
  *    without a seed draw from `Math.random`);
  * 2. our own seeded shuffle (`model.fit({shuffle: true})` uses `Math.random` too);
- * 3. a plain `trainOnBatch` loop, with no callbacks or validation split.
- * Layers that draw randomness while training (Dropout without a seed) stay non-deterministic.
+ * 3. a plain `trainOnBatch` loop, with no callbacks or validation split;
+ * 4. Dropout layers given a seed of their own before every batch ({@link seedDropout}): tfjs
+ *    draws an unseeded Dropout mask from `Math.random`.
+ * A recurrent layer's `dropout`/`recurrentDropout` draws unseeded masks tfjs offers no seed for:
+ * {@link unseededRandomness} names such a layer, and the grader does not train it.
  */
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, permutation } from '../data/random.js';
@@ -135,6 +138,31 @@ export function reseedWeights(model: tf.LayersModel, seed: number): string[] {
   return fallbacks;
 }
 
+type DropoutLike = { seed?: number; getClassName(): string };
+
+/**
+ * Gives every Dropout layer a seed derived from `seed` and the batch: each batch its own mask,
+ * the same masks on every run. (A fixed seed would repeat one mask on every batch.)
+ */
+export function seedDropout(model: tf.LayersModel, seed: number, step: number): void {
+  model.layers.forEach((layer, i) => {
+    const l = layer as unknown as DropoutLike;
+    if (l.getClassName() === 'Dropout') l.seed = (seed * 31 + step * 1009 + i * 7919) >>> 0;
+  });
+}
+
+/** The first layer that would draw training randomness no seed reaches (a recurrent layer's dropout), or undefined. */
+export function unseededRandomness(model: tf.LayersModel): { readonly index: number; readonly className: string; readonly option: string } | undefined {
+  for (const [i, layer] of model.layers.entries()) {
+    const cell = (layer as unknown as { cell?: Record<string, unknown> }).cell;
+    if (!cell) continue;
+    for (const option of ['dropout', 'recurrentDropout'] as const) {
+      if (typeof cell[option] === 'number' && (cell[option] as number) > 0) return { index: i, className: layer.getClassName(), option };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Trains `model` (already compiled) for `epochs` epochs on at most `maxSamples` samples, with a
  * seeded initialisation and seeded shuffles, and measures its throughput.
@@ -160,6 +188,7 @@ export async function trainBudgeted(model: tf.LayersModel, data: TrainData, opti
       const idx = new Int32Array(Math.min(batchSize, order.length - b));
       for (let i = 0; i < idx.length; i++) idx[i] = subset[order[b + i]];
       const t0 = performance.now();
+      seedDropout(model, seed, batchMillis.length);
       const [xb, yb] = tf.tidy(() => {
         const indices = tf.tensor1d(idx, 'int32');
         return [tf.gather(data.x, indices), tf.gather(data.y, indices)];

@@ -9,7 +9,7 @@ function message(ctx: CheckContext, label: string, spec: CompileSpec, p: Compile
     case 'not-compiled':
       return t.notCompiled(label, t.compileWanted({ loss: spec.lossName, optimizer: spec.optimizerName, accuracy: spec.metrics.length > 0 }));
     case 'unserializable':
-      return t.unserializable(label, p.detail);
+      return t.unserializable(label, spec.lossName, p.detail);
     case 'loss':
       return t.loss({ call: label, want: spec.lossName, got: p.got, sparse: p.sparse });
     case 'optimizer':

@@ -59,11 +59,40 @@ describe('structural comparison', () => {
     expect(diagnoseArchitecture(diffs)).toBeUndefined();
   });
 
-  it('sees an initializer change as a different model (trained again), though not as an architecture difference', () => {
-    const zeros = tf.sequential({
-      layers: [tf.layers.dense({ inputShape: [784], units: 100, activation: 'relu', kernelInitializer: 'zeros' }), tf.layers.dense({ units: 10, activation: 'softmax' })],
+  it('names a zeros kernel initializer as a difference; a standard one (glorotUniform, heNormal) is none, yet not the same model', () => {
+    const withInit = (kernelInitializer: string) => tf.sequential({
+      layers: [tf.layers.dense({ inputShape: [784], units: 100, activation: 'relu', kernelInitializer }), tf.layers.dense({ units: 10, activation: 'softmax' })],
     });
-    expect(compareArchitecture(facts(zeros), facts(reference.denseModel()))).toEqual([]);
-    expect(sameFacts(facts(zeros), facts(reference.denseModel()))).toBe(false);
+    expect(compareArchitecture(facts(withInit('zeros')), facts(reference.denseModel()))).toMatchObject([{ kind: 'field', field: 'kernelInitializer', got: { className: 'Zeros' } }]);
+    for (const standard of ['glorotUniform', 'heNormal', 'heUniform', 'leCunNormal']) {
+      expect(compareArchitecture(facts(withInit(standard)), facts(reference.denseModel()))).toEqual([]);
+      expect(sameFacts(facts(withInit(standard)), facts(reference.denseModel()))).toBe(false);
+    }
+    expect(sameFacts(facts(withInit('glorotNormal')), facts(reference.denseModel()))).toBe(true);
+  });
+
+  it.each<[string, () => tf.LayersModel, ModelSpec, string]>([
+    ['frozen layers', () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [784], units: 100, activation: 'relu', trainable: false }), tf.layers.dense({ units: 10, activation: 'softmax' })] }), DENSE, 'trainable'],
+    ['goBackwards', () => tf.sequential({ layers: [tf.layers.simpleRNN({ inputShape: [6, 1], units: 20, activation: 'relu', goBackwards: true }), tf.layers.dense({ units: 5, activation: 'relu' }), tf.layers.dense({ units: 1 })] }), RNN, 'goBackwards'],
+    ['a dilation rate', () => tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 64, kernelSize: 3, dilationRate: 2 }), tf.layers.activation({ activation: 'relu' }), tf.layers.maxPooling2d({ poolSize: 2 }), tf.layers.flatten(), tf.layers.dense({ units: 10, activation: 'softmax' })] }), CNN, 'dilationRate'],
+    ['a regularizer the notes do not have', () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [784], units: 100, activation: 'relu', kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }) }), tf.layers.dense({ units: 10, activation: 'softmax' })] }), DENSE, 'kernelRegularizer'],
+  ])('names %s as a difference of the architecture', (_, make, spec, field) => {
+    expect(compareArchitecture(facts(make()), facts(build(reference, spec)))).toMatchObject([{ kind: 'field', field }]);
+  });
+
+  it('does not fold an activation into a SimpleRNN: a linear SimpleRNN then ReLU computes another function', () => {
+    const rnn = tf.sequential({ layers: [tf.layers.simpleRNN({ inputShape: [6, 1], units: 20, activation: 'linear' }), tf.layers.activation({ activation: 'relu' }), tf.layers.dense({ units: 5, activation: 'relu' }), tf.layers.dense({ units: 1 })] });
+    expect(compareArchitecture(facts(rnn), facts(reference.rnnModel(6)))).toMatchObject([{ kind: 'extra-layer' }]);
+  });
+
+  it.each<[string, () => tf.LayersModel, ModelSpec]>([
+    ['a Reshape to a flat vector for Flatten', () => tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 64, kernelSize: 3, activation: 'relu' }), tf.layers.maxPooling2d({ poolSize: 2 }), tf.layers.reshape({ targetShape: [10816] }), tf.layers.dense({ units: 10, activation: 'softmax' })] }), CNN],
+    ["pooling padding 'same' where it pads nothing", () => tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 64, kernelSize: 3, activation: 'relu' }), tf.layers.maxPooling2d({ poolSize: 2, padding: 'same' }), tf.layers.flatten(), tf.layers.dense({ units: 10, activation: 'softmax' })] }), CNN],
+    ["the notes' (Keras') LSTM recurrentActivation 'sigmoid'", () => {
+      const input = tf.input({ shape: [20, 8] });
+      return tf.model({ inputs: input, outputs: tf.layers.lstm({ units: 16, returnSequences: true, returnState: true, recurrentActivation: 'sigmoid' }).apply(input) as tf.SymbolicTensor[] });
+    }, LSTM],
+  ])('reads %s as the notes\' model', (_, make, spec) => {
+    expect(compareArchitecture(facts(make()), facts(build(reference, spec)))).toEqual([]);
   });
 });

@@ -3,21 +3,21 @@
  * The generic diagnosis replays mistaken functions and compares numbers; models are compared as
  * structures instead, and each kind of difference points at one mistake of the catalogue.
  */
-import type { Field, LayerFacts, ModelFacts, Shape } from './facts.js';
+import type { LayerFacts, ModelFacts, Shape } from './facts.js';
 
 export type Difference =
   | { readonly kind: 'input-shape'; readonly want: Shape; readonly got: Shape }
   | { readonly kind: 'missing-layer'; readonly className: string; readonly after?: LayerFacts; readonly want: readonly string[]; readonly got: readonly string[] }
   | { readonly kind: 'extra-layer'; readonly layer: LayerFacts; readonly want: readonly string[]; readonly got: readonly string[] }
   | { readonly kind: 'layers'; readonly want: readonly string[]; readonly got: readonly string[] }
-  | { readonly kind: 'field'; readonly layer: LayerFacts; readonly reference: LayerFacts; readonly field: Field; readonly want: unknown; readonly got: unknown; readonly last: boolean }
+  | { readonly kind: 'field'; readonly layer: LayerFacts; readonly reference: LayerFacts; readonly field: string; readonly want: unknown; readonly got: unknown; readonly last: boolean }
   | { readonly kind: 'outputs'; readonly want: readonly Shape[]; readonly got: readonly Shape[] }
   | { readonly kind: 'params'; readonly want: number; readonly got: number };
 
 /** Layer classes as a student reads them: `Conv2D(relu)`, `MaxPooling2D`, `Dense(softmax)`. */
 export function layerLabels(facts: ModelFacts): string[] {
   return facts.layers.map((l) => {
-    const a = l.fields.activation;
+    const a = l.config.activation;
     return typeof a === 'string' && a !== 'linear' ? `${l.className}(${a})` : l.className;
   });
 }
@@ -33,9 +33,54 @@ function insertedAt(longer: readonly string[], shorter: readonly string[]): numb
   return undefined;
 }
 
+type Obj = { readonly className?: unknown; readonly config?: Record<string, unknown> };
+
 /**
- * Every structural difference, causes first: input shape, layer list, hyper-parameters. Output
- * shapes and parameter counts are only reported when nothing above explains them.
+ * Glorot, He or LeCun, uniform, normal or truncated normal: the initializers any course or
+ * library uses by default for a kernel (Keras: glorotUniform, the notes' choice; tfjs:
+ * glorotNormal). Measured to learn as the reference does (bench/models-learning.ts).
+ */
+export function standardKernelInitializer(v: unknown): boolean {
+  const o = v as Obj | undefined;
+  if (!o || o.className !== 'VarianceScaling' || !o.config) return false;
+  const { scale, mode, distribution } = o.config;
+  const family = (scale === 1 && (mode === 'fanAvg' || mode === 'fanIn')) || (scale === 2 && mode === 'fanIn');
+  return family && (distribution === 'normal' || distribution === 'uniform' || distribution === 'truncatedNormal');
+}
+
+/** Values that differ in writing but not in what the notes ask: any of them is the notes' model. */
+const EQUIVALENT: Readonly<Record<string, (a: unknown, b: unknown) => boolean>> = {
+  kernelInitializer: (a, b) => standardKernelInitializer(a) && standardKernelInitializer(b),
+  // Keras (the notes) defaults to sigmoid, tfjs to hardSigmoid.
+  recurrentActivation: (a, b) => ['sigmoid', 'hardSigmoid'].includes(String(a)) && ['sigmoid', 'hardSigmoid'].includes(String(b)),
+};
+
+// The order differences are named in: what the notes set first, then how the layer learns.
+const FIELD_ORDER = [
+  'units', 'filters', 'kernelSize', 'strides', 'padding', 'dilationRate', 'poolSize', 'targetShape', 'rate', 'activation', 'recurrentActivation',
+  'useBias', 'returnSequences', 'returnState', 'goBackwards', 'trainable', 'kernelInitializer', 'biasInitializer', 'recurrentInitializer',
+];
+const rank = (field: string): number => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i < 0 ? FIELD_ORDER.length : i;
+};
+
+/** Every key on which two canonical layers differ, in {@link FIELD_ORDER}, equivalent writings aside. */
+export function fieldDifferences(layer: LayerFacts, ref: LayerFacts): { field: string; want: unknown; got: unknown }[] {
+  const keys = [...new Set([...Object.keys(ref.config), ...Object.keys(layer.config)])].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  const out: { field: string; want: unknown; got: unknown }[] = [];
+  for (const field of keys) {
+    const w = ref.config[field], g = layer.config[field];
+    if (same(w, g) || EQUIVALENT[field]?.(w, g)) continue;
+    out.push({ field, want: w, got: g });
+  }
+  return out;
+}
+
+/**
+ * Every difference of the canonical models, causes first: input shape, layer list, then every
+ * option of every layer (initializers, regularizers, `trainable`... included). Output shapes and
+ * parameter counts are only reported when nothing above explains them.
  */
 export function compareArchitecture(student: ModelFacts, reference: ModelFacts): Difference[] {
   const diffs: Difference[] = [];
@@ -60,11 +105,7 @@ export function compareArchitecture(student: ModelFacts, reference: ModelFacts):
   }
   reference.layers.forEach((ref, i) => {
     const layer = student.layers[i]!;
-    for (const field of Object.keys({ ...ref.fields, ...layer.fields }) as Field[]) {
-      const w = ref.fields[field] ?? (field === 'activation' ? 'linear' : undefined);
-      const g = layer.fields[field] ?? (field === 'activation' ? 'linear' : undefined);
-      if (!same(w, g)) diffs.push({ kind: 'field', layer, reference: ref, field, want: w, got: g, last: i === reference.layers.length - 1 });
-    }
+    for (const d of fieldDifferences(layer, ref)) diffs.push({ kind: 'field', layer, reference: ref, ...d, last: i === reference.layers.length - 1 });
   });
   if (diffs.length > 0) return diffs;
   if (!same(student.outputShapes, reference.outputShapes)) diffs.push({ kind: 'outputs', want: reference.outputShapes, got: student.outputShapes });
@@ -80,7 +121,7 @@ function mistakeOf(d: Difference): string | undefined {
     case 'field':
       switch (d.field) {
         case 'padding':
-          return d.want === 'valid' && d.got === 'same' ? 'model-padding-same' : undefined;
+          return d.layer.className === 'Conv2D' && d.want === 'valid' && d.got === 'same' ? 'model-padding-same' : undefined;
         case 'filters':
           return 'model-wrong-filters';
         case 'units':

@@ -106,8 +106,32 @@ export function compileProblem(info: CompileInfo, spec: CompileSpec): CompilePro
   return undefined;
 }
 
+// Spellings of one loss or metric: Keras' short names, tfjs' own.
+const ALIASES: Readonly<Record<string, string>> = {
+  mse: 'mean_squared_error', mae: 'mean_absolute_error', mape: 'mean_absolute_percentage_error', msle: 'mean_squared_logarithmic_error',
+  acc: 'accuracy', categorical_accuracy: 'accuracy', kld: 'kullback_leibler_divergence',
+};
+const alias = (name: string): string => ALIASES[name] ?? name;
+const sorted = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/**
+ * The compile settings written one way: loss and metric names by one spelling each (`mse` and
+ * `meanSquaredError`, a loss given as tfjs' own function, `acc` and `accuracy`), metrics as a
+ * sorted set, the optimizer's class and its full config (a string `'adam'` and `tf.train.adam()`
+ * give the same), keys sorted.
+ */
+export function canonicalCompile(info: CompileInfo): unknown {
+  if (info.kind !== 'settings') return { kind: info.kind };
+  const { loss, metrics, optimizer_config: opt } = info.training;
+  return {
+    loss: lossNames(loss).map(alias),
+    metrics: [...new Set(metricNames(metrics).map(alias))].sort(),
+    optimizer: { className: opt.class_name, config: sorted(opt.config) },
+  };
+}
+
 /** Compile settings equal for training purposes: same loss, optimizer and its config, metrics. */
 export function sameCompile(a: CompileInfo, b: CompileInfo): boolean {
   if (a.kind !== 'settings' || b.kind !== 'settings') return a.kind === b.kind && a.kind === 'none';
-  return JSON.stringify(a.training) === JSON.stringify(b.training);
+  return JSON.stringify(canonicalCompile(a)) === JSON.stringify(canonicalCompile(b));
 }

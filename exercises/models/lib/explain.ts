@@ -15,14 +15,35 @@ export const shapeText = (s: Shape): string => `[${s.map((d) => (d === null ? 'n
 /** `26x26x64`: one sample's size, batch dropped, as the notes' summaries read. */
 export const sizeText = (s: Shape | undefined): string => (s ? s.slice(1).map((d) => (d === null ? '?' : String(d))).join('x') : '?');
 
+// tfjs writes every Glorot, He and LeCun initializer as a VarianceScaling: the name a student wrote.
+const VARIANCE_SCALING: Readonly<Record<string, string>> = {
+  '1 fanAvg uniform': 'glorotUniform', '1 fanAvg normal': 'glorotNormal', '2 fanIn uniform': 'heUniform', '2 fanIn normal': 'heNormal',
+  '1 fanIn uniform': 'leCunUniform', '1 fanIn normal': 'leCunNormal',
+};
+
+// An initializer, regularizer or constraint as a student writes it: 'zeros', 'glorotUniform', L1L2(l1 0, l2 0.01).
+function objectText(v: { className: string; config?: Record<string, unknown> }): string {
+  const c = v.config ?? {};
+  const known = v.className === 'VarianceScaling' ? VARIANCE_SCALING[`${String(c.scale)} ${String(c.mode)} ${String(c.distribution)}`] : undefined;
+  if (known) return `'${known}'`;
+  const entries = Object.entries(c);
+  if (entries.length === 0) return `'${v.className.charAt(0).toLowerCase()}${v.className.slice(1)}'`;
+  return `${v.className}(${entries.map(([k, x]) => `${k} ${typeof x === 'number' ? String(x) : JSON.stringify(x)}`).join(', ')})`;
+}
+
 function valueText(t: T, v: unknown): string {
   if (v === 'linear') return t.linear;
   if (typeof v === 'string') return `'${v}'`;
   if (typeof v === 'number') return t.number(v);
+  if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v.join('x');
   if (v === undefined) return t.unset;
+  if (typeof v === 'object' && v !== null && typeof (v as { className?: unknown }).className === 'string') return objectText(v as { className: string });
   return JSON.stringify(v);
 }
+
+/** Every output shape of a layer, `20x16, 16, 16` for an LSTM returning its states. */
+const sizesText = (shapes: readonly Shape[]): string => shapes.map((s) => sizeText(s)).join(', ');
 
 function differenceText(t: T, label: string, d: Difference): string {
   switch (d.kind) {
@@ -35,7 +56,7 @@ function differenceText(t: T, label: string, d: Difference): string {
     case 'layers':
       return t.layers(label, d.want.join(' → '), d.got.join(' → '));
     case 'field':
-      return t.field({ call: label, layer: t.layerName(d.layer.className, d.layer.position), field: t.fieldNames[d.field], want: valueText(t, d.want), got: valueText(t, d.got) });
+      return t.field({ call: label, layer: t.layerName(d.layer.className, d.layer.position), field: t.fieldName(d.field), want: valueText(t, d.want), got: valueText(t, d.got) });
     case 'outputs':
       return t.outputs(label, d.want.map(shapeText).join(', '), d.got.map(shapeText).join(', '));
     case 'params':
@@ -59,14 +80,14 @@ function consequenceText(t: T, d: Difference, { student, reference }: Architectu
   const parts: string[] = [];
   if (p.layer) {
     const { student: s, reference: r } = p.layer;
-    parts.push(t.layerOutputs(t.layerName(s.className, s.position), sizeText(s.outputShapes[0]), sizeText(r.outputShapes[0])));
+    parts.push(t.layerOutputs(t.layerName(s.className, s.position), sizesText(s.outputShapes), sizesText(r.outputShapes)));
   }
   if (p.flatten) parts.push(t.flattenGives(p.flatten.got, p.flatten.want));
   if (p.denseAfterFlatten) parts.push(t.denseHas(p.denseAfterFlatten.got, p.denseAfterFlatten.want));
   const params = student.params !== reference.params ? { got: student.params, want: reference.params } : undefined;
   if (parts.length === 0 && !params) return undefined;
   let lead: string | undefined;
-  if (d.kind === 'field' && d.field === 'padding' && d.got === 'same') {
+  if (d.kind === 'field' && d.field === 'padding' && d.got === 'same' && d.layer.className === 'Conv2D') {
     const k = student.layers.indexOf(d.layer);
     const input = k > 0 ? student.layers[k - 1]!.outputShapes[0] : student.inputShapes[0];
     lead = t.paddingSameKeeps(sizeText(input?.slice(0, 3)));

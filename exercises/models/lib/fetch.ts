@@ -16,6 +16,7 @@ import type { Refusal } from '../../../grader/tf/input/refusal.js';
 import { rebuildModel } from '../../../grader/tf/model-json.js';
 import { inspectCompile, type CompileInfo } from './compile.js';
 import { callLabel, type ModelSpec } from './specs.js';
+import { labelsOf, labelsOfTopology, tfErrorText } from './tf-error.js';
 
 export interface StudentModel {
   readonly spec: ModelSpec;
@@ -35,7 +36,6 @@ export async function backendFor(ctx: CheckContext): Promise<Tf> {
   return backend.tf;
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400);
 
 function kindOf(ctx: CheckContext, v: unknown): string {
   const k = ctx.t.models.kinds;
@@ -87,14 +87,14 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
   try {
     model = await rebuildModel(tf, { topology: inspected.topology, training: null });
   } catch (e) {
-    return { status: 'failed', message: t.rebuildFailed(label, errorText(e)) };
+    return { status: 'failed', message: t.rebuildFailed(label, tfErrorText(e, labelsOfTopology(inspected.topology))) };
   }
   if (compile.kind !== 'settings') return { spec, model, compile };
   try {
     model.loadTrainingConfig(compile.training as unknown as Parameters<TF.LayersModel['loadTrainingConfig']>[0]);
     return { spec, model, compile };
   } catch (e) {
-    return { spec, model, compile, compileError: errorText(e) };
+    return { spec, model, compile, compileError: tfErrorText(e, labelsOf(model)) };
   }
 }
 

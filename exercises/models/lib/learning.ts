@@ -1,17 +1,24 @@
 /**
  * Learning: the student's model, as the student compiled it, trains in the grader under a fixed,
- * seeded budget on real data, and must reach a score relative to the reference's under the same
- * budget. The reference's result is computed once per grading environment (the check's memo).
- * A model that equals the reference in every config entry, in its compile settings and in its
- * predictions with the reference's weights would learn exactly as the reference does: it is not
- * trained again, which keeps a correct submission fast.
+ * seeded budget on real data (every source of randomness seeded: initial weights, shuffles,
+ * Dropout masks), so that one seed always gives one grade. Two ways to pass, chosen per check
+ * from the spread measured over seeds (`npm run bench -- models-learning`, docs/models-learning.md):
+ * - a classifier must reach a fraction of the reference's test accuracy under the same budget
+ *   and seed (the reference trained once per grading environment and seed);
+ * - the RNN, whose reference itself fails to learn from about one starting draw in five, must
+ *   reach an absolute training MSE from at least one of several starting draws.
+ * A model equal to the reference in its canonical form (facts.ts), in its compile settings and
+ * in its predictions with the reference's weights learns exactly as the reference does: it gets
+ * the reference's result and is not trained.
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
 import type { Localized } from '../../../grader/model/localized.js';
 import type { Tf } from '../../../grader/tf/backend.js';
 import { compileSettings } from '../../../grader/tf/model-json.js';
-import { evaluateAccuracy, trainBudgeted } from '../../../grader/tf/train.js';
+import { evaluateAccuracy, trainBudgeted, unseededRandomness } from '../../../grader/tf/train.js';
+import type { Budget } from './budgets.js';
+import { visibleCauses, type Cause } from './causes.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { CLASSIFIER, compileProblem, sameCompile, type CompileInfo } from './compile.js';
 import type { TaskData } from './data.js';
@@ -20,27 +27,21 @@ import { referenceModel, withStudentModels, type StudentModel } from './fetch.js
 import { transplant } from './predictions.js';
 import { callLabel, type ModelSpec } from './specs.js';
 
-export interface Budget {
-  readonly epochs: number;
-  readonly batchSize: number;
-  /** Samples per epoch (a seeded subset of the training set). */
-  readonly maxSamples: number;
-}
+/** How a learning check passes; the numbers come from the measured spread, written next to each check. */
+export type PassRule =
+  | { readonly kind: 'accuracy-ratio'; readonly ratio: number }
+  | { readonly kind: 'mse-below'; readonly max: number; readonly starts: number; readonly constant: number };
 
 export interface LearningCheckOptions {
   readonly id: string;
   readonly title: Localized;
   readonly spec: ModelSpec;
   readonly budget: Budget;
+  readonly pass: PassRule;
   /** The data to train on, and a key naming it (a different data set is a different reference result). */
   readonly data: (ctx: CheckContext, tf: Tf) => { readonly key: string; readonly load: () => TaskData };
 }
 
-/** A classifier passes at this fraction of the reference's test accuracy. */
-export const ACCURACY_RATIO = 0.8;
-/** A regressor passes at this multiple of the reference's training MSE (or the reference's plus the slack). */
-export const MSE_RATIO = 2;
-export const MSE_SLACK = 0.01;
 /** Wall-clock budget of one student training: a heavier model than the notes' stops there. */
 export const STUDENT_TRAINING_MS = 20_000;
 
@@ -66,7 +67,7 @@ async function score(model: TF.LayersModel, t: Training): Promise<number> {
   const mse = tf.tidy(() => tf.mean(tf.square(tf.sub(model.predict(data.train.x) as TF.Tensor, data.train.y))));
   const value = (await mse.data())[0]!;
   mse.dispose();
-  return value;
+  return Number.isNaN(value) ? Infinity : value;
 }
 
 async function train(model: TF.LayersModel, t: Training): Promise<Score> {
@@ -74,34 +75,57 @@ async function train(model: TF.LayersModel, t: Training): Promise<Score> {
   return { value: await score(model, t), samples: r.samples, stoppedEarly: r.stoppedEarly };
 }
 
-function equalsReference(ctx: CheckContext, tf: Tf, student: StudentModel): boolean {
+const referenceCompile = (model: TF.LayersModel): CompileInfo => {
+  const settings = compileSettings(model);
+  return settings ? { kind: 'settings', training: settings } : { kind: 'none' };
+};
+
+async function equalsReference(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<boolean> {
   const reference = referenceModel(ctx, student.spec);
   let same: boolean;
   try {
-    const settings = compileSettings(reference);
-    const refCompile: CompileInfo = settings ? { kind: 'settings', training: settings } : { kind: 'none' };
-    same = !student.compileError && sameCompile(student.compile, refCompile) && sameFacts(modelFacts(student.model), modelFacts(reference));
+    same = !student.compileError && sameCompile(student.compile, referenceCompile(reference)) && sameFacts(modelFacts(student.model), modelFacts(reference));
   } finally {
     reference.dispose();
   }
-  return same && transplant(ctx, tf, student).kind === 'same';
+  return same && (await transplant(ctx, tf, student)).kind === 'same';
 }
 
-// A failed learning check names the architecture's mistake, else the compile settings'.
-function diagnosisOf(ctx: CheckContext, student: StudentModel): string | undefined {
+// A failed learning check names the architecture's mistake, else the compile settings', and the causes visible in the model.
+function explainFailure(ctx: CheckContext, student: StudentModel): { diagnosis?: string; causes: readonly Cause[] } {
   const reference = referenceModel(ctx, student.spec);
+  const facts = modelFacts(student.model);
   try {
-    const structural = diagnoseArchitecture(compareArchitecture(modelFacts(student.model), modelFacts(reference)));
-    if (structural) return structural;
+    const causes = visibleCauses({ facts, compile: student.compile }, { compile: referenceCompile(reference) });
+    const structural = diagnoseArchitecture(compareArchitecture(facts, modelFacts(reference)));
+    if (structural) return { diagnosis: structural, causes };
+    const problem = student.spec.compile ? compileProblem(student.compile, student.spec.compile) : undefined;
+    return problem?.kind === 'loss' && problem.sparse ? { diagnosis: 'model-sparse-loss', causes } : { causes };
   } finally {
     reference.dispose();
   }
-  const problem = student.spec.compile ? compileProblem(student.compile, student.spec.compile) : undefined;
-  return problem?.kind === 'loss' && problem.sparse ? 'model-sparse-loss' : undefined;
 }
+
+function causesText(ctx: CheckContext, causes: readonly Cause[]): string {
+  const t = ctx.t.models;
+  if (causes.length === 0) return '';
+  return t.causes(causes.map((c) => {
+    switch (c.kind) {
+      case 'frozen':
+        return t.causeFrozen(c.layers.map((l) => t.layerName(l.className, l.position)));
+      case 'constant-init':
+        return t.causeConstantInit(t.layerName(c.className, c.position), c.initializer);
+      case 'learning-rate':
+        return t.causeLearningRate(c.got, c.want);
+    }
+  }));
+}
+
+/** A seed per starting draw: the first is the check's own, so one start is what a single training used. */
+const startSeed = (seed: number, start: number): number => (start === 0 ? seed : (seed + start * 0x9e3779b1) >>> 0);
 
 export function learningCheck(options: LearningCheckOptions): CheckDefinition {
-  const { spec, budget } = options;
+  const { spec, budget, pass } = options;
   const classifier = spec.compile === CLASSIFIER;
   return {
     id: options.id,
@@ -110,37 +134,55 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
       const t = ctx.t.models;
       const label = callLabel(spec);
       return withStudentModels(ctx, [spec], async (tf, [student]) => {
-        if (equalsReference(ctx, tf, student)) return { status: 'passed', message: t.sameAsReference(label) };
-        const diagnosis = diagnosisOf(ctx, student);
-        const failed = (message: string): CheckVerdict => ({ status: 'failed', message, ...(diagnosis ? { diagnosis } : {}) });
+        if (await equalsReference(ctx, tf, student)) return { status: 'passed', message: t.sameAsReference(label) };
+        const { diagnosis, causes } = explainFailure(ctx, student);
+        const why = causesText(ctx, causes);
+        const failed = (message: string): CheckVerdict => ({ status: 'failed', message: message + why, ...(diagnosis ? { diagnosis } : {}) });
         if (student.compile.kind === 'none') return failed(t.cannotTrainUncompiled(label));
-        if (student.compile.kind === 'unserializable') return failed(t.unserializable(label, student.compile.detail));
+        if (student.compile.kind === 'unserializable') return failed(t.unserializable(label, spec.compile?.lossName ?? '', student.compile.detail));
         if (student.compileError) return failed(t.compileRejected(label, student.compileError));
+        if (student.model.trainableWeights.length === 0) return failed(t.nothingTrainable(label));
+        const unseeded = unseededRandomness(student.model);
+        if (unseeded) return failed(t.unseeded(label, t.layerName(unseeded.className, unseeded.index), unseeded.option));
 
         const source = options.data(ctx, tf);
         const data = ctx.memo(`data:${source.key}`, source.load);
         const what = t.budget({ samples: Math.min(budget.maxSamples, data.train.x.shape[0]), epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[data.name] });
         const training: Training = { tf, data, budget, seed: ctx.seed, classifier };
-        let got: Score;
-        try {
-          got = await train(student.model, { ...training, timeLimitMs: STUDENT_TRAINING_MS });
-        } catch (e) {
-          return failed(t.trainingFailed(label, what, (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400)));
+        const trainStudent = async (seed: number): Promise<Score | CheckVerdict> => {
+          try {
+            return await train(student.model, { ...training, seed, timeLimitMs: STUDENT_TRAINING_MS });
+          } catch (e) {
+            return failed(t.trainingFailed(label, what, (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400)));
+          }
+        };
+        const stoppedText = (s: Score): string => (s.stoppedEarly ? ` ${t.stoppedEarly(Math.round(STUDENT_TRAINING_MS / 1000), s.samples)}` : '');
+
+        if (pass.kind === 'mse-below') {
+          let best: Score | undefined;
+          for (let start = 0; start < pass.starts; start++) {
+            const got = await trainStudent(startSeed(ctx.seed, start));
+            if ('status' in got) return got;
+            if (got.value <= pass.max) return { status: 'passed', message: t.mseOk({ call: label, got: got.value, want: pass.max, what, start: start + 1 }) };
+            if (!best || got.value < best.value) best = got;
+          }
+          return failed(t.mseHigh({ call: label, got: best!.value, want: pass.max, what, starts: pass.starts, constant: pass.constant }) + stoppedText(best!));
         }
+        const got = await trainStudent(ctx.seed);
+        if ('status' in got) return got;
         // After the student's: a model that cannot train at all needs no reference to compare with.
-        const reference = await ctx.memo(`reference:${source.key}`, async () => {
+        const reference = await ctx.memo(`reference:${source.key}:${ctx.seed}`, async () => {
           const model = referenceModel(ctx, spec);
           try {
             return await train(model, training);
           } finally {
+            (model.optimizer as TF.Optimizer | undefined)?.dispose();
             model.dispose();
           }
         });
-        const stopped = got.stoppedEarly ? ` ${t.stoppedEarly(Math.round(STUDENT_TRAINING_MS / 1000), got.samples)}` : '';
-        const want = classifier ? ACCURACY_RATIO * reference.value : Math.max(MSE_RATIO * reference.value, reference.value + MSE_SLACK);
-        const outcome = { call: label, got: got.value, reference: reference.value, want, what };
-        if (classifier) return got.value >= want ? { status: 'passed', message: t.accuracyOk(outcome) } : failed(t.accuracyLow(outcome) + stopped);
-        return got.value <= want ? { status: 'passed', message: t.mseOk(outcome) } : failed(t.mseHigh(outcome) + stopped);
+        const want = pass.ratio * reference.value;
+        const outcome = { call: label, got: got.value, reference: reference.value, want, what, percent: Math.round(pass.ratio * 100) };
+        return got.value >= want ? { status: 'passed', message: t.accuracyOk(outcome) } : failed(t.accuracyLow(outcome) + stoppedText(got));
       });
     },
   };

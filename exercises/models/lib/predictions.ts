@@ -17,6 +17,7 @@ import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { modelFacts } from './facts.js';
 import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
 import { callLabel, type ModelSpec } from './specs.js';
+import { labelsOf, tfErrorText } from './tf-error.js';
 
 /** Fixed inputs for a spec: a batch of 4 seeded samples, pixels in [0, 1), sequences in [-1, 1). */
 export function fixedInputs(tf: Tf, spec: ModelSpec, seed: number): TF.Tensor {
@@ -32,13 +33,30 @@ const outputsOf = (y: TF.Tensor | TF.Tensor[]): TF.Tensor[] => (Array.isArray(y)
 
 export type Transplant =
   | { readonly kind: 'same' }
+  | { readonly kind: 'threw'; readonly error: string }
   | { readonly kind: 'weights-differ'; readonly want: readonly (readonly number[])[]; readonly got: readonly (readonly number[])[] }
   | { readonly kind: 'outputs-count'; readonly want: number; readonly got: number }
   | { readonly kind: 'predictions'; readonly comparison: Extract<ReturnType<typeof compareValues>, { pass: false }>; readonly output: number };
 
-/** Transplants the reference's seeded weights into the student's model and compares predictions. */
-export function transplant(ctx: CheckContext, tf: Tf, student: StudentModel): Transplant {
+/**
+ * The reference's model, written with the student's choice where the notes accept two
+ * (`recurrentActivation`: Keras' sigmoid or tfjs' hardSigmoid): the predictions to match are
+ * those of the notes' model as the student wrote it.
+ */
+async function referenceLike(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<TF.LayersModel> {
   const reference = referenceModel(ctx, student.spec);
+  const chosen = modelFacts(student.model).layers.map((l) => l.config.recurrentActivation).find((a) => a === 'sigmoid' || a === 'hardSigmoid');
+  const written = modelFacts(reference).layers.map((l) => l.config.recurrentActivation).find((a) => a !== undefined);
+  if (chosen === undefined || written === undefined || chosen === written) return reference;
+  const topology = reference.toJSON(null, false) as unknown as { config: { layers: { config: Record<string, unknown> }[] } };
+  reference.dispose();
+  for (const layer of topology.config.layers) if ('recurrent_activation' in layer.config) layer.config.recurrent_activation = chosen === 'sigmoid' ? 'sigmoid' : 'hard_sigmoid';
+  return tf.models.modelFromJSON({ modelTopology: topology as unknown as TF.io.ModelJSON['modelTopology'] });
+}
+
+/** Transplants the reference's seeded weights into the student's model and compares predictions. */
+export async function transplant(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<Transplant> {
+  const reference = await referenceLike(ctx, tf, student);
   try {
     reseedWeights(reference, ctx.seed);
     const want = reference.weights.map((w) => w.shape as number[]);
@@ -48,8 +66,13 @@ export function transplant(ctx: CheckContext, tf: Tf, student: StudentModel): Tr
     student.model.setWeights(weights);
     const x = fixedInputs(tf, student.spec, ctx.seed);
     const expected = outputsOf(reference.predict(x) as TF.Tensor | TF.Tensor[]);
-    const obtained = outputsOf(student.model.predict(x) as TF.Tensor | TF.Tensor[]);
+    let obtained: TF.Tensor[] = [];
     try {
+      try {
+        obtained = outputsOf(student.model.predict(x) as TF.Tensor | TF.Tensor[]);
+      } catch (e) {
+        return { kind: 'threw', error: tfErrorText(e, labelsOf(student.model)) };
+      }
       if (expected.length !== obtained.length) return { kind: 'outputs-count', want: expected.length, got: obtained.length };
       for (let i = 0; i < expected.length; i++) {
         const c = compareValues(asWire(expected[i]!), asWire(obtained[i]!), ctx.tolerance);
@@ -76,6 +99,8 @@ export function transplantVerdict(ctx: CheckContext, student: StudentModel, outc
       return { status: 'failed', message: t.weightsDoNotFit(label, shapes(outcome.want), shapes(outcome.got)), ...diagnosed };
     case 'outputs-count':
       return { status: 'failed', message: t.outputCount(label, outcome.want, outcome.got), ...diagnosed };
+    case 'threw':
+      return { status: 'failed', message: t.predictFailed(label, outcome.error), ...diagnosed };
     case 'predictions': {
       const { mismatch } = outcome.comparison;
       const which = outcome.output > 0 || student.spec.fn === 'lstmModel' ? t.outputName(outcome.output) : undefined;
@@ -90,9 +115,9 @@ export function predictionsCheck(options: { readonly id: string; readonly title:
     id: options.id,
     title: options.title,
     run: (ctx: CheckContext): Promise<CheckVerdict> =>
-      withStudentModels(ctx, options.specs, (tf, models) => {
+      withStudentModels(ctx, options.specs, async (tf, models) => {
         for (const student of models) {
-          const outcome = transplant(ctx, tf, student);
+          const outcome = await transplant(ctx, tf, student);
           if (outcome.kind !== 'same') return transplantVerdict(ctx, student, outcome);
         }
         return { status: 'passed', message: ctx.t.models.predictionsOk(callLabel(models[0]!.spec)) };

@@ -64,18 +64,18 @@ export const models = {
   rebuildFailed: (call: string, error: string) => `Expected the model of ${call} to rebuild from its description, but got an error: ${error}.`,
 
   layerName: (className: string, position: number) => `the ${className} layer (layer ${position})`,
-  fieldNames: {
-    units: 'number of units',
-    filters: 'number of filters',
-    kernelSize: 'kernel size',
-    strides: 'strides',
-    padding: 'padding',
-    poolSize: 'pool size',
-    activation: 'activation function',
-    returnSequences: 'returnSequences option',
-    returnState: 'returnState option',
-    useBias: 'useBias option',
-  },
+  fieldName: (field: string) =>
+    (({
+      units: 'number of units', filters: 'number of filters', kernelSize: 'kernel size', strides: 'strides', padding: 'padding', poolSize: 'pool size',
+      activation: 'activation function', recurrentActivation: 'recurrent activation function', returnSequences: 'returnSequences option',
+      returnState: 'returnState option', useBias: 'useBias option', trainable: 'trainable option', dilationRate: 'dilation rate',
+      goBackwards: 'goBackwards option', kernelInitializer: 'kernel initializer', biasInitializer: 'bias initializer',
+      recurrentInitializer: 'recurrent initializer', kernelRegularizer: 'kernel regularizer', biasRegularizer: 'bias regularizer',
+      recurrentRegularizer: 'recurrent regularizer', activityRegularizer: 'activity regularizer', kernelConstraint: 'kernel constraint',
+      biasConstraint: 'bias constraint', recurrentConstraint: 'recurrent constraint', rate: 'dropout rate', dropout: 'dropout option',
+      recurrentDropout: 'recurrentDropout option', targetShape: 'target shape',
+    }) as Record<string, string>)[field] ?? `${field} option`,
+
   inputShape: (call: string, want: string, got: string) => `Expected the input shape of ${call} to be ${want}, but got ${got}.`,
   missingLayer: (o: LayerList & { className: string; after?: string }) =>
     `Expected ${o.call} to have a ${o.className} layer${o.after ? ` after ${o.after}` : ''}, but got none: its layers are ${o.got}, the notes' ${o.want}.`,
@@ -100,8 +100,8 @@ export const models = {
 
   compileWanted: (o: { loss: string; optimizer: string; accuracy: boolean }) => `loss '${o.loss}', optimizer ${o.optimizer}${o.accuracy ? ", metrics ['accuracy']" : ''}`,
   notCompiled: (call: string, want: string) => `Expected ${call} to return a model compiled with ${want}, but got a model that was not compiled.`,
-  unserializable: (call: string, detail: string) =>
-    `Expected the compile settings of ${call} to be names (loss: 'categoricalCrossentropy'), but got something the grader cannot read: ${detail}.`,
+  unserializable: (call: string, loss: string, detail: string) =>
+    `Expected the compile settings of ${call} to be names (loss: '${loss}'), but got something the grader cannot read: ${detail}.`,
   loss: (o: { call: string; want: string; got: string; sparse: boolean }) =>
     `Expected the loss of ${o.call} to be '${o.want}', but got '${o.got}'.` +
     (o.sparse ? " A sparse loss expects integer labels (0 to 9); the notes train on one-hot labels (to_categorical), which need the categorical one." : ''),
@@ -116,6 +116,7 @@ export const models = {
   outputName: (index: number) => ['the whole sequence', 'the last hidden state', 'the last cell state'][index] ?? `output ${index + 1}`,
   predictionsDiffer: (call: string, which: string | undefined, detail: string) =>
     `Expected ${call}, given the reference's weights, to predict what the reference predicts${which ? ` (${which})` : ''}, but got other outputs. ${detail}`,
+  predictFailed: (call: string, error: string) => `Expected ${call} to predict on a batch of 4 samples, but got an error: ${error}.`,
   predictionsOk: (call: string) => `${call}, given the reference's weights, predicts what the reference predicts.`,
 
   datasets: { mnist: 'MNIST digits', fashion: 'Fashion-MNIST images', sine: 'noisy sine windows' },
@@ -127,9 +128,17 @@ export const models = {
   trainingFailed: (call: string, what: string, error: string) => `Expected ${call} to train (${what}), but got an error: ${error}.`,
   stoppedEarly: (seconds: number, samples: number) => `Training was stopped at its ${seconds} s budget after ${num(samples)} samples.`,
   accuracyOk: (o: Learning) => `${o.call} reached a test accuracy of ${dec(o.got, 3)} (the reference: ${dec(o.reference, 3)}) after ${o.what}.`,
-  accuracyLow: (o: Learning) =>
-    `Expected ${o.call} to reach a test accuracy of at least ${dec(o.want, 3)} (80% of the reference's ${dec(o.reference, 3)} after the same training: ${o.what}), but got ${dec(o.got, 3)}.`,
-  mseOk: (o: Learning) => `${o.call} reached a training mean squared error of ${dec(o.got, 4)} (the reference: ${dec(o.reference, 4)}) after ${o.what}.`,
-  mseHigh: (o: Learning) =>
-    `Expected ${o.call} to reach a training mean squared error of at most ${dec(o.want, 4)} (the reference reaches ${dec(o.reference, 4)} after the same training: ${o.what}), but got ${dec(o.got, 4)}.`,
+  accuracyLow: (o: Learning & { percent: number }) =>
+    `Expected ${o.call} to reach a test accuracy of at least ${dec(o.want, 3)} (${o.percent}% of the reference's ${dec(o.reference, 3)} after the same training: ${o.what}), but got ${dec(o.got, 3)}.`,
+  mseOk: (o: { call: string; got: number; want: number; what: string; start: number }) =>
+    `${o.call} reached a training mean squared error of ${dec(o.got, 4)} (at most ${dec(o.want, 2)} wanted) after ${o.what}${o.start > 1 ? `, from its starting draw ${o.start}` : ''}.`,
+  mseHigh: (o: { call: string; got: number; want: number; what: string; starts: number; constant: number }) =>
+    `Expected ${o.call} to reach a training mean squared error of at most ${dec(o.want, 2)} (a constant prediction gives ${dec(o.constant, 2)}) from at least one of ${o.starts} starting draws (each: ${o.what}), but got ${dec(o.got, 4)} at best.`,
+  nothingTrainable: (call: string) => `Expected ${call} to have weights training can change, but got a model whose every layer with weights is frozen (trainable: false).`,
+  unseeded: (call: string, layer: string, option: string) =>
+    `Expected ${call} to train reproducibly, but got ${layer} with ${option} above 0: TensorFlow.js draws that mask with no seed (the notes' model has none).`,
+  causes: (items: readonly string[]) => ` Visible in the model: ${items.join('; ')}.`,
+  causeFrozen: (layers: readonly string[]) => `${list(layers)} ${layers.length > 1 ? 'are' : 'is'} frozen (trainable: false), so training never changes ${layers.length > 1 ? 'their' : 'its'} weights`,
+  causeConstantInit: (layer: string, init: string) => `the kernel initializer of ${layer} is '${init}': its units start equal and stay equal`,
+  causeLearningRate: (got: number, want: number) => `the learning rate is ${String(got)}, far from the notes' ${String(want)}`,
 } as const;

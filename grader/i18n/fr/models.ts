@@ -51,18 +51,8 @@ export const models: Messages['models'] = {
   rebuildFailed: (call, error) => `Le modèle de ${call} devait se reconstruire à partir de sa description, mais on obtient une erreur : ${error}.`,
 
   layerName: (className, position) => `la couche ${className} (couche ${position})`,
-  fieldNames: {
-    units: 'units',
-    filters: 'filters',
-    kernelSize: 'kernelSize',
-    strides: 'strides',
-    padding: 'padding',
-    poolSize: 'poolSize',
-    activation: 'activation',
-    returnSequences: 'returnSequences',
-    returnState: 'returnState',
-    useBias: 'useBias',
-  },
+  fieldName: (field) => field,
+
   inputShape: (call, want, got) => `La forme d'entrée de ${call} devait être ${want}, mais on obtient ${got}.`,
   missingLayer: (o) =>
     `${o.call} devait avoir une couche ${o.className}${o.after ? ` après ${o.after}` : ''}, mais on n'en trouve pas : ses couches sont ${o.got}, celles du cours ${o.want}.`,
@@ -86,8 +76,8 @@ export const models: Messages['models'] = {
 
   compileWanted: (o) => `loss '${o.loss}', optimiseur ${o.optimizer}${o.accuracy ? ", metrics ['accuracy']" : ''}`,
   notCompiled: (call, want) => `${call} devait renvoyer un modèle compilé avec ${want}, mais on obtient un modèle non compilé.`,
-  unserializable: (call, detail) =>
-    `Les réglages de compilation de ${call} devaient être des noms (loss: 'categoricalCrossentropy'), mais on obtient quelque chose que le correcteur ne peut pas lire : ${detail}.`,
+  unserializable: (call, loss, detail) =>
+    `Les réglages de compilation de ${call} devaient être des noms (loss: '${loss}'), mais on obtient quelque chose que le correcteur ne peut pas lire : ${detail}.`,
   loss: (o) =>
     `La loss de ${o.call} devait être '${o.want}', mais on obtient '${o.got}'.` +
     (o.sparse ? ' Une loss « sparse » attend des étiquettes entières (0 à 9) ; le cours entraîne sur des étiquettes one-hot (to_categorical), qui demandent la version catégorielle.' : ''),
@@ -101,6 +91,7 @@ export const models: Messages['models'] = {
   outputName: (index) => ['la séquence entière', 'le dernier état caché', 'le dernier état de cellule'][index] ?? `la sortie ${index + 1}`,
   predictionsDiffer: (call, which, detail) =>
     `${call}, avec les poids de la référence, devait prédire comme la référence${which ? ` (${which})` : ''}, mais on obtient d'autres sorties. ${detail}`,
+  predictFailed: (call, error) => `${call} devait prédire sur un lot de 4 exemples, mais on obtient une erreur : ${error}.`,
   predictionsOk: (call) => `${call}, avec les poids de la référence, prédit comme la référence.`,
 
   datasets: { mnist: 'chiffres MNIST', fashion: 'images Fashion-MNIST', sine: 'fenêtres du sinus bruité' },
@@ -112,8 +103,16 @@ export const models: Messages['models'] = {
   stoppedEarly: (seconds, samples) => `L'entraînement a été arrêté au bout de son budget de ${seconds} s, après ${num(samples)} exemples.`,
   accuracyOk: (o) => `${o.call} atteint une exactitude de test de ${dec(o.got, 3)} (la référence : ${dec(o.reference, 3)}) après ${o.what}.`,
   accuracyLow: (o) =>
-    `${o.call} devait atteindre une exactitude de test d'au moins ${dec(o.want, 3)} (80 % des ${dec(o.reference, 3)} de la référence après le même entraînement : ${o.what}), mais on obtient ${dec(o.got, 3)}.`,
-  mseOk: (o) => `${o.call} atteint une erreur quadratique moyenne d'entraînement de ${dec(o.got, 4)} (la référence : ${dec(o.reference, 4)}) après ${o.what}.`,
+    `${o.call} devait atteindre une exactitude de test d'au moins ${dec(o.want, 3)} (${o.percent} % des ${dec(o.reference, 3)} de la référence après le même entraînement : ${o.what}), mais on obtient ${dec(o.got, 3)}.`,
+  mseOk: (o) =>
+    `${o.call} atteint une erreur quadratique moyenne d'entraînement de ${dec(o.got, 4)} (au plus ${dec(o.want, 2)} demandé) après ${o.what}${o.start > 1 ? `, depuis son tirage initial n° ${o.start}` : ''}.`,
   mseHigh: (o) =>
-    `${o.call} devait atteindre une erreur quadratique moyenne d'entraînement d'au plus ${dec(o.want, 4)} (la référence atteint ${dec(o.reference, 4)} après le même entraînement : ${o.what}), mais on obtient ${dec(o.got, 4)}.`,
+    `${o.call} devait atteindre une erreur quadratique moyenne d'entraînement d'au plus ${dec(o.want, 2)} (une prédiction constante donne ${dec(o.constant, 2)}) depuis au moins un de ${o.starts} tirages initiaux (chacun : ${o.what}), mais on obtient ${dec(o.got, 4)} au mieux.`,
+  nothingTrainable: (call) => `${call} devait avoir des poids que l'entraînement peut changer, mais toutes ses couches à poids sont gelées (trainable: false).`,
+  unseeded: (call, layer, option) =>
+    `${call} devait s'entraîner de façon reproductible, mais ${layer} a ${option} au-dessus de 0 : TensorFlow.js tire ce masque sans graine (le modèle du cours n'en a pas).`,
+  causes: (items) => ` Visible dans le modèle : ${items.join(' ; ')}.`,
+  causeFrozen: (layers) => `${list(layers)} ${layers.length > 1 ? 'sont gelées' : 'est gelée'} (trainable: false) : l'entraînement ne change jamais ${layers.length > 1 ? 'leurs' : 'ses'} poids`,
+  causeConstantInit: (layer, init) => `l'initialiseur des noyaux de ${layer} est '${init}' : ses unités partent égales et le restent`,
+  causeLearningRate: (got, want) => `le taux d'apprentissage vaut ${String(got)}, loin des ${String(want)} du cours`,
 };
