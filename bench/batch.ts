@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runBatch, type BatchSummary } from '../grader/batch/run-batch.js';
 import type { BatchOptions } from '../grader/batch/options.js';
-import { createEnvironment, PACKAGE_ROOT } from '../grader/score/environment.js';
+import { createEnvironment } from '../grader/score/environment.js';
 import { quantile } from './stats.js';
+import { PACKAGE_ROOT } from '../grader/io/package.js';
 
 const NUMERIC = ['convolution', 'image', 'pooling', 'shapes', 'rnn', 'sequences', 'data'];
 const CORRECT = join(PACKAGE_ROOT, 'examples', 'submissions', 'correct');

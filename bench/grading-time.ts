@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { createEnvironment, PACKAGE_ROOT } from '../grader/score/environment.js';
+import { createEnvironment } from '../grader/score/environment.js';
 import { gradeSubmission } from '../grader/score/grade-submission.js';
 import { formatMs } from './stats.js';
+import { PACKAGE_ROOT } from '../grader/io/package.js';
 
 const RUNS = 10;
 

@@ -2,8 +2,8 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { messages } from '../grader/i18n/index.js';
-import type { ClassReport } from '../grader/batch/model.js';
-import { shardProblemText } from '../grader/batch/shard-set.js';
+import type { ClassReport } from '../grader/model/class-results.js';
+import { shardProblemText } from './shard-problems.js';
 import type { ClassReporter, ReportContext } from './types.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);

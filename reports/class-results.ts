@@ -1,4 +1,4 @@
-import { ClassResultSchema } from '../grader/batch/model.js';
+import { ClassResultSchema } from '../grader/model/class-results.js';
 import { GraderError } from '../grader/model/errors.js';
 import { validator } from '../grader/schema/validate.js';
 import type { ClassReporter } from './types.js';

@@ -1,7 +1,7 @@
-import type { BatchEntry } from '../grader/batch/model.js';
+import type { BatchEntry } from '../grader/model/class-results.js';
 import { observations } from '../grader/diagnose/describe.js';
 import { messages, type Messages } from '../grader/i18n/index.js';
-import type { Exercise } from '../grader/model/exercise.js';
+import type { Exercise } from '../grader/load/exercise.js';
 import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
 import type { ClassReporter, SubmissionReporter } from './types.js';
 

@@ -1,5 +1,5 @@
-import type { ClassReport } from '../grader/batch/model.js';
-import type { Exercise } from '../grader/model/exercise.js';
+import type { ClassReport } from '../grader/model/class-results.js';
+import type { Exercise } from '../grader/load/exercise.js';
 import type { Lang } from '../grader/model/localized.js';
 import type { SubmissionResult } from '../grader/model/results.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClassResultSchema } from '../grader/batch/model.js';
+import { ClassResultSchema } from '../grader/model/class-results.js';
 import { runBatch, type BatchSummary } from '../grader/batch/run-batch.js';
 import { SubmissionResultSchema } from '../grader/model/results.js';
 import type { GradingEnvironment } from '../grader/score/grade-submission.js';

@@ -7,16 +7,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../grader/i18n/index.js';
-import { deriveSeed } from '../grader/kit/rng.js';
+import { deriveSeed } from '../grader/data/rng.js';
 import type { Limits } from '../grader/model/manifest.js';
 import { SubmissionResultSchema, type CheckResult, type ExerciseResult, type SubmissionResult } from '../grader/model/results.js';
 import { readHost } from '../grader/sandbox/launchers/host.js';
 import { LAUNCHERS } from '../grader/sandbox/launchers/index.js';
 import type { LauncherId } from '../grader/sandbox/launcher.js';
 import { validator } from '../grader/schema/validate.js';
-import { createEnvironment, PACKAGE_ROOT } from '../grader/score/environment.js';
+import { createEnvironment } from '../grader/score/environment.js';
 import type { GradingEnvironment } from '../grader/score/grade-submission.js';
 import { fixtureDirs, FIXTURES, grade, withExerciseLimits } from './support/grade.js';
+import { PACKAGE_ROOT } from '../grader/io/package.js';
 
 /**
  * The hostile corpus: each folder of tests/fixtures/hostile attacks the grader through shapes.ts

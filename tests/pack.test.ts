@@ -5,15 +5,15 @@ import { extname, join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExercises } from '../grader/load/exercises.js';
-import type { Exercise } from '../grader/model/exercise.js';
+import type { Exercise } from '../grader/load/exercise.js';
 import { dryRunCheck } from '../grader/pack/capture.js';
 import { buildPack, type PackSummary } from '../grader/pack/build-pack.js';
 import type { PublicCases } from '../grader/pack/public-cases.js';
 import type { SubmissionResult } from '../grader/model/results.js';
-import { PACKAGE_ROOT } from '../grader/score/environment.js';
 import { evaluate } from '../grader/kit/evaluate.js';
 import { decodeValue, encodeValue } from '../grader/sandbox/wire.js';
 import { EXAMPLES, FIXTURES } from './support/grade.js';
+import { PACKAGE_ROOT } from '../grader/io/package.js';
 
 const work = mkdtempSync(join(tmpdir(), 'neurograde-pack-test-'));
 const built = join(work, 'built');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../cli/write.js';
+import { writeFileAtomic } from '../io/write.js';
 import { SubmissionResultSchema, type SubmissionResult } from '../model/results.js';
 import { validator } from '../schema/validate.js';
 import { hashParts } from './hash.js';

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../score/environment.js';
+import { graderVersion, PACKAGE_ROOT } from '../io/package.js';
 import type { Lang } from '../model/localized.js';
 import { hashParts, hashTree } from './hash.js';
 
@@ -17,11 +16,6 @@ export interface GraderTrees {
   readonly referenceDir: string;
   /** The grading engine's sources. @default `<package>/grader` */
   readonly engineDir?: string;
-}
-
-/** The grader's version from its package.json. */
-export function graderVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 // Tests never change a grade, and the batch, CLI and pack stages do not either: editing them

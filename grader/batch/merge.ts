@@ -6,12 +6,14 @@ import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
 import { SubmissionResultSchema } from '../model/results.js';
 import { validator } from '../schema/validate.js';
-import { writeFileAtomic } from '../cli/write.js';
-import { graderVersion } from './fingerprint.js';
-import { ClassResultSchema, type BatchEntry, type ClassResult, type ShardProblem } from './model.js';
-import { gradingRoots, writeClassOutputs } from './run-batch.js';
-import { shardProblemText, shardSetProblems } from './shard-set.js';
+import { writeFileAtomic } from '../io/write.js';
+import { ClassResultSchema, type BatchEntry, type ClassResult, type ShardProblem } from '../model/class-results.js';
+import { writeClassOutputs } from './run-batch.js';
+import { shardSetProblems } from './shard-set.js';
+import { shardProblemText } from '../../reports/shard-problems.js';
 import { sortEntries } from './summary.js';
+import { graderVersion } from '../io/package.js';
+import { gradingRoots } from '../load/roots.js';
 
 export interface MergeOptions {
   /** Output folders of `neurograde batch --shard i/n`. */

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Messages } from '../i18n/index.js';
 import { listExerciseIds, loadExercises, type ExerciseRoots } from '../load/exercises.js';
 import { UsageError } from '../model/errors.js';
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import { SubmissionResultSchema, type ExerciseResult, type SubmissionResult } from '../model/results.js';
 import { validator } from '../schema/validate.js';
-import { ClassResultSchema, type ClassResult } from './model.js';
+import { ClassResultSchema, type ClassResult } from '../model/class-results.js';
 
 const validateClass = validator(ClassResultSchema);
 const validateResult = validator(SubmissionResultSchema);

@@ -4,20 +4,20 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CLASS_REPORTERS, SUBMISSION_REPORTERS } from '../../reports/index.js';
 import type { ReportContext } from '../../reports/types.js';
-import { writeResults } from '../cli/results-file.js';
-import { writeFileAtomic } from '../cli/write.js';
+import { writeResults } from '../io/results-file.js';
+import { writeFileAtomic } from '../io/write.js';
 import { messages, type Messages } from '../i18n/index.js';
-import { loadExercises, type ExerciseRoots } from '../load/exercises.js';
+import { loadExercises } from '../load/exercises.js';
 import { GraderError } from '../model/errors.js';
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from '../load/exercise.js';
 import type { SubmissionResult } from '../model/results.js';
-import { courseRoots, createEnvironment, PACKAGE_ROOT } from '../score/environment.js';
+import { createEnvironment } from '../score/environment.js';
 import type { GradeOptions } from '../score/options.js';
 import { CACHE_FILE, lookupCache, resultsKey, writeCacheMarker } from './cache.js';
 import { discoverSubmissions, type SubmissionSource } from './discover.js';
-import { graderFingerprint, graderVersion, reportsFingerprint } from './fingerprint.js';
+import { graderFingerprint, reportsFingerprint } from './fingerprint.js';
 import { hashFile, hashTree } from './hash.js';
-import type { BatchEntry } from './model.js';
+import type { BatchEntry } from '../model/class-results.js';
 import { resolveBatchOptions, type BatchOptions, type ResolvedBatchOptions } from './options.js';
 import { inlinePool, processPool, type GradingPool, type JobOutcome } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
@@ -25,6 +25,9 @@ import { selectShard } from './shard.js';
 import { keepGrades, planRegrade, readSubmissionResults, shapeCached, type RegradePlan } from './regrade.js';
 import { sortEntries, summarizeClass, type RunRecord } from './summary.js';
 import { unzipSubmission, type UnzipRefusal } from './unzip.js';
+import { graderVersion } from '../io/package.js';
+import { gradingRoots } from '../load/roots.js';
+import { writeReports } from '../../reports/write.js';
 
 /** What a batch did, for the CLI's closing lines and the benchmark. */
 export interface BatchSummary {
@@ -43,21 +46,11 @@ export interface BatchSummary {
   readonly kept: readonly string[];
 }
 
-/** The exercises and references a command grades with: a course folder's, or the grader's own. */
-export function gradingRoots(course: string | undefined): ExerciseRoots {
-  return course ? courseRoots(course) : { exercisesDir: join(PACKAGE_ROOT, 'exercises'), referenceDir: join(PACKAGE_ROOT, 'reference') };
-}
-
 /** Writes one submission's results and reports, then marks the output complete. */
 export function writeSubmissionOutput(outDir: string, result: SubmissionResult, ctx: ReportContext, keys: { resultsKey: string; reportsKey: string }): void {
   writeResults(join(outDir, 'results.json'), result);
   writeReports(outDir, result, ctx);
   writeCacheMarker(outDir, keys);
-}
-
-/** Renders every registered submission reporter next to results.json. */
-export function writeReports(outDir: string, result: SubmissionResult, ctx: ReportContext): void {
-  for (const reporter of Object.values(SUBMISSION_REPORTERS)) writeFileAtomic(join(outDir, reporter.fileName), reporter.render(result, ctx));
 }
 
 /** `gradebook.previous.csv` for `gradebook.csv`: where the file's previous content is kept. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../i18n/index.js';
-import { shardProblemText, shardSetProblems, type ShardOutput } from './shard-set.js';
+import { shardSetProblems, type ShardOutput } from './shard-set.js';
+import { shardProblemText } from '../../reports/shard-problems.js';
 
 const out = (dir: string, index: number, count: number, fingerprint = 'f'): ShardOutput => ({ dir, shard: { index, count }, fingerprint });
 

@@ -1,5 +1,4 @@
-import type { Messages } from '../i18n/index.js';
-import type { ShardProblem } from './model.js';
+import type { ShardProblem } from '../model/class-results.js';
 import type { Shard } from './shard.js';
 
 /** What one output folder given to `merge` says about the part of the class it holds. */
@@ -39,21 +38,4 @@ export function shardSetProblems(outputs: readonly ShardOutput[]): ShardProblem[
     else if (dirs.length > 1) problems.push({ code: 'duplicate', shard: label({ index: i, count }), dirs });
   }
   return problems;
-}
-
-/** One problem in words. */
-export function shardProblemText(t: Messages, p: ShardProblem): string {
-  const m = t.batch.merge.problem;
-  switch (p.code) {
-    case 'missing':
-      return m.missing(p.shard);
-    case 'duplicate':
-      return m.duplicate(p.shard, p.dirs.join(', '));
-    case 'count':
-      return m.count(p.dir, p.shard, p.expected);
-    case 'mismatch':
-      return m.mismatch(p.dir, p.other);
-    case 'unsharded':
-      return m.unsharded(p.dir);
-  }
 }

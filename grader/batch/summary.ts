@@ -1,6 +1,6 @@
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
-import type { BatchEntry, ClassResult, ShardProblem } from './model.js';
+import type { BatchEntry, ClassResult, ShardProblem } from '../model/class-results.js';
 import type { Shard } from './shard.js';
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

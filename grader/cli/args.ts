@@ -1,6 +1,6 @@
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
-import { parseIsolation, parseLang, parseList, parseSeed } from '../batch/args.js';
+import { parseIsolation, parseLang, parseList, parseSeed } from './options.js';
 import type { Isolation } from '../score/options.js';
 import { isSandboxChoice, type SandboxChoice } from '../sandbox/launcher.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCount, parseIsolation, parseLang, parseList, parseSeed } from '../batch/args.js';
+import { parseCount, parseIsolation, parseLang, parseList, parseSeed } from './options.js';
 import { runBatch } from '../batch/run-batch.js';
 import { parseShard } from '../batch/shard.js';
 import { messages } from '../i18n/index.js';

@@ -1,20 +1,21 @@
 import { existsSync, statSync, watch as fsWatch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseLang, parseList, parseSeed } from '../batch/args.js';
-import { writeReports } from '../batch/run-batch.js';
+import { parseLang, parseList, parseSeed } from './options.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
 import type { SubmissionResult } from '../model/results.js';
-import { courseRoots, createEnvironment } from '../score/environment.js';
+import { createEnvironment } from '../score/environment.js';
 import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
 import { annotationsFor } from '../pack/annotations.js';
 import { resolveGradeOptions } from '../score/options.js';
 import { failureReport, locationKey, styleFor, type Locations } from './failures.js';
-import { writeResults } from './results-file.js';
+import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
+import { courseRoots } from '../load/roots.js';
+import { writeReports } from '../../reports/write.js';
 
 /** One student's folder, checked with the public checks, its results written to `out`. */
 export interface CheckTarget {

@@ -1,15 +1,17 @@
 import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatMin, minPoints, parseLang, parseList, parseMinScore, parseSeed } from '../batch/args.js';
+import { parseLang, parseList, parseMinScore, parseSeed } from './options.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { annotationsFor, formatAnnotation } from '../pack/annotations.js';
-import { courseRoots, createEnvironment } from '../score/environment.js';
+import { createEnvironment } from '../score/environment.js';
 import { resolveGradeOptions } from '../score/options.js';
 import { markdown } from '../../reports/markdown.js';
 import { checkOnce, type CheckTarget } from './check.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
+import { courseRoots } from '../load/roots.js';
+import { formatMin, minPoints } from '../score/min-score.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 

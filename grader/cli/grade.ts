@@ -5,11 +5,12 @@ import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { gradeSubmission } from '../score/grade-submission.js';
 import { html } from '../../reports/html.js';
-import { courseRoots, createEnvironment } from '../score/environment.js';
+import { createEnvironment } from '../score/environment.js';
 import { parseGrade } from './args.js';
-import { writeResults } from './results-file.js';
+import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../io/write.js';
+import { courseRoots } from '../load/roots.js';
 
 /** The teacher's Fashion-MNIST folder, checked before any grading: the four IDX files, raw or gzipped. */
 function fashionMnistDir(dir: string): string {

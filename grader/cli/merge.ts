@@ -1,5 +1,5 @@
 import { mergeShards } from '../batch/merge.js';
-import { shardProblemText } from '../batch/shard-set.js';
+import { shardProblemText } from '../../reports/shard-problems.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { isLang } from '../model/localized.js';

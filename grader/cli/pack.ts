@@ -1,4 +1,4 @@
-import { parseList, parseMinScore } from '../batch/args.js';
+import { parseList, parseMinScore } from './options.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { isLang } from '../model/localized.js';

@@ -4,13 +4,13 @@
  * 32-bit integer arithmetic and IEEE doubles, no platform-dependent math).
  */
 
-import { createRng } from '../kit/rng.js';
+import { createRng } from './rng.js';
 
 /** A generator of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
 /**
- * mulberry32, the same generator the checks draw their cases from (`grader/kit/rng.ts`): a small,
+ * mulberry32, the same generator the checks draw their cases from (`grader/data/rng.ts`): a small,
  * fast 32-bit generator, plenty for shuffles and noise (not cryptographic).
  * @param seed any integer (taken modulo 2^32)
  */

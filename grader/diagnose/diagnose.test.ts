@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MistakeDefinition } from '../model/mistake.js';
+import type { MistakeDefinition } from '../kit/mistake.js';
 import { call } from '../kit/steps.js';
 import { evaluate } from '../kit/evaluate.js';
 import { diagnose } from './diagnose.js';

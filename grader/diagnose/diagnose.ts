@@ -1,6 +1,6 @@
-import type { Observation } from '../model/check.js';
+import type { Observation } from '../kit/check.js';
 import type { Tolerance } from '../model/manifest.js';
-import type { MistakeDefinition } from '../model/mistake.js';
+import type { MistakeDefinition } from '../kit/mistake.js';
 import type { CasePattern, Relation } from '../model/results.js';
 import type { Memo } from '../kit/memo.js';
 import { evaluate } from '../kit/evaluate.js';

@@ -1,4 +1,4 @@
-import type { Observation } from '../model/check.js';
+import type { Observation } from '../kit/check.js';
 import type { CasePattern } from '../model/results.js';
 
 type Value = number | string | boolean | null;

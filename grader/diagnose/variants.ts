@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../model/mistake.js';
+import type { MistakeDefinition } from '../kit/mistake.js';
 import type { Step } from '../sandbox/steps.js';
 
 type Module = Readonly<Record<string, unknown>>;

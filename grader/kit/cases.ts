@@ -1,12 +1,12 @@
 import { compareValues, type Comparison } from '../compare/compare.js';
 import { jsonSafe } from '../compare/json-safe.js';
-import type { CheckContext, CheckDefinition, CheckVerdict, Observation } from '../model/check.js';
+import type { CheckContext, CheckDefinition, CheckVerdict, Observation } from './check.js';
 import type { Localized } from '../model/localized.js';
 import type { Tolerance } from '../model/manifest.js';
 import type { Step } from '../sandbox/steps.js';
 import { evaluate } from './evaluate.js';
 import { faultMessage } from './faults.js';
-import { createRng, type Rng } from './rng.js';
+import { createRng, type Rng } from '../data/rng.js';
 
 /** One case of a check: the steps to run and what to show a student of its input. */
 export interface CaseSpec {

@@ -1,6 +1,6 @@
 import { messages } from '../i18n/index.js';
 import { createMemo } from './memo.js';
-import type { CheckContext, StudentRun } from '../model/check.js';
+import type { CheckContext, StudentRun } from './check.js';
 import type { Manifest } from '../model/manifest.js';
 import { runSteps, StepFaultError, type Step } from '../sandbox/steps.js';
 

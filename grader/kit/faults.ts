@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/types.js';
-import type { CaseOutcome } from '../model/check.js';
+import type { CaseOutcome } from './check.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 
 type Fault = Extract<CaseOutcome, { ok: false }>['fault'];

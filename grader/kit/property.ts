@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CheckContext, CheckDefinition, CheckVerdict, Observation } from '../model/check.js';
+import type { CheckContext, CheckDefinition, CheckVerdict, Observation } from './check.js';
 import type { Localized } from '../model/localized.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 import { judgeCases, type CaseSpec } from './cases.js';

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraderError } from '../model/errors.js';
-import { PACKAGE_ROOT } from '../score/environment.js';
 import { loadExercise, loadExercises } from './exercises.js';
+import { PACKAGE_ROOT } from '../io/package.js';
 
 const roots = { exercisesDir: join(PACKAGE_ROOT, 'exercises'), referenceDir: join(PACKAGE_ROOT, 'reference') };
 
@@ -12,8 +12,9 @@ function brokenCopy(edit: (dir: string) => void): { exercisesDir: string; refere
   const tmp = mkdtempSync(join(tmpdir(), 'neurograde-exercise-'));
   cpSync(join(roots.exercisesDir, 'shapes'), join(tmp, 'exercises', 'shapes'), { recursive: true });
   cpSync(join(roots.referenceDir, 'shapes.ts'), join(tmp, 'reference', 'shapes.ts'));
-  // The exercise imports the kit by relative path, as the bundled ones do.
-  symlinkSync(join(PACKAGE_ROOT, 'grader'), join(tmp, 'grader'));
+  // The exercise imports the public kit by name, as a course's would: `npm install neurograde`.
+  mkdirSync(join(tmp, 'node_modules'));
+  symlinkSync(PACKAGE_ROOT, join(tmp, 'node_modules', 'neurograde'));
   writeFileSync(join(tmp, 'package.json'), '{ "type": "module" }');
   edit(join(tmp, 'exercises', 'shapes'));
   return { exercisesDir: join(tmp, 'exercises'), referenceDir: join(tmp, 'reference') };

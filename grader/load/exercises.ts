@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CheckDefinition } from '../model/check.js';
+import type { CheckDefinition } from '../kit/check.js';
 import { GraderError } from '../model/errors.js';
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from './exercise.js';
 import { ManifestSchema, type Manifest } from '../model/manifest.js';
-import type { MistakeDefinition } from '../model/mistake.js';
+import type { MistakeDefinition } from '../kit/mistake.js';
 import { validator } from '../schema/validate.js';
 
 const validateManifest = validator(ManifestSchema);

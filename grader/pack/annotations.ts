@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from '../load/exercise.js';
 import type { CheckResult, ExerciseResult, SubmissionResult } from '../model/results.js';
 import { observations } from '../diagnose/describe.js';
 import { messages, type Messages } from '../i18n/index.js';

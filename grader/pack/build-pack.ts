@@ -1,20 +1,20 @@
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatMin, type MinScore } from '../batch/args.js';
-import { graderVersion } from '../batch/fingerprint.js';
-import { writeFileAtomic } from '../cli/write.js';
+import { writeFileAtomic } from '../io/write.js';
 import { messages } from '../i18n/index.js';
 import { loadExercises } from '../load/exercises.js';
 import { UsageError } from '../model/errors.js';
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { PublicCourse } from '../model/public-course.js';
-import { gradingRoots } from '../batch/run-batch.js';
 import { resolveGradeOptions } from '../score/options.js';
 import { publicCases } from './public-cases.js';
 import { publicCourse } from './public-course.js';
 import { writeStudentPackage } from './student-package.js';
+import { graderVersion } from '../io/package.js';
+import { gradingRoots } from '../load/roots.js';
+import { formatMin, type MinScore } from '../score/min-score.js';
 
 /** Where the student repository keeps its grader package (see writeStudentPackage). */
 export const VENDOR = 'vendor';

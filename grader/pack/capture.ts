@@ -1,8 +1,8 @@
 import { messages } from '../i18n/index.js';
-import { deriveSeed } from '../kit/rng.js';
+import { deriveSeed } from '../data/rng.js';
 import { createMemo } from '../kit/memo.js';
-import type { CaseOutcome, CheckContext, CheckDefinition, CheckVerdict } from '../model/check.js';
-import type { Exercise } from '../model/exercise.js';
+import type { CaseOutcome, CheckContext, CheckDefinition, CheckVerdict } from '../kit/check.js';
+import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import { exportsUsed, type Step } from '../sandbox/steps.js';
 

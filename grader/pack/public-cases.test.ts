@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExercise } from '../load/exercises.js';
-import type { Exercise } from '../model/exercise.js';
-import { PACKAGE_ROOT } from '../score/environment.js';
+import type { Exercise } from '../load/exercise.js';
 import { packCheck } from './public-cases.js';
+import { PACKAGE_ROOT } from '../io/package.js';
 
 describe('packCheck', () => {
   // Regression: decodeValue reuses the arrays it is given, and the dry runs decode the expected

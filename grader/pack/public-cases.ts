@@ -1,6 +1,6 @@
 import { evaluate } from '../kit/evaluate.js';
-import type { CaseOutcome, CheckDefinition } from '../model/check.js';
-import type { Exercise } from '../model/exercise.js';
+import type { CaseOutcome, CheckDefinition } from '../kit/check.js';
+import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { Tolerance } from '../model/manifest.js';
 import type { Step } from '../sandbox/steps.js';

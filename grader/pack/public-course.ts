@@ -1,5 +1,5 @@
 import { evaluate } from '../kit/evaluate.js';
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from '../load/exercise.js';
 import type { PublicCase, PublicCourse, PublicExercise } from '../model/public-course.js';
 import { decodeStep } from '../sandbox/case-encoder.js';
 import type { Step } from '../sandbox/steps.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraderError } from '../model/errors.js';
 import type { PublicCourse } from '../model/public-course.js';
-import { PACKAGE_ROOT } from '../score/environment.js';
+import { PACKAGE_ROOT } from '../io/package.js';
 
 /**
  * The commands and what they load by path: the child runner, the batch worker, the pack's

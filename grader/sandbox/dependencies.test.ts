@@ -1,7 +1,7 @@
 import { sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../score/environment.js';
 import { packageClosure } from './dependencies.js';
+import { PACKAGE_ROOT } from '../io/package.js';
 
 describe('packageClosure', () => {
   const closure = packageClosure(['@tensorflow/tfjs'], PACKAGE_ROOT);

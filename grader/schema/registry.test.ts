@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../score/environment.js';
 import { SCHEMA_FILES, schemaText } from './registry.js';
 import { validator } from './validate.js';
 import { ManifestSchema } from '../model/manifest.js';
 import { listExerciseIds } from '../load/exercises.js';
+import { PACKAGE_ROOT } from '../io/package.js';
 
 describe('schemas/ stays generated from the TypeBox definitions', () => {
   it.each(Object.keys(SCHEMA_FILES))('%s matches its definition (run `npm run schemas` after a change)', (name) => {

@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import { ClassResultSchema } from '../batch/model.js';
+import { ClassResultSchema } from '../model/class-results.js';
 import { ManifestSchema } from '../model/manifest.js';
 import { SubmissionResultSchema } from '../model/results.js';
 

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { GraderError } from '../model/errors.js';
+import { graderVersion, PACKAGE_ROOT } from '../io/package.js';
 import { createMemo } from '../kit/memo.js';
 import { createCaseEncoder } from '../sandbox/case-encoder.js';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { PROVIDED } from '../load/bundle.js';
 import { createBundler } from '../load/bundler.js';
 import { loadExercises, type ExerciseRoots } from '../load/exercises.js';
 import { loadPublicCourse } from '../load/public-course.js';
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import { childScript } from '../sandbox/child-bundle.js';
 import { packageClosure } from '../sandbox/dependencies.js';
@@ -17,9 +18,6 @@ import type { Launcher } from '../sandbox/launcher.js';
 import { detectLauncher, isSandboxChoice, type SandboxChoice } from '../sandbox/launchers/index.js';
 import { prewarmed } from '../sandbox/warm.js';
 import type { GradingEnvironment } from './grade-submission.js';
-
-/** The package root: where exercises/, reference/ and node_modules/ are. */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface EnvironmentOptions {
   /** @default the package's own exercises/ and reference/ */
@@ -36,19 +34,6 @@ export interface EnvironmentOptions {
   readonly lang?: Lang;
   /** Boot each child while the exercise before it runs (see `prewarmed`). @default true */
   readonly prewarm?: boolean;
-}
-
-/**
- * The exercises and references of a course folder (`<dir>/exercises`, `<dir>/reference`).
- * A missing folder is a GraderError with code BAD_CONFIG.
- */
-export function courseRoots(dir: string): ExerciseRoots {
-  const root = resolve(dir);
-  const roots = { exercisesDir: join(root, 'exercises'), referenceDir: join(root, 'reference') };
-  for (const d of Object.values(roots)) {
-    if (!existsSync(d)) throw new GraderError('BAD_CONFIG', `The course folder ${root} has no ${basename(d)}/ folder`);
-  }
-  return roots;
 }
 
 /** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */
@@ -79,7 +64,7 @@ async function defaultExercises(only: readonly string[] | undefined): Promise<Ex
 export async function createEnvironment(options: EnvironmentOptions = {}): Promise<GradingEnvironment> {
   const load = options.exercises ? Promise.resolve([...options.exercises]) : options.roots ? loadExercises(options.roots, options.only) : defaultExercises(options.only);
   const [exercises, script] = await Promise.all([load, childScript()]);
-  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = graderVersion();
   const readPaths = [dirname(script), ...dependencyPaths()];
   const chosen =
     options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en') }));

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { diagnose, type CheckDiagnosis } from '../diagnose/diagnose.js';
 import type { Messages } from '../i18n/types.js';
-import { deriveSeed } from '../kit/rng.js';
+import { deriveSeed } from '../data/rng.js';
 import { scopedMemo, type Memo } from '../kit/memo.js';
 import { failureMessage } from '../kit/faults.js';
 import type { BundleOutcome, CompileError } from '../load/bundle.js';
 import { stackMapper } from '../load/stack.js';
-import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../model/check.js';
-import type { Exercise } from '../model/exercise.js';
+import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../kit/check.js';
+import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { Manifest } from '../model/manifest.js';
 import type { CheckResult, ExerciseResult } from '../model/results.js';

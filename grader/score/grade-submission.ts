@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { messages } from '../i18n/index.js';
-import type { Exercise } from '../model/exercise.js';
+import type { Exercise } from '../load/exercise.js';
 import type { ExerciseResult, SubmissionResult } from '../model/results.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { Memo } from '../kit/memo.js';

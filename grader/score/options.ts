@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Lang } from '../model/localized.js';
-import type { Datasets } from '../model/check.js';
+import type { Datasets } from '../kit/check.js';
 import type { Limits } from '../model/manifest.js';
 
 export const ISOLATIONS = ['submission', 'exercise'] as const;

@@ -1,6 +1,6 @@
-import type { CheckVerdict } from '../model/check.js';
+import type { CheckVerdict } from '../kit/check.js';
 import type { Lang } from '../model/localized.js';
-import type { MistakeDefinition } from '../model/mistake.js';
+import type { MistakeDefinition } from '../kit/mistake.js';
 import type { CheckResult, Diagnosis } from '../model/results.js';
 import type { CheckDiagnosis } from '../diagnose/diagnose.js';
 import type { Messages } from '../i18n/types.js';

@@ -1,5 +1,5 @@
 import type { Messages } from '../../grader/i18n/types.js';
-import type { Exercise } from '../../grader/model/exercise.js';
+import type { Exercise } from '../../grader/load/exercise.js';
 import type { Lang } from '../../grader/model/localized.js';
 import type { ExerciseResult } from '../../grader/model/results.js';
 import { checkView } from './check.js';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose } from '../../grader/diagnose/diagnose.js';
 import { fakeContext } from '../../grader/kit/fake-context.js';
-import type { CheckDefinition, CheckVerdict } from '../../grader/model/check.js';
+import type { CheckDefinition, CheckVerdict } from '../../grader/kit/check.js';
 import type { Manifest } from '../../grader/model/manifest.js';
-import type { MistakeDefinition } from '../../grader/model/mistake.js';
+import type { MistakeDefinition } from '../../grader/kit/mistake.js';
 
 export interface ExerciseUnderTest {
   /** The exercise folder (holds exercise.json). */

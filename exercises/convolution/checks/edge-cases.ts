@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { convCase, SOBEL_X } from './conv-case.js';
 
 const img3x4 = [

@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '../../../grader/model/check.js';
+import type { CheckDefinition } from 'neurograde/kit';
 import { edgeCases } from './edge-cases.js';
 import { notes5x5Kernel } from './notes-5x5-kernel.js';
 import { notesKernels } from './notes-kernels.js';

@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { syntheticGray } from '../../image/checks/synthetic-image.js';
 import { convCase, NOTES_KERNEL_5X5, SOBEL_X } from './conv-case.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { propertyCheck } from '../../../grader/kit/property.js';
+import { propertyCheck } from 'neurograde/kit';
 import { convCase } from './conv-case.js';
 
 const matrix = (h: number, w: number): fc.Arbitrary<number[][]> =>

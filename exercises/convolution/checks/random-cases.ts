@@ -1,5 +1,4 @@
-import { casesCheck, type CaseSpec } from '../../../grader/kit/cases.js';
-import type { Rng } from '../../../grader/kit/rng.js';
+import { casesCheck, type CaseSpec, type Rng } from 'neurograde/kit';
 import { convCase, type ConvOptions } from './conv-case.js';
 
 function randomOptions(rng: Rng, i: number): ConvOptions | undefined {

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { flippedKernel } from './flipped-kernel.js';
 import { outputShifted } from './output-shifted.js';
 import { outputSizeNK1 } from './output-size-n-k-1.js';

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { notesConvol } from './notes-convol.js';
 
 export const outputShifted: MistakeDefinition = {

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { convolution } from '../../../reference/convolution.js';
 
 type Options = { stride?: number; padding?: number };

@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '../../../grader/model/check.js';
+import type { CheckDefinition } from 'neurograde/kit';
 import { normalizeEdge } from './normalize-edge.js';
 import { notesNormalize } from './notes-normalize.js';
 import { notesOneHot } from './notes-one-hot.js';

@@ -1,5 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
+import { casesCheck, call } from 'neurograde/kit';
 
 const normalize = (id: string, pixels: number[][]) => ({ id, steps: [call('normalize', pixels)], input: { pixels } });
 

@@ -1,5 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
+import { casesCheck, call } from 'neurograde/kit';
 import { ringDigit } from './images.js';
 
 /** The notes' `train_X / 255` on 28 x 28 images, one that reaches 255 and one that does not. */

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { propertyCheck } from '../../../grader/kit/property.js';
-import { call } from '../../../grader/kit/steps.js';
+import { propertyCheck, call } from 'neurograde/kit';
 
 const arbitrary = fc.record({
   labels: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 12 }),

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { normalizedByMax } from './normalized-by-max.js';
 import { oneClassTooFew } from './one-class-too-few.js';
 

@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { exactly, grayscaleCase } from './image-case.js';
 import { NOTES_HEIGHT, NOTES_WIDTH, syntheticImage } from './synthetic-image.js';
 

@@ -1,4 +1,4 @@
-import { casesCheck, type CaseSpec } from '../../../grader/kit/cases.js';
+import { casesCheck, type CaseSpec } from 'neurograde/kit';
 import { exactly, grayscaleCase } from './image-case.js';
 
 /** Seeded random colour images; the last ones hold signed values, truncated toward zero. */

@@ -1,6 +1,4 @@
-import type { CaseSpec } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
-import { compareValues, type Comparison } from '../../../grader/compare/compare.js';
+import { type CaseSpec, call, compareValues, type Comparison } from 'neurograde/kit';
 
 export function grayscaleCase(id: string, rgb: number[][][]): CaseSpec {
   return { id, steps: [call('toGrayscale', rgb)], input: { rgb } };

@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '../../../grader/model/check.js';
+import type { CheckDefinition } from 'neurograde/kit';
 import { grayscaleNotesImage } from './grayscale-notes-image.js';
 import { grayscaleRandom } from './grayscale-random.js';
 import { sobelEdges } from './sobel-edges.js';

@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { sobelCase } from './image-case.js';
 import { syntheticGray } from './synthetic-image.js';
 

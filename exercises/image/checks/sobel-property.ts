@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { propertyCheck } from '../../../grader/kit/property.js';
+import { propertyCheck } from 'neurograde/kit';
 import { sobelCase } from './image-case.js';
 
 const arbitrary = fc

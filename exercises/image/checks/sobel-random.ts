@@ -1,4 +1,4 @@
-import { casesCheck, type CaseSpec } from '../../../grader/kit/cases.js';
+import { casesCheck, type CaseSpec } from 'neurograde/kit';
 import { sobelCase } from './image-case.js';
 
 /** Seeded random grey-level images of 3x3 to 14x14 pixels. */

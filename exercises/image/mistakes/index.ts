@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { grayRounded } from './gray-rounded.js';
 import { sobelAbsSum } from './sobel-abs-sum.js';
 import { sobelNotNormalised } from './sobel-not-normalised.js';

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { notesConvol } from '../../convolution/mistakes/notes-convol.js';
 import { maxOf, SOBEL_X, SOBEL_Y } from './sobel-parts.js';
 

@@ -1,4 +1,4 @@
-import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
+import type { CheckContext, CheckDefinition, CheckVerdict } from 'neurograde/kit';
 import { CLASSIFIER, compileProblem, type CompileProblem, type CompileSpec } from '../lib/compile.js';
 import { withStudentModels } from '../lib/fetch.js';
 import { callLabel, COMPILED } from '../lib/specs.js';

@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '../../../grader/model/check.js';
+import type { CheckDefinition } from 'neurograde/kit';
 import { cnnArchitecture } from './cnn-architecture.js';
 import { cnnLearns } from './cnn-learns.js';
 import { cnnPredictions } from './cnn-predictions.js';

@@ -1,5 +1,4 @@
-import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
-import type { Localized } from '../../../grader/model/localized.js';
+import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from 'neurograde/kit';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { architectureMessage } from './explain.js';
 import { modelFacts, type ModelFacts } from './facts.js';

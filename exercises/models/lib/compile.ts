@@ -4,7 +4,7 @@
  * integer labels), Adam and accuracy for the classifiers; mean squared error and RMSprop for the
  * RNN.
  */
-import type { TrainingConfigJson } from '../../../grader/tf/model-json.js';
+import type { TrainingConfigJson } from 'neurograde/kit/models';
 
 export type CompileInfo =
   | { readonly kind: 'none' }

@@ -4,14 +4,8 @@
  * grading environment through the check's memo: every submission of a batch reuses them.
  */
 import type * as TF from '@tensorflow/tfjs';
-import type { ImageSet } from '../../../grader/data/dataset.js';
-import { loadFashionMnist } from '../../../grader/data/idx.js';
-import { loadMnist } from '../../../grader/data/mnist.js';
-import { mulberry32, permutation } from '../../../grader/data/random.js';
-import { noisySine } from '../../../grader/data/sine.js';
-import type { CheckContext } from '../../../grader/model/check.js';
-import { GraderError } from '../../../grader/model/errors.js';
-import type { Tf } from '../../../grader/tf/backend.js';
+import { type CheckContext, GraderError } from 'neurograde/kit';
+import { type ImageSet, loadFashionMnist, loadMnist, mulberry32, permutation, noisySine, type Tf } from 'neurograde/kit/models';
 
 export type DatasetName = 'mnist' | 'fashion' | 'sine';
 

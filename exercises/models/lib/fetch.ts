@@ -5,15 +5,8 @@
  * way is a verdict, never an exception.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { faultMessage } from '../../../grader/kit/faults.js';
-import { call } from '../../../grader/kit/steps.js';
-import type { CheckContext, CheckVerdict } from '../../../grader/model/check.js';
-import { isTagged } from '../../../grader/sandbox/wire.js';
-import { initBackend, type Tf } from '../../../grader/tf/backend.js';
-import { inspectTopology } from '../../../grader/tf/input/inspect.js';
-import { LAYER_CLASSES } from '../../../grader/tf/input/layers.js';
-import type { Refusal } from '../../../grader/tf/input/refusal.js';
-import { rebuildModel } from '../../../grader/tf/model-json.js';
+import { faultMessage, call, type CheckContext, type CheckVerdict } from 'neurograde/kit';
+import { isTagged, initBackend, type Tf, rebuildModel, inspectTopology, LAYER_CLASSES, type Refusal } from 'neurograde/kit/models';
 import { inspectCompile, type CompileInfo } from './compile.js';
 import { callLabel, type ModelSpec } from './specs.js';
 import { labelsOf, labelsOfTopology, tfErrorText } from './tf-error.js';

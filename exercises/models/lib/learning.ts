@@ -12,11 +12,8 @@
  * the reference's result and is not trained.
  */
 import type * as TF from '@tensorflow/tfjs';
-import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
-import type { Localized } from '../../../grader/model/localized.js';
-import type { Tf } from '../../../grader/tf/backend.js';
-import { compileSettings } from '../../../grader/tf/model-json.js';
-import { evaluateAccuracy, trainBudgeted, unseededRandomness } from '../../../grader/tf/train.js';
+import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from 'neurograde/kit';
+import { type Tf, compileSettings, evaluateAccuracy, trainBudgeted, unseededRandomness } from 'neurograde/kit/models';
 import type { Budget } from './budgets.js';
 import { visibleCauses, type Cause } from './causes.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';

@@ -5,13 +5,8 @@
  * parameter counts agree.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { compareValues } from '../../../grader/compare/compare.js';
-import { createRng } from '../../../grader/kit/rng.js';
-import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
-import type { Localized } from '../../../grader/model/localized.js';
-import type { WireTensor } from '../../../grader/sandbox/wire.js';
-import type { Tf } from '../../../grader/tf/backend.js';
-import { reseedWeights } from '../../../grader/tf/train.js';
+import { compareValues, createRng, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized } from 'neurograde/kit';
+import { type WireTensor, type Tf, reseedWeights } from 'neurograde/kit/models';
 import { referenceFacts } from './architecture.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { modelFacts } from './facts.js';

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { missingPooling } from './missing-pooling.js';
 import { missingSoftmax } from './missing-softmax.js';
 import { paddingSame } from './padding-same.js';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 
 /** The deep CNN without its MaxPooling2D layer. */
 function deepCnnModel(): tf.Sequential {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 
 /** The dense model whose last layer has no softmax. */
 function denseModel(): tf.Sequential {

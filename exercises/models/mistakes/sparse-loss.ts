@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 
 /** The dense model compiled with the sparse cross-entropy, whereas its labels are one-hot. */
 function denseModel(): tf.Sequential {

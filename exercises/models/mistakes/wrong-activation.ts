@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 
 /** The notes' RNN with its SimpleRNN left at the default activation, tanh. */
 function rnnModel(s: number): tf.Sequential {

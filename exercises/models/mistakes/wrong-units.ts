@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 
 /** The dense model with a hidden layer of 200 units (the notes' comment), where its summary shows 100. */
 function denseModel(): tf.Sequential {

@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '../../../grader/model/check.js';
+import type { CheckDefinition } from 'neurograde/kit';
 import { maxpoolingNotes } from './maxpooling-notes.js';
 import { maxpoolingRemainders } from './maxpooling-remainders.js';
 import { poolingEdgeCases } from './pooling-edge-cases.js';

@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { syntheticGray } from '../../image/checks/synthetic-image.js';
 import { maxpoolingCase, signed } from './pool-case.js';
 

@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { image, maxpoolingCase } from './pool-case.js';
 
 const ramp = (h: number, w: number) => image(h, w, (i, j) => (i * w + j) % 13);

@@ -1,5 +1,4 @@
-import type { CaseSpec } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
+import { type CaseSpec, call } from 'neurograde/kit';
 
 export type PoolOptions = { size: number; stride?: number; mode?: 'max' | 'mean' | 'l2' };
 

@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { image, maxpoolingCase, poolingCase, signed } from './pool-case.js';
 
 /** Window as large as the image, 1x1 windows, negative and zero images, a single row. */

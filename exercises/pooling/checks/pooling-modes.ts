@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { poolingCase, signed } from './pool-case.js';
 
 /** The three statistics of the notes' list: maximum, mean, L2 norm, each asked by name. */

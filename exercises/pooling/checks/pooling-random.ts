@@ -1,4 +1,4 @@
-import { casesCheck, type CaseSpec } from '../../../grader/kit/cases.js';
+import { casesCheck, type CaseSpec } from 'neurograde/kit';
 import { maxpoolingCase, poolingCase, type PoolOptions } from './pool-case.js';
 
 const MODES = [undefined, 'max', 'mean', 'l2'] as const;

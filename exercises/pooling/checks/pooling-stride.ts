@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { poolingCase, signed } from './pool-case.js';
 
 /** Explicit strides (overlapping windows, gaps, remainders) and the defaults (S = F, 'max'). */

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { l2NoSqrt } from './l2-no-sqrt.js';
 import { meanInsteadOfMax } from './mean-instead-of-max.js';
 import { overlappingWindows } from './overlapping-windows.js';

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { poolWindows, REDUCERS, type PoolOptions } from './windows.js';
 
 /** Output `ceil((N - F) / S) + 1` per axis, the windows that stick out filled with zeros. */

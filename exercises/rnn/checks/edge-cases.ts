@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { layerCase, NOTES_LAYER, type LayerSpec } from './layer.js';
 
 const ONE_UNIT: LayerSpec = { activation: 'tanh', Wx: [[0.7], [-0.4]], Wy: [[0.9]], b: [0.2] };

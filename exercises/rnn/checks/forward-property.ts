@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { propertyCheck } from '../../../grader/kit/property.js';
-import type { BuiltinName } from '../../../grader/sandbox/steps.js';
+import { propertyCheck, type BuiltinName } from 'neurograde/kit';
 import { layerCase, type LayerSpec } from './layer.js';
 
 // Quarter steps keep a shrunk counterexample readable: 0.25, -0.5, 1...

@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { layerCase, NOTES_LAYER, NOTES_X, randomLayer } from './layer.js';
 
 /** `forwardSequence` returns every state, T x nUnits, for each activation a case can pass. */

@@ -1,6 +1,4 @@
-import type { CaseSpec } from '../../../grader/kit/cases.js';
-import { casesCheck } from '../../../grader/kit/cases.js';
-import { invoke } from '../../../grader/kit/steps.js';
+import { type CaseSpec, casesCheck, invoke } from 'neurograde/kit';
 import { buildLayer, NOTES_LAYER, NOTES_X, type LayerSpec } from './layer.js';
 
 interface Call {

@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '../../../grader/model/check.js';
+import type { CheckDefinition } from 'neurograde/kit';
 import { edgeCases } from './edge-cases.js';
 import { forwardProperty } from './forward-property.js';
 import { forwardSequence } from './forward-sequence.js';

@@ -1,7 +1,4 @@
-import type { CaseSpec } from '../../../grader/kit/cases.js';
-import type { Rng } from '../../../grader/kit/rng.js';
-import { builtin, construct, data, invoke, set } from '../../../grader/kit/steps.js';
-import type { BuiltinName, Step } from '../../../grader/sandbox/steps.js';
+import { type CaseSpec, type Rng, builtin, construct, data, invoke, set, type BuiltinName, type Step } from 'neurograde/kit';
 
 /** A layer as a case sets it up: the activation passed to the constructor and the weights set after. */
 export interface LayerSpec {

@@ -1,4 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
+import { casesCheck } from 'neurograde/kit';
 import { layerCase, NOTES_LAYER, NOTES_X } from './layer.js';
 
 /** The notes' example: `RnnLayer(3, 2, sigmoid)` on `[[1,1],[1,2],[1,3],[1,2],[1,3]]`, fixed weights. */

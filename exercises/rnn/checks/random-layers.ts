@@ -1,5 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
-import type { BuiltinName } from '../../../grader/sandbox/steps.js';
+import { casesCheck, type BuiltinName } from 'neurograde/kit';
 import { layerCase, randomLayer } from './layer.js';
 
 const ACTIVATIONS: readonly BuiltinName[] = ['sigmoid', 'tanh', 'relu', 'identity'];

@@ -1,5 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
+import { casesCheck, call } from 'neurograde/kit';
 
 // Past |x| ~ 709 Math.exp overflows to Infinity: 1 / (1 + e^-x) then still gives 0 or 1, but
 // e^x / (1 + e^x) gives Infinity / Infinity = NaN.

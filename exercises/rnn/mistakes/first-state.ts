@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { RnnLayer } from '../../../reference/rnn.js';
 
 /** The reference layer whose `forward` hands back h_1, the state after the first step. */

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { biasForgotten } from './bias-forgotten.js';
 import { firstState } from './first-state.js';
 import { recurrentNotTransposed } from './recurrent-not-transposed.js';

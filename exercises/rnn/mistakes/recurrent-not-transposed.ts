@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { RnnLayer } from '../../../reference/rnn.js';
 
 /** The reference layer with `Wy h` in place of `Wy^T h`: row j of Wy feeds unit j. */

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 
 export const sigmoidOverflow: MistakeDefinition = {
   id: 'rnn-sigmoid-overflow',

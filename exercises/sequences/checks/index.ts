@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '../../../grader/model/check.js';
+import type { CheckDefinition } from 'neurograde/kit';
 import { notesSplit } from './notes-split.js';
 import { notesWindows } from './notes-windows.js';
 import { randomSplit } from './random-split.js';

@@ -1,5 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
+import { casesCheck, call } from 'neurograde/kit';
 import { noisySine } from './series.js';
 
 /** The notes' noisy sine, 100 points: windows of 6 give X of shape 94 x 6 and Y of shape 94 x 1. */

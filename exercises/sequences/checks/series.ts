@@ -1,4 +1,4 @@
-import type { Rng } from '../../../grader/kit/rng.js';
+import type { Rng } from 'neurograde/kit';
 
 /** A standard normal draw from the seeded generator (Box-Muller), as `np.random.randn`. */
 function randn(rng: Rng): number {

@@ -1,11 +1,4 @@
-import { compareValues } from '../../../grader/compare/compare.js';
-import { judgeCases } from '../../../grader/kit/cases.js';
-import { evaluate } from '../../../grader/kit/evaluate.js';
-import { createRng, type Rng } from '../../../grader/kit/rng.js';
-import { call } from '../../../grader/kit/steps.js';
-import type { CheckContext, CheckDefinition, CheckVerdict } from '../../../grader/model/check.js';
-import type { Localized } from '../../../grader/model/localized.js';
-import type { Step } from '../../../grader/sandbox/steps.js';
+import { compareValues, judgeCases, evaluate, createRng, type Rng, call, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized, type Step } from 'neurograde/kit';
 
 /** One call of `chronologicalSplit(X, Y, trainCount)`. */
 export interface SplitCase {

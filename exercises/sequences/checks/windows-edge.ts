@@ -1,5 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
+import { casesCheck, call } from 'neurograde/kit';
 
 const windows = (id: string, series: number[], s: number) => ({ id, steps: [call('makeWindows', series, s)], input: { series, s } });
 const ONE_TO_TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { oneWindowTooFew } from './one-window-too-few.js';
 import { oneWindowTooMany } from './one-window-too-many.js';
 import { splitShuffled } from './split-shuffled.js';

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 
 export const oneWindowTooMany: MistakeDefinition = {
   id: 'window-one-too-many',

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { SPLIT_SHUFFLED } from '../checks/split-check.js';
 
 export const splitShuffled: MistakeDefinition = {

@@ -1,5 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
+import { casesCheck, call } from 'neurograde/kit';
 
 /** Divisions that do not fall exactly: the size must be floored, never fractional nor rounded up. */
 export const flooring = casesCheck({

@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '../../../grader/model/check.js';
+import type { CheckDefinition } from 'neurograde/kit';
 import { flooring } from './flooring.js';
 import { notesConvShapes } from './notes-conv-shapes.js';
 import { notesSummaries } from './notes-summaries.js';

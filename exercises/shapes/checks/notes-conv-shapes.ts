@@ -1,5 +1,4 @@
-import { casesCheck } from '../../../grader/kit/cases.js';
-import { call } from '../../../grader/kit/steps.js';
+import { casesCheck, call } from 'neurograde/kit';
 
 const conv = (id: string, input: object, layer: object) => ({ id, steps: [call('convOutputShape', input, layer)], input: { input, layer } });
 const pool = (id: string, input: object, layer: object) => ({ id, steps: [call('poolOutputShape', input, layer)], input: { input, layer } });

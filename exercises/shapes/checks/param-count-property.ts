@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { propertyCheck } from '../../../grader/kit/property.js';
-import { call } from '../../../grader/kit/steps.js';
+import { propertyCheck, call } from 'neurograde/kit';
 
 const size = fc.integer({ min: 1, max: 512 });
 

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import { biasNotCounted } from './bias-not-counted.js';
 import { depthNotK } from './depth-not-k.js';
 import { missingPlusOne } from './missing-plus-one.js';

@@ -1,4 +1,4 @@
-import type { MistakeDefinition } from '../../../grader/model/mistake.js';
+import type { MistakeDefinition } from 'neurograde/kit';
 import type { Volume } from '../../../reference/shapes.js';
 
 export const missingPlusOne: MistakeDefinition = {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../i18n/index.js';
 import { GraderError } from '../../model/errors.js';
-import { dependencyPaths, PACKAGE_ROOT } from '../../score/environment.js';
+import { dependencyPaths } from '../../score/environment.js';
 import { childScript } from '../child-bundle.js';
 import type { LaunchRequest } from '../launcher.js';
 import { bwrapFactory } from './bwrap.js';
@@ -14,6 +14,7 @@ import { detectLauncher, LAUNCHERS } from './index.js';
 import { permissionFactory } from './permission.js';
 import type { LauncherFactory } from './plan.js';
 import { unshareFactory } from './unshare.js';
+import { PACKAGE_ROOT } from '../../io/package.js';
 
 const t = messages('en');
 const REQUEST: LaunchRequest = {

@@ -1,7 +1,7 @@
-import type { CheckDefinition } from './check.js';
-import type { Localized } from './localized.js';
-import type { Manifest } from './manifest.js';
-import type { MistakeDefinition } from './mistake.js';
+import type { CheckDefinition } from '../kit/check.js';
+import type { Localized } from '../model/localized.js';
+import type { Manifest } from '../model/manifest.js';
+import type { MistakeDefinition } from '../kit/mistake.js';
 
 /** An exercise as the grader holds it once loaded and validated. */
 export interface Exercise {

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { SubmissionResult } from '../model/results.js';
+import type { SubmissionResult } from './results.js';
 
 /**
  * One submission of a batch as the class reporters see it: graded (its full result), or an

@@ -1,5 +1,6 @@
 import { UsageError } from '../model/errors.js';
 import { isLang, type Lang } from '../model/localized.js';
+import type { MinScore } from '../score/min-score.js';
 import { ISOLATIONS, type Isolation } from '../score/options.js';
 
 /** Option parsers shared by the batch, merge, check, ci and pack commands. */
@@ -37,9 +38,6 @@ export function parseIsolation(value: string | undefined): Isolation | undefined
   return value as Isolation;
 }
 
-/** A minimum score: points (`12`) or a share of the maximum (`60%`). */
-export type MinScore = { readonly kind: 'points'; readonly value: number } | { readonly kind: 'percent'; readonly value: number };
-
 export function parseMinScore(value: string | undefined): MinScore | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(value.trim());
@@ -47,13 +45,4 @@ export function parseMinScore(value: string | undefined): MinScore | undefined {
   const n = Number(m[1]);
   if (m[2] === '%' && n > 100) throw new UsageError(`--min-score ${value}: a percentage is at most 100%`);
   return m[2] === '%' ? { kind: 'percent', value: n } : { kind: 'points', value: n };
-}
-
-/** The points a minimum stands for on a given maximum. */
-export function minPoints(min: MinScore, maxScore: number): number {
-  return min.kind === 'points' ? min.value : (min.value / 100) * maxScore;
-}
-
-export function formatMin(min: MinScore): string {
-  return min.kind === 'points' ? String(min.value) : `${min.value}%`;
 }

@@ -1,10 +1,10 @@
-import type { Lang, Localized } from './localized.js';
-import type { Manifest, Tolerance } from './manifest.js';
-import type { Evidence, Mismatch } from './results.js';
+import type { Lang, Localized } from '../model/localized.js';
+import type { Manifest, Tolerance } from '../model/manifest.js';
+import type { Evidence, Mismatch } from '../model/results.js';
 import type { Messages } from '../i18n/types.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 import type { Step, StepFault } from '../sandbox/steps.js';
-import type { Memo } from '../kit/memo.js';
+import type { Memo } from './memo.js';
 
 /** One case's outcome from the student's code, decoded to plain values. */
 export type CaseOutcome =

@@ -1,4 +1,4 @@
-import type { Localized } from './localized.js';
+import type { Localized } from '../model/localized.js';
 
 /**
  * A known wrong variant of an exercise: `exercises/<id>/mistakes/<mistake>.ts` exports one. When a
