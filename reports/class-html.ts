@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { messages } from '../grader/i18n/index.js';
 import type { ClassReport } from '../grader/model/class-results.js';
 import { shardProblemText } from './shard-problems.js';
+import { problemText } from '../grader/i18n/layout-text.js';
 import type { ClassReporter, ReportContext } from './types.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
@@ -87,8 +88,16 @@ function view(report: ClassReport, ctx: ReportContext) {
     exercises: summary.exercises.map((e) => ({ ...e, maxScore: fmt(e.maxScore) })),
     students: entries.map((e) =>
       e.status === 'error'
-        ? { name: e.name, error: e.message, cells: summary.exercises.map(() => t.none) }
-        : {
+        ? { name: e.name, status: t.error, error: e.message, cells: summary.exercises.map(() => t.none) }
+        : e.status === 'ungradable'
+          ? {
+              name: e.name,
+              status: messages(ctx.lang).layout.status,
+              error: problemText(messages(ctx.lang), e.problem),
+              cells: summary.exercises.map(() => t.none),
+              report: e.result && hasReport ? link(e.name, 'report.html') : undefined,
+            }
+          : {
             name: e.name,
             score: fmt(e.result.score),
             maxScore: fmt(e.result.maxScore),

@@ -21,8 +21,8 @@ export const csvNumber = (x: number): string => String(Math.round(x * 1000) / 10
  * email or ID number to import directly), one column per exercise, and `total`. UTF-8 with a
  * byte-order mark so Excel shows accents; CRLF rows, RFC 4180 quoting; rows sorted by name and
  * no timestamp, so the same grades always give the same bytes. A submission that could not be
- * graded keeps its row with empty cells: Moodle's CSV import reads an empty cell as "no grade"
- * rather than zero.
+ * graded, or not as handed in (empty, no expected file), keeps its row with empty cells: Moodle's
+ * CSV import reads an empty cell as "no grade" rather than zero.
  */
 export const gradebookCsv: ClassReporter = {
   name: 'gradebook',
@@ -33,7 +33,7 @@ export const gradebookCsv: ClassReporter = {
     const rows: string[][] = [['student', ...ids, 'total']];
     for (const entry of entries) {
       const name = spreadsheetText(entry.name);
-      if (entry.status === 'error') {
+      if (entry.status !== 'graded') {
         rows.push([name, ...ids.map(() => ''), '']);
         continue;
       }

@@ -1,5 +1,6 @@
 import { observations } from '../grader/diagnose/describe.js';
 import { messages, type Messages } from '../grader/i18n/index.js';
+import { submissionNotes } from '../grader/i18n/layout-text.js';
 import type { CheckResult } from '../grader/model/results.js';
 import type { SubmissionReporter } from './types.js';
 
@@ -63,7 +64,7 @@ export const gradescope: SubmissionReporter = {
     const doc: GradescopeResults = {
       score: result.score,
       execution_time: Math.max(1, Math.round(result.durationMs / 1000)),
-      output: t.output(fmt(result.score), fmt(result.maxScore)),
+      output: [t.output(fmt(result.score), fmt(result.maxScore)), ...submissionNotes(messages(ctx.lang), result)].join('\n'),
       output_format: 'text',
       visibility: 'visible',
       stdout_visibility: 'hidden',

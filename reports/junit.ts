@@ -1,3 +1,4 @@
+import { problemText } from '../grader/i18n/layout-text.js';
 import type { BatchEntry } from '../grader/model/class-results.js';
 import { observations } from '../grader/diagnose/describe.js';
 import { messages, type Messages } from '../grader/i18n/index.js';
@@ -97,13 +98,13 @@ function document(body: readonly string[], c: Counts): string {
   );
 }
 
-function errorSuite(entry: Extract<BatchEntry, { status: 'error' }>, total: Counts): string {
+function errorSuite(entry: { readonly name: string; readonly message: string; readonly type: string }, total: Counts): string {
   total.tests += 1;
   total.errors += 1;
   const name = xmlText(entry.name);
   return (
     `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0" time="0.000">\n` +
-    `    <testcase name="grading" classname="${name}" time="0.000">\n      <error message="${xmlText(entry.message)}" type="not-graded">${xmlText(entry.message)}</error>\n    </testcase>\n` +
+    `    <testcase name="grading" classname="${name}" time="0.000">\n      <error message="${xmlText(entry.message)}" type="${entry.type}">${xmlText(entry.message)}</error>\n    </testcase>\n` +
     '  </testsuite>'
   );
 }
@@ -122,7 +123,7 @@ export const junitSubmission: SubmissionReporter = {
 /**
  * `junit.xml` of a class, for CI dashboards: a testsuite per submission and exercise, named
  * `<submission>.<exercise>`, a testcase per check (failure, error or skipped); a submission
- * that could not be graded is one suite with one error.
+ * that could not be graded, or not as handed in, is one suite with one error.
  */
 export const junitClass: ClassReporter = {
   name: 'junit',
@@ -131,7 +132,8 @@ export const junitClass: ClassReporter = {
     const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 };
     const body: string[] = [];
     for (const entry of entries) {
-      if (entry.status === 'error') body.push(errorSuite(entry, total));
+      if (entry.status === 'error') body.push(errorSuite({ ...entry, type: 'not-graded' }, total));
+      else if (entry.status === 'ungradable') body.push(errorSuite({ name: entry.name, message: problemText(messages(ctx.lang), entry.problem), type: 'not-gradable' }, total));
       else body.push(...suites(entry.result, entry.name, ctx.exercises, total));
     }
     return document(body, total);

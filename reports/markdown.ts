@@ -1,5 +1,6 @@
 import { observations } from '../grader/diagnose/describe.js';
 import { messages } from '../grader/i18n/index.js';
+import { submissionNotes } from '../grader/i18n/layout-text.js';
 import type { CheckResult } from '../grader/model/results.js';
 import type { SubmissionReporter } from './types.js';
 
@@ -33,6 +34,7 @@ export const markdown: SubmissionReporter = {
     const t = messages(ctx.lang).batch.markdown;
     const percent = result.maxScore > 0 ? fmt((100 * result.score) / result.maxScore) : '0';
     const lines = [`## ${mdText(t.title(result.submission))}`, '', t.score(fmt(result.score), fmt(result.maxScore), percent), ''];
+    for (const note of submissionNotes(messages(ctx.lang), result)) lines.push(`> ${mdText(note)}`, '');
     if (result.mode === 'check') lines.push(`> ${mdText(t.checkMode)}`, '');
     const c = t.columns;
     lines.push(`| ${c.exercise} | ${c.score} | ${c.checks} | ${c.status} |`, '| --- | ---: | ---: | --- |');

@@ -101,14 +101,16 @@ describe('neurograde batch', () => {
     const names = readdirSync(klass).map((n) => n.replace(/\.zip$/, '')).sort();
     expect(first.entries.map((e) => e.name)).toEqual(names.sort((a, b) => (a < b ? -1 : 1)));
     expect(first.errors).toEqual(['mallory']);
+    // dan handed in notes.txt only: no grade, and no zero pulling the class down.
+    expect(first.ungradable).toEqual(['dan']);
     for (const entry of first.entries) {
-      if (entry.status === 'error') continue;
+      if (entry.status !== 'graded') continue;
       const dir = entry.name === 'erin' ? undefined : join(klass, entry.name);
       const alone = dir ? await grade(env, dir) : undefined;
       if (alone) expect({ name: entry.name, score: entry.result.score }).toEqual({ name: entry.name, score: alone.score });
     }
-    const byName = Object.fromEntries(first.entries.map((e) => [e.name, e.status === 'graded' ? e.result.score : 'error']));
-    expect(byName).toMatchObject({ alice: 10, erin: 10, 'élodie': 10, dan: 0, carol: 0, mallory: 'error' });
+    const byName = Object.fromEntries(first.entries.map((e) => [e.name, e.status === 'graded' ? e.result.score : e.status]));
+    expect(byName).toMatchObject({ alice: 10, erin: 10, 'élodie': 10, dan: 'ungradable', carol: 0, mallory: 'error' });
     expect(byName['bob-shape-no-flooring']).toBeLessThan(10);
     const rows = gradebookRows(out);
     expect(rows[0]).toBe('student,shapes,total');
@@ -141,9 +143,9 @@ describe('neurograde batch', () => {
   it('writes a class results.json valid against its schema, with pass rates and frequent mistakes', () => {
     const klassResults = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(validator(ClassResultSchema)(klassResults).ok).toBe(true);
-    expect(klassResults.summary).toMatchObject({ submissions: first.entries.length, errors: 1 });
+    expect(klassResults.summary).toMatchObject({ submissions: first.entries.length, errors: 1, ungradable: 1, graded: first.entries.length - 2 });
     const flooring = klassResults.checks.find((c: { id: string }) => c.id === 'flooring');
-    expect(flooring.total).toBe(first.entries.length - 1);
+    expect(flooring.total).toBe(first.entries.length - 2);
     expect(klassResults.mistakes.map((m: { id: string }) => m.id)).toContain('shape-no-flooring');
     expect(klassResults.mistakes.find((m: { id: string }) => m.id === 'shape-no-flooring').submissions).toBe(2);
   });
@@ -236,9 +238,9 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
 
     const resumed = await cli(['batch', klass, '--out', killed, '--exercises', 'shapes', '--jobs', '2']);
     expect(resumed.code).toBe(0);
-    const [, graded, cached] = /Graded (\d+) submission\(s\), (\d+) unchanged/.exec(resumed.stdout) ?? [];
+    const [, graded, cached, ungradable] = /Graded (\d+) submission\(s\), (\d+) unchanged from the previous run, (\d+) not gradable/.exec(resumed.stdout) ?? [];
     expect(Number(cached)).toBeGreaterThan(0);
-    expect(Number(graded) + Number(cached)).toBe(readdirSync(klass).length - 1);
+    expect(Number(graded) + Number(cached) + Number(ungradable)).toBe(readdirSync(klass).length - 1);
     expect(readFileSync(join(killed, 'gradebook.csv')).equals(readFileSync(join(whole, 'gradebook.csv')))).toBe(true);
   });
 
@@ -338,7 +340,7 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
     }, 60_000);
     process.kill(worker, 'SIGKILL');
     expect(await exited).toBe(0);
-    expect(stdout).toMatch(/Graded 1 submission\(s\), 0 unchanged from the previous run, 1 not graded/);
+    expect(stdout).toMatch(/Graded 1 submission\(s\), 0 unchanged from the previous run, 0 not gradable as handed in, 1 not graded/);
     expect(gradebookRows(graded)).toEqual(['student,shapes,total', 'aaron,,', 'zoe,10,10']);
     const klassResults = JSON.parse(readFileSync(join(graded, 'results.json'), 'utf8'));
     expect(klassResults.submissions[0]).toMatchObject({ name: 'aaron', status: 'error' });

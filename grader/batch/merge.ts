@@ -102,9 +102,13 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
         entries.push({ name: row.name, status: 'error', message: row.message });
         continue;
       }
+      if (row.status === 'ungradable' && !row.results) {
+        entries.push({ name: row.name, status: 'ungradable', problem: row.problem });
+        continue;
+      }
       const r = validateResult(JSON.parse(readFileSync(join(shard, row.name, 'results.json'), 'utf8')));
       if (!r.ok) throw new UsageError(`${join(shard, row.name, 'results.json')}: ${r.errors[0]}`);
-      entries.push({ name: row.name, status: 'graded', result: r.value });
+      entries.push(row.status === 'ungradable' ? { name: row.name, status: 'ungradable', problem: row.problem, result: r.value } : { name: row.name, status: 'graded', result: r.value });
       if (resolve(shard) !== out) copyAtomic(join(shard, row.name), join(out, row.name));
     }
   }

@@ -102,7 +102,13 @@ export function keepGrades(fresh: SubmissionResult, previous: SubmissionResult |
   const order = plan.exercises.map((e) => e.manifest.id);
   const kept = new Set(plan.kept);
   const old = previous && previous.lang === fresh.lang ? previous : undefined;
-  return composeResult(fresh, (id) => fresh.exercises.find((e) => e.id === id) ?? (kept.has(id) ? old?.exercises.find((e) => e.id === id) : undefined), order);
+  const keptResults = (old?.exercises ?? []).filter((e) => kept.has(e.id));
+  const merged = composeResult(fresh, (id) => fresh.exercises.find((e) => e.id === id) ?? keptResults.find((e) => e.id === id), order);
+  // Handed in without the files of the exercises graded now, yet holding grades of the kept
+  // ones: it stays a graded submission, its new exercises missing.
+  if (merged.status !== 'ungradable' || keptResults.every((e) => e.status === 'missing')) return merged;
+  const { problem: _dropped, ...rest } = merged;
+  return { ...rest, status: 'graded' };
 }
 
 /** A cached result cut down to the exercises this run grades or keeps (a `--replace` after a merge drops the rest). */

@@ -7,6 +7,7 @@ import type { ReportContext } from '../../reports/types.js';
 import { writeResults } from '../io/results-file.js';
 import { writeFileAtomic } from '../io/write.js';
 import { messages, type Messages } from '../i18n/index.js';
+import { problemText } from '../i18n/layout-text.js';
 import { loadExercises } from '../load/exercises.js';
 import { GraderError } from '../model/errors.js';
 import type { Exercise } from '../load/exercise.js';
@@ -37,6 +38,8 @@ export interface BatchSummary {
   readonly graded: readonly string[];
   readonly cached: readonly string[];
   readonly errors: readonly string[];
+  /** Submissions that could not be graded as handed in (empty, unreadable, no expected file), graded now or cached. */
+  readonly ungradable: readonly string[];
   /** Wall time of each graded submission, ms. */
   readonly gradingMs: readonly number[];
   readonly durationMs: number;
@@ -184,6 +187,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
   const graded: string[] = [];
   const cached: string[] = [];
+  const ungradable: string[] = [];
   const gradingMs: number[] = [];
   try {
     // A job slot is held while a submission is graded, not while its files are written: the
@@ -194,6 +198,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       entries.push(outcome.entry);
       if (outcome.entry.status === 'error') {
         run.progress?.tick({ name: source.name, status: 'error', message: outcome.entry.message });
+        return;
+      }
+      if (outcome.entry.status === 'ungradable') {
+        ungradable.push(source.name);
+        run.progress?.tick({ name: source.name, status: 'error', message: problemText(t, outcome.entry.problem) });
         return;
       }
       const { score, maxScore } = outcome.entry.result;
@@ -232,6 +241,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     graded: graded.sort(),
     cached: cached.sort(),
     errors: sorted.filter((e) => e.status === 'error').map((e) => e.name),
+    ungradable: ungradable.sort(),
     gradingMs,
     durationMs: Math.round(performance.now() - started),
     files,
@@ -240,6 +250,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 }
 
 type Outcome = { entry: BatchEntry; cached: boolean; ms: number };
+
+/** A graded submission's row: graded, or ungradable as handed in when its result says so. */
+function entryOf(name: string, result: SubmissionResult): BatchEntry {
+  return result.status === 'ungradable' && result.problem ? { name, status: 'ungradable', problem: result.problem, result } : { name, status: 'graded', result };
+}
 
 /** A submission's outcome, or, once graded, the writing of its files that yields the outcome. */
 async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | { write: () => Outcome }> {
@@ -254,7 +269,9 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
   try {
     contentHash = source.kind === 'zip' ? hashFile(source.path) : hashTree(source.path, { skip: (rel) => rel === '.neurograde' });
   } catch (e) {
-    return error(run.t.batch.unreadable((e as Error).message));
+    rmSync(join(outDir, CACHE_FILE), { force: true });
+    const detail = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return { entry: { name: source.name, status: 'ungradable', problem: { code: 'unreadable', detail } }, cached: false, ms: performance.now() - started };
   }
   const keys = { resultsKey: resultsKey(contentHash, run.fingerprint), reportsKey: run.reportsKey };
   if (!run.o.force) {
@@ -271,7 +288,7 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
       } catch (e) {
         return error(run.t.batch.graderFault((e as Error).message));
       }
-      return { entry: { name: source.name, status: 'graded', result }, cached: true, ms: performance.now() - started };
+      return { entry: entryOf(source.name, result), cached: true, ms: performance.now() - started };
     }
   }
 
@@ -302,7 +319,7 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
           if (e instanceof GraderError && e.code !== 'BAD_RESULTS') throw e;
           return error(run.t.batch.graderFault((e as Error).message));
         }
-        return { entry: { name: source.name, status: 'graded', result }, cached: false, ms };
+        return { entry: entryOf(source.name, result), cached: false, ms };
       },
     };
   } finally {

@@ -93,14 +93,17 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
     summary: {
       submissions: sorted.length,
       graded: graded.length,
-      errors: sorted.length - graded.length,
+      errors: sorted.filter((e) => e.status === 'error').length,
+      ungradable: sorted.filter((e) => e.status === 'ungradable').length,
       meanScore: scores.length ? round(scores.reduce((s, x) => s + x, 0) / scores.length) : null,
       medianScore: median(scores),
     },
     submissions: sorted.map((e) =>
       e.status === 'error'
         ? { name: e.name, status: 'error' as const, message: e.message }
-        : {
+        : e.status === 'ungradable'
+          ? { name: e.name, status: 'ungradable' as const, problem: e.problem, ...(e.result ? { results: `${e.name}/results.json` } : {}) }
+          : {
             name: e.name,
             status: 'graded' as const,
             score: e.result.score,

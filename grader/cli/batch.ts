@@ -46,7 +46,7 @@ export async function batchCommand(argv: readonly string[], print: (line: string
     },
   });
   if (summary.kept.length > 0) print(t.batch.regrade.kept(summary.kept.join(', ')));
-  print(t.batch.done(summary.graded.length, summary.cached.length, summary.errors.length, (summary.durationMs / 1000).toFixed(1)));
+  print(t.batch.done(summary.graded.length, summary.cached.length, summary.ungradable.length, summary.errors.length, (summary.durationMs / 1000).toFixed(1)));
   for (const f of summary.files) print(t.batch.wrote(f));
   return 0;
 }

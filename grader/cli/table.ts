@@ -1,3 +1,4 @@
+import { submissionNotes } from '../i18n/layout-text.js';
 import type { Messages } from '../i18n/types.js';
 import type { SubmissionResult } from '../model/results.js';
 
@@ -14,5 +15,6 @@ export function summaryTable(result: SubmissionResult, t: Messages): string {
   }
   rows.push([t.cli.total, `${fmt(result.score)}/${fmt(result.maxScore)}`, '', '']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  const table = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  return [...table, ...submissionNotes(t, result)].join('\n');
 }

@@ -1,13 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { SubmissionResult } from './results.js';
+import { SubmissionProblemSchema, type SubmissionProblem, type SubmissionResult } from './results.js';
 
 /**
- * One submission of a batch as the class reporters see it: graded (its full result), or an
- * error row when the grader could not grade it (a refused zip, a grader fault on that one
- * submission). Error rows cost that submission its grade, never the batch.
+ * One submission of a batch as the class reporters see it: graded (its full result), ungradable
+ * as handed in (empty, unreadable, no expected file: its result, when grading ran, holds only
+ * zeros that are no grade), or an error row when the grader could not grade it (a refused zip,
+ * a grader fault on that one submission). Neither costs the batch or counts in class statistics.
  */
 export type BatchEntry =
   | { readonly name: string; readonly status: 'graded'; readonly result: SubmissionResult }
+  | { readonly name: string; readonly status: 'ungradable'; readonly problem: SubmissionProblem; readonly result?: SubmissionResult }
   | { readonly name: string; readonly status: 'error'; readonly message: string };
 
 const ExerciseSummary = Type.Object({
@@ -37,6 +39,12 @@ const SubmissionRow = Type.Union([
     name: Type.String(),
     status: Type.Literal('error'),
     message: Type.String(),
+  }),
+  Type.Object({
+    name: Type.String(),
+    status: Type.Literal('ungradable'),
+    problem: SubmissionProblemSchema,
+    results: Type.Optional(Type.String({ description: 'Path of its results.json, relative to the class folder, when grading ran.' })),
   }),
 ]);
 
@@ -92,6 +100,8 @@ export const ClassResultSchema = Type.Object({
     submissions: Type.Integer({ minimum: 0 }),
     graded: Type.Integer({ minimum: 0 }),
     errors: Type.Integer({ minimum: 0 }),
+    /** Submissions that could not be graded as handed in (empty, unreadable, no expected file); not in the mean or median. */
+    ungradable: Type.Optional(Type.Integer({ minimum: 0 })),
     meanScore: Type.Union([Type.Number(), Type.Null()]),
     medianScore: Type.Union([Type.Number(), Type.Null()]),
   }),

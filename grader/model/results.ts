@@ -151,6 +151,27 @@ export const ExerciseResultSchema = Type.Object({
 });
 export type ExerciseResult = Static<typeof ExerciseResultSchema>;
 
+/**
+ * Why a submission cannot be graded as handed in, as a code and its parameters (the words are in
+ * grader/i18n): an empty folder, one that cannot be read, none of the expected files, or the
+ * expected files only in several sub-folders (paths relative to the submission).
+ */
+export const SubmissionProblemSchema = Type.Union([
+  Type.Object({ code: Type.Literal('empty') }),
+  Type.Object({ code: Type.Literal('unreadable'), detail: Type.String() }),
+  Type.Object({ code: Type.Literal('no-expected-file'), expected: Type.Array(Type.String()), found: Type.Array(Type.String()) }),
+  Type.Object({ code: Type.Literal('nested'), found: Type.Array(Type.String()) }),
+]);
+export type SubmissionProblem = Static<typeof SubmissionProblemSchema>;
+
+/** How the submission's files were laid out, and what of them the grader did not use. */
+export const LayoutSchema = Type.Object({
+  folder: Type.Optional(Type.String({ description: 'The sub-folder graded from, when every expected file sat in that one folder rather than at the top.' })),
+  skipped: Type.Array(Type.String(), { description: 'Files at the top of the graded folder that no exercise uses (capped).' }),
+  skippedMore: Type.Optional(Type.Integer({ minimum: 1, description: 'Skipped files left out of `skipped` by the cap.' })),
+});
+export type Layout = Static<typeof LayoutSchema>;
+
 export const SubmissionResultSchema = Type.Object({
   schemaVersion: Type.Literal(1),
   grader: Type.Object({ name: Type.Literal('neurograde'), version: Type.String() }),
@@ -168,6 +189,10 @@ export const SubmissionResultSchema = Type.Object({
     tfBackend: Type.Optional(Type.String()),
   }),
   exercises: Type.Array(ExerciseResultSchema),
+  /** `ungradable`: the submission could not be graded as handed in (see `problem`); its zeros are not grades. Absent: graded. */
+  status: Type.Optional(Type.Union([Type.Literal('graded'), Type.Literal('ungradable')])),
+  problem: Type.Optional(SubmissionProblemSchema),
+  layout: Type.Optional(LayoutSchema),
 });
 /** results.json of one submission. */
 export type SubmissionResult = Static<typeof SubmissionResultSchema>;

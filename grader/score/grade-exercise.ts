@@ -44,6 +44,8 @@ export interface ExerciseRun {
   readonly bundle: BundleOutcome;
   /** Called by checks that run TensorFlow.js models, with the backend's description. */
   readonly usedTfBackend?: (description: string) => void;
+  /** Where the student's file was found below the top of the submission, when it is not at the top. */
+  readonly elsewhere?: string;
 }
 
 /** Which checks a phase runs: every public check of a submission runs before any hidden one. */
@@ -126,7 +128,9 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
   const bundle = run.bundle;
   spentMs += performance.now() - started;
   if (!bundle.ok) {
-    if (bundle.kind === 'missing') return ended(allFail('missing', t.grading.missingFile(manifest.file)));
+    if (bundle.kind === 'missing') {
+      return ended(allFail('missing', run.elsewhere ? t.grading.nestedFile(manifest.file, run.elsewhere) : t.grading.missingFile(manifest.file)));
+    }
     if (bundle.kind === 'outside') return ended(allFail('missing', t.grading.outsideFile(manifest.file, bundle.target)));
     if (bundle.kind === 'bundler') return ended(allFail('compile-error', bundle.reason === 'timeout' ? t.grading.bundlerTimeout(manifest.file, bundle.limitMs) : t.grading.bundlerCrashed(manifest.file)));
     return ended(allFail('compile-error', bundle.errors.map((e) => compileMessage(t, e)).join('\n')));

@@ -2,7 +2,8 @@ import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { messages } from '../i18n/index.js';
 import type { Exercise } from '../load/exercise.js';
-import type { ExerciseResult, SubmissionResult } from '../model/results.js';
+import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.js';
+import { inspectSubmission, skippedFiles, type SubmissionLayout } from '../load/layout.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { Memo } from '../kit/memo.js';
 import type { CaseEncoder } from '../sandbox/case-encoder.js';
@@ -52,9 +53,15 @@ export async function gradeSubmission(
   const children = new SubmissionChildren({ reuse: o.isolation === 'submission' });
   const bundler = env.bundler ?? createBundler();
   let exercises: ExerciseResult[];
+  const expected = env.exercises.map((e) => e.manifest.file);
+  // How it was handed in: files in one sub-folder are graded from there; an empty folder, or one
+  // without any expected file, is graded (every exercise missing) but marked ungradable.
+  const layout = inspectSubmission(resolve(submissionDir), expected);
+  const used = new Set(expected);
   try {
-    const dir = resolve(submissionDir);
-    const bundles = await bundler.bundle(dir, env.exercises.map((e) => e.manifest.file));
+    const dir = layout.root;
+    const bundles = await bundler.bundle(dir, expected);
+    for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
     const gradings = await mapLimit(env.exercises, o.concurrency, (exercise) => {
       const l = { ...o.limits, ...exercise.manifest.limits };
       return startExercise({
@@ -67,6 +74,7 @@ export async function gradeSubmission(
         },
         exercise,
         submissionDir: dir,
+        ...(layout.elsewhere.has(exercise.manifest.file) ? { elsewhere: layout.elsewhere.get(exercise.manifest.file)! } : {}),
         bundle: bundles.get(exercise.manifest.file)!,
         mode: o.mode,
         lang: o.lang,
@@ -100,5 +108,13 @@ export async function gradeSubmission(
     durationMs: Math.round(performance.now() - started),
     environment: { node: process.version, sandbox: env.launcher.name, warnings: [...env.launcher.warnings], ...(tfBackend ? { tfBackend } : {}) },
     exercises,
+    status: layout.problem ? 'ungradable' : 'graded',
+    ...(layout.problem ? { problem: layout.problem } : {}),
+    layout: layoutOf(layout, used),
   };
+}
+
+function layoutOf(layout: SubmissionLayout, used: ReadonlySet<string>): Layout {
+  const { skipped, more } = skippedFiles(layout, used);
+  return { ...(layout.folder ? { folder: layout.folder } : {}), skipped, ...(more > 0 ? { skippedMore: more } : {}) };
 }

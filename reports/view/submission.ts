@@ -1,4 +1,5 @@
 import { messages } from '../../grader/i18n/index.js';
+import { submissionNotes } from '../../grader/i18n/layout-text.js';
 import type { SubmissionResult } from '../../grader/model/results.js';
 import type { ReportContext } from '../types.js';
 import { checkStatusView } from './check.js';
@@ -46,7 +47,7 @@ export function buildReportView(result: SubmissionResult, ctx: ReportContext): R
       { label: m.sandbox, value: result.environment.sandbox },
       ...(result.environment.tfBackend ? [{ label: m.tfBackend, value: result.environment.tfBackend }] : []),
     ],
-    notices: result.mode === 'check' ? [labels.checkModeNotice] : [],
+    notices: [...submissionNotes(messages(lang), result), ...(result.mode === 'check' ? [labels.checkModeNotice] : [])],
     warnings: result.environment.warnings,
     exercises,
     toFix,

@@ -25,11 +25,10 @@ export const batch = {
     reserved: (name: string) => `Expected a submission name other than "${name}", but got one the class files use; rename it.`,
   },
   noInput: (path: string) => `Expected a class folder at ${path}, but got nothing there.`,
-  unreadable: (detail: string) => `Expected a readable submission, but got an error while reading it: ${detail}`,
   graderFault: (detail: string) => `Expected the grader to grade this submission, but got a fault of the grader: ${detail}`,
   workerDied: (detail: string) => `Expected the grading process to finish this submission, but got it stopped (${detail}).`,
-  done: (graded: number, cached: number, errors: number, seconds: string) =>
-    `Graded ${graded} submission(s), ${cached} unchanged from the previous run, ${errors} not graded, in ${seconds} s.`,
+  done: (graded: number, cached: number, ungradable: number, errors: number, seconds: string) =>
+    `Graded ${graded} submission(s), ${cached} unchanged from the previous run, ${ungradable} not gradable as handed in, ${errors} not graded, in ${seconds} s.`,
   wrote: (path: string) => `Wrote ${path}`,
   regrade: {
     kept: (ids: string) => `Kept every submission's grades of ${ids} from the previous run (--replace drops them).`,
@@ -60,6 +59,7 @@ export const batch = {
     submissions: 'Submissions',
     graded: 'Graded',
     partial: 'This class is incomplete: a partial merge of shards.',
+    notGradable: 'Not gradable as handed in',
     notGraded: 'Not graded',
     mean: 'Mean score',
     median: 'Median score',

@@ -1,6 +1,8 @@
 /** Messages of the grading pipeline, in English. Every sentence follows "Expected X to be Y, but got Z." */
 export const grading = {
   missingFile: (file: string) => `Expected a file ${file} in the submission, but got no such file.`,
+  nestedFile: (file: string, found: string) =>
+    `Expected ${file} at the top level of the submission, but got it in a sub-folder: found ${found}: files must be at the top level.`,
   outsideFile: (file: string, target: string) =>
     `Expected ${file} to be a file inside the submission, but got a link that leads outside it (${target}); it was not read.`,
   compileError: (location: string, text: string) => `Expected ${location} to compile, but got: ${text}`,

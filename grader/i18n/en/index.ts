@@ -3,8 +3,9 @@ import { cli } from './cli.js';
 import { compare } from './compare.js';
 import { diagnose } from './diagnose.js';
 import { grading } from './grading.js';
+import { layout } from './layout.js';
 import { models } from './models.js';
 import { report } from './report.js';
 
 /** Every English string of the grader, by area. */
-export const en = { batch, cli, compare, diagnose, grading, models, report } as const;
+export const en = { batch, cli, compare, diagnose, grading, layout, models, report } as const;

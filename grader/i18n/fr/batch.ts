@@ -27,11 +27,10 @@ export const batch: Messages['batch'] = {
     reserved: (name) => `Le nom de la remise devait différer de « ${name} », mais on obtient un nom qu'utilisent les fichiers de la classe ; renommez-la.`,
   },
   noInput: (path) => `Le dossier de la classe devait se trouver à ${path}, mais on n'obtient rien à cet endroit.`,
-  unreadable: (detail) => `La remise devait être lisible, mais on obtient une erreur en la lisant : ${detail}`,
   graderFault: (detail) => `Le correcteur devait corriger cette remise, mais on obtient une faute du correcteur : ${detail}`,
   workerDied: (detail) => `Le processus de correction devait terminer cette remise, mais on obtient son arrêt (${detail}).`,
-  done: (graded, cached, errors, seconds) =>
-    `${graded} remise(s) corrigée(s), ${cached} inchangée(s) depuis la correction précédente, ${errors} non corrigée(s), en ${seconds} s.`,
+  done: (graded, cached, ungradable, errors, seconds) =>
+    `${graded} remise(s) corrigée(s), ${cached} inchangée(s) depuis la correction précédente, ${ungradable} non corrigeable(s) telle(s) que rendue(s), ${errors} non corrigée(s), en ${seconds} s.`,
   wrote: (path) => `Écrit : ${path}`,
   regrade: {
     kept: (ids) => `Notes de ${ids} conservées pour chaque remise depuis la correction précédente (--replace les abandonne).`,
@@ -62,6 +61,7 @@ export const batch: Messages['batch'] = {
     submissions: 'Remises',
     graded: 'Corrigées',
     partial: 'Cette classe est incomplète : fusion partielle des parts.',
+    notGradable: 'Non corrigeables telles que rendues',
     notGraded: 'Non corrigées',
     mean: 'Note moyenne',
     median: 'Note médiane',

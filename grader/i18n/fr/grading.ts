@@ -3,6 +3,8 @@ import type { Messages } from '../types.js';
 /** Messages de la chaîne de notation, en français. Chaque phrase suit « X devait être Y, mais on obtient Z. » */
 export const grading: Messages['grading'] = {
   missingFile: (file) => `Le fichier ${file} devait être dans le rendu, mais il est absent.`,
+  nestedFile: (file, found) =>
+    `Le fichier ${file} devait être à la racine du rendu, mais on l'obtient dans un sous-dossier : trouvé ${found} : les fichiers doivent être à la racine.`,
   outsideFile: (file, target) =>
     `${file} devait être un fichier du rendu, mais c'est un lien qui en sort (${target}) ; il n'a pas été lu.`,
   compileError: (location, text) => `${location} devait compiler, mais on obtient : ${text}`,

@@ -4,8 +4,9 @@ import { cli } from './cli.js';
 import { compare } from './compare.js';
 import { diagnose } from './diagnose.js';
 import { grading } from './grading.js';
+import { layout } from './layout.js';
 import { models } from './models.js';
 import { report } from './report.js';
 
 /** Toutes les chaînes françaises du correcteur, par domaine. */
-export const fr: Messages = { batch, cli, compare, diagnose, grading, models, report };
+export const fr: Messages = { batch, cli, compare, diagnose, grading, layout, models, report };
