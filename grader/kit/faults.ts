@@ -43,3 +43,23 @@ export function failureMessage(t: Messages, failure: SandboxFailure, file: strin
       return t.grading.patched(file, failure.changes.join(', '));
   }
 }
+
+/**
+ * The sentence for a hidden check's limit hit or crash: built from the failure's kind and the
+ * grader's own limits only. A crash's exit code, a load error's message, a protocol detail or
+ * a list of patched built-ins all come from the child, and the code could put a hidden input
+ * in any of them (an exit code carries 7 bits of it).
+ */
+export function hiddenFailureMessage(t: Messages, failure: SandboxFailure, file: string): string {
+  switch (failure.kind) {
+    case 'timeout':
+    case 'memory':
+    case 'output-limit':
+    case 'print-limit':
+    case 'processes':
+    case 'grader-time':
+      return failureMessage(t, failure, file);
+    default:
+      return t.grading.hiddenError(file, t.grading.hiddenFault[failure.kind]);
+  }
+}

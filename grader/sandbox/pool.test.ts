@@ -72,7 +72,7 @@ describe('SubmissionChildren', () => {
     expect(run.ok && run.cases[0]).toEqual({ ok: true, outputs: ['undefined'] });
   });
 
-  it('hands a public child on to a hidden check, never a hidden child back to a public one', async () => {
+  it('starts every hidden phase in a fresh child, and never hands a hidden child on', async () => {
     children = new SubmissionChildren();
     const code = 'export const f = () => 1;';
     const a = await children.acquire('public', options(code, ['f']));
@@ -80,12 +80,17 @@ describe('SubmissionChildren', () => {
     children.release('public', options(code, ['f']), a.session, true);
     const b = await children.acquire('hidden', options(code, ['f']));
     if (!b.ok) throw new Error('no child');
-    expect(b.session).toBe(a.session);
+    expect(b.session).not.toBe(a.session);
     children.release('hidden', options(code, ['f']), b.session, true);
-    const c = await children.acquire('public', options(code, ['f']));
+    expect(b.session.alive).toBe(false);
+    const c = await children.acquire('hidden', options(code, ['f']));
     if (!c.ok) throw new Error('no child');
     expect(c.session).not.toBe(b.session);
-    expect(children.started).toBe(2);
+    // The public child is still there for the next public phase.
+    const d = await children.acquire('public', options(code, ['f']));
+    if (!d.ok) throw new Error('no child');
+    expect(d.session).toBe(a.session);
+    expect(children.started).toBe(3);
   });
 
   it('never hands a child that may read no package to a module that imports one', async () => {

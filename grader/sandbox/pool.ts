@@ -1,21 +1,19 @@
 import { Session, type SessionOptions, type StartOutcome } from './session.js';
 
 /**
- * What a child has run: only public checks, or hidden ones too. Hidden inputs must not reach
- * anything the student is shown, and only public checks show what the code printed or threw: so
- * a child may go from public checks to hidden ones, never back.
+ * Which checks a child serves: public ones, or the hidden ones of one exercise. Hidden inputs
+ * must not reach anything a student is shown, and code that kept state from earlier work (a
+ * value stashed where the runner's state check does not look) could carry them there: so every
+ * hidden phase starts in a child that has run nothing else, and its child is never handed on.
  */
 export type ChildGroup = 'public' | 'hidden';
 
 /**
- * The children of one submission. An exercise gets a child that has run no code, or one that
- * ran earlier exercises of the same submission and was left exactly as it was before them (the
- * runner compares globals, `process`, intrinsics, timers and handles with a baseline, and
- * refuses the load otherwise: then a fresh child is started). A public phase takes only a child
- * that ran public checks alone; a hidden phase takes either, and the child is hidden from then
- * on. Starting a child costs about 120 ms of CPU under bwrap; a submission whose public phases
- * all run before its hidden ones (see `gradeSubmission`) starts one child instead of seven.
- * Children are never shared between submissions.
+ * The children of one submission. A public phase gets a child that has run no code, or one
+ * that ran earlier exercises' public checks of the same submission and was left exactly as it
+ * was before them (the runner compares globals, `process`, intrinsics, timers and handles with
+ * a baseline, and refuses the load otherwise: then a fresh child is started). A hidden phase
+ * always gets a fresh child, which ends with it. Children are never shared between submissions.
  */
 export interface ChildrenOptions {
   /** Hand a clean child to the next exercise; false gives every exercise a fresh one. @default true */
@@ -35,19 +33,14 @@ export class SubmissionChildren {
 
   /** A child with the module loaded: a clean idle one of the group if any, else a new one. */
   async acquire(group: ChildGroup, options: SessionOptions): Promise<StartOutcome> {
-    // A hidden phase prefers a hidden child, then takes a public one; a public phase never
-    // takes a child that ran hidden checks.
-    const groups: readonly ChildGroup[] = group === 'hidden' ? ['hidden', 'public'] : ['public'];
-    for (const g of groups) {
-      const pool = this.idle.get(this.key(g, options));
-      while (pool && pool.length > 0) {
-        const session = pool.pop()!;
-        const loaded = await session.load(options);
-        if (loaded.ok) return { ok: true, session, exports: loaded.exports };
-        // The module's own fault: a fresh child would say the same.
-        if (!('dirty' in loaded) && (loaded.failure.kind === 'load-error' || loaded.failure.kind === 'patched')) return loaded;
-        // Changed by an earlier exercise, or dead: start afresh below.
-      }
+    const pool = group === 'public' ? this.idle.get(this.key(options)) : undefined;
+    while (pool && pool.length > 0) {
+      const session = pool.pop()!;
+      const loaded = await session.load(options);
+      if (loaded.ok) return { ok: true, session, exports: loaded.exports };
+      // The module's own fault: a fresh child would say the same.
+      if (!('dirty' in loaded) && (loaded.failure.kind === 'load-error' || loaded.failure.kind === 'patched')) return loaded;
+      // Changed by an earlier exercise, or dead: start afresh below.
     }
     this.started++;
     return Session.start(options);
@@ -58,11 +51,11 @@ export class SubmissionChildren {
    * shared modules (tfjs, Node's own) whose state the runner cannot compare.
    */
   release(group: ChildGroup, options: Pick<SessionOptions, 'limits' | 'launch'>, session: Session, reusable: boolean): void {
-    if (this.closed || !this.reuse || !reusable || !session.alive) {
+    if (group === 'hidden' || this.closed || !this.reuse || !reusable || !session.alive) {
       session.close();
       return;
     }
-    const key = this.key(group, options);
+    const key = this.key(options);
     const pool = this.idle.get(key) ?? [];
     pool.push(session);
     this.idle.set(key, pool);
@@ -77,7 +70,7 @@ export class SubmissionChildren {
 
   // Memory and process limits, and the folders it may read, are fixed when a child starts: only
   // children started with the same ones can take the module.
-  private key(group: ChildGroup, options: Pick<SessionOptions, 'limits' | 'launch'>): string {
-    return JSON.stringify([group, options.limits.memoryMb, options.limits.processes, options.launch.readPaths]);
+  private key(options: Pick<SessionOptions, 'limits' | 'launch'>): string {
+    return JSON.stringify([options.limits.memoryMb, options.limits.processes, options.launch.readPaths]);
   }
 }

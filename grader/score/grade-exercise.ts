@@ -3,7 +3,7 @@ import { diagnose, type CheckDiagnosis } from '../diagnose/diagnose.js';
 import type { Messages } from '../i18n/types.js';
 import { deriveSeed } from '../data/rng.js';
 import { scopedMemo, type Memo } from '../kit/memo.js';
-import { failureMessage } from '../kit/faults.js';
+import { failureMessage, hiddenFailureMessage } from '../kit/faults.js';
 import type { BundleOutcome, CompileError } from '../load/bundle.js';
 import { stackMapper } from '../load/stack.js';
 import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../kit/check.js';
@@ -103,7 +103,12 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
   const maxScore = checks.reduce((s, c) => s + manifest.checks[c.id]!.points, 0);
   const visibilityOf = (id: string): Phase => (manifest.checks[id]!.public ? 'public' : 'hidden');
   const elapsed = (): number => Math.round(spentMs);
-  const allFail = (status: ExerciseResult['status'], message: string, more: { stack?: string; code?: 'grader-time' } = {}): ExerciseResult => ({
+  /** Every check fails the same way; hidden ones may get a message of the grader's own words only (`hiddenMessage`). */
+  const allFail = (
+    status: ExerciseResult['status'],
+    message: string,
+    more: { stack?: string; code?: 'grader-time'; hiddenMessage?: string } = {},
+  ): ExerciseResult => ({
     ...header,
     status,
     message,
@@ -118,8 +123,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
       maxScore: manifest.checks[c.id]!.points,
       visibility: visibilityOf(c.id),
       durationMs: 0,
-      message,
-      ...(more.stack ? { stack: more.stack } : {}),
+      ...(visibilityOf(c.id) === 'hidden' ? { message: more.hiddenMessage ?? message } : { message, ...(more.stack ? { stack: more.stack } : {}) }),
       ...(more.code ? { code: more.code } : {}),
     })),
   });
@@ -209,8 +213,16 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
           const outcome = await run.children.acquire(visibility, sessionOptions);
           if (!outcome.ok) {
             const f = outcome.failure;
-            const stack = f.kind === 'load-error' ? mapStack(f.stack) : undefined;
-            const failed = allFail('load-error', failureMessage(t, f, manifest.file), { ...(stack ? { stack } : {}), ...(f.kind === 'grader-time' ? { code: f.kind } : {}) });
+            // In the hidden phase, what the module threw at import may carry hidden inputs it
+            // kept from elsewhere: only the kind of fault is shown.
+            const hidden = visibility === 'hidden';
+            const stack = f.kind === 'load-error' && !hidden ? mapStack(f.stack) : undefined;
+            const safe = hiddenFailureMessage(t, f, manifest.file);
+            const failed = allFail('load-error', hidden ? safe : failureMessage(t, f, manifest.file), {
+              ...(stack ? { stack } : {}),
+              ...(f.kind === 'grader-time' ? { code: f.kind } : {}),
+              hiddenMessage: safe,
+            });
             // The module does not load at all: the whole exercise says so.
             if (!loaded) {
               early = failed;
@@ -280,7 +292,9 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
       try {
         await runPhase(visibility);
       } finally {
-        spentMs += performance.now() - phaseStarted;
+        // The exercise's duration counts its public phase only: the hidden one's time is a
+        // channel out of the hidden checks (see toCheckResult).
+        if (visibility === 'public') spentMs += performance.now() - phaseStarted;
       }
     },
     result() {

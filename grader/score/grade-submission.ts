@@ -105,7 +105,8 @@ export async function gradeSubmission(
     score: round(exercises.reduce((s, e) => s + e.score, 0)),
     maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
     gradedAt: new Date().toISOString(),
-    durationMs: Math.round(performance.now() - started),
+    // Whole seconds: the one total a student sees that includes the hidden checks' time.
+    durationMs: Math.round((performance.now() - started) / 1000) * 1000,
     environment: { node: process.version, sandbox: env.launcher.name, warnings: [...env.launcher.warnings], ...(tfBackend ? { tfBackend } : {}) },
     exercises,
     status: layout.problem ? 'ungradable' : 'graded',

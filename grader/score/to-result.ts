@@ -4,7 +4,7 @@ import type { MistakeDefinition } from '../kit/mistake.js';
 import type { CheckResult, Diagnosis } from '../model/results.js';
 import type { CheckDiagnosis } from '../diagnose/diagnose.js';
 import type { Messages } from '../i18n/types.js';
-import { failureMessage } from '../kit/faults.js';
+import { failureMessage, hiddenFailureMessage } from '../kit/faults.js';
 
 export interface ResultContext {
   readonly id: string;
@@ -45,14 +45,16 @@ function diagnosisFields(verdict: Extract<CheckVerdict, { status: 'failed' }>, c
  * every value: no input, no expected or obtained number, no message the student's code wrote.
  */
 export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckResult {
+  const hidden = ctx.visibility === 'hidden';
   const base = {
     id: ctx.id,
     title: ctx.title,
     maxScore: ctx.points,
     visibility: ctx.visibility,
-    durationMs: Math.round(ctx.durationMs),
+    // A hidden check's duration is a channel out of it: code that recognises a hidden input can
+    // spend time in proportion to what it sees. It is never recorded.
+    durationMs: hidden ? 0 : Math.round(ctx.durationMs),
   };
-  const hidden = ctx.visibility === 'hidden';
   switch (verdict.status) {
     case 'passed':
       return { ...base, status: 'passed', score: ctx.points, ...(verdict.message ? { message: verdict.message } : {}) };
@@ -83,7 +85,7 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
         ...base,
         status: 'error',
         score: 0,
-        message: failureMessage(ctx.t, verdict.failure, ctx.file),
+        message: (hidden ? hiddenFailureMessage : failureMessage)(ctx.t, verdict.failure, ctx.file),
         ...(verdict.failure.kind === 'grader-time' ? { code: 'grader-time' as const } : {}),
       };
   }

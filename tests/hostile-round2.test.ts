@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExerciseResult, SubmissionResult } from '../grader/model/results.js';
+import { PACKAGE_ROOT } from '../grader/io/package.js';
+import { createEnvironment } from '../grader/score/environment.js';
+import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import { SUBMISSION_REPORTERS } from '../reports/index.js';
+import { hiddenOnlyInputs } from './support/hidden-inputs.js';
+import { FIXTURES, grade } from './support/grade.js';
+
+/**
+ * The second round of attacks (issue 19): each costs its own exercise, never another exercise
+ * or another student, and nothing of a hidden check (input, value, message of the code, time)
+ * reaches an output. Submissions are assembled in a temporary folder from the reference's files
+ * and the attack's own (tests/fixtures/hostile-round2/<name>).
+ */
+const EXERCISES = ['shapes', 'pooling', 'sequences'] as const;
+const BIN = join(PACKAGE_ROOT, 'bin', 'neurograde.mjs');
+const HIDDEN_TEMPLATE = /details are not shown for a hidden check|Expected the hidden check to match the reference|\(time limit\)|\(memory limit\)|\(output limit\)/;
+const work = mkdtempSync(join(tmpdir(), 'ng-hostile2-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let counter = 0;
+/** A submission: the reference's file for every exercise (also under impl/, for wrappers), then `files` over them. */
+function submission(files: Readonly<Record<string, string>>, name = `s${++counter}`, root = work): string {
+  const dir = join(root, name);
+  mkdirSync(join(dir, 'impl'), { recursive: true });
+  for (const id of EXERCISES) {
+    cpSync(join(PACKAGE_ROOT, 'reference', `${id}.ts`), join(dir, `${id}.ts`));
+    cpSync(join(PACKAGE_ROOT, 'reference', `${id}.ts`), join(dir, 'impl', `${id}.ts`));
+  }
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+/** A fixture folder's files, by name. */
+function fixture(name: string): Record<string, string> {
+  const dir = join(FIXTURES, 'hostile-round2', name);
+  return Object.fromEntries(['shapes.ts', 'pooling.ts', 'sequences.ts', 'stash.ts'].flatMap((f) => {
+    try {
+      return [[f, readFileSync(join(dir, f), 'utf8')]];
+    } catch {
+      return [];
+    }
+  }));
+}
+
+function untimed<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'durationMs' || k === 'gradedAt' ? undefined : v))) as T;
+}
+
+const others = (r: SubmissionResult, attacked: string): ExerciseResult[] => untimed(r.exercises.filter((e) => e.id !== attacked));
+
+/** Source files that kill or stall esbuild, in pooling.ts. */
+const BOMBS = [
+  // The issue's file: an array literal 300,000 deep (esbuild's stack overflows on it), refused before parsing.
+  ['nested 300,000 deep', `export const maxpooling = ${'['.repeat(300_000)}${']'.repeat(300_000)};\n`, /nest brackets at most 500 deep/],
+  ['3.5 MB', `export const maxpooling = [${'0,'.repeat(1_750_000)}];\n`, /a source file of at most 1024 KiB, but got 3418 KiB/],
+  // Within every bound checked before parsing, and still a crash of esbuild: its process dies, not the grader's.
+  ['a conditional chain that crashes esbuild', `declare const a: boolean;\nexport const maxpooling = ${'a?1:'.repeat(250_000)}0;\n`, /a bundler that crashed on it/],
+] as const;
+
+describe('hostile submissions, round 2', () => {
+  let env: GradingEnvironment;
+  let twin: SubmissionResult;
+  beforeAll(async () => {
+    env = await createEnvironment({ only: [...EXERCISES] });
+    twin = await grade(env, submission({}));
+  });
+  afterAll(() => env.bundler?.close());
+
+  it.each(BOMBS)('bundler bomb (%s) costs pooling alone, with a message that says why', async (_name, source, says) => {
+    const result = await grade(env, submission({ 'pooling.ts': source }));
+    const pooling = result.exercises.find((e) => e.id === 'pooling')!;
+    expect(pooling.score).toBe(0);
+    for (const c of pooling.checks) expect(c.message).toMatch(says);
+    expect(others(result, 'pooling')).toEqual(others(twin, 'pooling'));
+    // The next submission graded with the same bundler is graded in full.
+    expect(untimed((await grade(env, submission({}))).exercises)).toEqual(untimed(twin.exercises));
+  });
+
+  it('stash-leak: inputs kept where the state check does not look reach no output, hidden ones or messages of the code', async () => {
+    const seed = 20261127;
+    const hidden = await hiddenOnlyInputs(env, 'shapes', seed);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const concurrency of [1, 2]) {
+      const result = await grade(env, submission(fixture('stash-leak')), { seed, concurrency });
+      const text = JSON.stringify(result);
+      expect(hidden.filter((input) => text.includes(input.replace(/"/g, '\\"')) || text.includes(input))).toEqual([]);
+      for (const e of result.exercises) for (const c of e.checks) if (c.visibility === 'hidden' && c.status !== 'passed') expect(c.message).toMatch(HIDDEN_TEMPLATE);
+      // The right answers of shapes.ts still score.
+      expect(result.exercises.find((e) => e.id === 'shapes')!.score).toBe(twin.exercises.find((e) => e.id === 'shapes')!.score);
+    }
+  });
+
+  it('slow-hidden: no hidden check says how long it took, in results.json, junit.xml, gradescope.json or the report', async () => {
+    const result = await grade(env, submission(fixture('slow-hidden')));
+    const shapes = result.exercises.find((e) => e.id === 'shapes')!;
+    const hiddenChecks = shapes.checks.filter((c) => c.visibility === 'hidden');
+    expect(hiddenChecks.length).toBeGreaterThan(0);
+    for (const c of hiddenChecks) expect(c.durationMs).toBe(0);
+    // The exercise's time counts its public checks alone; the submission's is whole seconds.
+    const publicMs = shapes.checks.filter((c) => c.visibility === 'public').reduce((s, c) => s + c.durationMs, 0);
+    expect(shapes.durationMs).toBeGreaterThanOrEqual(publicMs);
+    expect(result.durationMs % 1000).toBe(0);
+    const junit = String(SUBMISSION_REPORTERS.junit!.render(result, { lang: 'en', exercises: env.exercises }));
+    for (const c of hiddenChecks) expect(junit).toContain(`<testcase name="${c.id}" classname="shapes" time="0.000"`);
+    const gradescope = JSON.parse(String(SUBMISSION_REPORTERS.gradescope!.render(result, { lang: 'en', exercises: env.exercises }))) as { execution_time: number };
+    expect(gradescope.execution_time).toBe(Math.max(1, result.durationMs / 1000));
+  });
+
+  describe('in batch, on one worker', () => {
+    it('a bundler-killing file costs its own exercise; the students graded after it on the same worker keep every grade', async () => {
+      const root = join(work, 'class');
+      submission({ 'pooling.ts': BOMBS[2][1] }, 'a-bomb', root);
+      submission({}, 'b-correct', root);
+      submission({}, 'c-correct', root);
+      const out = join(work, 'class-out');
+      const child = spawn(process.execPath, [BIN, 'batch', root, '--out', out, '--jobs', '1', '--exercises', EXERCISES.join(',')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let log = '';
+      child.stdout.on('data', (d: Buffer) => (log += d));
+      child.stderr.on('data', (d: Buffer) => (log += d));
+      const code = await new Promise<number | null>((ok) => child.on('close', ok));
+      expect(code, log).toBe(0);
+      const read = (name: string): SubmissionResult => JSON.parse(readFileSync(join(out, name, 'results.json'), 'utf8')) as SubmissionResult;
+      const bomb = read('a-bomb');
+      expect(bomb.exercises.find((e) => e.id === 'pooling')).toMatchObject({ score: 0, status: 'compile-error' });
+      expect(others(bomb, 'pooling')).toEqual(others(twin, 'pooling'));
+      for (const name of ['b-correct', 'c-correct']) expect(untimed(read(name).exercises)).toEqual(untimed(twin.exercises));
+    });
+  });
+});
