@@ -31,10 +31,36 @@ export function chronologicalSplit<T>(X: T[], Y: T[], trainCount: number) {
 const VARIANTS: { name: string; source: string; failed: string[]; diagnosis: string | undefined }[] = [
   { name: 'the correct module', source: WINDOWS_OK + split(''), failed: [], diagnosis: undefined },
   {
-    name: 'pairs reordered before the cut (test pairs reach training) are named split-shuffled',
-    source: WINDOWS_OK + split('X = [...X].reverse(); Y = [...Y].reverse();'),
+    name: 'pairs shuffled before the cut (a seeded Fisher-Yates: test pairs reach training) are named split-shuffled',
+    source:
+      WINDOWS_OK +
+      split(`let seed = 3;
+  const idx = X.map((_, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  X = idx.map((i) => X[i]); Y = idx.map((i) => Y[i]);`),
     failed: SPLITS,
     diagnosis: 'split-shuffled',
+  },
+  {
+    name: 'regression: pairs reversed before the cut are not called shuffled (a wrong split, but nothing random)',
+    source: WINDOWS_OK + split('X = [...X].reverse(); Y = [...Y].reverse();'),
+    failed: SPLITS,
+    diagnosis: undefined,
+  },
+  {
+    name: 'regression: the last pairs training and the first testing are not called shuffled, but split-parts-swapped',
+    source:
+      WINDOWS_OK +
+      `export function chronologicalSplit<T>(X: T[], Y: T[], n: number) {
+        const cut = X.length - n;
+        return { xTrain: X.slice(cut), yTrain: Y.slice(cut), xTest: X.slice(0, cut), yTest: Y.slice(0, cut) };
+      }`,
+    failed: SPLITS,
+    diagnosis: 'split-parts-swapped',
   },
   {
     name: 'X reordered without Y breaks the pairs: no diagnosis',
@@ -52,10 +78,10 @@ const VARIANTS: { name: string; source: string; failed: string[]; diagnosis: str
     diagnosis: undefined,
   },
   {
-    name: 'targets as plain numbers instead of one-value arrays fail every window check',
+    name: 'targets as plain numbers instead of one-value arrays fail every window check, named window-y-not-nested',
     source: WINDOWS_OK.replace('/*Y*/[series[i + s]]', 'series[i + s] as unknown as number[]') + split(''),
     failed: WINDOWS,
-    diagnosis: undefined,
+    diagnosis: 'window-y-not-nested',
   },
 ];
 

@@ -10,6 +10,7 @@ const PARAMS: Readonly<Record<string, Relation['params']>> = {
   shifted: { rows: 1, cols: 1 },
   scaled: { factor: 255 / 256, numerator: 255, denominator: 256 },
   offset: { offset: -1 },
+  affine: { factor: 2, offset: -1 },
   'non-finite': { nan: 2, infinite: 0, total: 9 },
   transposed: { rows: 3, cols: 4 },
   reversed: { axis: 0 },

@@ -65,20 +65,28 @@ function outputsOf(variant: Variant, obs: Observation, memo: Memo | undefined): 
 }
 
 /**
- * The first variant that gives the student's answer in every replayed case: where the student is
- * wrong (every such case, so no coincidence of one case names it) and where the student is right
- * (a mistake the student did not make there is not theirs).
+ * The variant that gives the student's answer in every replayed case: where the student is wrong
+ * (every such case, so no coincidence of one case names it) and where the student is right (a
+ * mistake the student did not make there is not theirs). The simplest explanation wins (a whole
+ * mistake before a part of one, one mistake before two); when two different mistakes explain the
+ * answers equally well, the cases cannot tell them apart and neither is named.
  */
 function matchVariant(input: DiagnoseInput, cases: readonly Answered[]): Variant | undefined {
   const used = new Set(cases.flatMap((c) => [...usedExports(c.obs.steps)]));
+  const ids = (v: Variant): string => v.mistakes.map((m) => m.id).join('+');
+  let found: Variant | undefined;
   for (const variant of variantsFor(input.reference, input.mistakes, used)) {
+    if (found && variant.rank > found.rank) break;
+    if (found && ids(variant) === ids(found)) continue;
     const ok = cases.every((c) => {
       const outputs = outputsOf(variant, c.obs, input.memo);
       return outputs !== undefined && outputs.length === c.obs.outputs.length && reproduces(outputs, c.obs.outputs, input.tolerance);
     });
-    if (ok) return variant;
+    if (!ok) continue;
+    if (found) return undefined;
+    found = variant;
   }
-  return undefined;
+  return found;
 }
 
 const sameParams = (a: FoundRelation, b: FoundRelation): boolean =>

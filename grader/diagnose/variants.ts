@@ -9,6 +9,8 @@ export interface Variant {
   readonly mistakes: readonly MistakeDefinition[];
   /** The exports it replaces. */
   readonly replaced: readonly string[];
+  /** 0: a mistake whole, in any of its forms; 1: a mistake in part; 2: two mistakes. */
+  readonly rank: 0 | 1 | 2;
   /** Stable key: the cache of its outputs is keyed by it. */
   readonly key: string;
   readonly module: Module;
@@ -61,17 +63,17 @@ export function variantsFor(reference: Module, mistakes: readonly MistakeDefinit
   const relevant = (m: MistakeDefinition): string[] => Object.keys(m.overrides).filter((k) => used.has(k));
   const touching = mistakes.filter((m) => relevant(m).length > 0);
   for (const m of touching) {
-    out.push({ mistakes: [m], replaced: relevant(m), key: m.id, module: { ...reference, ...m.overrides } });
+    out.push({ mistakes: [m], replaced: relevant(m), rank: 0, key: m.id, module: { ...reference, ...m.overrides } });
     (m.forms ?? []).forEach((form, i) => {
       const replaced = Object.keys(form).filter((k) => used.has(k));
-      if (replaced.length > 0) out.push({ mistakes: [m], replaced, key: `${m.id}~${i}`, module: { ...reference, ...form } });
+      if (replaced.length > 0) out.push({ mistakes: [m], replaced, rank: 0, key: `${m.id}~${i}`, module: { ...reference, ...form } });
     });
   }
   for (const m of touching) {
     const keys = relevant(m);
     if (keys.length < 2 || keys.length > MAX_SUBSET_KEYS) continue;
     for (const part of subsets(keys)) {
-      out.push({ mistakes: [m], replaced: part, key: `${m.id}[${part.join(',')}]`, module: { ...reference, ...pick(m.overrides, part) } });
+      out.push({ mistakes: [m], replaced: part, rank: 1, key: `${m.id}[${part.join(',')}]`, module: { ...reference, ...pick(m.overrides, part) } });
     }
   }
   for (let i = 0; i < touching.length; i++) {
@@ -80,7 +82,7 @@ export function variantsFor(reference: Module, mistakes: readonly MistakeDefinit
       const module = combine(reference, a, b);
       if (!module) continue;
       const replaced = [...new Set([...relevant(a), ...relevant(b)])];
-      out.push({ mistakes: [a, b], replaced, key: `${a.id}+${b.id}`, module });
+      out.push({ mistakes: [a, b], replaced, rank: 2, key: `${a.id}+${b.id}`, module });
     }
   }
   return out;

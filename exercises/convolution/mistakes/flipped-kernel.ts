@@ -1,9 +1,13 @@
 import type { MistakeDefinition } from 'neurograde/kit';
 import { convolution } from '../../../reference/convolution.js';
 
+type Conv = (img: number[][], kernel: number[][], options?: Options) => number[][];
 type Options = { stride?: number; padding?: number };
 
 const rotate180 = (kernel: number[][]): number[][] => kernel.map((row) => [...row].reverse()).reverse();
+
+/** The mistake made on top of any convolution (the reference, or another mistake's). */
+const wrap = (base: Readonly<Record<string, unknown>>) => ({ convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => (base.convolution as Conv)(img, rotate180(kernel), options) });
 
 export const flippedKernel: MistakeDefinition = {
   id: 'conv-flipped-kernel',
@@ -16,7 +20,6 @@ export const flippedKernel: MistakeDefinition = {
     fr: 'Multipliez img[i + a][j + b] par kernel[a][b], pas par kernel[kh - 1 - a][kw - 1 - b].',
     en: 'Multiply img[i + a][j + b] by kernel[a][b], not by kernel[kh - 1 - a][kw - 1 - b].',
   },
-  overrides: {
-    convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => convolution(img, rotate180(kernel), options),
-  },
+  overrides: wrap({ convolution }),
+  wrap,
 };

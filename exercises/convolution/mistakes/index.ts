@@ -5,7 +5,9 @@ import { outputSizeNK1 } from './output-size-n-k-1.js';
 import { paddingIgnored } from './padding-ignored.js';
 import { paddingOneSide } from './padding-one-side.js';
 import { rowsColsSwapped } from './rows-cols-swapped.js';
+import { squareKernelAssumed } from './square-kernel-assumed.js';
 import { strideIgnored } from './stride-ignored.js';
+import { strideNotInWindow } from './stride-not-in-window.js';
 
 export const mistakes: readonly MistakeDefinition[] = [
   outputShifted,
@@ -15,4 +17,6 @@ export const mistakes: readonly MistakeDefinition[] = [
   strideIgnored,
   paddingIgnored,
   paddingOneSide,
+  strideNotInWindow,
+  squareKernelAssumed,
 ];

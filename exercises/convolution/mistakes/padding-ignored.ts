@@ -1,7 +1,11 @@
 import type { MistakeDefinition } from 'neurograde/kit';
 import { convolution } from '../../../reference/convolution.js';
 
+type Conv = (img: number[][], kernel: number[][], options?: Options) => number[][];
 type Options = { stride?: number; padding?: number };
+
+/** The mistake made on top of any convolution (the reference, or another mistake's). */
+const wrap = (base: Readonly<Record<string, unknown>>) => ({ convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => (base.convolution as Conv)(img, kernel, { ...options, padding: 0 }) });
 
 export const paddingIgnored: MistakeDefinition = {
   id: 'conv-padding-ignored',
@@ -14,7 +18,6 @@ export const paddingIgnored: MistakeDefinition = {
     fr: 'Entourez l’image de P lignes et P colonnes de zéros de chaque côté (ou traitez les pixels hors de l’image comme des 0).',
     en: 'Surround the image with P rows and P columns of zeros on every side (or treat pixels outside the image as 0).',
   },
-  overrides: {
-    convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => convolution(img, kernel, { ...options, padding: 0 }),
-  },
+  overrides: wrap({ convolution }),
+  wrap,
 };

@@ -1,6 +1,7 @@
 import type { MistakeDefinition } from 'neurograde/kit';
 import { convolution } from '../../../reference/convolution.js';
 
+type Conv = (img: number[][], kernel: number[][], options?: Options) => number[][];
 type Options = { stride?: number; padding?: number };
 
 /** Zeros above and to the left only: the bottom and right borders are forgotten. */
@@ -8,6 +9,12 @@ function padTopLeft(img: number[][], p: number): number[][] {
   const width = (img[0]?.length ?? 0) + p;
   return [...Array.from({ length: p }, () => new Array<number>(width).fill(0)), ...img.map((row) => [...new Array<number>(p).fill(0), ...row])];
 }
+
+/** The mistake made on top of any convolution (the reference, or another mistake's). */
+const wrap = (base: Readonly<Record<string, unknown>>) => ({
+    convolution: (img: number[][], kernel: number[][], options?: Options): number[][] =>
+      (base.convolution as Conv)(padTopLeft(img, options?.padding ?? 0), kernel, { stride: options?.stride ?? 1 }),
+  });
 
 export const paddingOneSide: MistakeDefinition = {
   id: 'conv-padding-one-side',
@@ -20,8 +27,6 @@ export const paddingOneSide: MistakeDefinition = {
     fr: "L'image complétée a N + 2P lignes et M + 2P colonnes.",
     en: 'The padded image has N + 2P rows and M + 2P columns.',
   },
-  overrides: {
-    convolution: (img: number[][], kernel: number[][], options?: Options): number[][] =>
-      convolution(padTopLeft(img, options?.padding ?? 0), kernel, { stride: options?.stride ?? 1 }),
-  },
+  overrides: wrap({ convolution }),
+  wrap,
 };

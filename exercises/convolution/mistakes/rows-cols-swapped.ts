@@ -1,9 +1,13 @@
 import type { MistakeDefinition } from 'neurograde/kit';
 import { convolution } from '../../../reference/convolution.js';
 
+type Conv = (img: number[][], kernel: number[][], options?: Options) => number[][];
 type Options = { stride?: number; padding?: number };
 
 const transpose = (m: number[][]): number[][] => (m.length === 0 ? [] : m[0].map((_, j) => m.map((row) => row[j])));
+
+/** The mistake made on top of any convolution (the reference, or another mistake's). */
+const wrap = (base: Readonly<Record<string, unknown>>) => ({ convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => transpose((base.convolution as Conv)(img, kernel, options)) });
 
 export const rowsColsSwapped: MistakeDefinition = {
   id: 'conv-rows-cols-swapped',
@@ -16,7 +20,6 @@ export const rowsColsSwapped: MistakeDefinition = {
     fr: 'La boucle externe parcourt les lignes de sortie (hauteur), la boucle interne les colonnes, et chaque ligne construite est un élément du résultat.',
     en: 'The outer loop runs over output rows (height), the inner one over columns, and each row built is one item of the result.',
   },
-  overrides: {
-    convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => transpose(convolution(img, kernel, options)),
-  },
+  overrides: wrap({ convolution }),
+  wrap,
 };

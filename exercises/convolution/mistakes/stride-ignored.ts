@@ -1,7 +1,11 @@
 import type { MistakeDefinition } from 'neurograde/kit';
 import { convolution } from '../../../reference/convolution.js';
 
+type Conv = (img: number[][], kernel: number[][], options?: Options) => number[][];
 type Options = { stride?: number; padding?: number };
+
+/** The mistake made on top of any convolution (the reference, or another mistake's). */
+const wrap = (base: Readonly<Record<string, unknown>>) => ({ convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => (base.convolution as Conv)(img, kernel, { ...options, stride: 1 }) });
 
 export const strideIgnored: MistakeDefinition = {
   id: 'conv-stride-ignored',
@@ -14,7 +18,6 @@ export const strideIgnored: MistakeDefinition = {
     fr: 'La sortie (i, j) lit le patch dont le coin est (i * S - P, j * S - P).',
     en: 'Output (i, j) reads the patch whose corner is (i * S - P, j * S - P).',
   },
-  overrides: {
-    convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => convolution(img, kernel, { ...options, stride: 1 }),
-  },
+  overrides: wrap({ convolution }),
+  wrap,
 };

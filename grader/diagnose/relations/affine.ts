@@ -1,5 +1,5 @@
 import type { RelationDefinition } from './relation.js';
-import { countDiffering, everyClose, sameShape } from './relation.js';
+import { countDiffering, distinctCount, everyClose, sameShape } from './relation.js';
 
 /** The simplest fraction within 1e-9 of x, with a denominator up to 4096 (255/256, 1/9...). */
 export function fraction(x: number): { numerator: number; denominator: number } | undefined {
@@ -41,7 +41,7 @@ export const offset: RelationDefinition = {
   find(want, got, tol) {
     if (!sameShape(want, got) || want.data.length < 2 || !Number.isFinite(got.data[0]!) || !Number.isFinite(want.data[0]!)) return undefined;
     const delta = got.data[0]! - want.data[0]!;
-    if (countDiffering(got.data, want.data, tol) === 0) return undefined;
+    if (countDiffering(got.data, want.data, tol) < 2) return undefined;
     return everyClose(got.data, (i) => want.data[i]! + delta, tol) ? { offset: delta } : undefined;
   },
 };
@@ -54,6 +54,8 @@ export const offByOne: RelationDefinition = {
   id: 'off-by-one',
   find(want, got) {
     if (!sameShape(want, got) || !want.data.every(Number.isInteger) || !got.data.every(Number.isInteger)) return undefined;
+    // Answers of 0s and 1s (a mask, a one-hot, a normalised edge map) differ by one wherever they differ.
+    if (!want.data.some((x) => Math.abs(x) >= 2)) return undefined;
     let above = 0;
     let below = 0;
     for (let i = 0; i < want.data.length; i++) {
@@ -62,6 +64,31 @@ export const offByOne: RelationDefinition = {
       else if (d === -1) below++;
       else if (d !== 0) return undefined;
     }
-    return above + below > 0 ? { above, below, total: want.data.length } : undefined;
+    // One number one off says little: two entries at least (W and H, two pixels...).
+    return above + below >= 2 ? { above, below, total: want.data.length } : undefined;
+  },
+};
+
+/**
+ * got = factor x want + offset, neither alone (see "scaled" and "offset"): a rescaling to
+ * another range, [-1, 1] instead of [0, 1]... Estimated from the two most different expected
+ * entries, checked on every one; at least three distinct expected values, since any two points
+ * lie on a line.
+ */
+export const affine: RelationDefinition = {
+  id: 'affine',
+  find(want, got, tol) {
+    if (!sameShape(want, got) || distinctCount(want.data, 3) < 3) return undefined;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < want.data.length; i++) {
+      if (want.data[i]! < want.data[lo]!) lo = i;
+      if (want.data[i]! > want.data[hi]!) hi = i;
+    }
+    const factor = (got.data[hi]! - got.data[lo]!) / (want.data[hi]! - want.data[lo]!);
+    const shift = got.data[lo]! - factor * want.data[lo]!;
+    if (!Number.isFinite(factor) || !Number.isFinite(shift) || factor === 0) return undefined;
+    if (Math.abs(factor - 1) < 1e-9 || Math.abs(shift) < 1e-9) return undefined;
+    return everyClose(got.data, (i) => factor * want.data[i]! + shift, tol) ? { factor, offset: shift } : undefined;
   },
 };

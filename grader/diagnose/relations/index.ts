@@ -1,5 +1,5 @@
 import { absolute, negated, roundings, squared, squareRooted } from './elementwise.js';
-import { offByOne, offset, scaled } from './affine.js';
+import { affine, offByOne, offset, scaled } from './affine.js';
 import { cropped, extended } from './cropped.js';
 import { nonFinite } from './non-finite.js';
 import { permuted, reshaped } from './permuted.js';
@@ -26,6 +26,7 @@ export const relations: readonly RelationDefinition[] = [
   shifted,
   scaled,
   offset,
+  affine,
   absolute,
   squared,
   squareRooted,

@@ -22,6 +22,7 @@ describe('relations between a wrong answer and the expected one', () => {
     ['scaled by 255/256', map(want, (x) => (x * 255) / 256), 'scaled', { factor: 255 / 256, numerator: 255, denominator: 256 }],
     ['scaled by 1/9', map(want, (x) => x / 9), 'scaled', { factor: 1 / 9, numerator: 1, denominator: 9 }],
     ['offset by -1', map(want, (x) => x - 1), 'offset', { offset: -1 }],
+    ['rescaled to [-1, 1]', map(want, (x) => 2 * x - 1), 'affine', { factor: 2, offset: -1 }],
     ['absolute value', map(want, Math.abs), 'absolute', {}],
     ['squared', map(want, (x) => x * x), 'squared', {}],
     ['non-finite', [[1, NaN, 3, 4], want[1]!, [9, 10, Infinity, -12]], 'non-finite', { nan: 1, infinite: 1, total: 12 }],

@@ -62,6 +62,8 @@ function sentence(r: Relation): string {
       return `${Yours} equals ${theirs} times ${p.denominator !== undefined ? `${num(n(p.numerator))}/${num(n(p.denominator))} (${num(n(p.factor))})` : num(n(p.factor))}.`;
     case 'offset':
       return `Every value of ${yours} is the expected one ${n(p.offset) > 0 ? 'plus' : 'minus'} ${num(Math.abs(n(p.offset)))}.`;
+    case 'affine':
+      return `${Yours} equals ${theirs} times ${num(n(p.factor))}, ${n(p.offset) > 0 ? 'plus' : 'minus'} ${num(Math.abs(n(p.offset)))}: the same values on another scale.`;
     case 'absolute':
       return `${Yours} equals the absolute value of ${theirs}: its negative values came out positive.`;
     case 'squared':

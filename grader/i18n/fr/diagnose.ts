@@ -60,6 +60,8 @@ function sentence(r: Relation): string {
       return `${Yours} est égale à ${theirs} multipliée par ${p.denominator !== undefined ? `${num(n(p.numerator))}/${num(n(p.denominator))} (${num(n(p.factor))})` : num(n(p.factor))}.`;
     case 'offset':
       return `Chaque valeur de ${yours} vaut la valeur attendue ${n(p.offset) > 0 ? 'plus' : 'moins'} ${num(Math.abs(n(p.offset)))}.`;
+    case 'affine':
+      return `${Yours} est égale à ${theirs} multipliée par ${num(n(p.factor))}, ${n(p.offset) > 0 ? 'plus' : 'moins'} ${num(Math.abs(n(p.offset)))} : les mêmes valeurs sur une autre échelle.`;
     case 'absolute':
       return `${Yours} est égale à la valeur absolue de ${theirs} : ses valeurs négatives sont devenues positives.`;
     case 'squared':
