@@ -6,6 +6,7 @@ import type { ClassReport } from '../grader/model/class-results.js';
 import { shardProblemText } from './shard-problems.js';
 import { problemText } from '../grader/i18n/layout-text.js';
 import type { ClassReporter, ReportContext } from './types.js';
+import { visibleStrings } from '../grader/io/unsafe-text.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 const percent = (n: number, d: number): number => (d > 0 ? Math.round((1000 * n) / d) / 10 : 0);
@@ -130,6 +131,6 @@ export const classHtml: ClassReporter = {
   name: 'class-html',
   fileName: 'index.html',
   render(report, ctx) {
-    return compile()(view(report, ctx));
+    return compile()(visibleStrings(view(report, ctx)));
   },
 };

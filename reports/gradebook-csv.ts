@@ -1,4 +1,5 @@
 import type { ClassReporter } from './types.js';
+import { visibleText } from '../grader/io/unsafe-text.js';
 
 /** RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
 export function csvField(value: string): string {
@@ -32,7 +33,8 @@ export const gradebookCsv: ClassReporter = {
     const ids = summary.exercises.map((e) => e.id);
     const rows: string[][] = [['student', ...ids, 'total']];
     for (const entry of entries) {
-      const name = spreadsheetText(entry.name);
+      // A control or bidi character in a name shows escaped: `u\u202Egnp.exe`, not `uexe.png`.
+      const name = spreadsheetText(visibleText(entry.name));
       if (entry.status !== 'graded') {
         rows.push([name, ...ids.map(() => ''), '']);
         continue;

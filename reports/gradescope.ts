@@ -3,6 +3,7 @@ import { messages, type Messages } from '../grader/i18n/index.js';
 import { submissionNotes } from '../grader/i18n/layout-text.js';
 import type { CheckResult } from '../grader/model/results.js';
 import type { SubmissionReporter } from './types.js';
+import { visibleText } from '../grader/io/unsafe-text.js';
 
 /** One test of Gradescope's autograder `results.json` ("Autograder Specifications", output format). */
 export interface GradescopeTest {
@@ -29,13 +30,13 @@ export interface GradescopeResults {
 const fmt = (x: number): string => String(Math.round(x * 1000) / 1000);
 
 function output(check: CheckResult, passed: string, t: Messages): string {
-  if (check.status === 'passed') return check.message ?? passed;
+  if (check.status === 'passed') return visibleText(check.message ?? passed, { multiline: true });
   const lines = [check.message];
   if (check.status === 'failed') {
     for (const m of [...(check.mistake ? [check.mistake] : []), ...(check.alsoMistakes ?? [])]) lines.push(`${m.title}: ${m.explanation}`, m.hint);
   }
   lines.push(...observations(check, t));
-  return lines.join('\n');
+  return visibleText(lines.join('\n'), { multiline: true });
 }
 
 /**

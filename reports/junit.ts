@@ -5,6 +5,7 @@ import { messages, type Messages } from '../grader/i18n/index.js';
 import type { Exercise } from '../grader/load/exercise.js';
 import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
 import type { ClassReporter, SubmissionReporter } from './types.js';
+import { visibleText } from '../grader/io/unsafe-text.js';
 
 /**
  * Text for XML 1.0 content and attributes: the five special characters escaped, and characters
@@ -12,7 +13,7 @@ import type { ClassReporter, SubmissionReporter } from './types.js';
  * error message may contain anything.
  */
 export function xmlText(value: string): string {
-  return value
+  return visibleText(value, { multiline: true })
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -3,6 +3,7 @@ import { messages } from '../grader/i18n/index.js';
 import { submissionNotes } from '../grader/i18n/layout-text.js';
 import type { CheckResult } from '../grader/model/results.js';
 import type { SubmissionReporter } from './types.js';
+import { visibleText } from '../grader/io/unsafe-text.js';
 
 /**
  * Text safe inside GitHub-flavoured Markdown: punctuation that would start emphasis, a link, a
@@ -10,7 +11,7 @@ import type { SubmissionReporter } from './types.js';
  * error message can neither inject markup into a job summary nor break the table.
  */
 export function mdText(value: string): string {
-  return value
+  return visibleText(value, { multiline: true })
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportView } from './view/types.js';
+import { visibleStrings } from '../grader/io/unsafe-text.js';
 
 const TEMPLATES = fileURLToPath(new URL('./templates/', import.meta.url));
 
@@ -19,5 +20,6 @@ export function createReportTemplate(): (view: ReportView) => string {
     hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
   }
   const template = hb.compile<ReportView>(readFileSync(join(TEMPLATES, 'report.hbs'), 'utf8'), { preventIndent: true });
-  return (view) => template(view);
+  // Controls and bidi overrides from a name or a message show as escapes (`\u202E`), never raw.
+  return (view) => template(visibleStrings(view));
 }

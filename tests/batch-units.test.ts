@@ -99,6 +99,21 @@ describe('discovering submissions', () => {
       { name: 'index.html', reason: 'reserved' },
     ]);
   });
+
+  it('gives no two submissions the same output folder under case folding or accent composition', () => {
+    const root = join(work, 'class-case');
+    // 'Élodie' composed (one code point) and decomposed (E + combining accent).
+    for (const d of ['Alice', 'alice', '\u00c9lodie', 'E\u0301lodie', 'bob']) mkdirSync(join(root, d), { recursive: true });
+    writeFileSync(join(root, 'BOB.zip'), 'zip');
+    const d = discoverSubmissions(root);
+    // Sorted by code point, the first of each clash is graded and the other gets an error row naming it.
+    expect(d.sources.map((s) => `${s.name}:${s.kind}`)).toEqual(['Alice:dir', 'BOB:zip', 'E\u0301lodie:dir']);
+    expect(d.rejected).toEqual([
+      { name: 'alice', reason: 'case-clash', other: 'Alice' },
+      { name: 'bob', reason: 'case-clash', other: 'BOB' },
+      { name: '\u00c9lodie', reason: 'case-clash', other: 'E\u0301lodie' },
+    ]);
+  });
 });
 
 describe('content hash', () => {
@@ -168,7 +183,8 @@ describe('exports render student text safely', () => {
     expect(doc.querySelector('testcase[name="flooring"] failure')?.getAttribute('type')).toBe('shape-no-flooring');
     expect(doc.querySelector('testcase[name="boom"] error')?.textContent).toContain('shapes.ts:3:9');
     expect(doc.querySelector('testcase[name="flooring"] failure')?.getAttribute('message')).toContain('<tag> & \'apos\'');
-    expect(xmlText('\u0001\uD800')).toBe('\uFFFD\uFFFD');
+    // A control character shows escaped, visibly; a lone surrogate, which XML cannot hold, is replaced.
+    expect(xmlText('\u0001\u202E\uD800')).toBe('\\x01\\u202E\uFFFD');
   });
 
   it('Gradescope: the documented fields, hidden checks shown after publication, errors as failed', () => {

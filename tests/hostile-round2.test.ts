@@ -20,6 +20,8 @@ import { FIXTURES, grade } from './support/grade.js';
 const EXERCISES = ['shapes', 'pooling', 'sequences'] as const;
 const BIN = join(PACKAGE_ROOT, 'bin', 'neurograde.mjs');
 const HIDDEN_TEMPLATE = /details are not shown for a hidden check|Expected the hidden check to match the reference|\(time limit\)|\(memory limit\)|\(output limit\)/;
+const SCREEN = 'd-screen\u001b[2J\u001b]0;pwned\u0007';
+const RLO = 'e-u\u202egnp.exe';
 const work = mkdtempSync(join(tmpdir(), 'ng-hostile2-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -113,11 +115,14 @@ describe('hostile submissions, round 2', () => {
   });
 
   describe('in batch, on one worker', () => {
-    it('a bundler-killing file costs its own exercise; the students graded after it on the same worker keep every grade', async () => {
+    it('a bundler-killing file costs its own exercise; the students graded after it on the same worker keep every grade; names reach no output raw', async () => {
       const root = join(work, 'class');
       submission({ 'pooling.ts': BOMBS[2][1] }, 'a-bomb', root);
       submission({}, 'b-correct', root);
       submission({}, 'c-correct', root);
+      // Names that would clear the teacher's screen, retitle the window, or read backwards.
+      submission({}, SCREEN, root);
+      submission({}, RLO, root);
       const out = join(work, 'class-out');
       const child = spawn(process.execPath, [BIN, 'batch', root, '--out', out, '--jobs', '1', '--exercises', EXERCISES.join(',')], { stdio: ['ignore', 'pipe', 'pipe'] });
       let log = '';
@@ -130,6 +135,14 @@ describe('hostile submissions, round 2', () => {
       expect(bomb.exercises.find((e) => e.id === 'pooling')).toMatchObject({ score: 0, status: 'compile-error' });
       expect(others(bomb, 'pooling')).toEqual(others(twin, 'pooling'));
       for (const name of ['b-correct', 'c-correct']) expect(untimed(read(name).exercises)).toEqual(untimed(twin.exercises));
+      // No control or bidi character of a name reaches the terminal, the gradebook or the class page: they show escaped.
+      expect(log).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(log).toContain('d-screen\\x1B[2J\\x1B]0;pwned\\x07');
+      for (const file of ['gradebook.csv', 'index.html', join(RLO, 'report.html')]) {
+        const text = readFileSync(join(out, file), 'utf8');
+        expect(text, file).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(text, file).toContain('e-u\\u202Egnp.exe');
+      }
     });
   });
 });

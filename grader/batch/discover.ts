@@ -12,7 +12,9 @@ export interface SubmissionSource {
 /** A source that cannot be graded, for an error row. */
 export interface RejectedSource {
   readonly name: string;
-  readonly reason: 'duplicate' | 'reserved';
+  readonly reason: 'duplicate' | 'reserved' | 'case-clash';
+  /** The submission whose output folder it would share ('case-clash'). */
+  readonly other?: string;
 }
 
 export interface Discovery {
@@ -60,12 +62,17 @@ export function discoverSubmissions(dir: string, options: { readonly exclude?: s
   found.sort((a, b) => byName(a, b) || (a.kind === 'dir' ? -1 : 1));
   const sources: SubmissionSource[] = [];
   const rejected: RejectedSource[] = [];
-  const taken = new Set<string>();
+  // Output folders are named after submissions: on a case-insensitive file system (macOS,
+  // Windows) `Alice` and `alice`, or an accent composed two ways, would share one.
+  const taken = new Map<string, string>();
+  const folded = (name: string): string => name.normalize('NFC').toLowerCase();
   for (const s of found) {
+    const other = taken.get(folded(s.name));
     if (reserved.has(s.name.toLowerCase())) rejected.push({ name: s.name, reason: 'reserved' });
-    else if (taken.has(s.name)) rejected.push({ name: `${s.name}.zip`, reason: 'duplicate' });
+    else if (other === s.name) rejected.push({ name: `${s.name}.zip`, reason: 'duplicate' });
+    else if (other !== undefined) rejected.push({ name: s.kind === 'zip' ? `${s.name}.zip` : s.name, reason: 'case-clash', other });
     else {
-      taken.add(s.name);
+      taken.set(folded(s.name), s.name);
       sources.push(s);
     }
   }

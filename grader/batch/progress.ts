@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/types.js';
+import { visibleText } from '../io/unsafe-text.js';
 
 /** What happened to one submission, for the progress display. */
 export type ProgressEvent =
@@ -65,7 +66,10 @@ export function createProgress(options: ProgressOptions): Progress {
   };
 
   return {
-    tick(event) {
+    tick(raw) {
+      // A folder or zip name reaches the teacher's terminal: its escape sequences and bidi
+      // overrides are shown, never run.
+      const event = { ...raw, name: visibleText(raw.name), ...(raw.status === 'error' ? { message: visibleText(raw.message.split('\n')[0]!) } : {}) } as typeof raw;
       done += 1;
       if (event.status === 'graded') {
         graded += 1;

@@ -181,7 +181,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const entries: BatchEntry[] = [];
   for (const r of rejected) {
-    const message = t.batch.rejected[r.reason](r.name);
+    const message = r.reason === 'case-clash' ? t.batch.rejected[r.reason](r.name, r.other ?? '') : t.batch.rejected[r.reason](r.name);
     entries.push({ name: r.name, status: 'error', message });
     run.progress?.tick({ name: r.name, status: 'error', message });
   }

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { observations } from '../diagnose/describe.js';
 import type { Messages } from '../i18n/types.js';
 import type { CheckResult, SubmissionResult } from '../model/results.js';
+import { visibleText } from '../io/unsafe-text.js';
 
 /** ANSI styles, or nothing at all when the output is not a terminal. */
 export interface Style {
@@ -30,7 +31,7 @@ export type Locations = ReadonlyMap<string, { readonly file: string; readonly li
 export const locationKey = (exercise: string, check: string): string => `${exercise}\u0000${check}`;
 
 function checkLines(check: Exclude<CheckResult, { status: 'passed' }>, t: Messages, style: Style): string[] {
-  const lines = check.message.split('\n').map((l) => `    ${l}`);
+  const lines = visibleText(check.message, { multiline: true }).split('\n').map((l) => `    ${l}`);
   if (check.status === 'failed') {
     for (const m of [...(check.mistake ? [check.mistake] : []), ...(check.alsoMistakes ?? [])]) {
       lines.push(`    ${style.title(t.diagnose.mistake(m.title))}`, `    ${style.dim(t.diagnose.hint(m.hint))}`);
@@ -51,7 +52,7 @@ export function failureReport(result: SubmissionResult, options: { readonly t: M
   for (const ex of result.exercises) {
     if (ex.status !== 'graded') {
       // No check could run: the exercise's own message says why, once.
-      out.push('', `${style.fail(` ${t.diagnose.failHeading} `)} ${ex.id}  ${style.dim(ex.title)}`, ...(ex.message ?? ex.status).split('\n').map((l) => `    ${l}`));
+      out.push('', `${style.fail(` ${t.diagnose.failHeading} `)} ${ex.id}  ${style.dim(ex.title)}`, ...visibleText(ex.message ?? ex.status, { multiline: true }).split('\n').map((l) => `    ${l}`));
       continue;
     }
     for (const check of ex.checks) {

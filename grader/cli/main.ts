@@ -1,5 +1,6 @@
 import { GraderError, UsageError } from '../model/errors.js';
 import { USAGE } from './args.js';
+import { terminalLine } from '../io/unsafe-text.js';
 
 type Command = (argv: readonly string[], print: (line: string) => void) => Promise<number>;
 
@@ -20,7 +21,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
  * Runs the CLI and returns the exit code: 0 when grading ran (whatever the score), 2 for bad
  * usage (one line on stderr), 1 for a fault of the grader itself.
  */
-export async function main(argv: readonly string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
+export async function main(argv: readonly string[], print: (line: string) => void = (l) => console.log(terminalLine(l))): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     print(USAGE);
@@ -32,14 +33,14 @@ export async function main(argv: readonly string[], print: (line: string) => voi
     return await (await command())(rest, print);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`neurograde: ${e.message}\n`);
+      process.stderr.write(`neurograde: ${terminalLine(e.message)}\n`);
       return 2;
     }
     if (e instanceof GraderError) {
-      process.stderr.write(`neurograde: [${e.code}] ${e.message}\n`);
+      process.stderr.write(`neurograde: [${e.code}] ${terminalLine(e.message)}\n`);
       return 1;
     }
-    process.stderr.write(`neurograde: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`neurograde: internal error: ${terminalLine((e as Error).stack ?? String(e))}\n`);
     return 1;
   }
 }

@@ -23,6 +23,8 @@ export const batch = {
   rejected: {
     duplicate: (name: string) => `Expected one submission named "${name.replace(/\.zip$/, '')}", but got both a folder and a zip; the zip was not graded.`,
     reserved: (name: string) => `Expected a submission name other than "${name}", but got one the class files use; rename it.`,
+    'case-clash': (name: string, other: string) =>
+      `Expected submission names that differ by more than case or accents, but got "${name}" and "${other}", which would share one output folder; "${name}" was not graded: rename it.`,
   },
   noInput: (path: string) => `Expected a class folder at ${path}, but got nothing there.`,
   graderFault: (detail: string) => `Expected the grader to grade this submission, but got a fault of the grader: ${detail}`,

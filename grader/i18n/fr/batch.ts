@@ -25,6 +25,8 @@ export const batch: Messages['batch'] = {
   rejected: {
     duplicate: (name) => `Une seule remise devait s'appeler « ${name.replace(/\.zip$/, '')} », mais on obtient un dossier et un zip ; le zip n'a pas été corrigé.`,
     reserved: (name) => `Le nom de la remise devait différer de « ${name} », mais on obtient un nom qu'utilisent les fichiers de la classe ; renommez-la.`,
+    'case-clash': (name, other) =>
+      `Les noms des remises devaient différer par plus que la casse ou les accents, mais on obtient « ${name} » et « ${other} », qui partageraient un dossier de sortie ; « ${name} » n'a pas été corrigée : renommez-la.`,
   },
   noInput: (path) => `Le dossier de la classe devait se trouver à ${path}, mais on n'obtient rien à cet endroit.`,
   graderFault: (detail) => `Le correcteur devait corriger cette remise, mais on obtient une faute du correcteur : ${detail}`,
