@@ -92,6 +92,27 @@ describe('trainBudgeted', () => {
     expect(r1.stoppedEarly).toBe(false);
   });
 
+  it('stops at the work budget after the same batch on any machine', async () => {
+    const data = { x: images(mnist.train, true), y: onehot(mnist.train) };
+    const r = await trainBudgeted(denseModel(), data, { epochs: 50, batchSize: 32, seed: 1, maxTrainedSamples: 100 });
+    expect(r.stoppedEarly).toBe(true);
+    expect(r.samples).toBe(128); // the batch that reaches 100 is finished
+  });
+
+  it('seeds Dropout: two trainings of a model with Dropout from one seed end with the same weights', async () => {
+    const data = { x: images(mnist.train, true), y: onehot(mnist.train) };
+    const withDropout = () => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ inputShape: [784], units: 16, activation: 'relu' }), tf.layers.dropout({ rate: 0.5 }), tf.layers.dense({ units: 10, activation: 'softmax' })] });
+      m.compile({ loss: 'categoricalCrossentropy', optimizer: 'adam' });
+      return m;
+    };
+    const a = withDropout(), b = withDropout();
+    const ra = await trainBudgeted(a, data, { epochs: 1, batchSize: 32, seed: 5, maxSamples: 256 });
+    const rb = await trainBudgeted(b, data, { epochs: 1, batchSize: 32, seed: 5, maxSamples: 256 });
+    expect(rb.loss).toBe(ra.loss);
+    expect(Array.from(b.getWeights()[0]!.dataSync())).toEqual(Array.from(a.getWeights()[0]!.dataSync()));
+  });
+
   it('stops at the time budget', async () => {
     const r = await trainBudgeted(denseModel(), { x: images(mnist.train, true), y: onehot(mnist.train) }, { epochs: 50, batchSize: 32, seed: 1, timeLimitMs: 1 });
     expect(r.stoppedEarly).toBe(true);

@@ -30,6 +30,12 @@ export interface TrainOptions {
   reinitialize?: boolean;
   /** Stop after the batch that crosses this wall-clock budget (`stoppedEarly` is then true). */
   timeLimitMs?: number;
+  /**
+   * Stop after the batch that reaches this many samples over all epochs (`stoppedEarly` is then
+   * true): a budget of work, the same on any machine, where a wall-clock one would make the
+   * grade depend on the machine's load.
+   */
+  maxTrainedSamples?: number;
 }
 
 /** Per-epoch means, weighted by batch size (what Keras prints). */
@@ -202,7 +208,8 @@ export async function trainBudgeted(model: tf.LayersModel, data: TrainData, opti
       metricSum += (values[1] ?? 0) * idx.length;
       seen += idx.length;
       samples += idx.length;
-      if (options.timeLimitMs !== undefined && performance.now() - start > options.timeLimitMs) {
+      const overWork = options.maxTrainedSamples !== undefined && samples >= options.maxTrainedSamples;
+      if (overWork || (options.timeLimitMs !== undefined && performance.now() - start > options.timeLimitMs)) {
         stoppedEarly = true;
         break;
       }

@@ -6,7 +6,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { faultMessage, call, type CheckContext, type CheckVerdict } from 'neurograde/kit';
-import { isTagged, initBackend, type Tf, rebuildModel, inspectTopology, LAYER_CLASSES, type Refusal } from 'neurograde/kit/models';
+import { isTagged, initBackend, type Tf, rebuildModel, inspectTopology, LAYER_CLASSES, type Estimate, type Refusal } from 'neurograde/kit/models';
 import { inspectCompile, type CompileInfo } from './compile.js';
 import { callLabel, type ModelSpec } from './specs.js';
 import { labelsOf, labelsOfTopology, tfErrorText } from './tf-error.js';
@@ -15,6 +15,8 @@ export interface StudentModel {
   readonly spec: ModelSpec;
   /** Rebuilt in the grader; compiled with the student's settings when they load. */
   readonly model: TF.LayersModel;
+  /** What the trust check estimated of it (multiply-adds per sample bound its training). */
+  readonly estimate: Estimate;
   readonly compile: CompileInfo;
   /** Why the student's compile settings could not be applied (e.g. an unknown loss name). */
   readonly compileError?: string;
@@ -82,12 +84,13 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
   } catch (e) {
     return { status: 'failed', message: t.rebuildFailed(label, tfErrorText(e, labelsOfTopology(inspected.topology))) };
   }
-  if (compile.kind !== 'settings') return { spec, model, compile };
+  const { estimate } = inspected;
+  if (compile.kind !== 'settings') return { spec, model, estimate, compile };
   try {
     model.loadTrainingConfig(compile.training as unknown as Parameters<TF.LayersModel['loadTrainingConfig']>[0]);
-    return { spec, model, compile };
+    return { spec, model, estimate, compile };
   } catch (e) {
-    return { spec, model, compile, compileError: tfErrorText(e, labelsOf(model)) };
+    return { spec, model, estimate, compile, compileError: tfErrorText(e, labelsOf(model)) };
   }
 }
 

@@ -39,8 +39,13 @@ export interface LearningCheckOptions {
   readonly data: (ctx: CheckContext, tf: Tf) => { readonly key: string; readonly load: () => TaskData };
 }
 
-/** Wall-clock budget of one student training: a heavier model than the notes' stops there. */
-export const STUDENT_TRAINING_MS = 20_000;
+/**
+ * Work budget of one student training, in multiply-adds of a forward pass times samples: 4 times
+ * what the notes' deep CNN does under its budget (about 3 million per sample, 6,144 samples).
+ * A heavier model stops after as many samples as fit, the same count on every machine; a
+ * wall-clock budget would make the grade depend on the machine's load.
+ */
+export const STUDENT_TRAINING_WORK = 4 * 3_000_000 * 6_144;
 
 interface Score {
   readonly value: number;
@@ -55,7 +60,7 @@ interface Training {
   readonly seed: number;
   /** Scored by test accuracy; otherwise by training MSE, as the notes' `model.evaluate(x_train, y_train)`. */
   readonly classifier: boolean;
-  readonly timeLimitMs?: number;
+  readonly maxTrainedSamples?: number;
 }
 
 async function score(model: TF.LayersModel, t: Training): Promise<number> {
@@ -68,7 +73,7 @@ async function score(model: TF.LayersModel, t: Training): Promise<number> {
 }
 
 async function train(model: TF.LayersModel, t: Training): Promise<Score> {
-  const r = await trainBudgeted(model, t.data.train, { ...t.budget, seed: t.seed, ...(t.timeLimitMs !== undefined ? { timeLimitMs: t.timeLimitMs } : {}) });
+  const r = await trainBudgeted(model, t.data.train, { ...t.budget, seed: t.seed, ...(t.maxTrainedSamples !== undefined ? { maxTrainedSamples: t.maxTrainedSamples } : {}) });
   return { value: await score(model, t), samples: r.samples, stoppedEarly: r.stoppedEarly };
 }
 
@@ -146,14 +151,15 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         const data = ctx.memo(`data:${source.key}`, source.load);
         const what = t.budget({ samples: Math.min(budget.maxSamples, data.train.x.shape[0]), epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[data.name] });
         const training: Training = { tf, data, budget, seed: ctx.seed, classifier };
+        const maxTrainedSamples = Math.max(budget.batchSize, Math.floor(STUDENT_TRAINING_WORK / Math.max(1, student.estimate.macs)));
         const trainStudent = async (seed: number): Promise<Score | CheckVerdict> => {
           try {
-            return await train(student.model, { ...training, seed, timeLimitMs: STUDENT_TRAINING_MS });
+            return await train(student.model, { ...training, seed, maxTrainedSamples });
           } catch (e) {
             return failed(t.trainingFailed(label, what, (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400)));
           }
         };
-        const stoppedText = (s: Score): string => (s.stoppedEarly ? ` ${t.stoppedEarly(Math.round(STUDENT_TRAINING_MS / 1000), s.samples)}` : '');
+        const stoppedText = (s: Score): string => (s.stoppedEarly ? ` ${t.stoppedEarly(s.samples)}` : '');
 
         if (pass.kind === 'mse-below') {
           let best: Score | undefined;
