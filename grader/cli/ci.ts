@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseLang, parseList, parseMinScore, parseSeed } from './options.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
-import { annotationsFor, formatAnnotation } from '../pack/annotations.js';
+import { annotationsFor, formatAnnotation, limitAnnotations, MAX_ANNOTATIONS } from '../pack/annotations.js';
 import { createEnvironment } from '../score/environment.js';
 import { resolveGradeOptions } from '../score/options.js';
 import { markdown } from '../../reports/markdown.js';
@@ -18,8 +18,8 @@ const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 /**
  * `neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--exercises id,id] [--lang fr|en]
  * [--mode check|grade]`: the grading step of a student repository's workflow. Writes the
- * reports, appends the Markdown summary to `$GITHUB_STEP_SUMMARY` when set, prints one
- * `::error` annotation per failing check on the line at fault, and exits 1 below the minimum
+ * reports, appends the Markdown summary to `$GITHUB_STEP_SUMMARY` when set, prints at most ten
+ * `::error` annotations (one per exercise, on the line at fault; the rest counted in the summary), and exits 1 below the minimum
  * score (0 otherwise; 2 for bad usage).
  */
 export async function ciCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
@@ -39,14 +39,10 @@ export async function ciCommand(argv: readonly string[], print: (line: string) =
   const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode, seed };
   const result = await checkOnce(target);
 
-  const score = fmt(result.score);
+  // The score in the minimum's own unit: a percentage against a percentage, points against points.
+  const score = min?.kind === 'percent' ? `${fmt(result.maxScore > 0 ? (100 * result.score) / result.maxScore : 0)}% (${fmt(result.score)} / ${fmt(result.maxScore)})` : fmt(result.score);
   const passed = min === undefined || result.score + 1e-9 >= minPoints(min, result.maxScore);
   const verdict = min === undefined ? undefined : passed ? t.batch.ci.reached(score, formatMin(min)) : t.batch.ci.belowMin(score, formatMin(min));
-  const summaryPath = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryPath) {
-    const md = markdown.render(result, { lang, exercises: env.exercises });
-    appendFileSync(summaryPath, `${String(md)}${verdict ? `\n${passed ? '✅' : '❌'} ${verdict}\n` : ''}\n`);
-  }
   const annotations = await annotationsFor(result, {
     submissionDir: dir,
     root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -54,7 +50,14 @@ export async function ciCommand(argv: readonly string[], print: (line: string) =
     seed,
     title: t.batch.ci.annotationTitle,
   });
-  for (const a of annotations) print(formatAnnotation(a));
+  const { shown, hidden } = limitAnnotations(annotations, { max: MAX_ANNOTATIONS, exerciseOf: (a) => a.exercise ?? a.title, others: t.batch.ci.othersInExercise });
+  const summaryPath = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryPath) {
+    const md = markdown.render(result, { lang, exercises: env.exercises });
+    const more = hidden > 0 ? `\n${t.batch.ci.moreProblems(hidden)}\n` : '';
+    appendFileSync(summaryPath, `${String(md)}${more}${verdict ? `\n${passed ? '✅' : '❌'} ${verdict}\n` : ''}\n`);
+  }
+  for (const a of shown) print(formatAnnotation(a));
   print(summaryTable(result, t));
   print(t.cli.wrote(join(target.out, 'results.json')));
   if (summaryPath) print(t.batch.ci.summaryWritten(summaryPath));

@@ -1,3 +1,4 @@
+import { closed } from '../model/closed.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { SubmissionProblemSchema, type SubmissionProblem, type SubmissionResult } from './results.js';
 
@@ -90,7 +91,7 @@ export type ShardProblem = Static<typeof ShardProblemSchema>;
  * mistakes. No timestamp, so that a rerun gives the same file. Each submission's own
  * results.json keeps its details.
  */
-export const ClassResultSchema = Type.Object({
+export const ClassResultSchema = closed(Type.Object({
   schemaVersion: Type.Literal(1),
   grader: Type.Object({ name: Type.Literal('neurograde'), version: Type.String() }),
   lang: Type.Union([Type.Literal('en'), Type.Literal('fr')]),
@@ -114,7 +115,7 @@ export const ClassResultSchema = Type.Object({
   shard: Type.Optional(ShardSchema),
   /** Set on a merge of an incomplete or inconsistent set of shards (`merge --allow-partial`): what is wrong with it. */
   partial: Type.Optional(Type.Object({ problems: Type.Array(ShardProblemSchema, { minItems: 1 }) })),
-});
+}));
 /** `<out>/results.json` of a batch. */
 export type ClassResult = Static<typeof ClassResultSchema>;
 

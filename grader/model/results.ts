@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { closed } from './closed.js';
 
 /**
  * The one result model. results.json, the HTML report, CSV, JUnit, Gradescope and Markdown are
@@ -86,6 +87,16 @@ export const EvidenceSchema = Type.Object({
 });
 export type Evidence = Static<typeof EvidenceSchema>;
 
+/** Where in the student's files a check that did not pass points, for annotations and JUnit frames. */
+export const LocationSchema = Type.Object(
+  {
+    file: Type.String(),
+    line: Type.Integer({ minimum: 1 }),
+    column: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
 const checkBase = {
   id: Type.String(),
   title: Type.String(),
@@ -108,6 +119,7 @@ export const CheckResultSchema = Type.Union([
     cases: Type.Optional(CasePatternSchema),
     mismatch: Type.Optional(MismatchSchema),
     evidence: Type.Optional(EvidenceSchema),
+    location: Type.Optional(LocationSchema),
   }),
   Type.Object({
     ...checkBase,
@@ -120,12 +132,14 @@ export const CheckResultSchema = Type.Union([
           "Set when the error is the grader's, not the student's code: 'grader-time' when the grader's own time budget (limits.graderMs) ran out. Grading again may succeed.",
       }),
     ),
+    location: Type.Optional(LocationSchema),
   }),
   Type.Object({
     ...checkBase,
     status: Type.Literal('timeout'),
     message: Type.String(),
     limitMs: Type.Number(),
+    location: Type.Optional(LocationSchema),
   }),
 ]);
 /** One check's outcome: `passed | failed | error | timeout`. */
@@ -172,7 +186,7 @@ export const LayoutSchema = Type.Object({
 });
 export type Layout = Static<typeof LayoutSchema>;
 
-export const SubmissionResultSchema = Type.Object({
+export const SubmissionResultSchema = closed(Type.Object({
   schemaVersion: Type.Literal(1),
   grader: Type.Object({ name: Type.Literal('neurograde'), version: Type.String() }),
   submission: Type.String(),
@@ -180,7 +194,7 @@ export const SubmissionResultSchema = Type.Object({
   mode: Type.Union([Type.Literal('grade'), Type.Literal('check')]),
   score: Type.Number({ minimum: 0 }),
   maxScore: Type.Number({ minimum: 0 }),
-  gradedAt: Type.String(),
+  gradedAt: Type.String({ format: 'date-time' }),
   durationMs: Type.Number({ minimum: 0 }),
   environment: Type.Object({
     node: Type.String(),
@@ -193,6 +207,6 @@ export const SubmissionResultSchema = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('graded'), Type.Literal('ungradable')])),
   problem: Type.Optional(SubmissionProblemSchema),
   layout: Type.Optional(LayoutSchema),
-});
+}));
 /** results.json of one submission. */
 export type SubmissionResult = Static<typeof SubmissionResultSchema>;

@@ -5,6 +5,9 @@ import type { CheckResult, ExerciseResult, SubmissionResult } from '../model/res
 import { observations } from '../diagnose/describe.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { checkExports } from './capture.js';
+import { declarationLine, firstFrame } from '../load/locate.js';
+
+export { declarationLine, firstFrame } from '../load/locate.js';
 
 /** The mistakes named on a failed check (title: hint) and what the grader observed. */
 export function diagnosisLines(check: CheckResult, t: Messages): string[] {
@@ -20,6 +23,8 @@ export interface Annotation {
   readonly line?: number;
   readonly title: string;
   readonly message: string;
+  /** The exercise it belongs to (not printed): annotations are grouped by it. */
+  readonly exercise?: string;
 }
 
 /** Workflow-command escaping: data loses `%`, CR and LF; properties also `:` and `,`. */
@@ -31,37 +36,6 @@ export function formatAnnotation(a: Annotation): string {
     .filter(Boolean)
     .join(',');
   return `::error ${props}::${escapeData(a.message)}`;
-}
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The line where `name` is declared in a TypeScript source: an exported function, class,
- * const/let/var, or a local one exported later by `export { name }`. 1-based; undefined when not found.
- */
-export function declarationLine(source: string, name: string): number | undefined {
-  const n = escapeRe(name);
-  const patterns = [
-    new RegExp(`^\\s*export\\s+(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*${n}\\b`),
-    new RegExp(`^\\s*export\\s+(?:declare\\s+)?(?:abstract\\s+)?class\\s+${n}\\b`),
-    new RegExp(`^\\s*export\\s+(?:const|let|var)\\s+${n}\\b`),
-    new RegExp(`^\\s*(?:async\\s+)?function\\s*\\*?\\s*${n}\\b`),
-    new RegExp(`^\\s*(?:abstract\\s+)?class\\s+${n}\\b`),
-    new RegExp(`^\\s*(?:const|let|var)\\s+${n}\\b`),
-  ];
-  const lines = source.split(/\r?\n/);
-  for (const p of patterns) {
-    const i = lines.findIndex((l) => p.test(l));
-    if (i >= 0) return i + 1;
-  }
-  return undefined;
-}
-
-/** The first `file.ts:line:col` of a student's stack or compile message that names a file. */
-export function firstFrame(text: string | undefined): { file: string; line: number } | undefined {
-  if (!text) return undefined;
-  const m = /(?:\(|\s|^)([A-Za-z0-9_./-]+\.(?:ts|mts|js|mjs)):(\d+):(\d+)/m.exec(text);
-  return m ? { file: m[1]!, line: Number(m[2]) } : undefined;
 }
 
 export interface AnnotateOptions {
@@ -91,6 +65,7 @@ export async function annotationsFor(result: SubmissionResult, options: Annotate
       const where = firstFrame(ex.message) ?? firstFrame(errored?.stack);
       out.push({
         ...(source !== undefined ? { file: rel(where?.file ?? ex.file), line: where?.line ?? 1 } : {}),
+        exercise: ex.id,
         title: options.title(ex.id, ex.status),
         message: ex.message ?? ex.status,
       });
@@ -101,6 +76,7 @@ export async function annotationsFor(result: SubmissionResult, options: Annotate
       const line = source !== undefined ? await lineFor(check, ex, def, source, options.seed) : undefined;
       out.push({
         ...(source !== undefined ? { file: rel(line?.file ?? ex.file), line: line?.line ?? 1 } : {}),
+        exercise: ex.id,
         title: options.title(ex.id, check.id),
         message: [check.message, ...diagnosisLines(check, messages(result.lang))].join('\n'),
       });
@@ -131,4 +107,30 @@ async function lineFor(
     if (line !== undefined) return { file: ex.file, line };
   }
   return undefined;
+}
+
+/** GitHub shows at most ten error annotations per step; more are dropped without a word. */
+export const MAX_ANNOTATIONS = 10;
+
+/**
+ * The annotations a step prints: one per exercise (its first problem, with the count of the
+ * others in its message), at most `max`; `hidden` counts every problem not printed, for the
+ * job summary to say.
+ */
+export function limitAnnotations(
+  all: readonly Annotation[],
+  options: { readonly max: number; readonly exerciseOf: (a: Annotation) => string; readonly others: (n: number) => string },
+): { shown: Annotation[]; hidden: number } {
+  const byExercise = new Map<string, Annotation[]>();
+  for (const a of all) {
+    const key = options.exerciseOf(a);
+    byExercise.set(key, [...(byExercise.get(key) ?? []), a]);
+  }
+  const shown: Annotation[] = [];
+  for (const group of byExercise.values()) {
+    if (shown.length >= options.max) break;
+    const first = group[0]!;
+    shown.push(group.length > 1 ? { ...first, message: `${first.message}\n${options.others(group.length - 1)}` } : first);
+  }
+  return { shown, hidden: all.length - shown.length };
 }

@@ -13,10 +13,11 @@ export const SCHEMA_FILES: Readonly<Record<string, { readonly title: string; rea
   'class-results.schema.json': { title: 'neurograde results.json of a class (neurograde batch)', schema: ClassResultSchema },
 };
 
-/** The text of a schema file: draft-07, stable key order, trailing newline. */
+/** The text of a schema file: draft-07 with its $id, stable key order, trailing newline. */
 export function schemaText(name: string): string {
   const entry = SCHEMA_FILES[name];
   if (!entry) throw new Error(`unknown schema file ${name}`);
   const json = JSON.parse(JSON.stringify(entry.schema)) as Record<string, unknown>;
-  return JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title: entry.title, ...json }, null, 2) + '\n';
+  // A URN names the schema without claiming a web address the project does not own.
+  return JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', $id: `urn:neurograde:schemas:${name}`, title: entry.title, ...json }, null, 2) + '\n';
 }

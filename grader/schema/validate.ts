@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import type { TSchema, Static } from '@sinclair/typebox';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
@@ -9,6 +10,8 @@ export type Validation<T> = { readonly ok: true; readonly value: T } | { readonl
  */
 export function validator<S extends TSchema>(schema: S): (value: unknown) => Validation<Static<S>> {
   const ajv = new Ajv.default({ allErrors: true, strict: false });
+  // Formats are checked (a gradedAt of "yesterday" is refused), as any client of the published schemas would.
+  addFormats.default(ajv);
   const check: ValidateFunction = ajv.compile(schema);
   return (value) => (check(value) ? { ok: true, value: value as Static<S> } : { ok: false, errors: (check.errors ?? []).map(phrase) });
 }

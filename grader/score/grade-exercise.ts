@@ -8,6 +8,8 @@ import type { BundleOutcome, CompileError } from '../load/bundle.js';
 import { stackMapper } from '../load/stack.js';
 import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../kit/check.js';
 import type { Exercise } from '../load/exercise.js';
+import { firstFrame, locateCheck, readSourceBounded, type SourceLocation } from '../load/locate.js';
+import { join } from 'node:path';
 import type { Lang } from '../model/localized.js';
 import type { Manifest } from '../model/manifest.js';
 import type { CheckResult, ExerciseResult } from '../model/results.js';
@@ -19,6 +21,7 @@ import type { ChildGroup, SubmissionChildren } from '../sandbox/pool.js';
 import type { Step } from '../sandbox/steps.js';
 import { decodeValue, EncodeError } from '../sandbox/wire.js';
 import { toCheckResult } from './to-result.js';
+import { cleanStrings } from './clean-text.js';
 
 /** Everything grading one exercise needs, resolved (see GradeOptions for the defaults). */
 export interface ExerciseRun {
@@ -103,6 +106,10 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
   const maxScore = checks.reduce((s, c) => s + manifest.checks[c.id]!.points, 0);
   const visibilityOf = (id: string): Phase => (manifest.checks[id]!.public ? 'public' : 'hidden');
   const elapsed = (): number => Math.round(spentMs);
+  const located = (message: string, stack?: string): { location?: SourceLocation } => {
+    const at = firstFrame(stack) ?? firstFrame(message);
+    return at ? { location: at } : {};
+  };
   /** Every check fails the same way; hidden ones may get a message of the grader's own words only (`hiddenMessage`). */
   const allFail = (
     status: ExerciseResult['status'],
@@ -116,6 +123,8 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
     maxScore,
     durationMs: elapsed(),
     checks: checks.map((c) => ({
+      // A hidden check keeps no stack, so no line a throw could choose either.
+      ...located(message, visibilityOf(c.id) === 'hidden' ? undefined : more.stack),
       id: c.id,
       title: c.title[run.lang],
       status: 'error',
@@ -127,7 +136,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
       ...(more.code ? { code: more.code } : {}),
     })),
   });
-  const ended = (result: ExerciseResult): ExerciseGrading => ({ phase: async () => {}, result: () => result });
+  const ended = (result: ExerciseResult): ExerciseGrading => ({ phase: async () => {}, result: () => cleanStrings(result) });
 
   const bundle = run.bundle;
   spentMs += performance.now() - started;
@@ -141,6 +150,8 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
   }
 
   const mapStack = stackMapper(bundle.map);
+  let sourceText: string | undefined | null = null;
+  const source = (): string | undefined => (sourceText === null ? (sourceText = readSourceBounded(join(run.submissionDir, manifest.file))) : sourceText);
   // Shared modules (tfjs, Node's own) keep state the runner cannot compare: such a child is not
   // handed to the next exercise. A module that imports no package gets a child that can read
   // none: bwrap then binds one folder instead of eighty, which makes every child cheaper to start.
@@ -268,7 +279,20 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
         const strike = strikeOf(verdict);
         if (strike) strikes.push(strike);
         const diagnosis = verdict.status === 'failed' ? diagnoseVerdict(verdict, exercise, manifest, ctx.memo) : undefined;
+        const location =
+          verdict.status === 'passed'
+            ? undefined
+            : locateCheck({
+                file: manifest.file,
+                source: source(),
+                // A hidden check points at a declaration, never at the line its inputs made throw.
+                ...(verdict.status === 'error' && visibility === 'public' && verdict.stack ? { stack: verdict.stack } : {}),
+                ...(verdict.status === 'failed' && verdict.observations ? { steps: verdict.observations.map((o) => o.steps) } : {}),
+                suspects: diagnosis?.mistakes[0] ? Object.keys(diagnosis.mistakes[0].overrides) : [],
+                exports: manifest.exports,
+              });
         results[index] = toCheckResult(verdict, {
+          ...(location ? { location } : {}),
           id: check.id,
           title: check.title[run.lang],
           points: manifest.checks[check.id]!.points,
@@ -298,10 +322,10 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
       }
     },
     result() {
-      if (early) return { ...early, durationMs: elapsed() };
+      if (early) return cleanStrings({ ...early, durationMs: elapsed() });
       const done = results.filter((r): r is CheckResult => r !== undefined);
       if (done.length !== checks.length) throw new Error(`exercise "${manifest.id}": result() before both phases ran`);
-      return {
+      return cleanStrings({
         ...header,
         status: 'graded',
         score: done.reduce((s, r) => s + r.score, 0),
@@ -309,7 +333,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
         durationMs: elapsed(),
         ...(logs ? { logs } : {}),
         checks: done,
-      };
+      });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text.js';
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { messages } from '../i18n/index.js';
@@ -99,7 +100,7 @@ export async function gradeSubmission(
   return {
     schemaVersion: 1,
     grader: { name: 'neurograde', version: env.version },
-    submission: basename(resolve(submissionDir)),
+    submission: cleanText(basename(resolve(submissionDir))),
     lang: o.lang,
     mode: o.mode,
     score: round(exercises.reduce((s, e) => s + e.score, 0)),

@@ -3,6 +3,7 @@ import type { Lang } from '../model/localized.js';
 import type { MistakeDefinition } from '../kit/mistake.js';
 import type { CheckResult, Diagnosis } from '../model/results.js';
 import type { CheckDiagnosis } from '../diagnose/diagnose.js';
+import type { SourceLocation } from '../load/locate.js';
 import type { Messages } from '../i18n/types.js';
 import { failureMessage, hiddenFailureMessage } from '../kit/faults.js';
 
@@ -17,6 +18,8 @@ export interface ResultContext {
   readonly t: Messages;
   /** What the diagnosis found, if the verdict failed. */
   readonly diagnosis?: CheckDiagnosis;
+  /** Where the check points in the student's files (see locateCheck). */
+  readonly location?: SourceLocation;
 }
 
 function localized(m: MistakeDefinition, lang: Lang): Diagnosis {
@@ -55,6 +58,7 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
     // spend time in proportion to what it sees. It is never recorded.
     durationMs: hidden ? 0 : Math.round(ctx.durationMs),
   };
+  const at = ctx.location ? { location: ctx.location } : {};
   switch (verdict.status) {
     case 'passed':
       return { ...base, status: 'passed', score: ctx.points, ...(verdict.message ? { message: verdict.message } : {}) };
@@ -62,7 +66,7 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
       const mistake = diagnosisFields(verdict, ctx);
       if (hidden) {
         const what = verdict.mismatch ? ctx.t.grading.hiddenWhat[verdict.mismatch.kind] : ctx.t.grading.hiddenWhat.values;
-        return { ...base, status: 'failed', score: 0, message: ctx.t.grading.hiddenFailed(what), ...mistake };
+        return { ...base, status: 'failed', score: 0, message: ctx.t.grading.hiddenFailed(what), ...mistake, ...at };
       }
       return {
         ...base,
@@ -72,14 +76,15 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
         ...mistake,
         ...(verdict.mismatch ? { mismatch: verdict.mismatch } : {}),
         ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
+        ...at,
       };
     }
     case 'error':
-      if (hidden) return { ...base, status: 'error', score: 0, message: ctx.t.grading.hiddenError(ctx.file, 'an error') };
-      return { ...base, status: 'error', score: 0, message: verdict.message, ...(verdict.stack ? { stack: verdict.stack } : {}) };
+      if (hidden) return { ...base, status: 'error', score: 0, message: ctx.t.grading.hiddenError(ctx.file, 'an error'), ...at };
+      return { ...base, status: 'error', score: 0, message: verdict.message, ...(verdict.stack ? { stack: verdict.stack } : {}), ...at };
     case 'sandbox':
       if (verdict.failure.kind === 'timeout') {
-        return { ...base, status: 'timeout', score: 0, message: ctx.t.grading.timeout(verdict.failure.limitMs), limitMs: verdict.failure.limitMs };
+        return { ...base, status: 'timeout', score: 0, message: ctx.t.grading.timeout(verdict.failure.limitMs), limitMs: verdict.failure.limitMs, ...at };
       }
       return {
         ...base,
@@ -87,6 +92,7 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
         score: 0,
         message: (hidden ? hiddenFailureMessage : failureMessage)(ctx.t, verdict.failure, ctx.file),
         ...(verdict.failure.kind === 'grader-time' ? { code: 'grader-time' as const } : {}),
+        ...at,
       };
   }
 }

@@ -116,6 +116,8 @@ export const batch = {
     belowMin: (score: string, min: string) => `Expected a score of at least ${min}, but got ${score}.`,
     reached: (score: string, min: string) => `Score ${score} reaches the minimum of ${min}.`,
     annotationTitle: (exercise: string, check: string) => `${exercise} / ${check}`,
+    othersInExercise: (n: number) => `(and ${n} more failing check(s) in this exercise: see the job summary)`,
+    moreProblems: (n: number) => `${n} more problem(s) are not annotated (GitHub shows ten per step, one per exercise here): the report has them all.`,
     summaryWritten: (path: string) => `Wrote the job summary to ${path}`,
   },
   pack: {

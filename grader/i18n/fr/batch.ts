@@ -118,6 +118,8 @@ export const batch: Messages['batch'] = {
     belowMin: (score, min) => `La note devait être d'au moins ${min}, mais on obtient ${score}.`,
     reached: (score, min) => `La note ${score} atteint le minimum de ${min}.`,
     annotationTitle: (exercise, check) => `${exercise} / ${check}`,
+    othersInExercise: (n) => `(et ${n} autre(s) vérification(s) en échec dans cet exercice : voir le résumé de la tâche)`,
+    moreProblems: (n) => `${n} autre(s) problème(s) ne sont pas annotés (GitHub en montre dix par étape, un par exercice ici) : le rapport les donne tous.`,
     summaryWritten: (path) => `Résumé de la tâche écrit dans ${path}`,
   },
   pack: {
