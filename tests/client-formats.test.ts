@@ -47,7 +47,7 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('student text is cleaned once, where check results are built', () => {
-  it('no output holds NUL, BS, ESC, U+FFFF, a lone surrogate, DEL or a C1 control', () => {
+  it('no output holds NUL, BS, ESC, U+FFFF, a lone surrogate, DEL or a C1 control, raw', () => {
     const files = outputs().filter((f) => /\.(json|html|xml|md|csv)$/.test(f));
     expect(files.length).toBeGreaterThanOrEqual(12);
     const unsafe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -55,10 +55,10 @@ describe('student text is cleaned once, where check results are built', () => {
     expect(dirty).toEqual([]);
   });
 
-  it('keeps the readable text: escape sequences dropped whole, every other unsafe character as U+FFFD', () => {
+  it('keeps the text readable: every unsafe character shown escaped, visible and inert', () => {
     const result = JSON.parse(readFileSync(join(out, 'control-chars', 'results.json'), 'utf8'));
     const thrown = result.exercises.find((e: { id: string }) => e.id === 'shapes').checks.find((c: { id: string }) => c.id === 'notes-conv-shapes');
-    expect(thrown.message).toContain('nul\uFFFD bs\uFFFD escred bell\uFFFD ffff\uFFFD lone\uFFFD del\uFFFD c1\uFFFD end');
+    expect(thrown.message).toContain('nul\\x00 bs\\x08 esc\\x1B[31mred\\x1B[0m bell\\x07 ffff\\uFFFF lone\\uD800 del\\x7F c1\\x85 end');
   });
 });
 

@@ -1,15 +1,21 @@
-/**
- * Characters no report may carry as they are: C0 controls but tab, line feed and carriage return
- * (NUL, BS, ESC...), DEL and the C1 controls, the noncharacters U+FDD0..U+FDEF and U+xFFFE/U+xFFFF,
- * and lone surrogates. XML cannot hold them, HTML calls them parse errors, terminals obey them.
- */
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Terminal escape sequences (colours, cursor moves) a student's output may hold: dropped whole. */
-const ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
+import { visibleText } from '../io/unsafe-text.js';
 
-/** A student's text made safe for every output: escape sequences dropped, unsafe characters as U+FFFD. */
+/**
+ * What visibleText leaves that no output may carry either: the noncharacters U+FDD0..U+FDEF and
+ * U+xFFFE/U+xFFFF, and lone surrogates. XML cannot hold them, HTML calls them parse errors, and
+ * JSON readers may refuse them.
+ */
+const NONCHARACTERS = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const shown = (s: string): string => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join('');
+
+/**
+ * A student's text made safe for every output: control and bidi characters shown escaped
+ * (`\x00`, `\x1B`, `\u202E`, see visibleText), line breaks and tabs kept, noncharacters and lone
+ * surrogates shown escaped too. Visible and inert in a terminal, JSON, XML and HTML alike.
+ */
 export function cleanText(text: string): string {
-  return text.replace(ANSI, '').replace(UNSAFE, '\uFFFD');
+  return visibleText(text, { multiline: true }).replace(NONCHARACTERS, shown);
 }
 
 /**
