@@ -46,6 +46,14 @@ export function lookupCache(outDir: string, key: CacheRecord): CacheLookup {
   }
 }
 
+/**
+ * True when a check of the result ended on a fault of the grader's own (its time budget, its
+ * TensorFlow.js backend): such a grade is not the submission's, and is never kept as cached.
+ */
+export function graderFaulted(result: SubmissionResult): boolean {
+  return result.exercises.some((e) => e.checks.some((c) => c.status === 'error' && c.code !== undefined));
+}
+
 /** Marks the output complete; call after every other file of the submission is written. */
 export function writeCacheMarker(outDir: string, key: CacheRecord): void {
   writeFileAtomic(join(outDir, CACHE_FILE), JSON.stringify(key) + '\n');

@@ -91,7 +91,9 @@ export async function processPool(options: ProcessPoolOptions): Promise<GradingP
           worker.busy = undefined;
           clearTimeout(job.timer);
           job.resolve(m.type === 'result' ? { ok: true, result: m.result } : { ok: false, message: m.message });
-          release(worker);
+          // A retiring worker takes no other submission: its exit starts a fresh one.
+          if (m.type === 'result' && m.retire) worker.proc.kill('SIGKILL');
+          else release(worker);
         }
       });
       proc.on('exit', (code, signal) => {

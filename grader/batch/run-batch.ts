@@ -14,7 +14,7 @@ import type { Exercise } from '../load/exercise.js';
 import type { SubmissionResult } from '../model/results.js';
 import { createEnvironment } from '../score/environment.js';
 import type { GradeOptions } from '../score/options.js';
-import { CACHE_FILE, lookupCache, resultsKey, writeCacheMarker } from './cache.js';
+import { CACHE_FILE, graderFaulted, lookupCache, resultsKey, writeCacheMarker } from './cache.js';
 import { discoverSubmissions, type SubmissionSource } from './discover.js';
 import { graderFingerprint, reportsFingerprint } from './fingerprint.js';
 import { hashFile, hashTree } from './hash.js';
@@ -53,7 +53,9 @@ export interface BatchSummary {
 export function writeSubmissionOutput(outDir: string, result: SubmissionResult, ctx: ReportContext, keys: { resultsKey: string; reportsKey: string }): void {
   writeResults(join(outDir, 'results.json'), result);
   writeReports(outDir, result, ctx);
-  writeCacheMarker(outDir, keys);
+  // A grade produced after a fault of the grader is graded again by the next run.
+  if (graderFaulted(result)) rmSync(join(outDir, CACHE_FILE), { force: true });
+  else writeCacheMarker(outDir, keys);
 }
 
 /** `gradebook.previous.csv` for `gradebook.csv`: where the file's previous content is kept. */

@@ -19,5 +19,6 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'fatal'; readonly message: string }
-  | { readonly type: 'result'; readonly id: number; readonly result: SubmissionResult }
+  /** `retire`: the worker's TensorFlow.js backend failed while grading; the pool replaces the worker. */
+  | { readonly type: 'result'; readonly id: number; readonly result: SubmissionResult; readonly retire?: boolean }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

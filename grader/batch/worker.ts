@@ -6,7 +6,10 @@ import { GraderError } from '../model/errors.js';
 import { createEnvironment } from '../score/environment.js';
 import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
 import type { GradeOptions } from '../score/options.js';
+import type { SubmissionResult } from '../model/results.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
+
+const backendFaulted = (r: SubmissionResult): boolean => r.exercises.some((e) => e.checks.some((c) => c.status === 'error' && c.code === 'tf-backend'));
 
 const describe = (e: unknown): string =>
   e instanceof GraderError ? `[${e.code}] ${e.message}` : e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -27,7 +30,8 @@ function serve(send: (m: FromWorker) => void): (m: ToWorker) => void {
       env
         .then((e) => gradeSubmission(e, m.dir, options))
         .then(
-          (result) => send({ type: 'result', id: m.id, result }),
+          // After a fault of its TensorFlow.js backend the worker retires: the next submission gets a fresh process.
+          (result) => send({ type: 'result', id: m.id, result, ...(backendFaulted(result) ? { retire: true } : {}) }),
           (e) => send({ type: 'error', id: m.id, message: describe(e) }),
         );
     } else if (m.type === 'stop') {

@@ -42,7 +42,13 @@ export type CheckVerdict =
       /** Cases answered, for the catalogue of mistakes to replay. */
       readonly observations?: readonly Observation[];
     }
-  | { readonly status: 'error'; readonly message: string; readonly stack?: string }
+  | {
+      readonly status: 'error';
+      readonly message: string;
+      readonly stack?: string;
+      /** A fault of the grader's own machinery, not of the student's code: the grade is not kept in the batch cache. */
+      readonly code?: 'tf-backend';
+    }
   | { readonly status: 'sandbox'; readonly failure: SandboxFailure };
 
 /** Data sets a teacher provides to a grading. */

@@ -3,7 +3,7 @@
  * 'neurograde/kit/models'`. Apart from `neurograde/kit` so that exercises without models never
  * load TensorFlow.js (about 0.35 s and 50 MB per process).
  */
-export { initBackend, type Tf, type TfBackend, type BackendName } from '../tf/backend.js';
+export { initBackend, isBackendFault, resetBackend, backendIdentity, type Tf, type TfBackend, type BackendName } from '../tf/backend.js';
 export { compileSettings, rebuildModel, serializeModel, NotSerializableError, type ModelJson, type TrainingConfigJson } from '../tf/model-json.js';
 export { reseedWeights, trainBudgeted, evaluateAccuracy, unseededRandomness, type TrainData, type TrainOptions, type TrainResult, type EpochLog } from '../tf/train.js';
 export { isTagged, type Tagged, type WireTensor, type WireTyped, type WireModel } from '../sandbox/wire.js';

@@ -127,9 +127,9 @@ export const CheckResultSchema = Type.Union([
     message: Type.String(),
     stack: Type.Optional(Type.String()),
     code: Type.Optional(
-      Type.Union([Type.Literal('grader-time')], {
+      Type.Union([Type.Literal('grader-time'), Type.Literal('tf-backend')], {
         description:
-          "Set when the error is the grader's, not the student's code: 'grader-time' when the grader's own time budget (limits.graderMs) ran out. Grading again may succeed.",
+          "Set when the error is the grader's, not the student's code: 'grader-time' when the grader's own time budget (limits.graderMs) ran out, 'tf-backend' when the grader's TensorFlow.js backend failed (it is replaced before the next submission). Grading again may succeed; such a grade is never cached.",
       }),
     ),
     location: Type.Optional(LocationSchema),

@@ -80,8 +80,8 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
       };
     }
     case 'error':
-      if (hidden) return { ...base, status: 'error', score: 0, message: ctx.t.grading.hiddenError(ctx.file, 'an error'), ...at };
-      return { ...base, status: 'error', score: 0, message: verdict.message, ...(verdict.stack ? { stack: verdict.stack } : {}), ...at };
+      if (hidden) return { ...base, status: 'error', score: 0, message: ctx.t.grading.hiddenError(ctx.file, 'an error'), ...(verdict.code ? { code: verdict.code } : {}), ...at };
+      return { ...base, status: 'error', score: 0, message: verdict.message, ...(verdict.stack ? { stack: verdict.stack } : {}), ...(verdict.code ? { code: verdict.code } : {}), ...at };
     case 'sandbox':
       if (verdict.failure.kind === 'timeout') {
         return { ...base, status: 'timeout', score: 0, message: ctx.t.grading.timeout(verdict.failure.limitMs), limitMs: verdict.failure.limitMs, ...at };

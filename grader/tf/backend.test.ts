@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initBackend, restoreStockKernels, wasmBinaryDir } from './backend.js';
+import { backendIdentity, initBackend, isBackendFault, resetBackend, restoreStockKernels, wasmBinaryDir } from './backend.js';
 import { isOurs } from './conv2d-gradient.js';
 
 describe('initBackend', () => {
@@ -68,5 +68,32 @@ describe('initBackend', () => {
 
   it('reports every failure when nothing can be initialised', async () => {
     await expect(initBackend({ prefer: ['tensorflow'] })).rejects.toThrow(/No TensorFlow.js backend.*tensorflow:/);
+  });
+});
+
+describe('a backend fault never carries over', () => {
+  it.each<[string, unknown, boolean]>([
+    ['a wasm runtime error', new WebAssembly.RuntimeError('memory access out of bounds'), true],
+    ['a failed allocation', new RangeError('Array buffer allocation failed'), true],
+    ['an abort of the wasm module', new Error('Aborted(). Build with -sASSERTIONS for more info.'), true],
+    ["a model's own error", new Error('Input 0 is incompatible with layer dense_Dense1: expected axis -1 of input shape to have value 784'), false],
+    ['a shape error', new Error('Error when checking target: expected dense to have shape [,10]'), false],
+  ])('tells %s (%#) as a fault of the backend: %s', (_, e, fault) => {
+    expect(isBackendFault(e)).toBe(fault);
+  });
+
+  it('resetBackend gives a fresh instance of the same backend, with a new identity, the fast kernels still working', async () => {
+    const { tf } = await initBackend();
+    const before = tf.backend();
+    const id = backendIdentity(tf);
+    expect(backendIdentity(tf)).toBe(id);
+    await resetBackend(tf);
+    expect(tf.getBackend()).toBe('wasm');
+    expect(tf.backend()).not.toBe(before);
+    expect(backendIdentity(tf)).not.toBe(id);
+    // Convolution gradients (our kernels, registered by name) train on the fresh instance.
+    const m = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3 }), tf.layers.flatten(), tf.layers.dense({ units: 1 })] });
+    m.compile({ loss: 'meanSquaredError', optimizer: 'sgd' });
+    expect(Number.isFinite(await m.trainOnBatch(tf.ones([2, 6, 6, 1]), tf.ones([2, 1])))).toBe(true);
   });
 });

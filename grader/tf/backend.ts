@@ -134,3 +134,42 @@ export function restoreStockKernels(tf: Tf): void {
     if (stock) tf.registerKernel(stock);
   }
 }
+
+/**
+ * True for an error of the backend itself rather than of the model: the wasm module's memory
+ * (`memory access out of bounds`, an abort), or an allocation the engine could not make. After
+ * one, the backend's state cannot be trusted: {@link resetBackend} replaces it.
+ */
+export function isBackendFault(e: unknown): boolean {
+  if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) return true;
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return /memory access out of bounds|Aborted\(|out of memory|Array buffer allocation failed|Invalid typed array length|WebAssembly/i.test(text);
+}
+
+const BACKEND_ID = Symbol.for('neurograde.backendId');
+
+/**
+ * An identity of the active backend instance, new after every {@link resetBackend}: what is kept
+ * across gradings (data tensors, the reference's results) is keyed by it, so nothing made on a
+ * replaced backend is used on the fresh one. Kept on the instance itself.
+ */
+export function backendIdentity(tf: Tf): string {
+  const instance = tf.backend() as unknown as Record<symbol, string | undefined>;
+  instance[BACKEND_ID] ??= `${tf.getBackend()}-${Math.floor(performance.now() * 1000).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return instance[BACKEND_ID]!;
+}
+
+/**
+ * Replaces the active backend with a fresh instance of the same kind (for wasm: a new module
+ * with its own memory), so that a fault in one submission never carries into the next. Every
+ * tensor of the old instance is gone.
+ */
+export async function resetBackend(tf: Tf): Promise<void> {
+  const name = tf.getBackend();
+  const factory = tf.findBackendFactory(name);
+  if (!factory) throw new Error(`resetBackend: no factory for backend ${name}`);
+  tf.removeBackend(name);
+  tf.registerBackend(name, factory, name === 'wasm' ? 2 : 1);
+  if (!(await tf.setBackend(name))) throw new Error(`resetBackend: setBackend("${name}") returned false`);
+  await tf.ready();
+}

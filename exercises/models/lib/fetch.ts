@@ -6,7 +6,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { faultMessage, call, type CheckContext, type CheckVerdict } from 'neurograde/kit';
-import { isTagged, initBackend, type Tf, rebuildModel, inspectTopology, LAYER_CLASSES, type Estimate, type Refusal } from 'neurograde/kit/models';
+import { isTagged, initBackend, isBackendFault, resetBackend, type Tf, rebuildModel, inspectTopology, LAYER_CLASSES, type Estimate, type Refusal } from 'neurograde/kit/models';
 import { inspectCompile, type CompileInfo } from './compile.js';
 import { callLabel, type ModelSpec } from './specs.js';
 import { labelsOf, labelsOfTopology, tfErrorText } from './tf-error.js';
@@ -82,6 +82,7 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
   try {
     model = await rebuildModel(tf, { topology: inspected.topology, training: null });
   } catch (e) {
+    if (isBackendFault(e)) throw e;
     return { status: 'failed', message: t.rebuildFailed(label, tfErrorText(e, labelsOfTopology(inspected.topology))) };
   }
   const { estimate } = inspected;
@@ -90,6 +91,7 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
     model.loadTrainingConfig(compile.training as unknown as Parameters<TF.LayersModel['loadTrainingConfig']>[0]);
     return { spec, model, estimate, compile };
   } catch (e) {
+    if (isBackendFault(e)) throw e;
     return { spec, model, estimate, compile, compileError: tfErrorText(e, labelsOf(model)) };
   }
 }
@@ -132,12 +134,19 @@ export async function withStudentModels(
   judge: (tf: Tf, models: readonly StudentModel[]) => Promise<CheckVerdict> | CheckVerdict,
 ): Promise<CheckVerdict> {
   const tf = await backendFor(ctx);
-  const fetched = await fetchModels(ctx, tf, specs);
-  if (!fetched.ok) return fetched.verdict;
   try {
-    return await judge(tf, fetched.models);
-  } finally {
-    disposeModels(fetched.models);
+    const fetched = await fetchModels(ctx, tf, specs);
+    if (!fetched.ok) return fetched.verdict;
+    try {
+      return await judge(tf, fetched.models);
+    } finally {
+      disposeModels(fetched.models);
+    }
+  } catch (e) {
+    if (!isBackendFault(e)) throw e;
+    // The backend's memory cannot be trusted any more: the next check, and the next submission, get a fresh one.
+    await resetBackend(tf);
+    return { status: 'error', code: 'tf-backend', message: ctx.t.models.backendFault(specs.map(callLabel).join(', ')) };
   }
 }
 

@@ -13,7 +13,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from 'neurograde/kit';
-import { type Tf, compileSettings, evaluateAccuracy, trainBudgeted, unseededRandomness } from 'neurograde/kit/models';
+import { type Tf, backendIdentity, compileSettings, evaluateAccuracy, isBackendFault, trainBudgeted, unseededRandomness } from 'neurograde/kit/models';
 import type { Budget } from './budgets.js';
 import { visibleCauses, type Cause } from './causes.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
@@ -148,7 +148,8 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         if (unseeded) return failed(t.unseeded(label, t.layerName(unseeded.className, unseeded.index), unseeded.option));
 
         const source = options.data(ctx, tf);
-        const data = ctx.memo(`data:${source.key}`, source.load);
+        // Tensors belong to one backend instance: a replaced backend (after a fault) loads them again.
+        const data = ctx.memo(`data:${source.key}:${backendIdentity(tf)}`, source.load);
         const what = t.budget({ samples: Math.min(budget.maxSamples, data.train.x.shape[0]), epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[data.name] });
         const training: Training = { tf, data, budget, seed: ctx.seed, classifier };
         const maxTrainedSamples = Math.max(budget.batchSize, Math.floor(STUDENT_TRAINING_WORK / Math.max(1, student.estimate.macs)));
@@ -156,6 +157,7 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
           try {
             return await train(student.model, { ...training, seed, maxTrainedSamples });
           } catch (e) {
+            if (isBackendFault(e)) throw e;
             return failed(t.trainingFailed(label, what, (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400)));
           }
         };

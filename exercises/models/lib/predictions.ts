@@ -6,7 +6,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { compareValues, createRng, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized } from 'neurograde/kit';
-import { type WireTensor, type Tf, reseedWeights } from 'neurograde/kit/models';
+import { type WireTensor, type Tf, isBackendFault, reseedWeights } from 'neurograde/kit/models';
 import { referenceFacts } from './architecture.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { modelFacts } from './facts.js';
@@ -66,6 +66,7 @@ export async function transplant(ctx: CheckContext, tf: Tf, student: StudentMode
       try {
         obtained = outputsOf(student.model.predict(x) as TF.Tensor | TF.Tensor[]);
       } catch (e) {
+        if (isBackendFault(e)) throw e;
         return { kind: 'threw', error: tfErrorText(e, labelsOf(student.model)) };
       }
       if (expected.length !== obtained.length) return { kind: 'outputs-count', want: expected.length, got: obtained.length };

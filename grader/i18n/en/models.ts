@@ -116,6 +116,8 @@ export const models = {
   outputName: (index: number) => ['the whole sequence', 'the last hidden state', 'the last cell state'][index] ?? `output ${index + 1}`,
   predictionsDiffer: (call: string, which: string | undefined, detail: string) =>
     `Expected ${call}, given the reference's weights, to predict what the reference predicts${which ? ` (${which})` : ''}, but got other outputs. ${detail}`,
+  backendFault: (calls: string) =>
+    `Expected the grader's TensorFlow.js backend to work on ${calls}, but it failed: a fault of the grader, not of this code. The backend was replaced and this check not graded; grading again may give its points.`,
   predictFailed: (call: string, error: string) => `Expected ${call} to predict on a batch of 4 samples, but got an error: ${error}.`,
   predictionsOk: (call: string) => `${call}, given the reference's weights, predicts what the reference predicts.`,
 

@@ -91,6 +91,8 @@ export const models: Messages['models'] = {
   outputName: (index) => ['la séquence entière', 'le dernier état caché', 'le dernier état de cellule'][index] ?? `la sortie ${index + 1}`,
   predictionsDiffer: (call, which, detail) =>
     `${call}, avec les poids de la référence, devait prédire comme la référence${which ? ` (${which})` : ''}, mais on obtient d'autres sorties. ${detail}`,
+  backendFault: (calls) =>
+    `Le moteur TensorFlow.js du correcteur devait fonctionner sur ${calls}, mais il a échoué : une faute du correcteur, pas de ce code. Le moteur a été remplacé et cette vérification n'est pas notée ; corriger à nouveau peut lui rendre ses points.`,
   predictFailed: (call, error) => `${call} devait prédire sur un lot de 4 exemples, mais on obtient une erreur : ${error}.`,
   predictionsOk: (call) => `${call}, avec les poids de la référence, prédit comme la référence.`,
 
