@@ -41,6 +41,10 @@ function kindOf(ctx: CheckContext, v: unknown): string {
   return typeof v === 'number' ? k.number : typeof v === 'string' ? k.string : typeof v === 'boolean' ? k.boolean : k.object;
 }
 
+// A config path as the student wrote it in TypeScript: kernel_regularizer.config.l1 -> kernelRegularizer.l1.
+const asWritten = (field: string): string =>
+  field.split('.').filter((part) => part !== 'config').map((part) => part.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())).join('.');
+
 function refusalText(ctx: CheckContext, r: Refusal): string {
   const t = ctx.t.models.refusal;
   switch (r.kind) {
@@ -53,7 +57,7 @@ function refusalText(ctx: CheckContext, r: Refusal): string {
     case 'no-input-shape':
       return t.noInputShape();
     case 'bad-config':
-      return t.badConfig(r.index, r.className, r.field);
+      return t.badConfig(r.index, r.className, asWritten(r.field));
     case 'too-many-layers':
       return t.tooManyLayers(r.count, r.max);
     case 'too-many-params':
@@ -65,7 +69,7 @@ function refusalText(ctx: CheckContext, r: Refusal): string {
     case 'unknown-key':
       return t.unknownKey(r.index, r.className, r.key);
     case 'costly-initializer':
-      return t.costlyInitializer(r.index, r.className, r.field, r.shape.join('x'));
+      return t.costlyInitializer(r.index, r.className, asWritten(r.field), r.shape.join('x'));
   }
 }
 
