@@ -84,6 +84,16 @@ describe('hostile submissions, round 2', () => {
     expect(untimed((await grade(env, submission({}))).exercises)).toEqual(untimed(twin.exercises));
   });
 
+  it('exploding-answer: an answer that cannot fit the output limit is refused in the child, and costs shapes alone', async () => {
+    const result = await grade(env, submission(fixture('exploding-answer')));
+    const shapes = result.exercises.find((e) => e.id === 'shapes')!;
+    expect(shapes.score).toBe(0);
+    for (const c of shapes.checks) {
+      expect(c.message).toMatch(c.visibility === 'public' ? /answers of at most 16384 KiB \(output limit\), but got one that cannot fit/ : new RegExp(`output limit|time limit|${HIDDEN_TEMPLATE.source}`));
+    }
+    expect(others(result, 'shapes')).toEqual(others(twin, 'shapes'));
+  });
+
   it('stash-leak: inputs kept where the state check does not look reach no output, hidden ones or messages of the code', async () => {
     const seed = 20261127;
     const hidden = await hiddenOnlyInputs(env, 'shapes', seed);
@@ -117,7 +127,8 @@ describe('hostile submissions, round 2', () => {
   describe('in batch, on one worker', () => {
     it('a bundler-killing file costs its own exercise; the students graded after it on the same worker keep every grade; names reach no output raw', async () => {
       const root = join(work, 'class');
-      submission({ 'pooling.ts': BOMBS[2][1] }, 'a-bomb', root);
+      // The issue's file (nested 300,000 deep); the crash of esbuild itself is the third bomb, graded above.
+      submission({ 'pooling.ts': BOMBS[0][1] }, 'a-bomb', root);
       submission({}, 'b-correct', root);
       submission({}, 'c-correct', root);
       // Names that would clear the teacher's screen, retitle the window, or read backwards.

@@ -4,12 +4,13 @@ import type { Evidence, Mismatch } from '../model/results.js';
 import type { Messages } from '../i18n/types.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 import type { Step, StepFault } from '../sandbox/steps.js';
+import type { EncodeFault } from '../sandbox/wire.js';
 import type { Memo } from './memo.js';
 
 /** One case's outcome from the student's code, decoded to plain values. */
 export type CaseOutcome =
   | { readonly ok: true; readonly outputs: readonly unknown[] }
-  | { readonly ok: false; readonly fault: StepFault | { readonly kind: 'unencodable'; readonly message: string } };
+  | { readonly ok: false; readonly fault: StepFault | EncodeFault };
 
 export type StudentRun =
   | { readonly ok: true; readonly cases: readonly CaseOutcome[] }

@@ -15,6 +15,8 @@ export function faultMessage(t: Messages, file: string, fault: Fault): string {
       return t.grading.threw(fault.where, fault.error.name, fault.error.message);
     case 'unencodable':
       return t.grading.unencodable(fault.message);
+    case 'too-large':
+      return t.grading.answerTooLarge(fault.limitBytes);
   }
 }
 

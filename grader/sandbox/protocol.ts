@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Step, StepFault } from './steps.js';
+import type { EncodeFault } from './wire.js';
 
 /** Grader to child, one JSON message per line on the child's stdin. */
 export type ToChild =
@@ -40,6 +41,7 @@ const FaultSchema = Type.Union([
   ),
   Type.Object({ kind: Type.Literal('threw'), where: Type.String({ maxLength: 2 * TEXT_LIMITS.name + 1 }), error: ThrownSchema }, { additionalProperties: false }),
   Type.Object({ kind: Type.Literal('unencodable'), message: Type.String({ maxLength: TEXT_LIMITS.message }) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('too-large'), limitBytes: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
 ]);
 
 /** One case's outcome as the child reports it: wire-encoded outputs (decoded by `decodeValue`), or the student's fault. */
@@ -91,5 +93,5 @@ export type FromChild = Static<typeof FromChildSchema>;
 
 // The schema and the runner's own types must agree: a fault the runner can produce must validate.
 type Fault = Extract<CaseReply, { ok: false }>['fault'];
-const _faultsAgree = (f: StepFault | { kind: 'unencodable'; message: string }): Fault => f;
+const _faultsAgree = (f: StepFault | EncodeFault): Fault => f;
 void _faultsAgree;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeValue, encodeValue, EncodeError, isTagged } from './wire.js';
+import { decodeValue, encodeFault, encodeValue, EncodeError, isTagged, TooLargeError } from './wire.js';
 
 const LIMITS = { maxItems: 1000, maxDepth: 16 };
 const roundTrip = (v: unknown): unknown => decodeValue(JSON.parse(JSON.stringify(encodeValue(v, LIMITS))));
@@ -148,5 +148,35 @@ describe('wire format', () => {
     ])('refuses packed doubles with %s', (_name, data, message) => {
       expect(() => decodeValue(data, { maxItems: 1000, maxDepth: 66, maxString: 10_000 })).toThrow(message);
     });
+  });
+});
+
+describe('encodeValue against the output limit', () => {
+  const limits = { maxItems: 4_000_000, maxDepth: 64, maxBytes: 16 * 1024 * 1024 };
+  // At least 4 bytes per one-element row of whole numbers: 3,000,000 rows need 12 MB, over a 10 MB limit.
+  const small = { ...limits, maxBytes: 10 * 1024 * 1024 };
+  it.each([
+    // Packed doubles cross as base64: 2,000,000 of them need 21 MB, whatever their nesting.
+    ['2,000,000 one-element arrays of a fraction', () => Array.from({ length: 2_000_000 }, (_, i) => [i + 0.5])],
+    ['3,000,000 one-element arrays of a whole number (two brackets, a digit and a comma each)', () => Array.from({ length: 3_000_000 }, () => [1])],
+    ['3,000,000 doubles, packed', () => Array.from({ length: 3000 }, (_, r) => Array.from({ length: 1000 }, (_, c) => r + c / 1000 + 0.5))],
+    ['an object of 250,000 long keys', () => Object.fromEntries(Array.from({ length: 250_000 }, (_, i) => [`${i}-${'x'.repeat(45)}`, 0]))],
+  ])('refuses %s before encoding it, naming the limit', (_name, make) => {
+    const value = make();
+    let thrown: unknown;
+    try {
+      encodeValue(value, small);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(TooLargeError);
+    expect(encodeFault(thrown as TooLargeError)).toEqual({ kind: 'too-large', limitBytes: small.maxBytes });
+  });
+
+  it('encodes an answer that fits, whatever its shape', () => {
+    const answer = { X: Array.from({ length: 1000 }, (_, i) => [i, i + 0.5]), name: 'ok' };
+    const wire = encodeValue(answer, limits);
+    expect(JSON.stringify(wire).length).toBeLessThan(limits.maxBytes);
+    expect(decodeValue(wire)).toEqual(answer);
   });
 });

@@ -34,6 +34,12 @@ export interface EncodeLimits {
   readonly maxItems: number;
   /** Deepest nesting. */
   readonly maxDepth: number;
+  /**
+   * Most bytes the encoded value may take (the output limit). Counted as a lower bound while
+   * the value is read, so an answer that cannot fit is refused before it is encoded or sent.
+   * @default Infinity
+   */
+  readonly maxBytes?: number;
 }
 
 /** Longest string either side encodes. */
@@ -41,6 +47,20 @@ const MAX_STRING = 10_000;
 
 export class EncodeError extends Error {
   override readonly name = 'EncodeError';
+}
+
+/** An answer that cannot fit the output limit, however it is written. */
+export class TooLargeError extends EncodeError {
+  constructor(readonly limitBytes: number) {
+    super(`the answer needs more than ${limitBytes} bytes`);
+  }
+}
+
+/** What the child reports for an answer it could not send: data, worded by the grader. */
+export type EncodeFault = { readonly kind: 'unencodable'; readonly message: string } | { readonly kind: 'too-large'; readonly limitBytes: number };
+
+export function encodeFault(e: EncodeError): EncodeFault {
+  return e instanceof TooLargeError ? { kind: 'too-large', limitBytes: e.limitBytes } : { kind: 'unencodable', message: e.message };
 }
 
 /** Optional hook that turns a tf.LayersModel into `{ topology, compile }`. */
@@ -55,7 +75,11 @@ const PACK_MIN = 256;
  * 8 levels or more than `maxItems` numbers). The encoder sends large ones as bytes; the grader's
  * comparison flattens answers with it.
  */
-export function packNumbers(v: readonly unknown[], maxItems: number): { shape: number[]; data: Float64Array; integers: boolean } | undefined {
+export function packNumbers(
+  v: readonly unknown[],
+  maxItems: number,
+  maxBytes = Infinity,
+): { shape: number[]; data: Float64Array; integers: boolean } | undefined {
   const shape: number[] = [];
   let total = 1;
   for (let node: unknown = v; Array.isArray(node); node = (node as unknown[])[0]) {
@@ -75,7 +99,11 @@ export function packNumbers(v: readonly unknown[], maxItems: number): { shape: n
       for (let i = 0; i < n; i++) {
         const x: unknown = a[i];
         if (typeof x !== 'number') return false;
-        if (integers && !Number.isSafeInteger(x)) integers = false;
+        if (integers && !Number.isSafeInteger(x)) {
+          integers = false;
+          // Doubles cross as base64: the size is known from the shape as soon as one is seen.
+          if (Math.ceil((total * 8) / 3) * 4 > maxBytes) throw new TooLargeError(maxBytes);
+        }
         data[k++] = x;
       }
       return true;
@@ -105,6 +133,15 @@ function unpackNumbers(shape: readonly number[], data: ArrayLike<number>): unkno
  */
 export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: ModelEncoder): unknown {
   let items = 0;
+  // A lower bound of the encoded size: two bytes per number or array (a digit and a comma, two
+  // brackets), a string's length, 16 bytes per object. 2,000,000 one-element arrays are refused
+  // here, after one read, instead of after being encoded and piped into the output limit.
+  let bytes = 0;
+  const maxBytes = limits.maxBytes ?? Infinity;
+  const spend = (n: number): void => {
+    bytes += n;
+    if (bytes > maxBytes) throw new TooLargeError(maxBytes);
+  };
   const count = (): void => {
     items += 1;
     if (items > limits.maxItems) throw new EncodeError(`the value has more than ${limits.maxItems} items`);
@@ -113,11 +150,13 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
   const walk = (v: unknown, depth: number): unknown => {
     if (depth > limits.maxDepth) throw new EncodeError(`the value is nested deeper than ${limits.maxDepth} levels`);
     count();
+    spend(2);
     switch (typeof v) {
       case 'number':
         return num(v);
       case 'string':
         if (v.length > MAX_STRING) throw new EncodeError(`a string in the value is longer than ${MAX_STRING} characters`);
+        spend(v.length);
         return v;
       case 'boolean':
         return v;
@@ -135,9 +174,19 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
       // A large block of numbers is read once into doubles: sent as their bytes when some are
       // fractions (JSON would spell each of 50,000 doubles out in 17 digits, and the grader parse
       // them back), as JSON when all are whole numbers (shorter that way).
-      const packed = packNumbers(v, limits.maxItems - items);
+      let packed: ReturnType<typeof packNumbers>;
+      try {
+        packed = packNumbers(v, limits.maxItems - items, maxBytes - bytes);
+      } catch (e) {
+        // It counted against what was left: the limit named is the whole answer's.
+        throw e instanceof TooLargeError ? new TooLargeError(maxBytes) : e;
+      }
       if (packed && packed.data.length >= PACK_MIN) {
         items += packed.data.length;
+        // Doubles cross as base64 (32 bytes for 3 numbers); whole numbers as JSON, with the
+        // brackets of every inner row.
+        const rows = packed.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+        spend(packed.integers ? 2 * packed.data.length + 2 * rows : Math.ceil((packed.data.length * 8) / 3) * 4);
         if (!packed.integers) return { $f64: { shape: packed.shape, data: Buffer.from(packed.data.buffer).toString('base64') } };
         return unpackNumbers(packed.shape, packed.data);
       }
@@ -146,6 +195,7 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
       if (n > limits.maxItems) throw new EncodeError(`an array has ${n} items, more than ${limits.maxItems}`);
       const out = new Array<unknown>(n);
       // Rows of finite numbers are most of every answer: no call per number.
+      spend(n);
       for (let i = 0; i < n; i++) {
         const x = v[i];
         if (typeof x === 'number' && Number.isFinite(x)) {
@@ -162,6 +212,7 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
       const n: unknown = arr.length;
       if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('a typed array reports an impossible length');
       if (n > limits.maxItems - items) throw new EncodeError(`a typed array has ${n} items, more than allowed`);
+      spend(2 * n);
       const data = new Array<unknown>(n);
       for (let i = 0; i < n; i++) data[i] = num(Number(arr[i]));
       items += n;
@@ -184,6 +235,7 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
       const n = raw?.length;
       if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('a tensor has no readable data');
       if (n > limits.maxItems - items) throw new EncodeError(`a tensor has ${n} items, more than allowed`);
+      spend(2 * n);
       const data = new Array<unknown>(n);
       for (let i = 0; i < n; i++) data[i] = num(Number(raw[i]));
       items += n;
@@ -195,8 +247,10 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
     }
     // No prototype: a key named __proto__ stays a key.
     const out = Object.create(null) as Record<string, unknown>;
+    spend(16);
     for (const key of Object.keys(obj)) {
       if (key.startsWith('$')) continue;
+      spend(key.length + 3);
       out[key] = walk(obj[key], depth + 1);
     }
     return { $obj: out };

@@ -19,7 +19,7 @@ import type { CaseReply } from '../sandbox/protocol.js';
 import type { Session, SessionLimits, SessionOptions } from '../sandbox/session.js';
 import type { ChildGroup, SubmissionChildren } from '../sandbox/pool.js';
 import type { Step } from '../sandbox/steps.js';
-import { decodeValue, EncodeError } from '../sandbox/wire.js';
+import { decodeValue, encodeFault, EncodeError } from '../sandbox/wire.js';
 import { toCheckResult } from './to-result.js';
 import { cleanStrings } from './clean-text.js';
 
@@ -181,7 +181,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
     try {
       return { ok: true, outputs: reply.outputs.map((o) => decodeValue(o)) };
     } catch (e) {
-      if (e instanceof EncodeError) return { ok: false, fault: { kind: 'unencodable', message: e.message } };
+      if (e instanceof EncodeError) return { ok: false, fault: encodeFault(e) };
       throw e;
     }
   };

@@ -28,6 +28,8 @@ export const grading = {
     `Expected the grader to start the process and pass its answers within its own ${limitMs} ms (the grader's budget, apart from the time limit), but got no answer in time: the grading machine was too busy or broken, not the code; grading again should succeed.`,
   memory: (limitMb: number) => `Expected the code to stay within ${limitMb} MiB (memory limit), but got a process that ran out of memory.`,
   outputLimit: (limitBytes: number) => `Expected answers of at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
+  answerTooLarge: (limitBytes: number) =>
+    `Expected answers of at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got one that cannot fit; it was refused before it was sent.`,
   printLimit: (limitBytes: number) =>
     `Expected the code to print at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
   processLimit: (limit: number) => `Expected the code to run within ${limit} processes and threads (process limit), but got a process that could not start one more.`,

@@ -29,6 +29,8 @@ export const grading: Messages['grading'] = {
     `Le correcteur devait lancer le processus et transmettre ses réponses en ${limitMs} ms (son propre budget, distinct de la limite de temps), mais aucune réponse n'est arrivée à temps : la machine de correction était trop chargée ou en panne, pas le code ; une nouvelle correction devrait réussir.`,
   memory: (limitMb) => `Le code devait tenir en ${limitMb} Mio (limite de mémoire), mais le processus a manqué de mémoire.`,
   outputLimit: (limitBytes) => `Les réponses devaient faire au plus ${Math.round(limitBytes / 1024)} Kio (limite de sortie), mais elles sont plus grandes ; le processus a été arrêté.`,
+  answerTooLarge: (limitBytes) =>
+    `Les réponses devaient tenir en ${Math.round(limitBytes / 1024)} Kio au plus (limite de sortie), mais on obtient une réponse qui ne peut pas tenir ; elle a été refusée avant d'être envoyée.`,
   printLimit: (limitBytes) =>
     `Le code devait afficher au plus ${Math.round(limitBytes / 1024)} Kio (limite de sortie), mais il a affiché davantage ; le processus a été arrêté.`,
   processLimit: (limit) => `Le code devait tenir en ${limit} processus et threads (limite de processus), mais le processus n'a pas pu en démarrer un de plus.`,

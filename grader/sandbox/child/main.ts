@@ -8,7 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { writeSync } from 'node:fs';
 import { runSteps, describeThrown, isStepFaultError, type Step } from '../steps.js';
-import { encodeValue, decodeValue, EncodeError, DECODE_LIMITS } from '../wire.js';
+import { encodeValue, decodeValue, encodeFault, EncodeError, DECODE_LIMITS } from '../wire.js';
 import { builtinChanges, captureState, changesSince } from './state.js';
 import { encodeModel } from './model.js';
 import type { CaseReply, FromChild, ToChild } from '../protocol.js';
@@ -88,15 +88,26 @@ function isEncodeError(e: unknown): e is EncodeError {
   }
 }
 
-async function runCase(mod: Record<string, unknown>, steps: readonly Step[], maxItems: number): Promise<CaseReply> {
+/** Bounds of one case's answer: items, bytes left in this request, and the exercise's output limit (named in the fault). */
+interface AnswerBounds {
+  readonly maxItems: number;
+  readonly maxBytes: number;
+  readonly limitBytes: number;
+}
+
+async function runCase(mod: Record<string, unknown>, steps: readonly Step[], bounds: AnswerBounds): Promise<CaseReply> {
+  const { maxItems, maxBytes } = bounds;
   try {
     const raw = runSteps(mod, steps, (d) => decodeValue(d, DECODE_LIMITS, { plainObjects: true }));
     const settled: unknown[] = [];
     for (const v of raw) settled.push(isThenable(v) ? await v : v);
-    return { ok: true, outputs: settled.map((v) => encodeValue(v, { maxItems, maxDepth: 64 }, encodeModel)) };
+    return { ok: true, outputs: settled.map((v) => encodeValue(v, { maxItems, maxDepth: 64, maxBytes }, encodeModel)) };
   } catch (e) {
     if (isStepFaultError(e)) return { ok: false, fault: e.fault };
-    if (isEncodeError(e)) return { ok: false, fault: { kind: 'unencodable', message: e.message } };
+    if (isEncodeError(e)) {
+      const fault = encodeFault(e);
+      return { ok: false, fault: fault.kind === 'too-large' ? { kind: 'too-large', limitBytes: bounds.limitBytes } : fault };
+    }
     return { ok: false, fault: { kind: 'threw', where: 'the answer', error: describeThrown(e) } };
   }
 }
@@ -165,7 +176,9 @@ async function main(): Promise<void> {
       // limit, and encoding the rest would only run into the time limit instead.
       let bytes = 0;
       for (const steps of msg.cases) {
-        const reply = await runCase(mod, steps, maxItems);
+        // What is left of the output limit for this request: an answer that cannot fit is
+        // refused while it is read, before it is encoded.
+        const reply = await runCase(mod, steps, { maxItems, maxBytes: Math.max(0, maxBytes - bytes), limitBytes: maxBytes });
         cases.push(reply);
         bytes += stringify(reply).length;
         if (bytes > maxBytes) break;
