@@ -1,6 +1,7 @@
 import { classHtml } from './class-html.js';
 import { classResults } from './class-results.js';
 import { gradebookCsv } from './gradebook-csv.js';
+import { gradebookCanvas, gradebookMoodle } from './gradebook-lms.js';
 import { gradescope } from './gradescope.js';
 import { html } from './html.js';
 import { junitClass, junitSubmission } from './junit.js';
@@ -15,6 +16,8 @@ export const SUBMISSION_REPORTERS: Readonly<Record<string, SubmissionReporter>> 
 /** Reporters for a whole class, by name. */
 export const CLASS_REPORTERS: Readonly<Record<string, ClassReporter>> = {
   gradebook: gradebookCsv,
+  'gradebook-moodle': gradebookMoodle,
+  'gradebook-canvas': gradebookCanvas,
   junit: junitClass,
   'class-html': classHtml,
   results: classResults,

@@ -1,6 +1,7 @@
 import type { ClassReport } from '../grader/model/class-results.js';
 import type { Exercise } from '../grader/load/exercise.js';
 import type { Lang } from '../grader/model/localized.js';
+import type { Roster } from '../grader/io/roster.js';
 import type { SubmissionResult } from '../grader/model/results.js';
 
 /** What every reporter may read besides the results. */
@@ -8,6 +9,10 @@ export interface ReportContext {
   readonly lang: Lang;
   /** The exercises graded, for statements, titles and mistake texts. */
   readonly exercises: readonly Exercise[];
+  /** Who each submission is in the LMS (`--roster`). @default none: submission names are the logins */
+  readonly roster?: Roster;
+  /** Canvas assignment ids by exercise id (`--canvas-ids`), for gradebook-canvas.csv's "Name (id)" headers. @default none */
+  readonly canvasAssignments?: Readonly<Record<string, string>>;
 }
 
 /** Renders one submission's result into one file (report.html, a Gradescope results.json...). */

@@ -1,3 +1,4 @@
+import type { Roster } from '../io/roster.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { messages, type Messages } from '../i18n/index.js';
@@ -25,6 +26,10 @@ export interface MergeOptions {
   readonly course?: string;
   /** Merge an incomplete or inconsistent set of shards, marking the outputs partial. @default false */
   readonly allowPartial?: boolean;
+  /** Who each submission is in the LMS (see BatchOptions.roster). @default none */
+  readonly roster?: Roster;
+  /** Canvas assignment ids by exercise id. @default none */
+  readonly canvasAssignments?: Readonly<Record<string, string>>;
 }
 
 export interface MergeSummary {
@@ -114,6 +119,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
   }
   const exercises = await loadExercises(gradingRoots(options.course), ids);
   const run = { ...(fingerprint ? { fingerprint } : {}), partial: problems };
-  const files = writeClassOutputs(out, entries, { lang: lang ?? 'en', exercises, version: graderVersion(), run });
+  const lms = { ...(options.roster ? { roster: options.roster } : {}), ...(options.canvasAssignments ? { canvasAssignments: options.canvasAssignments } : {}) };
+  const files = writeClassOutputs(out, entries, { lang: lang ?? 'en', exercises, version: graderVersion(), run, ...lms });
   return { entries: sortEntries(entries), files, problems };
 }

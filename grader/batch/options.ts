@@ -1,3 +1,4 @@
+import type { Roster } from '../io/roster.js';
 import { availableParallelism } from 'node:os';
 import type { Lang } from '../model/localized.js';
 import { resolveGradeOptions } from '../score/options.js';
@@ -43,6 +44,10 @@ export interface BatchOptions {
   readonly workers?: 'process' | 'inline';
   /** A course folder with its own exercises/ and reference/. @default the grader's own */
   readonly course?: string;
+  /** Who each submission is in the LMS, for gradebook-moodle.csv and gradebook-canvas.csv. @default none: submission names are the logins */
+  readonly roster?: Roster;
+  /** Canvas assignment ids by exercise id, for gradebook-canvas.csv. @default none */
+  readonly canvasAssignments?: Readonly<Record<string, string>>;
   /** A submission whose grading takes longer has its worker killed and an error row (process pool). @default 10 minutes */
   readonly submissionTimeoutMs?: number;
   /** @default see UnzipLimits */
@@ -51,8 +56,8 @@ export interface BatchOptions {
   readonly progress?: { readonly write: (text: string) => void; readonly tty: boolean; readonly columns?: number };
 }
 
-export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course'>> &
-  Pick<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course'>;
+export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'roster' | 'canvasAssignments'>> &
+  Pick<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'roster' | 'canvasAssignments'>;
 
 export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
   return {

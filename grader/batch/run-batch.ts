@@ -154,7 +154,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const ids = exercises.map((e) => e.manifest.id);
   const version = graderVersion();
   const plan = await planRegrade({ out, roots, graded: exercises, lang: o.lang, replace: o.replace, t });
-  const ctx: ReportContext = { lang: o.lang, exercises: plan.exercises };
+  const ctx: ReportContext = { lang: o.lang, exercises: plan.exercises, ...(o.roster ? { roster: o.roster } : {}), ...(o.canvasAssignments ? { canvasAssignments: o.canvasAssignments } : {}) };
   const classFiles = Object.values(CLASS_REPORTERS).flatMap((r) => [r.fileName, previousName(r.fileName)]);
   const reserved = [...classFiles, 'node_modules'];
   const discovery = discoverSubmissions(input, { exclude: out, reserved });

@@ -6,15 +6,16 @@ import { parseShard } from '../batch/shard.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
+import { LMS_OPTIONS, lmsOptions, unmatchedLine } from './lms.js';
 
 /**
  * `neurograde batch <dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en]
- * [--seed N] [--force] [--inline]`: grades a class. Exit 0 once the batch ran, whatever the
+ * [--seed N] [--force] [--inline] [--roster roster.csv] [--canvas-ids id=n,...]`: grades a class. Exit 0 once the batch ran, whatever the
  * grades and even when some submissions could not be graded (they have error rows); 1 only
  * when the grader itself cannot run.
  */
 export async function batchCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, replace: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' } } });
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, replace: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' }, ...LMS_OPTIONS } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('batch takes exactly one class folder (one sub-folder or .zip per submission)');
   if (!values.out) throw new UsageError('batch needs --out <dir>, the folder for the gradebook and every report');
@@ -26,7 +27,9 @@ export async function batchCommand(argv: readonly string[], print: (line: string
   const exercises = parseList(values.exercises);
   const seed = parseSeed(values.seed);
   const isolation = parseIsolation(values.isolation);
+  const lms = lmsOptions(values);
   const summary = await runBatch({
+    ...lms,
     input,
     out: values.out,
     lang,
@@ -48,5 +51,7 @@ export async function batchCommand(argv: readonly string[], print: (line: string
   if (summary.kept.length > 0) print(t.batch.regrade.kept(summary.kept.join(', ')));
   print(t.batch.done(summary.graded.length, summary.cached.length, summary.ungradable.length, summary.errors.length, (summary.durationMs / 1000).toFixed(1)));
   for (const f of summary.files) print(t.batch.wrote(f));
+  const unmatched = unmatchedLine(lms.roster, summary.entries.map((e) => e.name), t);
+  if (unmatched) print(unmatched);
   return 0;
 }

@@ -1,0 +1,78 @@
+import { findStudent } from '../grader/io/roster.js';
+import { visibleText } from '../grader/io/unsafe-text.js';
+import type { BatchEntry, ClassReport } from '../grader/model/class-results.js';
+import { csvField, csvNumber } from './gradebook-csv.js';
+import type { ClassReporter, ReportContext } from './types.js';
+
+/** One LMS row: the student as the LMS knows them, and the grade of each exercise ('' = no grade). */
+interface Row {
+  readonly entry: BatchEntry;
+  readonly student: { username: string; email: string; studentId: string; name: string; canvasId: string; section: string };
+  readonly grades: readonly string[];
+}
+
+/**
+ * The rows an LMS can import: with a roster, the submissions it names (the others are left out:
+ * an LMS refuses a row it cannot match; the CLI lists them); without one, every submission,
+ * its name taken as the LMS login. Ungraded submissions keep their row with empty cells, which
+ * both LMSs read as "no grade", never as zero.
+ */
+function rows({ entries, summary }: ClassReport, ctx: ReportContext): Row[] {
+  const ids = summary.exercises.map((e) => e.id);
+  const out: Row[] = [];
+  for (const entry of entries) {
+    const s = findStudent(ctx.roster, entry.name);
+    if (ctx.roster && !s) continue;
+    const name = visibleText(entry.name);
+    const student = {
+      username: s ? (s.username ?? '') : name,
+      email: s?.email ?? '',
+      studentId: s?.studentId ?? '',
+      name: s?.name ?? name,
+      canvasId: s?.canvasId ?? '',
+      section: s?.section ?? '',
+    };
+    const byId = entry.status === 'graded' ? new Map(entry.result.exercises.map((e) => [e.id, e.score])) : new Map<string, number>();
+    out.push({ entry, student, grades: ids.map((id) => (byId.has(id) ? csvNumber(byId.get(id)!) : '')) });
+  }
+  return out;
+}
+
+const csv = (table: readonly (readonly string[])[]): string => table.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+
+/**
+ * `gradebook-moodle.csv`, for Moodle's "Import grades from CSV": the three columns Moodle can
+ * identify a user by (Username, Email address, ID number; choose one at import), then one column
+ * per exercise named by its title, to map to a grade item. No total: Moodle computes its own, and
+ * a total column would become a stray grade item.
+ */
+export const gradebookMoodle: ClassReporter = {
+  name: 'gradebook-moodle',
+  fileName: 'gradebook-moodle.csv',
+  render(report, ctx) {
+    const titles = report.summary.exercises.map((e) => e.title);
+    const table = [['Username', 'Email address', 'ID number', ...titles], ...rows(report, ctx).map((r) => [r.student.username, r.student.email, r.student.studentId, ...r.grades])];
+    return csv(table);
+  },
+};
+
+/**
+ * `gradebook-canvas.csv`, for Canvas's Gradebook "Import": Canvas's own header row (Student, ID,
+ * SIS User ID, SIS Login ID, Section, then one column per assignment, "Name (id)" when the
+ * teacher gave the Canvas assignment id with `--canvas-ids`, else the name alone, which Canvas
+ * offers to create), the "Points Possible" row Canvas exports, then one row per student.
+ */
+export const gradebookCanvas: ClassReporter = {
+  name: 'gradebook-canvas',
+  fileName: 'gradebook-canvas.csv',
+  render(report, ctx) {
+    const exercises = report.summary.exercises;
+    const heads = exercises.map((e) => (ctx.canvasAssignments?.[e.id] ? `${e.title} (${ctx.canvasAssignments[e.id]})` : e.title));
+    const table = [
+      ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...heads],
+      ['Points Possible', '', '', '', '', ...exercises.map((e) => csvNumber(e.maxScore))],
+      ...rows(report, ctx).map((r) => [r.student.name, r.student.canvasId, r.student.studentId, r.student.username || r.student.email, r.student.section, ...r.grades]),
+    ];
+    return csv(table);
+  },
+};
