@@ -3,13 +3,15 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckDefinition } from '../grader/kit/check.js';
+import type { Limits } from '../grader/model/manifest.js';
 import type { ExerciseResult, SubmissionResult } from '../grader/model/results.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 import { createEnvironment } from '../grader/score/environment.js';
 import type { GradingEnvironment } from '../grader/score/grade-submission.js';
 import { SUBMISSION_REPORTERS } from '../reports/index.js';
 import { hiddenOnlyInputs } from './support/hidden-inputs.js';
-import { FIXTURES, grade } from './support/grade.js';
+import { FIXTURES, grade, withExerciseLimits } from './support/grade.js';
 
 /**
  * The second round of attacks (issue 19): each costs its own exercise, never another exercise
@@ -122,6 +124,51 @@ describe('hostile submissions, round 2', () => {
     for (const c of hiddenChecks) expect(junit).toContain(`<testcase name="${c.id}" classname="shapes" time="0.000"`);
     const gradescope = JSON.parse(String(SUBMISSION_REPORTERS.gradescope!.render(result, { lang: 'en', exercises: env.exercises }))) as { execution_time: number };
     expect(gradescope.execution_time).toBe(Math.max(1, result.durationMs / 1000));
+  });
+
+  describe("faults of the grader's own work on an answer", () => {
+    /** The environment with shapes' first check replaced by `run`. */
+    const withFirstCheck = (run: CheckDefinition['run'], limits: Limits = {}): { env: GradingEnvironment; id: string } => {
+      const shapes = env.exercises.find((e) => e.manifest.id === 'shapes')!;
+      const id = shapes.checks[0]!.id;
+      return {
+        id,
+        env: {
+          ...withExerciseLimits(env, 'shapes', limits),
+          exercises: withExerciseLimits(env, 'shapes', limits).exercises.map((e) => (e.manifest.id === 'shapes' ? { ...e, checks: e.checks.map((c) => (c.id === id ? { ...c, run } : c)) } : e)),
+        },
+      };
+    };
+
+    it("an exception in the grader's code on an answer is that check's error, and the submission is graded in full", async () => {
+      const { env: broken, id } = withFirstCheck(async () => {
+        throw new RangeError('Invalid string length');
+      });
+      const result = await grade(broken, submission({}));
+      const shapes = result.exercises.find((e) => e.id === 'shapes')!;
+      expect(shapes.checks.find((c) => c.id === id)).toMatchObject({ status: 'error', code: 'grader-fault', message: expect.stringMatching(/fault of the grader on it \(Invalid string length\)/) });
+      expect(untimed(shapes.checks.filter((c) => c.id !== id))).toEqual(untimed(twin.exercises.find((e) => e.id === 'shapes')!.checks.filter((c) => c.id !== id)));
+      expect(others(result, 'shapes')).toEqual(others(twin, 'shapes'));
+    });
+
+    it('a check whose every request is answered just under the time limit ends at its budget, as a time-out that counts as a strike', async () => {
+      let requests = 0;
+      const { env: slow, id } = withFirstCheck(async (ctx) => {
+        for (let i = 0; i < 20; i++) {
+          requests++;
+          const r = await ctx.run([[{ op: 'call', fn: 'convOutputShape', args: [{ data: { W: 9, H: 9, D: 1 } }, { data: { K: 1, F: 3, S: 1, P: 0 } }] }]]);
+          if (!r.ok) return { status: 'sandbox', failure: r.failure };
+        }
+        return { status: 'passed' };
+      }, { timeMs: 1000 });
+      const spin = 'const end = Date.now() + 700; while (Date.now() < end);';
+      const slowShapes = readFileSync(join(PACKAGE_ROOT, 'reference', 'shapes.ts'), 'utf8').replace('const { K, F, S, P } = layer;', `${spin}\n  const { K, F, S, P } = layer;`);
+      const result = await grade(slow, submission({ 'shapes.ts': slowShapes }));
+      const check = result.exercises.find((e) => e.id === 'shapes')!.checks.find((c) => c.id === id)!;
+      expect(check).toMatchObject({ status: 'timeout', limitMs: 1000 });
+      // Two time limits' worth of answers at most, then one refused request: not twenty.
+      expect(requests).toBeLessThanOrEqual(4);
+    });
   });
 
   describe('in batch, on one worker', () => {

@@ -48,7 +48,7 @@ export type CheckVerdict =
       readonly message: string;
       readonly stack?: string;
       /** A fault of the grader's own machinery, not of the student's code: the grade is not kept in the batch cache. */
-      readonly code?: 'tf-backend';
+      readonly code?: 'tf-backend' | 'grader-fault';
     }
   | { readonly status: 'sandbox'; readonly failure: SandboxFailure };
 

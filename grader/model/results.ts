@@ -127,9 +127,9 @@ export const CheckResultSchema = Type.Union([
     message: Type.String(),
     stack: Type.Optional(Type.String()),
     code: Type.Optional(
-      Type.Union([Type.Literal('grader-time'), Type.Literal('tf-backend')], {
+      Type.Union([Type.Literal('grader-time'), Type.Literal('tf-backend'), Type.Literal('grader-fault')], {
         description:
-          "Set when the error is the grader's, not the student's code: 'grader-time' when the grader's own time budget (limits.graderMs) ran out, 'tf-backend' when the grader's TensorFlow.js backend failed (it is replaced before the next submission). Grading again may succeed; such a grade is never cached.",
+          "Set when the error is the grader's, not the student's code: 'grader-time' when the grader's own time budget (limits.graderMs) ran out, 'tf-backend' when the grader's TensorFlow.js backend failed (it is replaced before the next submission), 'grader-fault' when the grader's own code threw on the answer. Grading again may succeed; such a grade is never cached.",
       }),
     ),
     location: Type.Optional(LocationSchema),

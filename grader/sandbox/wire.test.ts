@@ -63,6 +63,7 @@ describe('wire format', () => {
     ['a Proxy that claims a billion items', new Proxy([], { get: (t, k) => (k === 'length' ? 1e9 : Reflect.get(t, k)) }), /1000000000 items/],
     ['a Proxy that claims a fractional length', new Proxy([], { get: (t, k) => (k === 'length' ? 2.5 : Reflect.get(t, k)) }), /impossible length/],
     ['a tensor with a lying shape', { shape: [-1], dtype: 'float32', dataSync: () => [] }, /invalid shape/],
+    ['a tensor whose shape claims 10^18 values and holds none', { shape: [1e9, 1e9], dtype: 'float32', dataSync: () => [] }, /shape \[1000000000, 1000000000\] has 0 values/],
   ])('refuses to encode %s', (_name, value, message) => {
     expect(() => encodeValue(value, LIMITS)).toThrow(EncodeError);
     expect(() => encodeValue(value, LIMITS)).toThrow(message);
@@ -178,5 +179,19 @@ describe('encodeValue against the output limit', () => {
     const wire = encodeValue(answer, limits);
     expect(JSON.stringify(wire).length).toBeLessThan(limits.maxBytes);
     expect(decodeValue(wire)).toEqual(answer);
+  });
+});
+
+describe('decodeValue checks a shape against its data before anything is built from it', () => {
+  it.each([
+    ['no data for a shape of 10^18', { $tensor: { dtype: 'float32', shape: [1e9, 1e9], data: [] } }],
+    ['one value too many', { $tensor: { dtype: 'float32', shape: [2, 2], data: [1, 2, 3, 4, 5] } }],
+  ])('refuses a tensor with %s', (_name, wire) => {
+    expect(() => decodeValue(wire)).toThrow(/not as many as its shape says/);
+  });
+  it('accepts a tensor whose data fills its shape, scalars and empty ones included', () => {
+    for (const [shape, data] of [[[2, 2], [1, 2, 3, 4]], [[], [7]], [[0, 3], []]] as const) {
+      expect(decodeValue({ $tensor: { dtype: 'float32', shape: [...shape], data: [...data] } })).toMatchObject({ kind: 'tensor', shape, data });
+    }
   });
 });

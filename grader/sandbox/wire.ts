@@ -235,6 +235,7 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
       const n = raw?.length;
       if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('a tensor has no readable data');
       if (n > limits.maxItems - items) throw new EncodeError(`a tensor has ${n} items, more than allowed`);
+      if (shape.reduce((a, b) => a * b, 1) !== n) throw new EncodeError(`a tensor of shape [${shape.join(', ')}] has ${n} values, not as many as its shape says`);
       spend(2 * n);
       const data = new Array<unknown>(n);
       for (let i = 0; i < n; i++) data[i] = num(Number(raw[i]));
@@ -352,7 +353,11 @@ export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS,
         const t = fields(['dtype', 'shape', 'data']);
         const shape = numbers(t.shape);
         if (shape.length > 8 || !shape.every((n) => Number.isInteger(n) && n >= 0)) throw new EncodeError('expected a tensor shape in wire data');
-        return { kind: 'tensor', dtype: text(t.dtype, 32, 'a dtype'), shape, data: numbers(t.data) } satisfies WireTensor;
+        const data = numbers(t.data);
+        // Whatever is built from a tensor (a dense copy, a tf.Tensor) is sized by its shape:
+        // `shape: [1e9, 1e9]` with no data would be a 8-exabyte allocation in the grader.
+        if (shape.reduce((a, b) => a * b, 1) !== data.length) throw new EncodeError(`a tensor of shape [${shape.join(', ')}] has ${data.length} values, not as many as its shape says`);
+        return { kind: 'tensor', dtype: text(t.dtype, 32, 'a dtype'), shape, data } satisfies WireTensor;
       }
       case '$f64': {
         const t = fields(['shape', 'data']);

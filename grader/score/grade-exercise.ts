@@ -82,6 +82,9 @@ function compileMessage(t: Messages, e: CompileError): string {
   return t.grading.compileError(e.location, e.text);
 }
 
+/** All the requests of one check, together, may take this many times the per-request time limit. */
+const CHECK_BUDGET_REQUESTS = 2;
+
 /** A limit whose every hit costs its full amount of time: those count as strikes. */
 function strikeOf(verdict: CheckVerdict): 'timeout' | 'memory' | undefined {
   if (verdict.status !== 'sandbox') return undefined;
@@ -169,6 +172,7 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
   let loaded = false;
   let early: ExerciseResult | undefined;
   const strikes: ('timeout' | 'memory')[] = [];
+  const checkBudgetMs = run.limits.timeMs * CHECK_BUDGET_REQUESTS;
   const results: (CheckResult | undefined)[] = new Array(checks.length);
 
   const decodeCase = (reply: CaseReply): CaseOutcome => {
@@ -259,16 +263,23 @@ export async function startExercise(run: ExerciseRun): Promise<ExerciseGrading> 
           lang: run.lang,
           t,
           run: async (cases: readonly (readonly Step[])[]): Promise<StudentRun> => {
+            // A check's requests share one budget: a property check answered just under the
+            // time limit, request after request, would otherwise run for minutes with no strike.
+            if (answeringMs >= checkBudgetMs) return { ok: false, failure: { kind: 'timeout', limitMs: run.limits.timeMs } };
+            const asked = performance.now();
             const r = await current.run(cases);
+            answeringMs += performance.now() - asked;
             return r.ok ? { ok: true, cases: r.cases.map(decodeCase) } : r;
           },
         };
+        let answeringMs = 0;
         const checkStarted = performance.now();
         let verdict: CheckVerdict;
         try {
           verdict = await check.run(ctx);
         } catch (e) {
-          throw new Error(`check "${manifest.id}/${check.id}" failed inside the grader: ${(e as Error).message}`, { cause: e });
+          // The grader's own code failed on this answer: that check's error, never the submission's end.
+          verdict = { status: 'error', code: 'grader-fault', message: t.grading.graderFault(manifest.id, check.id, e instanceof Error ? e.message.slice(0, 300) : String(e).slice(0, 300)) };
         }
         if (verdict.status === 'sandbox') {
           // A limit was hit: this child is gone; the next check gets a fresh one.

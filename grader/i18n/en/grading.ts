@@ -30,6 +30,8 @@ export const grading = {
   outputLimit: (limitBytes: number) => `Expected answers of at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
   answerTooLarge: (limitBytes: number) =>
     `Expected answers of at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got one that cannot fit; it was refused before it was sent.`,
+  graderFault: (exercise: string, check: string, detail: string) =>
+    `Expected the grader to check this answer (${exercise}/${check}), but got a fault of the grader on it (${detail}); only this check was affected.`,
   printLimit: (limitBytes: number) =>
     `Expected the code to print at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
   processLimit: (limit: number) => `Expected the code to run within ${limit} processes and threads (process limit), but got a process that could not start one more.`,
