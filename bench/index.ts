@@ -6,6 +6,7 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   'convolution-image-pooling': async () => (await import('./convolution-image-pooling.js')).benchConvolutionImagePooling(),
   'rnn-sequences-data': async () => (await import('./rnn-sequences-data.js')).benchRnnSequencesData(),
   report: async () => (await import('./report.js')).benchReport(),
+  similarity: async () => (await import('./similarity.js')).benchSimilarity(),
   'models-exercise': async () => (await import('./models-exercise.js')).benchModelsExercise(),
   models: async () => (await import('./models.js')).benchModels(),
   'models-learning': async () => (await import('./models-learning.js')).benchModelsLearning(),

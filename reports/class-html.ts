@@ -7,6 +7,7 @@ import { shardProblemText } from './shard-problems.js';
 import { problemText } from '../grader/i18n/layout-text.js';
 import type { ClassReporter, ReportContext } from './types.js';
 import { visibleStrings } from '../grader/io/unsafe-text.js';
+import { similaritySection } from './view/similarity-section.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 const percent = (n: number, d: number): number => (d > 0 ? Math.round((1000 * n) / d) / 10 : 0);
@@ -86,6 +87,7 @@ function view(report: ClassReport, ctx: ReportContext) {
       rate: percent(c.passed, c.total),
     })),
     mistakes: summary.mistakes,
+    similarity: report.similarity ? similaritySection(report.similarity, ctx.lang) : undefined,
     exercises: summary.exercises.map((e) => ({ ...e, maxScore: fmt(e.maxScore) })),
     students: entries.map((e) =>
       e.status === 'error'

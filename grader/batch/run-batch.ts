@@ -24,6 +24,7 @@ import { inlinePool, processPool, type GradingPool, type JobOutcome } from './po
 import { createProgress, type Progress } from './progress.js';
 import { selectShard } from './shard.js';
 import { keepGrades, planRegrade, readSubmissionResults, shapeCached, type RegradePlan } from './regrade.js';
+import { hasKeptSources, keepSources, readExerciseFiles } from './sources.js';
 import { sortEntries, summarizeClass, type RunRecord } from './summary.js';
 import { unzipSubmission, type UnzipRefusal } from './unzip.js';
 import { graderVersion } from '../io/package.js';
@@ -129,6 +130,8 @@ interface Run {
   readonly ctx: ReportContext;
   readonly fingerprint: string;
   readonly reportsKey: string;
+  /** The exercise files kept with each output, for `neurograde similarity`. */
+  readonly files: readonly string[];
   readonly progress: Progress | undefined;
   readonly pool: () => Promise<GradingPool>;
   readonly plan: RegradePlan;
@@ -172,6 +175,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     fingerprint,
     plan,
     reportsKey: reportsFingerprint(o.lang),
+    files: exercises.map((e) => e.manifest.file),
     progress: o.progress ? createProgress({ total: sources.length + rejected.length, t, ...o.progress }) : undefined,
     // Started on the first submission that is not cached: a fully cached rerun spawns nothing.
     pool: () =>
@@ -290,6 +294,8 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
       } catch (e) {
         return error(run.t.batch.graderFault((e as Error).message));
       }
+      // An output from before sources were kept: a folder's files can still be taken.
+      if (source.kind === 'dir' && !hasKeptSources(outDir)) keepSources(outDir, readExerciseFiles(source.path, run.files), run.files);
       return { entry: entryOf(source.name, result), cached: true, ms: performance.now() - started };
     }
   }
@@ -303,6 +309,8 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
       if (!unzipped.ok) return error(refusalMessage(run.t, unzipped));
       dir = unzipped.root;
     }
+    // Read now: a zip's folder is gone by the time the outputs are written.
+    const kept = readExerciseFiles(dir, run.files);
     const pool = await run.pool();
     const outcome: JobOutcome = await pool.grade(dir);
     if (!outcome.ok) return error(run.t.batch.graderFault(outcome.message));
@@ -314,6 +322,7 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
     return {
       write: () => {
         try {
+          keepSources(outDir, kept, run.files);
           writeSubmissionOutput(outDir, result, run.ctx, keys);
         } catch (e) {
           // The output folder cannot be written: a fault of the grader's setup, for the whole batch.

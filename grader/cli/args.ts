@@ -23,7 +23,8 @@ export interface GradeCommand {
 
 export const USAGE = `Usage:
   neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]
-  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir>] [--roster roster.csv] [--canvas-ids id=n,...]
+  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir>] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity [--threshold X] [--common X]]
+  neurograde similarity <graded-dir> [--threshold 0.4|40%] [--common 0.5|50%] [--lang fr|en] [--course <dir>]
   neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir>] [--roster roster.csv] [--canvas-ids id=n,...] [--allow-partial]
   neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir>]
   neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--mode check|grade] [--exercises id,id] [--lang fr|en] [--course <dir>]

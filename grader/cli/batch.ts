@@ -7,20 +7,26 @@ import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 import { LMS_OPTIONS, lmsOptions, unmatchedLine } from './lms.js';
+import { SIMILARITY_OPTIONS, similarityOptions } from './similarity-options.js';
 
 /**
  * `neurograde batch <dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en]
- * [--seed N] [--force] [--inline] [--roster roster.csv] [--canvas-ids id=n,...]`: grades a class. Exit 0 once the batch ran, whatever the
+ * [--seed N] [--force] [--inline] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity
+ * [--threshold X] [--common X]]`: grades a class, then with --similarity compares its
+ * submissions (see `neurograde similarity`). Exit 0 once the batch ran, whatever the
  * grades and even when some submissions could not be graded (they have error rows); 1 only
  * when the grader itself cannot run.
  */
 export async function batchCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, replace: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' }, ...LMS_OPTIONS } });
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, replace: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' }, ...LMS_OPTIONS, similarity: { type: 'boolean' }, ...SIMILARITY_OPTIONS } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('batch takes exactly one class folder (one sub-folder or .zip per submission)');
   if (!values.out) throw new UsageError('batch needs --out <dir>, the folder for the gradebook and every report');
   const input = resolve(positionals[0]!);
   if (!existsSync(input) || !statSync(input).isDirectory()) throw new UsageError(`${positionals[0]} is not a folder`);
+  if (values.similarity && values.shard) throw new UsageError('--similarity compares the whole class: merge the shards, then run neurograde similarity on the merged folder');
+  if (!values.similarity && (values.threshold !== undefined || values.common !== undefined)) throw new UsageError('--threshold and --common go with --similarity');
+  const similarity = values.similarity ? similarityOptions(values) : undefined;
   const lang = parseLang(values.lang);
   const t = messages(lang);
   const jobs = parseCount(values.jobs, '--jobs');
@@ -53,5 +59,6 @@ export async function batchCommand(argv: readonly string[], print: (line: string
   for (const f of summary.files) print(t.batch.wrote(f));
   const unmatched = unmatchedLine(lms.roster, summary.entries.map((e) => e.name), t);
   if (unmatched) print(unmatched);
+  if (similarity) await (await import('./similarity.js')).compareClass({ out: values.out, lang, ...(values.course ? { course: values.course } : {}), ...similarity }, print);
   return 0;
 }

@@ -12,6 +12,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   grade: async () => (await import('./grade.js')).gradeCommand,
   batch: async () => (await import('./batch.js')).batchCommand,
   merge: async () => (await import('./merge.js')).mergeCommand,
+  similarity: async () => (await import('./similarity.js')).similarityCommand,
   check: async () => (await import('./check.js')).checkCommand,
   ci: async () => (await import('./ci.js')).ciCommand,
   pack: async () => (await import('./pack.js')).packCommand,

@@ -1,6 +1,7 @@
 import { closed } from '../model/closed.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { SubmissionProblemSchema, type SubmissionProblem, type SubmissionResult } from './results.js';
+import type { SimilarityReport } from './similarity.js';
 
 /**
  * One submission of a batch as the class reporters see it: graded (its full result), ungradable
@@ -126,4 +127,6 @@ export interface ClassReport {
   readonly summary: ClassResult;
   /** The files each submission's folder holds besides results.json (report.html...), for links. */
   readonly submissionFiles: readonly string[];
+  /** Set when `neurograde similarity` compared the class: index.html then has its section. */
+  readonly similarity?: SimilarityReport;
 }

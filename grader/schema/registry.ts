@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { ClassResultSchema } from '../model/class-results.js';
 import { ManifestSchema } from '../model/manifest.js';
 import { SubmissionResultSchema } from '../model/results.js';
+import { SimilarityReportSchema } from '../model/similarity.js';
 
 /**
  * The JSON Schema files in schemas/, each generated from the TypeBox definition that also gives
@@ -11,6 +12,7 @@ export const SCHEMA_FILES: Readonly<Record<string, { readonly title: string; rea
   'exercise.schema.json': { title: 'neurograde exercise manifest (exercises/<id>/exercise.json)', schema: ManifestSchema },
   'results.schema.json': { title: 'neurograde results.json of one submission', schema: SubmissionResultSchema },
   'class-results.schema.json': { title: 'neurograde results.json of a class (neurograde batch)', schema: ClassResultSchema },
+  'similarity.schema.json': { title: 'neurograde similarity.json of a class (neurograde similarity, batch --similarity)', schema: SimilarityReportSchema },
 };
 
 /** The text of a schema file: draft-07 with its $id, stable key order, trailing newline. */

@@ -21,6 +21,7 @@ export const PIPELINE = [
   'grader/score', // grading a submission
   'reports', // one reporter a file
   'grader/batch', // a class
+  'grader/similarity', // who copied from whom: a class's submissions compared with Dolos
   'grader/pack', // the student starter repository
   'grader/cli', // the commands
   'grader', // grader/index.ts, the programmatic API

@@ -6,6 +6,7 @@ import { grading } from './grading.js';
 import { layout } from './layout.js';
 import { models } from './models.js';
 import { report } from './report.js';
+import { similarity } from './similarity.js';
 
 /** Every English string of the grader, by area. */
-export const en = { batch, cli, compare, diagnose, grading, layout, models, report } as const;
+export const en = { batch, cli, compare, diagnose, grading, layout, models, report, similarity } as const;

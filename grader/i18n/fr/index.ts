@@ -7,6 +7,7 @@ import { grading } from './grading.js';
 import { layout } from './layout.js';
 import { models } from './models.js';
 import { report } from './report.js';
+import { similarity } from './similarity.js';
 
 /** Toutes les chaînes françaises du correcteur, par domaine. */
-export const fr: Messages = { batch, cli, compare, diagnose, grading, layout, models, report };
+export const fr: Messages = { batch, cli, compare, diagnose, grading, layout, models, report, similarity };
