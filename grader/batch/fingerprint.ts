@@ -21,7 +21,7 @@ export interface GraderTrees {
 // Tests never change a grade, and the batch, CLI, pack and similarity stages do not either: editing them
 // must not throw a whole class's cache away.
 const notGrading = (rel: string, isDir: boolean): boolean =>
-  rel.endsWith('.test.ts') || (isDir && ['batch', 'cli', 'pack', 'similarity', 'node_modules'].includes(rel));
+  rel.endsWith('.test.ts') || (isDir && ['batch', 'cli', 'pack', 'similarity', 'classroom', 'node_modules'].includes(rel));
 
 /**
  * A hash of everything but the submission that decides its grade: grader version, the selected

@@ -28,7 +28,9 @@ export const USAGE = `Usage:
   neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir>] [--roster roster.csv] [--canvas-ids id=n,...] [--allow-partial]
   neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir>]
   neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--mode check|grade] [--exercises id,id] [--lang fr|en] [--course <dir>]
-  neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%] [--grader <npm spec>] [--force] [--course <dir>]`;
+  neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%] [--grader <npm spec>] [--force] [--course <dir>] [--teacher-out <dir>] [--shards N]
+  neurograde classroom fetch --roster roster.csv --out <class-dir> [--record fetch.json] [--git-base <url>]
+  neurograde classroom post --graded <dir> [--record fetch.json] [--dry-run <dir>] [--lang fr|en]`;
 
 /** Parses `grade`'s arguments; bad usage is a UsageError with a one-line message. */
 export function parseGrade(argv: readonly string[]): GradeCommand {

@@ -16,6 +16,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   check: async () => (await import('./check.js')).checkCommand,
   ci: async () => (await import('./ci.js')).ciCommand,
   pack: async () => (await import('./pack.js')).packCommand,
+  classroom: async () => (await import('./classroom.js')).classroomCommand,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { parseList, parseMinScore } from './options.js';
+import { parseCount, parseList, parseMinScore } from './options.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { isLang } from '../model/localized.js';
@@ -7,10 +7,11 @@ import { parseCommandLine } from './parse.js';
 
 /**
  * `neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%]
- * [--grader <npm spec>] [--force]`: writes the students' starter repository.
+ * [--grader <npm spec>] [--force] [--teacher-out <dir>] [--shards N]`: writes the students' starter
+ * repository and the teacher's private grading repository.
  */
 export async function packCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  const parsed = parseCommandLine(argv, { options: { out: { type: 'string', short: 'o' }, exercises: { type: 'string', short: 'e' }, lang: { type: 'string' }, 'min-score': { type: 'string' }, grader: { type: 'string' }, force: { type: 'boolean' }, course: { type: 'string' } }, positionals: false });
+  const parsed = parseCommandLine(argv, { options: { out: { type: 'string', short: 'o' }, exercises: { type: 'string', short: 'e' }, lang: { type: 'string' }, 'min-score': { type: 'string' }, grader: { type: 'string' }, force: { type: 'boolean' }, course: { type: 'string' }, 'teacher-out': { type: 'string' }, shards: { type: 'string' } }, positionals: false });
   const { values } = parsed;
   if (!values.out) throw new UsageError('pack needs --out <dir>, the folder of the student repository');
   const lang = values.lang ?? 'fr';
@@ -25,7 +26,10 @@ export async function packCommand(argv: readonly string[], print: (line: string)
     ...(min ? { minScore: min } : {}),
     ...(values.grader ? { grader: values.grader } : {}),
     ...(values.course ? { course: values.course } : {}),
+    ...(values['teacher-out'] ? { teacherOut: values['teacher-out'] } : {}),
+    ...(values.shards ? { shards: parseCount(values.shards, '--shards') ?? 4 } : {}),
   });
   print(messages(lang).batch.pack.wrote(values.out, summary.exercises, summary.cases));
+  print(messages(lang).batch.pack.wroteTeacher(summary.teacher.dir));
   return 0;
 }

@@ -12,6 +12,7 @@ import { resolveGradeOptions } from '../score/options.js';
 import { publicCases } from './public-cases.js';
 import { publicCourse } from './public-course.js';
 import { writeStudentPackage } from './student-package.js';
+import { writeTeacherRepo } from './teacher-repo.js';
 import { graderVersion } from '../io/package.js';
 import { gradingRoots } from '../load/roots.js';
 import { formatMin, type MinScore } from '../score/min-score.js';
@@ -34,6 +35,10 @@ export interface PackOptions {
   readonly course?: string;
   /** Write into a folder that already has files. @default false */
   readonly force?: boolean;
+  /** Where the teacher's private grading repository goes (see writeTeacherRepo). @default `<out>-grading`, beside the student repository */
+  readonly teacherOut?: string;
+  /** Shards of the teacher's grading matrix. @default 4 */
+  readonly shards?: number;
 }
 
 export interface PackSummary {
@@ -42,6 +47,8 @@ export interface PackSummary {
   readonly package: string;
   readonly exercises: number;
   readonly cases: number;
+  /** The teacher's grading repository (absolute) and its files. */
+  readonly teacher: { readonly dir: string; readonly files: readonly string[] };
 }
 
 const TEMPLATES = join(import.meta.dirname, 'template');
@@ -144,5 +151,14 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
   }
   written.push(`${VENDOR}/${studentPackage.file}`);
   const count = cases.exercises.reduce((s, e) => s + e.checks.reduce((k, c) => k + c.cases.length, 0), 0);
-  return { files: written.sort(), package: `${VENDOR}/${studentPackage.file}`, exercises: exercises.length, cases: count };
+  const teacherDir = resolve(options.teacherOut ?? `${out}-grading`);
+  const teacherFiles = writeTeacherRepo({
+    out: teacherDir,
+    lang,
+    force: options.force ?? false,
+    ...(options.shards !== undefined ? { shards: options.shards } : {}),
+    ...(options.exercises ? { exercises: options.exercises } : {}),
+    ...(options.course ? { course: options.course } : {}),
+  });
+  return { files: written.sort(), package: `${VENDOR}/${studentPackage.file}`, exercises: exercises.length, cases: count, teacher: { dir: teacherDir, files: teacherFiles } };
 }

@@ -22,7 +22,8 @@ export const PIPELINE = [
   'reports', // one reporter a file
   'grader/batch', // a class
   'grader/similarity', // who copied from whom: a class's submissions compared with Dolos
-  'grader/pack', // the student starter repository
+  'grader/pack', // the student starter repository and the teacher's grading repository
+  'grader/classroom', // the teacher's workflow: fetching the class, posting grades back
   'grader/cli', // the commands
   'grader', // grader/index.ts, the programmatic API
 ] as const;

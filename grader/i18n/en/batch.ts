@@ -140,7 +140,22 @@ export const batch = {
   },
   pack: {
     wrote: (dir: string, exercises: number, cases: number) => `Wrote the student pack to ${dir}: ${exercises} exercise(s), ${cases} public case(s) for npm test.`,
+    wroteTeacher: (dir: string) => `Wrote the teacher's grading repository to ${dir} (it holds the reference solutions: keep it private).`,
     notEmpty: (dir: string) => `Expected ${dir} to be empty or absent, but got files in it; pass --force to overwrite.`,
+    teacher: {
+      title: 'Grading the class (private)',
+      intro: "This repository grades every student's repository with every check, hidden ones included, and posts each grade on the student's pull request. It holds the reference solutions: keep it private, and never give students access.",
+      setup: 'Set-up',
+      steps: [
+        'Fill roster.csv: one student a row, their GitHub login (github), their repository as owner/name (repository), and how your LMS knows them (username, email, student_id).',
+        'Create a token that can read the students\' repositories and write statuses and pull-request comments (a fine-grained token with Contents: read, Commit statuses and Pull requests: write), and save it as the secret CLASS_TOKEN of this repository.',
+        'Commit and push. Run the workflow once by hand with dry-run checked: the feedback artifact shows every comment and request it would post.',
+      ],
+      runs: 'What it does',
+      schedule: (cron: string, shards: number) => `On the schedule \`${cron}\` (UTC) and on demand: fetch every repository, grade the class in ${shards} shards, merge, post each grade (a commit status and a comment on each open pull request, updated in place at each run).`,
+      outputs: 'Artifacts: gradebook (gradebook.csv, gradebook-moodle.csv, gradebook-canvas.csv, index.html, results.json, junit.xml) and reports (every student\'s report).',
+      dryRun: 'A run with dry-run writes the GitHub requests to feedback/requests.jsonl and each comment to feedback/comments/<student>.md, and sends nothing.',
+    },
     readme: {
       title: 'Exercises: convolutional and recurrent networks',
       intro: 'Each exercise is one TypeScript file at the root of this repository. Its statement is in statements/.',

@@ -142,7 +142,22 @@ export const batch: Messages['batch'] = {
   },
   pack: {
     wrote: (dir, exercises, cases) => `Dépôt étudiant écrit dans ${dir} : ${exercises} exercice(s), ${cases} cas public(s) pour npm test.`,
+    wroteTeacher: (dir) => `Dépôt de correction de l'enseignant écrit dans ${dir} (il contient les solutions de référence : gardez-le privé).`,
     notEmpty: (dir) => `${dir} devait être vide ou absent, mais on obtient des fichiers ; ajoutez --force pour écraser.`,
+    teacher: {
+      title: 'Correction de la classe (privé)',
+      intro: "Ce dépôt corrige le dépôt de chaque étudiant avec toutes les vérifications, cachées comprises, et publie chaque note sur la pull request de l'étudiant. Il contient les solutions de référence : gardez-le privé, sans accès pour les étudiants.",
+      setup: 'Mise en place',
+      steps: [
+        "Remplir roster.csv : un étudiant par ligne, son identifiant GitHub (github), son dépôt owner/nom (repository) et ce qui l'identifie dans votre ENT (username, email, student_id).",
+        "Créer un jeton qui lit les dépôts des étudiants et écrit statuts et commentaires de pull request (jeton à granularité fine : Contents en lecture, Commit statuses et Pull requests en écriture), et l'enregistrer comme secret CLASS_TOKEN de ce dépôt.",
+        "Committer et pousser. Lancer le workflow une fois à la main avec dry-run coché : l'artefact feedback montre chaque commentaire et chaque requête qu'il publierait.",
+      ],
+      runs: 'Ce qu\'il fait',
+      schedule: (cron, shards) => `Selon le calendrier \`${cron}\` (UTC) et à la demande : récupérer chaque dépôt, corriger la classe en ${shards} parts, fusionner, publier chaque note (un statut de commit et un commentaire sur chaque pull request ouverte, mis à jour à chaque passage).`,
+      outputs: "Artefacts : gradebook (gradebook.csv, gradebook-moodle.csv, gradebook-canvas.csv, index.html, results.json, junit.xml) et reports (le rapport de chaque étudiant).",
+      dryRun: 'Un passage en dry-run écrit les requêtes GitHub dans feedback/requests.jsonl et chaque commentaire dans feedback/comments/<étudiant>.md, sans rien envoyer.',
+    },
     readme: {
       title: 'Exercices : réseaux convolutifs et récurrents',
       intro: "Chaque exercice est un fichier TypeScript à la racine de ce dépôt. Son énoncé est dans statements/.",
