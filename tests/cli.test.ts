@@ -47,11 +47,11 @@ describe('neurograde grade', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('exits 1 naming the code when the configuration is at fault (unknown exercise)', async () => {
+  it('exits 2 with one line listing the known ids for an unknown exercise id (bad usage, as the README says)', async () => {
     const dir = out();
     const r = await cli(['grade', join(EXAMPLES, 'correct'), '--out', dir, '--exercises', 'shapez']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/\[UNKNOWN_EXERCISE\] Unknown exercise "shapez"; known: .*shapes/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^neurograde: Unknown exercise "shapez"; known: .*shapes\n$/);
     expect(existsSync(join(dir, 'results.json'))).toBe(false);
   });
 

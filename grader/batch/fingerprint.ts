@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { graderVersion, PACKAGE_ROOT } from '../io/package.js';
+import { rootsOf, type ExerciseSources } from '../load/exercises.js';
 import type { Lang } from '../model/localized.js';
 import { hashParts, hashTree } from './hash.js';
 
@@ -11,12 +12,6 @@ export interface GradingSelection {
   readonly mode: 'grade' | 'check';
 }
 
-export interface GraderTrees {
-  readonly exercisesDir: string;
-  readonly referenceDir: string;
-  /** The grading engine's sources. @default `<package>/grader` */
-  readonly engineDir?: string;
-}
 
 // Tests never change a grade, and the batch, CLI, pack and similarity stages do not either: editing them
 // must not throw a whole class's cache away.
@@ -25,21 +20,22 @@ const notGrading = (rel: string, isDir: boolean): boolean =>
 
 /**
  * A hash of everything but the submission that decides its grade: grader version, the selected
- * exercises, language, seed and mode, and the content of exercises/, reference/ and the grading
- * engine, so that changing a check or a tolerance invalidates every cached result.
+ * exercises, language, seed and mode, and the content of every exercises/ and reference/ folder
+ * graded from (the bundled ones, a course's) and of the grading engine, so that changing a check
+ * or a tolerance invalidates every cached result. Contents, not paths: shards on other machines agree.
+ * @param engineDir the grading engine's sources. @default `<package>/grader`
  */
-export function graderFingerprint(trees: GraderTrees, selection: GradingSelection, version = graderVersion()): string {
+export function graderFingerprint(sources: ExerciseSources, selection: GradingSelection, version = graderVersion(), engineDir = join(PACKAGE_ROOT, 'grader')): string {
   const skip = { skip: notGrading };
   return hashParts([
-    'neurograde-batch-cache/1',
+    'neurograde-batch-cache/2',
     version,
     [...selection.exercises].join(','),
     selection.lang,
     String(selection.seed),
     selection.mode,
-    hashTree(trees.exercisesDir, skip),
-    hashTree(trees.referenceDir, skip),
-    hashTree(trees.engineDir ?? join(PACKAGE_ROOT, 'grader'), skip),
+    ...rootsOf(sources).flatMap((r) => [hashTree(r.exercisesDir, skip), hashTree(r.referenceDir, skip)]),
+    hashTree(engineDir, skip),
   ]);
 }
 

@@ -22,8 +22,10 @@ export interface MergeOptions {
   readonly out: string;
   /** @default the first shard's language */
   readonly lang?: Lang;
-  /** A course folder with its own exercises/ and reference/. @default the grader's own */
+  /** A course folder whose exercises/ and reference/ are added to the grader's own. @default none */
   readonly course?: string;
+  /** The course's exercises alone. @default false */
+  readonly courseOnly?: boolean;
   /** Merge an incomplete or inconsistent set of shards, marking the outputs partial. @default false */
   readonly allowPartial?: boolean;
   /** Who each submission is in the LMS (see BatchOptions.roster). @default none */
@@ -117,7 +119,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
       if (resolve(shard) !== out) copyAtomic(join(shard, row.name), join(out, row.name));
     }
   }
-  const exercises = await loadExercises(gradingRoots(options.course), ids);
+  const exercises = await loadExercises(gradingRoots(options), ids);
   const run = { ...(fingerprint ? { fingerprint } : {}), partial: problems };
   const lms = { ...(options.roster ? { roster: options.roster } : {}), ...(options.canvasAssignments ? { canvasAssignments: options.canvasAssignments } : {}) };
   const files = writeClassOutputs(out, entries, { lang: lang ?? 'en', exercises, version: graderVersion(), run, ...lms });

@@ -42,12 +42,14 @@ export interface BatchOptions {
    * @default 'process'
    */
   readonly workers?: 'process' | 'inline';
-  /** A course folder with its own exercises/ and reference/. @default the grader's own */
+  /** A course folder whose exercises/ and reference/ are added to the grader's own. @default none */
   readonly course?: string;
   /** Who each submission is in the LMS, for gradebook-moodle.csv and gradebook-canvas.csv. @default none: submission names are the logins */
   readonly roster?: Roster;
   /** Canvas assignment ids by exercise id, for gradebook-canvas.csv. @default none */
   readonly canvasAssignments?: Readonly<Record<string, string>>;
+  /** The course's exercises alone, without the grader's own. @default false */
+  readonly courseOnly?: boolean;
   /** A submission whose grading takes longer has its worker killed and an error row (process pool). @default 10 minutes */
   readonly submissionTimeoutMs?: number;
   /** @default see UnzipLimits */
@@ -56,8 +58,8 @@ export interface BatchOptions {
   readonly progress?: { readonly write: (text: string) => void; readonly tty: boolean; readonly columns?: number };
 }
 
-export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'roster' | 'canvasAssignments'>> &
-  Pick<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'roster' | 'canvasAssignments'>;
+export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'courseOnly' | 'roster' | 'canvasAssignments'>> &
+  Pick<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'courseOnly' | 'roster' | 'canvasAssignments'>;
 
 export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
   return {

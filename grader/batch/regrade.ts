@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Messages } from '../i18n/index.js';
-import { listExerciseIds, loadExercises, type ExerciseRoots } from '../load/exercises.js';
+import { listExerciseIds, loadExercises, type ExerciseSources } from '../load/exercises.js';
 import { UsageError } from '../model/errors.js';
 import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
@@ -47,7 +47,7 @@ export function readSubmissionResults(dir: string): SubmissionResult | undefined
 
 export interface RegradeRequest {
   readonly out: string;
-  readonly roots: ExerciseRoots;
+  readonly roots: ExerciseSources;
   /** The exercises this batch grades, loaded. */
   readonly graded: readonly Exercise[];
   readonly lang: Lang;

@@ -152,7 +152,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const out = resolve(o.out);
   if (!existsSync(input)) throw new GraderError('BAD_CONFIG', t.batch.noInput(o.input));
 
-  const roots = gradingRoots(o.course);
+  const roots = gradingRoots(o);
   const exercises: Exercise[] = await loadExercises(roots, o.exercises);
   const ids = exercises.map((e) => e.manifest.id);
   const version = graderVersion();

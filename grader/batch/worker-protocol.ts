@@ -1,4 +1,4 @@
-import type { ExerciseRoots } from '../load/exercises.js';
+import type { ExerciseSources } from '../load/exercises.js';
 import type { SubmissionResult } from '../model/results.js';
 import type { GradeOptions } from '../score/options.js';
 
@@ -7,7 +7,7 @@ export interface WorkerInit {
   /** Exercise ids to load. @default all */
   readonly only?: readonly string[];
   /** @default the grader's own exercises/ and reference/ */
-  readonly roots?: ExerciseRoots;
+  readonly roots?: ExerciseSources;
   readonly options: GradeOptions;
 }
 

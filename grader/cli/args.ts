@@ -1,6 +1,7 @@
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
-import { parseIsolation, parseLang, parseList, parseSeed } from './options.js';
+import { parseCourse, parseIsolation, parseLang, parseList, parseSeed } from './options.js';
+import type { CourseChoice } from '../load/roots.js';
 import type { Isolation } from '../score/options.js';
 import { isSandboxChoice, type SandboxChoice } from '../sandbox/launcher.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
@@ -12,8 +13,8 @@ export interface GradeCommand {
   readonly exercises?: readonly string[];
   readonly lang: Lang;
   readonly seed?: number;
-  /** A course folder with its own exercises/ and reference/, instead of the bundled ones. */
-  readonly course?: string;
+  /** Where the exercises come from: the bundled ones, plus a course folder's, or the course's alone. */
+  readonly course: CourseChoice;
   /** How children are isolated; absent: NEUROGRADE_SANDBOX, else the strongest that works here. */
   readonly sandbox?: SandboxChoice;
   /** A folder with Fashion-MNIST's IDX files: the CNN learning checks train on it instead of MNIST digits. */
@@ -22,13 +23,13 @@ export interface GradeCommand {
 }
 
 export const USAGE = `Usage:
-  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir>] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]
-  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir>] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity [--threshold X] [--common X]]
-  neurograde similarity <graded-dir> [--threshold 0.4|40%] [--common 0.5|50%] [--lang fr|en] [--course <dir>]
-  neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir>] [--roster roster.csv] [--canvas-ids id=n,...] [--allow-partial]
-  neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir>]
-  neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--mode check|grade] [--exercises id,id] [--lang fr|en] [--course <dir>]
-  neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%] [--grader <npm spec>] [--force] [--course <dir>] [--teacher-out <dir>] [--shards N]
+  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir> [--course-only]] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]
+  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity [--threshold X] [--common X]]
+  neurograde similarity <graded-dir> [--threshold 0.4|40%] [--common 0.5|50%] [--lang fr|en] [--course <dir> [--course-only]]
+  neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--allow-partial]
+  neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir> [--course-only]]
+  neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--mode check|grade] [--exercises id,id] [--lang fr|en] [--course <dir> [--course-only]]
+  neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%] [--grader <npm spec>] [--force] [--course <dir> [--course-only]] [--teacher-out <dir>] [--shards N]
   neurograde classroom fetch --roster roster.csv --out <class-dir> [--record fetch.json] [--git-base <url>]
   neurograde classroom post --graded <dir> [--record fetch.json] [--dry-run <dir>] [--lang fr|en]`;
 
@@ -51,7 +52,7 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
     lang: parseLang(values.lang),
     ...(exercises ? { exercises } : {}),
     ...(s !== undefined ? { seed: s } : {}),
-    ...(values.course ? { course: values.course } : {}),
+    course: parseCourse(values),
     ...(values.sandbox !== undefined && isSandboxChoice(values.sandbox) ? { sandbox: values.sandbox } : {}),
     ...(values['fashion-mnist'] ? { fashionMnist: values['fashion-mnist'] } : {}),
     ...(isolation ? { isolation } : {}),

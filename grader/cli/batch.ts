@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCount, parseIsolation, parseLang, parseList, parseSeed } from './options.js';
+import { parseCount, parseCourse, parseIsolation, parseLang, parseList, parseSeed } from './options.js';
 import { runBatch } from '../batch/run-batch.js';
 import { parseShard } from '../batch/shard.js';
 import { messages } from '../i18n/index.js';
@@ -47,7 +47,7 @@ export async function batchCommand(argv: readonly string[], print: (line: string
     force: values.force ?? false,
     replace: values.replace ?? false,
     workers: values.inline ? 'inline' : 'process',
-    ...(values.course ? { course: values.course } : {}),
+    ...parseCourse(values),
     progress: {
       write: (s) => process.stderr.write(s),
       tty: process.stderr.isTTY === true,
@@ -59,6 +59,6 @@ export async function batchCommand(argv: readonly string[], print: (line: string
   for (const f of summary.files) print(t.batch.wrote(f));
   const unmatched = unmatchedLine(lms.roster, summary.entries.map((e) => e.name), t);
   if (unmatched) print(unmatched);
-  if (similarity) await (await import('./similarity.js')).compareClass({ out: values.out, lang, ...(values.course ? { course: values.course } : {}), ...similarity }, print);
+  if (similarity) await (await import('./similarity.js')).compareClass({ out: values.out, lang, ...parseCourse(values), ...similarity }, print);
   return 0;
 }

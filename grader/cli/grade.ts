@@ -10,7 +10,7 @@ import { parseGrade } from './args.js';
 import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { writeFileAtomic } from '../io/write.js';
-import { courseRoots } from '../load/roots.js';
+import { gradingRoots } from '../load/roots.js';
 
 /** The teacher's Fashion-MNIST folder, checked before any grading: the four IDX files, raw or gzipped. */
 function fashionMnistDir(dir: string): string {
@@ -37,7 +37,7 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
   const fashionMnist = cmd.fashionMnist ? fashionMnistDir(cmd.fashionMnist) : undefined;
   const env = await createEnvironment({
     ...(cmd.exercises ? { only: cmd.exercises } : {}),
-    ...(cmd.course ? { roots: courseRoots(cmd.course) } : {}),
+    roots: gradingRoots(cmd.course),
     ...(cmd.sandbox ? { sandbox: cmd.sandbox } : {}),
     lang: cmd.lang,
   });

@@ -1,3 +1,4 @@
+import { parseCourse } from './options.js';
 import { mergeShards } from '../batch/merge.js';
 import { shardProblemText } from '../../reports/shard-problems.js';
 import { messages } from '../i18n/index.js';
@@ -12,14 +13,14 @@ import { LMS_OPTIONS, lmsOptions, unmatchedLine } from './lms.js';
  * naming the shards at fault) unless `--allow-partial`, which merges it and marks it partial.
  */
 export async function mergeCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  const parsed = parseCommandLine(argv, { options: { out: { type: 'string', short: 'o' }, lang: { type: 'string' }, course: { type: 'string' }, 'allow-partial': { type: 'boolean' }, ...LMS_OPTIONS } });
+  const parsed = parseCommandLine(argv, { options: { out: { type: 'string', short: 'o' }, lang: { type: 'string' }, course: { type: 'string' }, 'course-only': { type: 'boolean' }, 'allow-partial': { type: 'boolean' }, ...LMS_OPTIONS } });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('merge takes the output folders of the shards to combine');
   if (!values.out) throw new UsageError('merge needs --out <dir>');
   if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be fr or en, not "${values.lang}"`);
   const lang = values.lang !== undefined && isLang(values.lang) ? values.lang : undefined;
   const lms = lmsOptions(values);
-  const summary = await mergeShards({ ...lms, shards: positionals, out: values.out, ...(lang ? { lang } : {}), ...(values.course ? { course: values.course } : {}), allowPartial: values['allow-partial'] ?? false });
+  const summary = await mergeShards({ ...lms, shards: positionals, out: values.out, ...(lang ? { lang } : {}), ...parseCourse(values), allowPartial: values['allow-partial'] ?? false });
   const t = messages(lang ?? 'en');
   print(t.batch.merge.merged(summary.entries.length, positionals.length));
   if (summary.problems.length > 0) print(t.batch.merge.partial(summary.problems.map((p) => shardProblemText(t, p)).join(' ')));

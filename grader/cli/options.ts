@@ -1,5 +1,6 @@
 import { UsageError } from '../model/errors.js';
 import { isLang, type Lang } from '../model/localized.js';
+import type { CourseChoice } from '../load/roots.js';
 import type { MinScore } from '../score/min-score.js';
 import { ISOLATIONS, type Isolation } from '../score/options.js';
 
@@ -45,4 +46,13 @@ export function parseMinScore(value: string | undefined): MinScore | undefined {
   const n = Number(m[1]);
   if (m[2] === '%' && n > 100) throw new UsageError(`--min-score ${value}: a percentage is at most 100%`);
   return m[2] === '%' ? { kind: 'percent', value: n } : { kind: 'points', value: n };
+}
+
+/**
+ * `--course <dir>` adds a teacher's exercises to the bundled ones; `--course-only` grades the
+ * course's alone, and means nothing without `--course`.
+ */
+export function parseCourse(values: { readonly course?: string | undefined; readonly 'course-only'?: boolean | undefined }): CourseChoice {
+  if (values['course-only'] && !values.course) throw new UsageError('--course-only needs --course <dir>, the course whose exercises to grade alone');
+  return { ...(values.course ? { course: values.course } : {}), ...(values['course-only'] ? { courseOnly: true } : {}) };
 }

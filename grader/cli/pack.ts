@@ -1,4 +1,4 @@
-import { parseCount, parseList, parseMinScore } from './options.js';
+import { parseCount, parseCourse, parseList, parseMinScore } from './options.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { isLang } from '../model/localized.js';
@@ -11,7 +11,7 @@ import { parseCommandLine } from './parse.js';
  * repository and the teacher's private grading repository.
  */
 export async function packCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  const parsed = parseCommandLine(argv, { options: { out: { type: 'string', short: 'o' }, exercises: { type: 'string', short: 'e' }, lang: { type: 'string' }, 'min-score': { type: 'string' }, grader: { type: 'string' }, force: { type: 'boolean' }, course: { type: 'string' }, 'teacher-out': { type: 'string' }, shards: { type: 'string' } }, positionals: false });
+  const parsed = parseCommandLine(argv, { options: { out: { type: 'string', short: 'o' }, exercises: { type: 'string', short: 'e' }, lang: { type: 'string' }, 'min-score': { type: 'string' }, grader: { type: 'string' }, force: { type: 'boolean' }, course: { type: 'string' }, 'course-only': { type: 'boolean' }, 'teacher-out': { type: 'string' }, shards: { type: 'string' } }, positionals: false });
   const { values } = parsed;
   if (!values.out) throw new UsageError('pack needs --out <dir>, the folder of the student repository');
   const lang = values.lang ?? 'fr';
@@ -25,7 +25,7 @@ export async function packCommand(argv: readonly string[], print: (line: string)
     ...(exercises ? { exercises } : {}),
     ...(min ? { minScore: min } : {}),
     ...(values.grader ? { grader: values.grader } : {}),
-    ...(values.course ? { course: values.course } : {}),
+    ...parseCourse(values),
     ...(values['teacher-out'] ? { teacherOut: values['teacher-out'] } : {}),
     ...(values.shards ? { shards: parseCount(values.shards, '--shards') ?? 4 } : {}),
   });

@@ -10,6 +10,7 @@ export const SHARED_OPTIONS = {
   lang: { type: 'string' },
   seed: { type: 'string' },
   course: { type: 'string' },
+  'course-only': { type: 'boolean' },
 } as const satisfies Options;
 
 export interface CommandLine<T extends Options> {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckDefinition } from '../kit/check.js';
-import { GraderError } from '../model/errors.js';
+import { GraderError, UsageError } from '../model/errors.js';
 import type { Exercise } from './exercise.js';
 import { ManifestSchema, type Manifest } from '../model/manifest.js';
 import type { MistakeDefinition } from '../kit/mistake.js';
@@ -93,28 +93,60 @@ export async function loadExercise(roots: ExerciseRoots, id: string): Promise<Ex
   return { manifest, dir, statement, checks, mistakes, reference };
 }
 
-/** The ids of the exercise folders, in report order (manifest `order`, then id). */
-export function listExerciseIds(roots: ExerciseRoots): string[] {
-  if (!existsSync(roots.exercisesDir)) throw new GraderError('BAD_CONFIG', `No exercises folder at ${roots.exercisesDir}`);
-  return readdirSync(roots.exercisesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(roots.exercisesDir, d.name, 'exercise.json')))
-    .map((d) => d.name)
-    .sort();
+/**
+ * Where exercises come from: one pair of folders, or several searched together (the bundled
+ * exercises and a teacher's course). An id may live in one of them only.
+ */
+export type ExerciseSources = ExerciseRoots | readonly ExerciseRoots[];
+
+/** The roots of `sources`, as a list. */
+export const rootsOf = (sources: ExerciseSources): readonly ExerciseRoots[] => ('exercisesDir' in sources ? [sources] : sources);
+
+/**
+ * Each exercise id with the roots it lives in. An id found in two roots is a GraderError with
+ * code DUPLICATE_EXERCISE naming both folders: which one to grade is the teacher's to say.
+ */
+export function exerciseOwners(sources: ExerciseSources): Map<string, ExerciseRoots> {
+  const owners = new Map<string, ExerciseRoots>();
+  for (const roots of rootsOf(sources)) {
+    if (!existsSync(roots.exercisesDir)) throw new GraderError('BAD_CONFIG', `No exercises folder at ${roots.exercisesDir}`);
+    const ids = readdirSync(roots.exercisesDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(roots.exercisesDir, d.name, 'exercise.json')))
+      .map((d) => d.name);
+    for (const id of ids) {
+      const other = owners.get(id);
+      if (other) {
+        throw new GraderError(
+          'DUPLICATE_EXERCISE',
+          `Exercise "${id}" is in both ${join(other.exercisesDir, id)} and ${join(roots.exercisesDir, id)}; rename one, or grade the course's exercises alone (--course-only)`,
+        );
+      }
+      owners.set(id, roots);
+    }
+  }
+  return owners;
+}
+
+/** The ids of the exercise folders, sorted. */
+export function listExerciseIds(sources: ExerciseSources): string[] {
+  return [...exerciseOwners(sources).keys()].sort();
 }
 
 /**
- * Loads the exercises, all of them or those named (an unknown name is a GraderError with code
- * UNKNOWN_EXERCISE that lists the known ones). Mistake ids must be unique across exercises.
+ * Loads the exercises, all of them or those named (an unknown name is bad usage, a UsageError
+ * with code UNKNOWN_EXERCISE that lists the known ones), from the roots each lives in. Mistake
+ * ids must be unique across exercises.
  */
-export async function loadExercises(roots: ExerciseRoots, only?: readonly string[]): Promise<Exercise[]> {
-  const ids = listExerciseIds(roots);
+export async function loadExercises(sources: ExerciseSources, only?: readonly string[]): Promise<Exercise[]> {
+  const owners = exerciseOwners(sources);
+  const ids = [...owners.keys()].sort();
   if (only) {
-    const unknown = only.filter((id) => !ids.includes(id));
+    const unknown = only.filter((id) => !owners.has(id));
     if (unknown.length > 0) {
-      throw new GraderError('UNKNOWN_EXERCISE', `Unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${ids.join(', ')}`);
+      throw new UsageError(`Unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${ids.join(', ')}`, 'UNKNOWN_EXERCISE');
     }
   }
-  const exercises = await Promise.all((only ?? ids).map((id) => loadExercise(roots, id)));
+  const exercises = await Promise.all((only ?? ids).map((id) => loadExercise(owners.get(id)!, id)));
   const owner = new Map<string, string>();
   for (const ex of exercises) {
     for (const m of ex.mistakes) {

@@ -3,7 +3,7 @@ import { compareValues } from '../compare/compare.js';
 import { reproduces } from '../diagnose/diagnose.js';
 import { judgeCases, type CaseSpec } from '../kit/cases.js';
 import type { CheckDefinition, CheckVerdict } from '../kit/check.js';
-import { GraderError } from '../model/errors.js';
+import { GraderError, UsageError } from '../model/errors.js';
 import type { Exercise } from './exercise.js';
 import type { Manifest } from '../model/manifest.js';
 import { PublicCourseSchema, type PublicCheck, type PublicExercise } from '../model/public-course.js';
@@ -91,7 +91,7 @@ export function loadPublicCourse(path: string, dir: string, only?: readonly stri
   const all = parsed.value.exercises;
   const unknown = (only ?? []).filter((id) => !all.some((e) => e.id === id));
   if (unknown.length > 0) {
-    throw new GraderError('UNKNOWN_EXERCISE', `Unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${all.map((e) => e.id).join(', ')}`);
+    throw new UsageError(`Unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${all.map((e) => e.id).join(', ')}`, 'UNKNOWN_EXERCISE');
   }
   // An exercise whose public checks all need the reference (models, trained by the grader) has
   // nothing to run here: the teacher's grading covers it.

@@ -22,7 +22,22 @@ export function courseRoots(dir: string): ExerciseRoots {
   return roots;
 }
 
-/** The exercises and references a command grades with: a course folder's, or the grader's own. */
-export function gradingRoots(course: string | undefined): ExerciseRoots {
-  return course ? courseRoots(course) : packageRoots();
+/** Where a command takes its exercises from. */
+export interface CourseChoice {
+  /** A teacher's course folder, whose exercises are added to the bundled ones. @default none */
+  readonly course?: string;
+  /** Grade the course's exercises alone, without the bundled ones. @default false */
+  readonly courseOnly?: boolean;
+}
+
+/**
+ * The exercises and references a command grades with: the grader's own, plus a course
+ * folder's when one is given (or the course's alone with `courseOnly`). An id in both is refused
+ * when they are loaded (see exerciseOwners). A student's grader package has no bundled folders.
+ */
+export function gradingRoots(choice: CourseChoice = {}): readonly ExerciseRoots[] {
+  const bundled = packageRoots();
+  if (!choice.course) return [bundled];
+  const course = courseRoots(choice.course);
+  return choice.courseOnly || !existsSync(bundled.exercisesDir) ? [course] : [bundled, course];
 }

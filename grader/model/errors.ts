@@ -7,6 +7,7 @@ export type GraderErrorCode =
   | 'BAD_MANIFEST'
   | 'BAD_EXERCISE'
   | 'UNKNOWN_EXERCISE'
+  | 'DUPLICATE_EXERCISE'
   | 'BAD_RESULTS'
   | 'BAD_CONFIG'
   | 'SANDBOX_UNAVAILABLE'
@@ -22,10 +23,13 @@ export class GraderError extends Error {
   }
 }
 
-/** Bad command-line usage: the CLI prints the message on one line and exits 2. */
+/**
+ * Bad command-line usage: the CLI prints the message on one line and exits 2. The code says
+ * which (an exercise id that does not exist is UNKNOWN_EXERCISE). @default code 'BAD_USAGE'
+ */
 export class UsageError extends GraderError {
-  constructor(message: string) {
-    super('BAD_USAGE', message);
+  constructor(message: string, code: GraderErrorCode = 'BAD_USAGE') {
+    super(code, message);
     this.name = 'UsageError';
   }
 }

@@ -31,8 +31,10 @@ export interface PackOptions {
   readonly minScore?: MinScore;
   /** The npm spec the student repository installs the grader from. @default the student package written into `vendor/` */
   readonly grader?: string;
-  /** A course folder with its own exercises/ and reference/. @default the grader's own */
+  /** A course folder whose exercises/ and reference/ are added to the grader's own. @default none */
   readonly course?: string;
+  /** The course's exercises alone. @default false */
+  readonly courseOnly?: boolean;
   /** Write into a folder that already has files. @default false */
   readonly force?: boolean;
   /** Where the teacher's private grading repository goes (see writeTeacherRepo). @default `<out>-grading`, beside the student repository */
@@ -103,7 +105,7 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
   if (existsSync(out) && readdirSync(out).length > 0 && !options.force) throw new UsageError(t.batch.pack.notEmpty(options.out));
   const min = options.minScore ?? { kind: 'percent', value: 50 };
   const version = graderVersion();
-  const exercises = await loadExercises(gradingRoots(options.course), options.exercises);
+  const exercises = await loadExercises(gradingRoots(options), options.exercises);
   const seed = resolveGradeOptions().seed;
   const cases = await publicCases(exercises, { seed, lang });
   const course = await publicCourse(exercises, { seed, grader: version });
@@ -159,6 +161,7 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
     ...(options.shards !== undefined ? { shards: options.shards } : {}),
     ...(options.exercises ? { exercises: options.exercises } : {}),
     ...(options.course ? { course: options.course } : {}),
+    ...(options.courseOnly ? { courseOnly: true } : {}),
   });
   return { files: written.sort(), package: `${VENDOR}/${studentPackage.file}`, exercises: exercises.length, cases: count, teacher: { dir: teacherDir, files: teacherFiles } };
 }

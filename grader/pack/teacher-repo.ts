@@ -17,8 +17,10 @@ export interface TeacherRepoOptions {
   readonly cron?: string;
   /** Only these exercises. @default every exercise */
   readonly exercises?: readonly string[];
-  /** A course folder with its own exercises/ and reference/, copied into the repository. @default the grader's own */
+  /** A course folder with its own exercises/ and reference/, copied into the repository and added to the grader's own. @default none */
   readonly course?: string;
+  /** The workflow grades the course's exercises alone (`--course-only`). @default false */
+  readonly courseOnly?: boolean;
   /** The npm spec the repository installs the grader from. @default the full grader packed into vendor/ */
   readonly grader?: string;
   /** Write into a folder that already has files. @default false */
@@ -59,7 +61,7 @@ export function writeTeacherRepo(options: TeacherRepoOptions): string[] {
   if (!Number.isInteger(shards) || shards < 1 || shards > 64) throw new UsageError(`--shards must be a whole number from 1 to 64, not ${shards}`);
   const cron = options.cron ?? '0 5 * * *';
   const files = new Map<string, string>();
-  const courseArg = options.course ? ' --course course' : '';
+  const courseArg = options.course ? ` --course course${options.courseOnly ? ' --course-only' : ''}` : '';
   const exercisesArg = options.exercises ? ` --exercises ${options.exercises.join(',')}` : '';
   const workflow = readFileSync(join(TEMPLATES, 'grade-class.yml.tmpl'), 'utf8')
     .replace('__CRON__', cron)

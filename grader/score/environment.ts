@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { messages } from '../i18n/index.js';
 import { PROVIDED } from '../load/bundle.js';
 import { createBundler } from '../load/bundler.js';
-import { loadExercises, type ExerciseRoots } from '../load/exercises.js';
+import { loadExercises, type ExerciseSources } from '../load/exercises.js';
 import { loadPublicCourse } from '../load/public-course.js';
 import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
@@ -21,7 +21,7 @@ import type { GradingEnvironment } from './grade-submission.js';
 
 export interface EnvironmentOptions {
   /** @default the package's own exercises/ and reference/ */
-  readonly roots?: ExerciseRoots;
+  readonly roots?: ExerciseSources;
   /** Exercises already loaded (a public course, say); `roots` and `only` are then ignored. @default loaded from `roots` */
   readonly exercises?: readonly Exercise[];
   /** Only these exercises. @default all */

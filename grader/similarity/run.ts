@@ -25,8 +25,10 @@ export interface RunSimilarityOptions extends SimilarityOptions {
   readonly out: string;
   /** @default the batch's language */
   readonly lang?: Lang;
-  /** A course folder with its own exercises/ (and their starter.ts). @default the grader's own */
+  /** A course folder whose exercises/ (and their starter.ts) are added to the grader's own. @default none */
   readonly course?: string;
+  /** The course's exercises alone. @default false */
+  readonly courseOnly?: boolean;
 }
 
 export interface SimilaritySummary {
@@ -52,7 +54,7 @@ export async function runSimilarity(options: RunSimilarityOptions): Promise<Simi
   const klass = readClassResults(out);
   if (!klass) throw new UsageError(messages(options.lang ?? 'en').similarity.notABatch(options.out));
   const lang = options.lang ?? klass.lang;
-  const exercises = await loadExercises(gradingRoots(options.course), klass.exercises.map((e) => e.id));
+  const exercises = await loadExercises(gradingRoots(options), klass.exercises.map((e) => e.id));
   const entries = readEntries(out, klass.submissions);
   const sources = collectSources(out, entries, exercises, o);
   const analysis = await analyzeClass(sources, o);
