@@ -1,7 +1,7 @@
 import { existsSync, statSync, watch as fsWatch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseCourse, parseLang, parseList, parseSeed } from './options.js';
+import { courseSources, parseCourse, parseLang, parseList, parseSeed } from './options.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
@@ -14,7 +14,6 @@ import { failureReport, locationKey, styleFor, type Locations } from './failures
 import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
-import { gradingRoots } from '../load/roots.js';
 import { writeReports } from '../../reports/write.js';
 
 /** One student's folder, checked with the public checks, its results written to `out`. */
@@ -131,7 +130,7 @@ export async function checkCommand(argv: readonly string[], print: (line: string
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t.batch.check.notFolder(positionals[0] ?? '.'));
   const exercises = parseList(values.exercises);
   const seed = parseSeed(values.seed);
-  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), roots: gradingRoots(parseCourse(values)) });
+  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...courseSources(parseCourse(values)) });
   const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode: 'check', ...(seed !== undefined ? { seed } : {}) };
   if (!values.watch) {
     await printResult(await checkOnce(target), target, t, print);

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseCourse, parseLang, parseList, parseMinScore, parseSeed } from './options.js';
+import { courseSources, parseCourse, parseLang, parseList, parseMinScore, parseSeed } from './options.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { annotationsFor, formatAnnotation, limitAnnotations, MAX_ANNOTATIONS } from '../pack/annotations.js';
@@ -10,7 +10,6 @@ import { markdown } from '../../reports/markdown.js';
 import { checkOnce, type CheckTarget } from './check.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
-import { gradingRoots } from '../load/roots.js';
 import { formatMin, minPoints } from '../score/min-score.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
@@ -35,7 +34,7 @@ export async function ciCommand(argv: readonly string[], print: (line: string) =
   const min = parseMinScore(values['min-score']);
   const exercises = parseList(values.exercises);
   const seed = parseSeed(values.seed) ?? resolveGradeOptions().seed;
-  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), roots: gradingRoots(parseCourse(values)) });
+  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...courseSources(parseCourse(values)) });
   const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode, seed };
   const result = await checkOnce(target);
 

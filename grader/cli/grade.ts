@@ -10,7 +10,7 @@ import { parseGrade } from './args.js';
 import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { writeFileAtomic } from '../io/write.js';
-import { gradingRoots } from '../load/roots.js';
+import { courseSources } from './options.js';
 
 /** The teacher's Fashion-MNIST folder, checked before any grading: the four IDX files, raw or gzipped. */
 function fashionMnistDir(dir: string): string {
@@ -37,7 +37,7 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
   const fashionMnist = cmd.fashionMnist ? fashionMnistDir(cmd.fashionMnist) : undefined;
   const env = await createEnvironment({
     ...(cmd.exercises ? { only: cmd.exercises } : {}),
-    roots: gradingRoots(cmd.course),
+    ...courseSources(cmd.course),
     ...(cmd.sandbox ? { sandbox: cmd.sandbox } : {}),
     lang: cmd.lang,
   });

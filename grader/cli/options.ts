@@ -1,6 +1,7 @@
 import { UsageError } from '../model/errors.js';
 import { isLang, type Lang } from '../model/localized.js';
-import type { CourseChoice } from '../load/roots.js';
+import type { ExerciseSources } from '../load/exercises.js';
+import { gradingRoots, type CourseChoice } from '../load/roots.js';
 import type { MinScore } from '../score/min-score.js';
 import { ISOLATIONS, type Isolation } from '../score/options.js';
 
@@ -55,4 +56,12 @@ export function parseMinScore(value: string | undefined): MinScore | undefined {
 export function parseCourse(values: { readonly course?: string | undefined; readonly 'course-only'?: boolean | undefined }): CourseChoice {
   if (values['course-only'] && !values.course) throw new UsageError('--course-only needs --course <dir>, the course whose exercises to grade alone');
   return { ...(values.course ? { course: values.course } : {}), ...(values['course-only'] ? { courseOnly: true } : {}) };
+}
+
+/**
+ * The exercise roots to grade with when a course is chosen; none otherwise, so the environment
+ * takes its default (the bundled exercises, or a student's grader package's public course).
+ */
+export function courseSources(choice: CourseChoice): { roots?: ExerciseSources } {
+  return choice.course ? { roots: gradingRoots(choice) } : {};
 }
