@@ -49,6 +49,7 @@ const csv = (table: readonly (readonly string[])[]): string => table.map((r) => 
 export const gradebookMoodle: ClassReporter = {
   name: 'gradebook-moodle',
   fileName: 'gradebook-moodle.csv',
+  keepPrevious: true,
   render(report, ctx) {
     const titles = report.summary.exercises.map((e) => e.title);
     const table = [['Username', 'Email address', 'ID number', ...titles], ...rows(report, ctx).map((r) => [r.student.username, r.student.email, r.student.studentId, ...r.grades])];
@@ -65,6 +66,7 @@ export const gradebookMoodle: ClassReporter = {
 export const gradebookCanvas: ClassReporter = {
   name: 'gradebook-canvas',
   fileName: 'gradebook-canvas.csv',
+  keepPrevious: true,
   render(report, ctx) {
     const exercises = report.summary.exercises;
     const heads = exercises.map((e) => (ctx.canvasAssignments?.[e.id] ? `${e.title} (${ctx.canvasAssignments[e.id]})` : e.title));
