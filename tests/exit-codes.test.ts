@@ -70,3 +70,18 @@ describe.each<[string, () => string[], (o: string) => string[]]>([
     expect(fault.stderr).toMatch(/^neurograde: \[BAD_CONFIG\] The course folder .* has no exercises\/ folder/);
   });
 });
+
+/** `classroom` talks to git hosts: its 0 is tested end to end in tests/classroom.test.ts; bad usage here. */
+describe('neurograde classroom', () => {
+  it.each([
+    [['classroom'], /classroom takes fetch or post, not nothing/],
+    [['classroom', 'pull'], /classroom takes fetch or post, not "pull"/],
+    [['classroom', 'fetch', '--out', 'x'], /classroom fetch needs --roster/],
+    [['classroom', 'post', '--dry-run', 'x'], /classroom post needs --graded/],
+  ])('exits 2 with one line for bad usage: %j', async (args, pattern) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
