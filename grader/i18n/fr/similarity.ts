@@ -32,7 +32,7 @@ export const similarity: Messages['similarity'] = {
     legend: "Surligné : les passages dont les arbres syntaxiques correspondent, fragment par fragment (le même numéro des deux côtés). Noms, mise en page et commentaires ne sont pas comparés ; le code de départ est exclu.",
     file: 'Fichier',
     fileSummary: (similarity, longest) => `similarité ${similarity} %, plus long fragment ${longest} k-grammes`,
-    fragments: 'Fragments',
+    fragments: 'Fragments communs',
     fragment: (k) => `fragment ${k}`,
     lines: (from, to) => (from === to ? `ligne ${from}` : `lignes ${from} à ${to}`),
     missing: 'non rendu',
