@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runBatch, type BatchSummary } from '../grader/batch/run-batch.js';
 import type { BatchOptions } from '../grader/batch/options.js';
-import { createEnvironment } from '../grader/score/environment.js';
+import { createEnvironment } from '../grader/execute/environment.js';
 import { quantile } from './stats.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 

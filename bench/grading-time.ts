@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { createEnvironment } from '../grader/score/environment.js';
-import { gradeSubmission } from '../grader/score/grade-submission.js';
+import { createEnvironment } from '../grader/execute/environment.js';
+import { gradeSubmission } from '../grader/execute/grade-submission.js';
 import { formatMs } from './stats.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 

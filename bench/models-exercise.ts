@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubmissionResult } from '../grader/model/results.js';
-import { createEnvironment } from '../grader/score/environment.js';
-import { gradeSubmission, type GradingEnvironment } from '../grader/score/grade-submission.js';
+import { createEnvironment } from '../grader/execute/environment.js';
+import { gradeSubmission, type GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { quantile } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -10,8 +10,8 @@ import { detectLauncher } from '../grader/sandbox/launchers/index.js';
 import { baseNodeArgs, CHILD_ENV, permissionNodeArgs, prlimitArgs } from '../grader/sandbox/launchers/node-args.js';
 import { Session, type SessionLimits } from '../grader/sandbox/session.js';
 import { prewarmed } from '../grader/sandbox/warm.js';
-import { createEnvironment, dependencyPaths } from '../grader/score/environment.js';
-import { gradeSubmission } from '../grader/score/grade-submission.js';
+import { createEnvironment, dependencyPaths } from '../grader/execute/environment.js';
+import { gradeSubmission } from '../grader/execute/grade-submission.js';
 import { stats } from './stats.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 

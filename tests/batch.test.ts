@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassResultSchema } from '../grader/model/class-results.js';
 import { runBatch, type BatchSummary } from '../grader/batch/run-batch.js';
 import { SubmissionResultSchema } from '../grader/model/results.js';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { validator } from '../grader/schema/validate.js';
 import { spreadsheetText } from '../reports/gradebook-csv.js';
 import { makeZip } from './fixtures/batch/zip.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { check, environment, exercise, FIXTURES, grade } from './support/grade.js';
 
 /** A student's fault costs that exercise or that check, with a message that says what and where. */

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 import type { CheckResult, ExerciseResult, SubmissionResult } from '../grader/model/results.js';
-import { createEnvironment } from '../grader/score/environment.js';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import { createEnvironment } from '../grader/execute/environment.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { EXAMPLES, FIXTURES, grade } from './support/grade.js';
 
 /**

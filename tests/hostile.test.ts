@@ -14,8 +14,8 @@ import { readHost } from '../grader/sandbox/launchers/host.js';
 import { LAUNCHERS } from '../grader/sandbox/launchers/index.js';
 import type { LauncherId } from '../grader/sandbox/launcher.js';
 import { validator } from '../grader/schema/validate.js';
-import { createEnvironment } from '../grader/score/environment.js';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import { createEnvironment } from '../grader/execute/environment.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { fixtureDirs, FIXTURES, grade, withExerciseLimits } from './support/grade.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graderFaulted } from '../grader/batch/cache.js';
 import type { CheckResult } from '../grader/model/results.js';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { backendIdentity, initBackend } from '../grader/tf/backend.js';
 import { check, environment, EXAMPLES, exercise, grade } from './support/grade.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IDX_FILES } from '../grader/data/idx.js';
 import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { html } from '../reports/html.js';
 import { check, environment, EXAMPLES, exercise, fixtureDirs, FIXTURES, grade } from './support/grade.js';
 

@@ -6,8 +6,8 @@ import { loadExercises } from '../grader/load/exercises.js';
 import { loadPublicCourse } from '../grader/load/public-course.js';
 import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
 import { publicCourse } from '../grader/pack/public-course.js';
-import { createEnvironment } from '../grader/score/environment.js';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import { createEnvironment } from '../grader/execute/environment.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { EXAMPLES, FIXTURES, fixtureDirs, grade } from './support/grade.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 

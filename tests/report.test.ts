@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeCommand } from '../grader/cli/grade.js';
 import type { SubmissionResult } from '../grader/model/results.js';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { html } from '../reports/html.js';
 import { anchorOf } from '../reports/view/exercise.js';
 import { HOSTILE_IMG, HOSTILE_SCRIPT, richResult, sampleExercises } from './fixtures/report/samples.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Launcher } from '../grader/sandbox/launcher.js';
-import type { GradingEnvironment } from '../grader/score/grade-submission.js';
+import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { EXAMPLES, environment, exercise, FIXTURES, grade, withExerciseLimits } from './support/grade.js';
 
 /**

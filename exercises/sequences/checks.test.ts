@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExerciseResult } from '../../grader/model/results.js';
-import type { GradingEnvironment } from '../../grader/score/grade-submission.js';
+import type { GradingEnvironment } from '../../grader/execute/grade-submission.js';
 import { environment, EXAMPLES, exercise, grade } from '../../tests/support/grade.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -1,10 +1,10 @@
 import type { Roster } from '../io/roster.js';
 import { availableParallelism } from 'node:os';
 import type { Lang } from '../model/localized.js';
-import { resolveGradeOptions } from '../score/options.js';
+import { resolveGradeOptions } from '../execute/options.js';
 import type { Shard } from './shard.js';
 import type { UnzipLimits } from './unzip.js';
-import type { Isolation } from '../score/options.js';
+import type { Isolation } from '../execute/options.js';
 
 /** How a class is graded. */
 export interface BatchOptions {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GraderError } from '../model/errors.js';
 import type { SubmissionResult } from '../model/results.js';
-import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
-import type { GradeOptions } from '../score/options.js';
+import { gradeSubmission, type GradingEnvironment } from '../execute/grade-submission.js';
+import type { GradeOptions } from '../execute/options.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
 /** One submission's grading: its result, or why the grader could not produce one. */

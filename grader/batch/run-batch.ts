@@ -12,8 +12,8 @@ import { loadExercises } from '../load/exercises.js';
 import { GraderError } from '../model/errors.js';
 import type { Exercise } from '../load/exercise.js';
 import type { SubmissionResult } from '../model/results.js';
-import { createEnvironment } from '../score/environment.js';
-import type { GradeOptions } from '../score/options.js';
+import { createEnvironment } from '../execute/environment.js';
+import type { GradeOptions } from '../execute/options.js';
 import { CACHE_FILE, graderFaulted, lookupCache, resultsKey, writeCacheMarker } from './cache.js';
 import { discoverSubmissions, type SubmissionSource } from './discover.js';
 import { graderFingerprint, reportsFingerprint } from './fingerprint.js';
@@ -30,6 +30,7 @@ import { unzipSubmission, type UnzipRefusal } from './unzip.js';
 import { graderVersion } from '../io/package.js';
 import { gradingRoots } from '../load/roots.js';
 import { writeReports } from '../../reports/write.js';
+import { mapLimit } from '../execute/map-limit.js';
 
 /** What a batch did, for the CLI's closing lines and the benchmark. */
 export interface BatchSummary {
@@ -113,14 +114,6 @@ function refusalMessage(t: Messages, r: UnzipRefusal): string {
     case 'corrupt':
       return z.corrupt(r.detail);
   }
-}
-
-async function mapLimit<T>(items: readonly T[], limit: number, f: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await f(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 interface Run {

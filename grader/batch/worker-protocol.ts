@@ -1,6 +1,6 @@
 import type { ExerciseSources } from '../load/exercises.js';
 import type { SubmissionResult } from '../model/results.js';
-import type { GradeOptions } from '../score/options.js';
+import type { GradeOptions } from '../execute/options.js';
 
 /** What a grading worker needs to build its environment. */
 export interface WorkerInit {

@@ -3,9 +3,9 @@
  * the parent sends, one at a time. Forked with the tsx loader; exits with its parent.
  */
 import { GraderError } from '../model/errors.js';
-import { createEnvironment } from '../score/environment.js';
-import { gradeSubmission, type GradingEnvironment } from '../score/grade-submission.js';
-import type { GradeOptions } from '../score/options.js';
+import { createEnvironment } from '../execute/environment.js';
+import { gradeSubmission, type GradingEnvironment } from '../execute/grade-submission.js';
+import type { GradeOptions } from '../execute/options.js';
 import type { SubmissionResult } from '../model/results.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 

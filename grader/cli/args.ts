@@ -2,7 +2,7 @@ import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
 import { parseCourse, parseIsolation, parseLang, parseList, parseSeed } from './options.js';
 import type { CourseChoice } from '../load/roots.js';
-import type { Isolation } from '../score/options.js';
+import type { Isolation } from '../execute/options.js';
 import { isSandboxChoice, type SandboxChoice } from '../sandbox/launcher.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 

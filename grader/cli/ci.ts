@@ -4,8 +4,8 @@ import { courseSources, parseCourse, parseLang, parseList, parseMinScore, parseS
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { annotationsFor, formatAnnotation, limitAnnotations, MAX_ANNOTATIONS } from '../pack/annotations.js';
-import { createEnvironment } from '../score/environment.js';
-import { resolveGradeOptions } from '../score/options.js';
+import { createEnvironment } from '../execute/environment.js';
+import { resolveGradeOptions } from '../execute/options.js';
 import { markdown } from '../../reports/markdown.js';
 import { checkOnce, type CheckTarget } from './check.js';
 import { summaryTable } from './table.js';

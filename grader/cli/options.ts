@@ -3,7 +3,7 @@ import { isLang, type Lang } from '../model/localized.js';
 import type { ExerciseSources } from '../load/exercises.js';
 import { gradingRoots, type CourseChoice } from '../load/roots.js';
 import type { MinScore } from '../score/min-score.js';
-import { ISOLATIONS, type Isolation } from '../score/options.js';
+import { ISOLATIONS, type Isolation } from '../execute/options.js';
 
 /** Option parsers shared by the batch, merge, check, ci and pack commands. */
 export function parseList(value: string | undefined, option = '--exercises'): string[] | undefined {

@@ -6,7 +6,9 @@ import { closed } from './closed.js';
  * all rendered from it. TypeScript types and the JSON Schema come from these definitions.
  */
 
-const Visibility = Type.Union([Type.Literal('public'), Type.Literal('hidden')]);
+export const VisibilitySchema = Type.Union([Type.Literal('public'), Type.Literal('hidden')]);
+/** Whether the student sees a check's inputs and values ('public') or only its status and score ('hidden'). */
+export type Visibility = Static<typeof VisibilitySchema>;
 
 /** Where and how a numeric answer differs from the reference. */
 export const MismatchSchema = Type.Union([
@@ -102,7 +104,7 @@ const checkBase = {
   title: Type.String(),
   score: Type.Number({ minimum: 0 }),
   maxScore: Type.Number({ minimum: 0 }),
-  visibility: Visibility,
+  visibility: VisibilitySchema,
   durationMs: Type.Number({ minimum: 0 }),
 };
 

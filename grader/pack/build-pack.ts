@@ -8,7 +8,7 @@ import { UsageError } from '../model/errors.js';
 import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { PublicCourse } from '../model/public-course.js';
-import { resolveGradeOptions } from '../score/options.js';
+import { resolveGradeOptions } from '../execute/options.js';
 import { publicCases } from './public-cases.js';
 import { publicCourse } from './public-course.js';
 import { writeStudentPackage } from './student-package.js';

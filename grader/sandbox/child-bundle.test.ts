@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../i18n/index.js';
 import { bundleSubmissionFile } from '../load/bundle.js';
-import { dependencyPaths } from '../score/environment.js';
+import { dependencyPaths } from '../execute/environment.js';
 import { childScript } from './child-bundle.js';
 import { detectLauncher } from './launchers/index.js';
 import { Session } from './session.js';

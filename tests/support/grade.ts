@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEnvironment } from '../../grader/score/environment.js';
-import type { GradingEnvironment } from '../../grader/score/grade-submission.js';
-import { gradeSubmission } from '../../grader/score/grade-submission.js';
-import type { GradeOptions } from '../../grader/score/options.js';
+import { createEnvironment } from '../../grader/execute/environment.js';
+import type { GradingEnvironment } from '../../grader/execute/grade-submission.js';
+import { gradeSubmission } from '../../grader/execute/grade-submission.js';
+import type { GradeOptions } from '../../grader/execute/options.js';
 import type { Limits } from '../../grader/model/manifest.js';
 import type { CheckResult, ExerciseResult, SubmissionResult } from '../../grader/model/results.js';
 

@@ -1,7 +1,7 @@
 import { messages } from '../../grader/i18n/index.js';
 import { createMemo } from '../../grader/kit/memo.js';
 import { deriveSeed } from '../../grader/data/rng.js';
-import type { GradingEnvironment } from '../../grader/score/grade-submission.js';
+import type { GradingEnvironment } from '../../grader/execute/grade-submission.js';
 
 /**
  * The inputs an exercise's hidden checks send and no public check sends too, as JSON: each check

@@ -18,7 +18,8 @@ export const PIPELINE = [
   'grader/kit', // what checks and mistakes are written with (public: neurograde/kit)
   'grader/diagnose', // naming the mistake
   'grader/load', // bundling a submission, loading exercises (and a student package's public course)
-  'grader/score', // grading a submission
+  'grader/score', // pure functions from verdicts to check, exercise and submission results
+  'grader/execute', // plan a submission, then run the plan: leases on children, phases, the API
   'reports', // one reporter a file
   'grader/batch', // a class
   'grader/similarity', // who copied from whom: a class's submissions compared with Dolos

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../i18n/index.js';
 import { GraderError } from '../../model/errors.js';
-import { dependencyPaths } from '../../score/environment.js';
+import { dependencyPaths } from '../../execute/environment.js';
 import { childScript } from '../child-bundle.js';
 import type { LaunchRequest } from '../launcher.js';
 import { bwrapFactory } from './bwrap.js';

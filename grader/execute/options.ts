@@ -30,8 +30,11 @@ export interface GradeOptions {
 
 export const DEFAULT_LIMITS: Required<Limits> = { timeMs: 5_000, graderMs: 30_000, memoryMb: 4_096, outputKb: 16_384, processes: 64, strikes: 2 };
 
+/** GradeOptions with every default filled in. */
+export type ResolvedGradeOptions = Required<GradeOptions> & { limits: Required<Limits> };
+
 /** Resolves the options once; everything downstream reads the Required form. */
-export function resolveGradeOptions(options: GradeOptions = {}): Required<GradeOptions> & { limits: Required<Limits> } {
+export function resolveGradeOptions(options: GradeOptions = {}): ResolvedGradeOptions {
   return {
     lang: options.lang ?? 'en',
     mode: options.mode ?? 'grade',

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSubmissionFile } from '../load/bundle.js';
-import { createEnvironment } from '../score/environment.js';
-import type { GradingEnvironment } from '../score/grade-submission.js';
-import { SubmissionChildren } from './pool.js';
+import { createEnvironment } from '../execute/environment.js';
+import type { GradingEnvironment } from '../execute/grade-submission.js';
+import { SubmissionChildren } from './children.js';
 import type { SessionLimits, SessionOptions } from './session.js';
 import type { Step } from './steps.js';
 

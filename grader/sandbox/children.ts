@@ -1,18 +1,14 @@
+import type { Visibility } from '../model/results.js';
+import { handsOnChild, takesUsedChild } from './hidden-rule.js';
 import { Session, type SessionOptions, type StartOutcome } from './session.js';
 
-/**
- * Which checks a child serves: public ones, or the hidden ones of one exercise. Hidden inputs
- * must not reach anything a student is shown, and code that kept state from earlier work (a
- * value stashed where the runner's state check does not look) could carry them there: so every
- * hidden phase starts in a child that has run nothing else, and its child is never handed on.
- */
-export type ChildGroup = 'public' | 'hidden';
 
 /**
  * The children of one submission. A public phase gets a child that has run no code, or one
  * that ran earlier exercises' public checks of the same submission and was left exactly as it
  * was before them (the runner compares globals, `process`, intrinsics, timers and handles with
- * a baseline, and refuses the load otherwise: then a fresh child is started). A hidden phase
+ * a baseline, and refuses the load otherwise: then a fresh child is started). Which phase may
+ * take or hand on a child is the hidden-input rule's to say (hidden-rule.ts): a hidden phase
  * always gets a fresh child, which ends with it. Children are never shared between submissions.
  */
 export interface ChildrenOptions {
@@ -31,9 +27,9 @@ export class SubmissionChildren {
     this.reuse = options.reuse ?? true;
   }
 
-  /** A child with the module loaded: a clean idle one of the group if any, else a new one. */
-  async acquire(group: ChildGroup, options: SessionOptions): Promise<StartOutcome> {
-    const pool = group === 'public' ? this.idle.get(this.key(options)) : undefined;
+  /** A child with the module loaded for a check of `phase`: a clean idle one if the phase may take one, else a new one. */
+  async acquire(phase: Visibility, options: SessionOptions): Promise<StartOutcome> {
+    const pool = takesUsedChild(phase) ? this.idle.get(this.key(options)) : undefined;
     while (pool && pool.length > 0) {
       const session = pool.pop()!;
       const loaded = await session.load(options);
@@ -50,8 +46,8 @@ export class SubmissionChildren {
    * Hands a child back when its exercise is done. `reusable` is false when the exercise imported
    * shared modules (tfjs, Node's own) whose state the runner cannot compare.
    */
-  release(group: ChildGroup, options: Pick<SessionOptions, 'limits' | 'launch'>, session: Session, reusable: boolean): void {
-    if (group === 'hidden' || this.closed || !this.reuse || !reusable || !session.alive) {
+  release(phase: Visibility, options: Pick<SessionOptions, 'limits' | 'launch'>, session: Session, reusable: boolean): void {
+    if (!handsOnChild(phase) || this.closed || !this.reuse || !reusable || !session.alive) {
       session.close();
       return;
     }

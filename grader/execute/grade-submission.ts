@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { messages } from '../i18n/index.js';
+import type { Memo } from '../kit/memo.js';
+import { createBundler, type Bundler } from '../load/bundler.js';
+import type { BundleOutcome } from '../load/bundle.js';
+import type { Exercise } from '../load/exercise.js';
+import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.js';
+import { inspectSubmission, skippedFiles, type SubmissionLayout } from '../load/layout.js';
+import type { CaseEncoder } from '../sandbox/case-encoder.js';
+import type { Launcher } from '../sandbox/launcher.js';
+import { SubmissionChildren } from '../sandbox/children.js';
+import { submissionResult } from '../score/submission-result.js';
+import { startExercise, type ExerciseGrading, type ExerciseRun } from './exercise.js';
+import { mapLimit } from './map-limit.js';
+import { resolveGradeOptions, type GradeOptions, type ResolvedGradeOptions } from './options.js';
+import { planSubmission, type ExercisePlan, type SubmissionPlan } from './plan.js';
+
+/** What the grader needs that does not change between submissions: built once, passed in. */
+export interface GradingEnvironment {
+  readonly exercises: readonly Exercise[];
+  readonly launcher: Launcher;
+  readonly childScript: string;
+  readonly readPaths: readonly string[];
+  readonly version: string;
+  /** Cases and reference answers computed once for every submission graded here. */
+  readonly memo: Memo;
+  /** Those cases' wire form, encoded once for every submission graded here. @default one per child */
+  readonly encoder?: CaseEncoder;
+  /** esbuild in a process of its own, shared by the submissions graded here. @default one per submission */
+  readonly bundler?: Bundler;
+}
+
+/** What every exercise of one submission shares while it is graded. */
+interface SubmissionRun {
+  readonly env: GradingEnvironment;
+  readonly layout: SubmissionLayout;
+  readonly o: ResolvedGradeOptions;
+  readonly children: SubmissionChildren;
+  readonly bundles: ReadonlyMap<string, BundleOutcome>;
+  readonly usedTfBackend: (description: string) => void;
+}
+
+function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
+  const { manifest } = plan.exercise;
+  const l = { ...s.o.limits, ...manifest.limits };
+  return {
+    submissionDir: s.layout.root,
+    memo: s.env.memo,
+    ...(s.env.encoder ? { encoder: s.env.encoder } : {}),
+    children: s.children,
+    datasets: s.o.datasets,
+    usedTfBackend: s.usedTfBackend,
+    bundle: s.bundles.get(manifest.file)!,
+    ...(s.layout.elsewhere.has(manifest.file) ? { elsewhere: s.layout.elsewhere.get(manifest.file)! } : {}),
+    mode: s.o.mode,
+    lang: s.o.lang,
+    t: messages(s.o.lang),
+    launcher: s.env.launcher,
+    childScript: s.env.childScript,
+    readPaths: s.env.readPaths,
+    limits: { timeMs: l.timeMs, graderMs: l.graderMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
+    strikes: l.strikes,
+  };
+}
+
+/** Runs a plan phase by phase: the exercises of a phase side by side, each exercise's jobs in order on its lease. */
+async function executePlan(plan: SubmissionPlan, s: SubmissionRun): Promise<ExerciseResult[]> {
+  const gradings: ExerciseGrading[] = plan.exercises.map((p) => startExercise(p, exerciseRun(p, s)));
+  for (const phase of plan.phases) {
+    await mapLimit(phase.exercises, s.o.concurrency, (e) => gradings[e.exercise]!.runPhase(phase.visibility, e.jobs));
+  }
+  return gradings.map((g) => g.result());
+}
+
+/** The files the grader used and those it did not, for results.json. */
+function layoutOf(layout: SubmissionLayout, used: ReadonlySet<string>): Layout {
+  const { skipped, more } = skippedFiles(layout, used);
+  return { ...(layout.folder ? { folder: layout.folder } : {}), skipped, ...(more > 0 ? { skippedMore: more } : {}) };
+}
+
+/**
+ * Grades every exercise of one submission folder: plans its checks (planSubmission, public ones
+ * first), bundles its files, then executes the plan. Student faults are results; only grader
+ * faults throw.
+ */
+export async function gradeSubmission(env: GradingEnvironment, submissionDir: string, options: GradeOptions = {}): Promise<SubmissionResult> {
+  const started = performance.now();
+  const o = resolveGradeOptions(options);
+  const plan = planSubmission(env.exercises, { mode: o.mode, seed: o.seed });
+  const expected = env.exercises.map((e) => e.manifest.file);
+  // How it was handed in: files in one sub-folder are graded from there; an empty folder, or one
+  // without any expected file, is graded (every exercise missing) but marked ungradable.
+  const layout = inspectSubmission(resolve(submissionDir), expected);
+  const used = new Set(expected);
+  let tfBackend: string | undefined;
+  const children = new SubmissionChildren({ reuse: o.isolation === 'submission' });
+  const bundler = env.bundler ?? createBundler();
+  let exercises: ExerciseResult[];
+  try {
+    const bundles = await bundler.bundle(layout.root, expected);
+    for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
+    exercises = await executePlan(plan, { env, layout, o, children, bundles, usedTfBackend: (d) => (tfBackend = d) });
+  } finally {
+    children.close();
+    if (!env.bundler) bundler.close();
+  }
+  const facts = { submissionDir, lang: o.lang, mode: o.mode, version: env.version, launcher: env.launcher, exercises, layout: layoutOf(layout, used) };
+  return submissionResult({ ...facts, durationMs: performance.now() - started, ...(tfBackend ? { tfBackend } : {}), ...(layout.problem ? { problem: layout.problem } : {}) });
+}

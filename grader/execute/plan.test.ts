@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckDefinition } from '../kit/check.js';
+import type { Exercise } from '../load/exercise.js';
+import type { Manifest } from '../model/manifest.js';
+import { planSubmission } from './plan.js';
+
+const check = (id: string): CheckDefinition => ({ id, title: { en: id, fr: id }, run: async () => ({ status: 'passed' }) });
+
+/** An exercise with checks `name:points:public|hidden`, in that order. */
+function exercise(id: string, ...checks: string[]): Exercise {
+  const entries = checks.map((c) => c.split(':') as [string, string, string]);
+  const manifest = { id, file: `${id}.ts`, checks: Object.fromEntries(entries.map(([c, p, v]) => [c, { points: Number(p), public: v === 'public' }])) } as unknown as Manifest;
+  return { manifest, dir: id, statement: { en: '', fr: '' }, checks: entries.map(([c]) => check(c)), mistakes: [], reference: {} };
+}
+
+const EXERCISES = [exercise('conv', 'a:2:public', 'b:3:hidden', 'c:1:public'), exercise('pool', 'd:4:hidden'), exercise('rnn', 'e:5:public')];
+
+describe('planning a submission', () => {
+  it('runs every public check of every exercise before any hidden one', () => {
+    const plan = planSubmission(EXERCISES, { mode: 'grade', seed: 1 });
+    const order = plan.phases.flatMap((p) => p.exercises.flatMap((e) => e.jobs.map((j) => `${EXERCISES[e.exercise]!.manifest.id}/${j.check.id}:${j.visibility}`)));
+    expect(order).toEqual(['conv/a:public', 'conv/c:public', 'rnn/e:public', 'conv/b:hidden', 'pool/d:hidden']);
+  });
+
+  it("keeps each exercise's checks in the manifest's order, with their points", () => {
+    const [conv] = planSubmission(EXERCISES, { mode: 'grade', seed: 1 }).exercises;
+    expect(conv!.jobs.map((j) => [j.check.id, j.index, j.points])).toEqual([['a', 0, 2], ['b', 1, 3], ['c', 2, 1]]);
+    expect(conv!.maxScore).toBe(6);
+  });
+
+  it("plans the public checks alone for the student's check command", () => {
+    const plan = planSubmission(EXERCISES, { mode: 'check', seed: 1 });
+    expect(plan.exercises.map((e) => e.jobs.map((j) => j.check.id))).toEqual([['a', 'c'], [], ['e']]);
+    expect(plan.exercises.map((e) => e.maxScore)).toEqual([3, 0, 5]);
+    expect(plan.phases.find((p) => p.visibility === 'hidden')!.exercises).toEqual([]);
+  });
+
+  it('gives each check its own seed, the same for the same grading seed', () => {
+    const seeds = (seed: number) => planSubmission(EXERCISES, { mode: 'grade', seed }).exercises.flatMap((e) => e.jobs.map((j) => j.seed));
+    expect(seeds(7)).toEqual(seeds(7));
+    expect(new Set(seeds(7)).size).toBe(5);
+    expect(seeds(8)).not.toEqual(seeds(7));
+  });
+});

@@ -1,0 +1,69 @@
+import { deriveSeed } from '../data/rng.js';
+import type { CheckDefinition } from '../kit/check.js';
+import type { Exercise } from '../load/exercise.js';
+import type { Visibility } from '../model/results.js';
+import { assertPublicFirst, PHASE_ORDER } from '../sandbox/hidden-rule.js';
+
+/** One check of one exercise to run: everything about it that does not need the student's code. */
+export interface CheckJob {
+  readonly check: CheckDefinition;
+  readonly visibility: Visibility;
+  readonly points: number;
+  /** Where its result goes among the exercise's results (the manifest's order). */
+  readonly index: number;
+  /** Derived from the grading seed and `<exercise>/<check>`: the same seed gives the same cases. */
+  readonly seed: number;
+}
+
+/** The checks of one exercise a submission is graded on, in the manifest's order. */
+export interface ExercisePlan {
+  readonly exercise: Exercise;
+  readonly jobs: readonly CheckJob[];
+  readonly maxScore: number;
+}
+
+/** One phase: the jobs of that visibility of each exercise that has some. */
+export interface PhasePlan {
+  readonly visibility: Visibility;
+  readonly exercises: readonly { readonly exercise: number; readonly jobs: readonly CheckJob[] }[];
+}
+
+/** What grading a submission will run, in order; built before any child starts. */
+export interface SubmissionPlan {
+  readonly exercises: readonly ExercisePlan[];
+  readonly phases: readonly PhasePlan[];
+}
+
+export interface PlanOptions {
+  /** 'check' plans the public checks alone. */
+  readonly mode: 'grade' | 'check';
+  readonly seed: number;
+}
+
+/** The checks of one exercise: all of them when grading, the public ones for the student's `check`. */
+export function planExercise(exercise: Exercise, options: PlanOptions): ExercisePlan {
+  const { manifest } = exercise;
+  const graded = exercise.checks.filter((c) => options.mode === 'grade' || manifest.checks[c.id]!.public);
+  const jobs = graded.map((check, index): CheckJob => {
+    const entry = manifest.checks[check.id]!;
+    return { check, visibility: entry.public ? 'public' : 'hidden', points: entry.points, index, seed: deriveSeed(options.seed, `${manifest.id}/${check.id}`) };
+  });
+  return { exercise, jobs, maxScore: jobs.reduce((s, j) => s + j.points, 0) };
+}
+
+/**
+ * Plans a submission: each exercise's checks, then the phases they run in. Every public check
+ * of every exercise runs before any hidden one (see hidden-rule.ts), so one child can serve a
+ * whole submission.
+ */
+export function planSubmission(exercises: readonly Exercise[], options: PlanOptions): SubmissionPlan {
+  const plans = exercises.map((e) => planExercise(e, options));
+  const phases = PHASE_ORDER.map((visibility) => ({
+    visibility,
+    exercises: plans
+      .map((p, exercise) => ({ exercise, jobs: p.jobs.filter((j) => j.visibility === visibility) }))
+      .filter((e) => e.jobs.length > 0),
+  }));
+  assertPublicFirst(phases.flatMap((p) => p.exercises.flatMap((e) => e.jobs)));
+  return { exercises: plans, phases };
+}
