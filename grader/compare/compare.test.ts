@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { close, compareValues } from './compare.js';
 import { toDense } from './dense.js';
+import { messages } from '../i18n/index.js';
+
+const en = messages('en').compare;
 
 const tol = { atol: 1e-8, rtol: 1e-5 };
 
@@ -51,9 +54,11 @@ describe('compareValues: kind, then shape, then values', () => {
     [[[1, 2], [3]], 'a ragged array: entry [1] has 1 items where the first has 2'],
     [[[1, 2], [3, 'x']], 'an array whose entry [1, 1] is the string "x"'],
     [{ kind: 'function' }, 'a function'],
-  ])('reports a wrong kind of value (%j) in words', (got, what) => {
+  ])('reports a wrong kind of value (%j) as data that reads as words', (got, what) => {
     const c = compareValues([[1, 2], [3, 4]], got, tol);
-    expect(c).toEqual({ pass: false, mismatch: { kind: 'type', expected: 'a 2x2 array of numbers', got: what } });
+    expect(c).toMatchObject({ pass: false, mismatch: { kind: 'type', expected: { kind: 'numbers', shape: [2, 2] } } });
+    const m = !c.pass && c.mismatch?.kind === 'type' ? c.mismatch : undefined;
+    expect([en.value(m!.expected), en.value(m!.got)]).toEqual(['a 2x2 array of numbers', what]);
   });
 
   it('never lets NaN or Infinity match a finite answer, and keeps them JSON-safe', () => {
@@ -78,7 +83,7 @@ describe('compareValues: kind, then shape, then values', () => {
     const want = { X: [[1, 2]], Y: [[3]] };
     expect(compareValues(want, { X: [[1, 2]], Y: [[4]] }, tol)).toMatchObject({ pass: false, mismatch: { kind: 'values', path: 'Y', index: [0, 0] } });
     expect(compareValues(want, { X: [[1, 2]] }, tol)).toMatchObject({ pass: false, mismatch: { kind: 'type', path: 'Y' } });
-    expect(compareValues(want, [[1, 2]], tol)).toMatchObject({ pass: false, mismatch: { kind: 'type', expected: 'an object with X, Y' } });
+    expect(compareValues(want, [[1, 2]], tol)).toMatchObject({ pass: false, mismatch: { kind: 'type', expected: { kind: 'record', keys: ['X', 'Y'] } } });
   });
 
   it('compares scalars as rank-0 values', () => {
@@ -108,6 +113,6 @@ describe('toDense', () => {
     [[[1, 'x']], /entry \[0, 1\] is the string "x"/],
   ])('says what is wrong with %j', (value, what) => {
     const d = toDense(value);
-    expect(d.kind === 'other' && d.what).toMatch(what);
+    expect(d.kind === 'other' && en.value(d.what)).toMatch(what);
   });
 });

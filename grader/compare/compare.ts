@@ -1,5 +1,5 @@
 import type { Tolerance } from '../model/manifest.js';
-import type { Mismatch } from '../model/results.js';
+import type { Mismatch, ValueKind } from '../model/results.js';
 import { formatShape, toDense, unravel, type Dense } from './dense.js';
 import { isTagged } from '../sandbox/wire.js';
 
@@ -58,8 +58,8 @@ function compareDense(want: Dense, got: Dense, tol: Tolerance, path: string | un
   };
 }
 
-function describeWant(d: Dense): string {
-  return d.shape.length === 0 ? 'a number' : `a ${formatShape(d.shape)} array of numbers`;
+function describeWant(d: Dense): ValueKind {
+  return d.shape.length === 0 ? { kind: 'number' } : { kind: 'numbers', shape: [...d.shape] };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -77,19 +77,19 @@ export function compareValues(want: unknown, got: unknown, tol: Tolerance, path?
   if (w.kind === 'other' && isRecord(want)) {
     if (!isRecord(got) || isTagged(got)) {
       const gd = toDense(got);
-      return { pass: false, mismatch: { kind: 'type', expected: `an object with ${Object.keys(want).join(', ')}`, got: gd.kind === 'other' ? gd.what : 'an array', ...(path ? { path } : {}) } };
+      return { pass: false, mismatch: { kind: 'type', expected: { kind: 'record', keys: Object.keys(want) }, got: gd.kind === 'other' ? gd.what : { kind: 'leaf', leaf: { type: 'array' } }, ...(path ? { path } : {}) } };
     }
     for (const key of Object.keys(want)) {
       const sub = path ? `${path}.${key}` : key;
       if (!Object.prototype.hasOwnProperty.call(got, key)) {
-        return { pass: false, mismatch: { kind: 'type', expected: `a field "${key}"`, got: 'nothing by that name', path: sub } };
+        return { pass: false, mismatch: { kind: 'type', expected: { kind: 'field', key }, got: { kind: 'no-field' }, path: sub } };
       }
       const c = compareValues(want[key], got[key], tol, sub);
       if (!c.pass) return c;
     }
     return { pass: true };
   }
-  if (w.kind === 'other') throw new Error(`the reference answer is not numeric: ${w.what}`);
+  if (w.kind === 'other') throw new Error(`the reference answer is not numeric: ${JSON.stringify(w.what)}`);
   const g = toDense(got);
   if (g.kind === 'other') {
     return { pass: false, mismatch: { kind: 'type', expected: describeWant(w.dense), got: g.what, ...(path ? { path } : {}) } };

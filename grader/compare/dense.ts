@@ -1,3 +1,4 @@
+import type { Leaf, ValueKind } from '../model/results.js';
 import { isTagged, packNumbers } from '../sandbox/wire.js';
 
 /** A numeric answer in one flat form: row-major data and its shape. */
@@ -6,20 +7,22 @@ export interface Dense {
   readonly data: Float64Array;
 }
 
-/** What a value looks like, in words, for messages: "a 3x4 array", "undefined", "a string". */
+/** A numeric answer in dense form, or what the value is instead, as data (grader/i18n words it). */
 export type Described =
   | { readonly kind: 'dense'; readonly dense: Dense; readonly typed: boolean }
-  | { readonly kind: 'other'; readonly what: string };
+  | { readonly kind: 'other'; readonly what: ValueKind };
 
-function describeLeaf(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v)}`;
-  if (typeof v === 'boolean') return `the boolean ${v}`;
-  if (isTagged(v)) return v.kind === 'function' ? 'a function' : v.kind === 'model' ? 'a model' : `a ${v.kind}`;
-  if (Array.isArray(v)) return 'an array';
-  return 'an object';
+function describeLeaf(v: unknown): Leaf {
+  if (v === undefined) return { type: 'undefined' };
+  if (v === null) return { type: 'null' };
+  if (typeof v === 'string') return { type: 'string', value: v.length > 20 ? v.slice(0, 20) + '…' : v };
+  if (typeof v === 'boolean') return { type: 'boolean', value: v };
+  if (isTagged(v)) return { type: v.kind };
+  if (Array.isArray(v)) return { type: 'array' };
+  return { type: 'object' };
 }
+
+const leaf = (v: unknown): ValueKind => ({ kind: 'leaf', leaf: describeLeaf(v) });
 
 /**
  * Turns nested arrays, typed arrays (flat or as rows) and tensors into a Dense value, or says
@@ -30,39 +33,38 @@ export function toDense(v: unknown): Described {
   if (isTagged(v)) {
     if (v.kind === 'tensor') return { kind: 'dense', dense: { shape: [...v.shape], data: Float64Array.from(v.data) }, typed: true };
     if (v.kind === 'typed') return { kind: 'dense', dense: { shape: [v.data.length], data: Float64Array.from(v.data) }, typed: true };
-    return { kind: 'other', what: describeLeaf(v) };
+    return { kind: 'other', what: leaf(v) };
   }
-  if (!Array.isArray(v)) return { kind: 'other', what: describeLeaf(v) };
+  if (!Array.isArray(v)) return { kind: 'other', what: leaf(v) };
   // The usual answer, a rectangular array of numbers, in one pass; anything else takes the walk
   // below, which names what is wrong with it.
   const packed = packNumbers(v, Number.MAX_SAFE_INTEGER);
   if (packed) return { kind: 'dense', dense: { shape: packed.shape, data: packed.data }, typed: false };
   const shape: number[] = [];
   const data: number[] = [];
-  let problem: string | undefined;
+  let problem: ValueKind | undefined;
   // One index stack for the whole walk: copying the path at every leaf made a 50,000-pixel
   // answer allocate 50,000 arrays. It is only read when a message needs it.
   const path: number[] = [];
-  const at = (): string => path.join(', ');
   const walk = (node: unknown, depth: number): void => {
     const items = Array.isArray(node) ? node : isTagged(node) && node.kind === 'typed' ? node.data : undefined;
     if (items === undefined) {
       if (typeof node === 'number') {
-        if (depth !== shape.length) problem = `an array whose entry [${at()}] is a number where the others are arrays`;
+        if (depth !== shape.length) problem = { kind: 'entry', index: [...path], entry: { type: 'number-among-arrays' } };
         else data.push(node);
         return;
       }
-      problem = `an array whose entry [${at()}] is ${describeLeaf(node)}`;
+      problem = { kind: 'entry', index: [...path], entry: describeLeaf(node) };
       return;
     }
     if (depth === shape.length) {
       if (data.length > 0) {
-        problem = `an array whose entry [${at()}] is an array where the others are numbers`;
+        problem = { kind: 'entry', index: [...path], entry: { type: 'array-among-numbers' } };
         return;
       }
       shape.push(items.length);
     } else if (shape[depth] !== items.length) {
-      problem = `a ragged array: entry [${at()}] has ${items.length} items where the first has ${shape[depth]}`;
+      problem = { kind: 'ragged', index: [...path], items: items.length, first: shape[depth]! };
       return;
     }
     for (let i = 0; i < items.length && !problem; i++) {

@@ -6,11 +6,11 @@ const values = (total: number): Mismatch => ({ kind: 'values', index: [2, 3], ex
 
 describe('messages follow one template per language', () => {
   it.each([
-    ['en', { kind: 'type', expected: 'a 3x3 array of numbers', got: 'undefined' } as Mismatch, /^Expected the output to be a 3x3 array of numbers, but got undefined\.$/],
+    ['en', { kind: 'type', expected: { kind: 'numbers', shape: [3, 3] }, got: { kind: 'leaf', leaf: { type: 'undefined' } } } as Mismatch, /^Expected the output to be a 3x3 array of numbers, but got undefined\.$/],
     ['en', { kind: 'shape', expected: [42, 75], got: [43, 76] } as Mismatch, /^Expected the output to have shape 42x75, but got shape 43x76\.$/],
     ['en', values(20), /^Expected the output at \[2, 3\] to be 12, but got -12 \(5 of 20 entries differ; max absolute error 24, max relative error 2\)\.$/],
     ['en', values(1), /^Expected the output at \[2, 3\] to be 12, but got -12\.$/],
-    ['fr', { kind: 'type', expected: 'a 3x3 array of numbers', got: 'undefined', path: 'X' } as Mismatch, /^Le champ X de la sortie devait être .*, mais on obtient undefined\.$/],
+    ['fr', { kind: 'type', expected: { kind: 'numbers', shape: [3, 3] }, got: { kind: 'leaf', leaf: { type: 'undefined' } }, path: 'X' } as Mismatch, /^Le champ X de la sortie devait être un tableau de nombres 3x3, mais on obtient undefined\.$/],
     ['fr', { kind: 'shape', expected: [42, 75], got: [43, 76] } as Mismatch, /^La sortie devait avoir la forme 42x75, mais on obtient la forme 43x76\.$/],
     ['fr', values(20), /^La sortie en \[2, 3\] devait valoir 12, mais on obtient -12 \(5 valeurs sur 20 diffèrent ; erreur absolue max 24, erreur relative max 2\)\.$/],
   ] as const)('%s: %j', (lang, mismatch, pattern) => {

@@ -8,12 +8,23 @@ import { evaluate } from './evaluate.js';
 import { faultMessage } from './faults.js';
 import { createRng, type Rng } from '../data/rng.js';
 
+/** A case's name: one text for both languages (a formula, say), or one per language. */
+export type CaseName = string | Localized;
+
 /** One case of a check: the steps to run and what to show a student of its input. */
 export interface CaseSpec {
+  /** Stable across languages (the English name): what results.json and the diagnosis refer to. */
   readonly id: string;
+  /** What the student reads, in their language. @default the id */
+  readonly title?: Localized;
   readonly steps: readonly Step[];
   /** Named inputs for feedback, e.g. `{ img, kernel }`. */
   readonly input?: Readonly<Record<string, unknown>>;
+}
+
+/** The id and title of a case called `name` (spread it into a CaseSpec). */
+export function named(name: CaseName): { readonly id: string; readonly title?: Localized } {
+  return typeof name === 'string' ? { id: name } : { id: name.en, title: name };
 }
 
 export interface CasesCheckOptions {
@@ -70,7 +81,7 @@ export async function judgeCases(
   for (let i = 0; i < cases.length; i++) {
     const spec = cases[i]!;
     const outcome = run.cases[i]!;
-    const label = ctx.t.grading.caseLabel(spec.id);
+    const label = ctx.t.grading.caseLabel(spec.title?.[ctx.lang] ?? spec.id);
     if (!outcome.ok) {
       verdict ??= { status: 'error', message: ctx.t.compare.inCase(label, faultMessage(ctx.t, ctx.exercise.file, outcome.fault)), ...stackOf(outcome.fault) };
       continue;

@@ -36,9 +36,9 @@ export function failureMessage(t: Messages, failure: SandboxFailure, file: strin
     case 'processes':
       return t.grading.processLimit(failure.limit);
     case 'crash':
-      return t.grading.crash(failure.signal ? `signal ${failure.signal}` : `exit code ${failure.code}`);
+      return failure.signal ? t.grading.crashSignal(failure.signal) : t.grading.crashExit(failure.code);
     case 'protocol':
-      return t.grading.protocol(failure.detail);
+      return t.grading.protocol(t.grading.protocolProblem[failure.problem]);
     case 'load-error':
       return t.grading.loadError(file, failure.name, failure.message);
     case 'patched':

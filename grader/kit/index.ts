@@ -4,7 +4,7 @@
  * (model exercises add `neurograde/kit/models`), so any exercise folder can be copied into a
  * course unchanged.
  */
-export { casesCheck, judgeCases, type CaseSpec, type CasesCheckOptions } from './cases.js';
+export { casesCheck, judgeCases, named, type CaseName, type CaseSpec, type CasesCheckOptions } from './cases.js';
 export { propertyCheck, type PropertyCheckOptions } from './property.js';
 export { call, construct, set, invoke, data, ref, builtin, exported } from './steps.js';
 export { faultMessage } from './faults.js';

@@ -10,12 +10,48 @@ export const VisibilitySchema = Type.Union([Type.Literal('public'), Type.Literal
 /** Whether the student sees a check's inputs and values ('public') or only its status and score ('hidden'). */
 export type Visibility = Static<typeof VisibilitySchema>;
 
+/** A value that is not a numeric answer, as data: grader/i18n words it ("undefined", "the string \"a\""...). */
+export const LeafSchema = Type.Union([
+  Type.Object({
+    type: Type.Union([
+      Type.Literal('undefined'),
+      Type.Literal('null'),
+      Type.Literal('function'),
+      Type.Literal('model'),
+      Type.Literal('tensor'),
+      Type.Literal('typed'),
+      Type.Literal('array'),
+      Type.Literal('object'),
+    ]),
+  }),
+  Type.Object({ type: Type.Literal('string'), value: Type.String({ description: 'The start of the string (20 characters at most).' }) }),
+  Type.Object({ type: Type.Literal('boolean'), value: Type.Boolean() }),
+]);
+export type Leaf = Static<typeof LeafSchema>;
+
+/** What a value is, as data, for a wrong kind of answer: the reference's and the student's. */
+export const ValueKindSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('number') }),
+  Type.Object({ kind: Type.Literal('numbers'), shape: Type.Array(Type.Integer(), { description: 'An array of numbers of this shape.' }) }),
+  Type.Object({ kind: Type.Literal('record'), keys: Type.Array(Type.String(), { description: 'An object with these fields.' }) }),
+  Type.Object({ kind: Type.Literal('field'), key: Type.String({ description: 'A field of this name.' }) }),
+  Type.Object({ kind: Type.Literal('no-field') }, { description: 'Nothing by that name.' }),
+  Type.Object({ kind: Type.Literal('leaf'), leaf: LeafSchema }),
+  Type.Object({
+    kind: Type.Literal('entry'),
+    index: Type.Array(Type.Integer()),
+    entry: Type.Union([LeafSchema, Type.Object({ type: Type.Union([Type.Literal('number-among-arrays'), Type.Literal('array-among-numbers')]) })]),
+  }, { description: 'An array whose entry at `index` is not like the others.' }),
+  Type.Object({ kind: Type.Literal('ragged'), index: Type.Array(Type.Integer()), items: Type.Integer(), first: Type.Integer() }),
+]);
+export type ValueKind = Static<typeof ValueKindSchema>;
+
 /** Where and how a numeric answer differs from the reference. */
 export const MismatchSchema = Type.Union([
   Type.Object({
     kind: Type.Literal('type'),
-    expected: Type.String(),
-    got: Type.String(),
+    expected: ValueKindSchema,
+    got: ValueKindSchema,
     path: Type.Optional(Type.String()),
   }),
   Type.Object({

@@ -42,7 +42,7 @@ export async function dryRunCheck(
     run: async (cases) => {
       calls.push(cases);
       const a = options.answer?.(cases, calls.length - 1) ?? { ok: false };
-      return a.ok ? { ok: true, cases: a.cases } : { ok: false, failure: { kind: 'protocol', detail: 'dry run' } };
+      return a.ok ? { ok: true, cases: a.cases } : { ok: false, failure: { kind: 'protocol', problem: 'dry-run' } };
     },
   };
   const verdict = await check.run(ctx);

@@ -10,6 +10,13 @@ import { createCaseEncoder, type CaseEncoder } from './case-encoder.js';
 import { spawnChild } from './warm.js';
 import { RequestClock, type ClockPhase } from './clock.js';
 
+/**
+ * What was wrong with what a child sent, as a code: grader/i18n words it (grading.protocolProblem).
+ * `dry-run` is the pack's dry runs, which have no child.
+ */
+export const PROTOCOL_PROBLEMS = ['dirty-fresh-child', 'not-ready', 'unknown-exports', 'answer-mismatch', 'closed', 'not-json', 'unknown-form', 'unasked', 'foreign-clock', 'dry-run'] as const;
+export type ProtocolProblem = (typeof PROTOCOL_PROBLEMS)[number];
+
 /** Why a child stopped answering: each names the limit or event, for the student's message. */
 export type SandboxFailure =
   | { readonly kind: 'timeout'; readonly limitMs: number }
@@ -24,7 +31,7 @@ export type SandboxFailure =
   | { readonly kind: 'memory'; readonly limitMb: number }
   | { readonly kind: 'processes'; readonly limit: number }
   | { readonly kind: 'crash'; readonly code: number | null; readonly signal: string | null; readonly stderr: string }
-  | { readonly kind: 'protocol'; readonly detail: string }
+  | { readonly kind: 'protocol'; readonly problem: ProtocolProblem }
   | { readonly kind: 'load-error'; readonly name: string; readonly message: string; readonly stack?: string }
   /** The module changed JavaScript's built-ins at import (Math.abs, Array.prototype.every...). */
   | { readonly kind: 'patched'; readonly changes: readonly string[] };
@@ -178,7 +185,7 @@ export class Session {
     const loaded = await session.load(options);
     if (loaded.ok) return { ok: true, session, exports: loaded.exports };
     // A fresh child has run no student code: it cannot report changes.
-    if ('dirty' in loaded) return { ok: false, failure: { kind: 'protocol', detail: 'a fresh child reported changes' }, logs: '' };
+    if ('dirty' in loaded) return { ok: false, failure: { kind: 'protocol', problem: 'dirty-fresh-child' }, logs: '' };
     return loaded;
   }
 
@@ -219,9 +226,9 @@ export class Session {
       return refuse(isAllocationFailure(error) ? { kind: 'memory', limitMb: limits.memoryMb } : { kind: 'load-error', ...error });
     }
     if (reply.type === 'patched') return refuse({ kind: 'patched', changes: reply.changes });
-    if (reply.type !== 'ready') return refuse({ kind: 'protocol', detail: 'expected the module to be ready' });
+    if (reply.type !== 'ready') return refuse({ kind: 'protocol', problem: 'not-ready' });
     const unknown = Object.keys(reply.exports).filter((name) => !module.exports.includes(name));
-    if (unknown.length > 0) return refuse({ kind: 'protocol', detail: 'the child listed exports nobody asked for' });
+    if (unknown.length > 0) return refuse({ kind: 'protocol', problem: 'unknown-exports' });
     return { ok: true, exports: reply.exports };
   }
 
@@ -252,14 +259,14 @@ export class Session {
       reply.id === id &&
       reply.cases.length === cases.length &&
       reply.cases.every((c, i) => !c.ok || c.outputs.length === outputCount(cases[i]!));
-    if (!fits) return this.failRun({ kind: 'protocol', detail: 'the answer does not match the request' });
+    if (!fits) return this.failRun({ kind: 'protocol', problem: 'answer-mismatch' });
     if (reply.cases.some((c) => !c.ok && c.fault.kind === 'threw' && isAllocationFailure(c.fault.error))) return this.failRun({ kind: 'memory', limitMb: this.limits.memoryMb });
     return { ok: true, cases: reply.cases };
   }
 
   /** Ends the child and everything it started. */
   close(): void {
-    this.fail({ kind: 'protocol', detail: 'the session is closed' });
+    this.fail({ kind: 'protocol', problem: 'closed' });
   }
 
   private failRun(failure: SandboxFailure): RunOutcome {
@@ -327,17 +334,17 @@ export class Session {
     try {
       parsed = JSON.parse(line);
     } catch {
-      this.fail({ kind: 'protocol', detail: 'the child sent something that is not JSON' });
+      this.fail({ kind: 'protocol', problem: 'not-json' });
       return;
     }
     const message = validateMessage(parsed);
     if (!message.ok) {
-      this.fail({ kind: 'protocol', detail: 'the child sent a message of an unknown form' });
+      this.fail({ kind: 'protocol', problem: 'unknown-form' });
       return;
     }
-    if (!this.waiter) this.fail({ kind: 'protocol', detail: 'the child sent a message nobody asked for' });
+    if (!this.waiter) this.fail({ kind: 'protocol', problem: 'unasked' });
     else if (message.value.type !== 'clock') this.waiter(message.value);
-    else if (message.value.token !== this.token) this.fail({ kind: 'protocol', detail: 'the child sent a clock message that is not its runner\'s' });
+    else if (message.value.token !== this.token) this.fail({ kind: 'protocol', problem: 'foreign-clock' });
     else this.clock?.switchTo(message.value.phase);
   }
 

@@ -80,7 +80,7 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
       };
     }
     case 'error':
-      if (hidden) return { ...base, status: 'error', score: 0, message: ctx.t.grading.hiddenError(ctx.file, 'an error'), ...(verdict.code ? { code: verdict.code } : {}), ...at };
+      if (hidden) return { ...base, status: 'error', score: 0, message: ctx.t.grading.hiddenError(ctx.file, ctx.t.grading.hiddenFault.threw), ...(verdict.code ? { code: verdict.code } : {}), ...at };
       return { ...base, status: 'error', score: 0, message: verdict.message, ...(verdict.stack ? { stack: verdict.stack } : {}), ...(verdict.code ? { code: verdict.code } : {}), ...at };
     case 'sandbox':
       if (verdict.failure.kind === 'timeout') {

@@ -23,7 +23,7 @@ function mismatchView(lang: Lang, labels: Messages['report'], m: Mismatch): Mism
   const field = m.path ? [{ label: labels.outputField, value: m.path }] : [];
   switch (m.kind) {
     case 'type':
-      return { kind: 'type', title: labels.typeMismatch, rows: [...field, { label: labels.expected, value: m.expected }, { label: labels.got, value: m.got }] };
+      return { kind: 'type', title: labels.typeMismatch, rows: [...field, { label: labels.expected, value: messages(lang).compare.value(m.expected) }, { label: labels.got, value: messages(lang).compare.value(m.got) }] };
     case 'shape':
       return {
         kind: 'shape',

@@ -45,20 +45,24 @@ export function functionSpans(file: string, text: string): FunctionSpan[] {
     return lo + 1;
   };
   const out: FunctionSpan[] = [];
-  const visit = (node: unknown, parent: Node | undefined): void => {
+  // A nested function is named after the ones around it (`encodeValue/walk`), so two inner
+  // functions of the same name in one file stay apart.
+  const visit = (node: unknown, parent: Node | undefined, scope: string): void => {
     if (Array.isArray(node)) {
-      for (const n of node) visit(n, parent);
+      for (const n of node) visit(n, parent, scope);
       return;
     }
     if (!node || typeof node !== 'object' || typeof (node as Node).type !== 'string') return;
     const n = node as Node;
+    let inner = scope;
     if (FUNCTIONS.has(n.type)) {
       const line = lineOf(n.start);
-      out.push({ file, name: nameOf(n, parent), line, lines: lineOf(n.end - 1) - line + 1 });
+      inner = scope ? `${scope}/${nameOf(n, parent)}` : nameOf(n, parent);
+      out.push({ file, name: inner, line, lines: lineOf(n.end - 1) - line + 1 });
     }
-    for (const [k, v] of Object.entries(n)) if (k !== 'type' && v && typeof v === 'object') visit(v, n);
+    for (const [k, v] of Object.entries(n)) if (k !== 'type' && v && typeof v === 'object') visit(v, n, inner);
   };
-  visit(parseAst(text, { lang: 'ts' }, file), undefined);
+  visit(parseAst(text, { lang: 'ts' }, file), undefined, '');
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { type CaseSpec, call } from 'neurograde/kit';
+import { type CaseSpec, call, named, type CaseName } from 'neurograde/kit';
 
 export type ConvOptions = { stride?: number; padding?: number };
 
@@ -6,9 +6,9 @@ export type ConvOptions = { stride?: number; padding?: number };
  * One `convolution(img, kernel[, options])` call. Without options the call passes two arguments,
  * so the defaults are the student's to apply.
  */
-export function convCase(id: string, img: number[][], kernel: number[][], options?: ConvOptions): CaseSpec {
-  if (options === undefined) return { id, steps: [call('convolution', img, kernel)], input: { img, kernel } };
-  return { id, steps: [call('convolution', img, kernel, options)], input: { img, kernel, options } };
+export function convCase(name: CaseName, img: number[][], kernel: number[][], options?: ConvOptions): CaseSpec {
+  if (options === undefined) return { ...named(name), steps: [call('convolution', img, kernel)], input: { img, kernel } };
+  return { ...named(name), steps: [call('convolution', img, kernel, options)], input: { img, kernel, options } };
 }
 
 /** The kernels of the notes, as printed there. */

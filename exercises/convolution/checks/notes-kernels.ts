@@ -9,9 +9,9 @@ export const notesKernels = casesCheck({
   cases: () => {
     const img = syntheticGray(12, 16);
     return [
-      convCase('[[-1,-2,-1],[-2,0,2],[1,2,1]] on a 12x16 image', img, NOTES_KERNEL),
-      convCase('Sobel x [[-1,0,1],[-2,0,2],[-1,0,1]] on a 12x16 image', img, SOBEL_X),
-      convCase('Sobel y (kernel.T) on a 12x16 image', img, SOBEL_Y),
+      convCase({ en: '[[-1,-2,-1],[-2,0,2],[1,2,1]] on a 12x16 image', fr: '[[-1,-2,-1],[-2,0,2],[1,2,1]] sur une image 12x16' }, img, NOTES_KERNEL),
+      convCase({ en: 'Sobel x [[-1,0,1],[-2,0,2],[-1,0,1]] on a 12x16 image', fr: 'Sobel x [[-1,0,1],[-2,0,2],[-1,0,1]] sur une image 12x16' }, img, SOBEL_X),
+      convCase({ en: 'Sobel y (kernel.T) on a 12x16 image', fr: 'Sobel y (kernel.T) sur une image 12x16' }, img, SOBEL_Y),
     ];
   },
 });

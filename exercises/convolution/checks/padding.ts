@@ -7,10 +7,10 @@ export const padding = casesCheck({
   id: 'padding',
   title: { fr: 'Zero-padding', en: 'Zero padding' },
   cases: () => [
-    convCase('F=3, P=1 keeps a 6x7 image 6x7', syntheticGray(6, 7), SOBEL_X, { padding: 1 }),
-    convCase('F=5, P=2 keeps a 8x9 image 8x9', syntheticGray(8, 9), NOTES_KERNEL_5X5, { padding: 2 }),
+    convCase({ en: 'F=3, P=1 keeps a 6x7 image 6x7', fr: 'F=3, P=1 garde une image 6x7 en 6x7' }, syntheticGray(6, 7), SOBEL_X, { padding: 1 }),
+    convCase({ en: 'F=5, P=2 keeps a 8x9 image 8x9', fr: 'F=5, P=2 garde une image 8x9 en 8x9' }, syntheticGray(8, 9), NOTES_KERNEL_5X5, { padding: 2 }),
     convCase(
-      '2x4 kernel, P=1 on 5x6 -> 6x5',
+      { en: '2x4 kernel, P=1 on 5x6 -> 6x5', fr: 'noyau 2x4, P=1 sur 5x6 -> 6x5' },
       [
         [3, 1, 4, 1, 5, 9],
         [2, 6, 5, 3, 5, 8],
@@ -25,7 +25,7 @@ export const padding = casesCheck({
       { padding: 1 },
     ),
     convCase(
-      'P=2 with a 3x3 kernel: corners see only zeros',
+      { en: 'P=2 with a 3x3 kernel: corners see only zeros', fr: 'P=2 avec un noyau 3x3 : les coins ne voient que des zéros' },
       [
         [1, 2, 3, 4],
         [5, 6, 7, 8],

@@ -28,6 +28,6 @@ export const randomCases = casesCheck({
       const floats = i % 2 === 1;
       const img = floats ? rng.floatMatrix(h, w, -1, 1) : rng.intMatrix(h, w, 0, 255);
       const kernel = floats ? rng.floatMatrix(kh, kw, -1, 1) : rng.intMatrix(kh, kw, -3, 3);
-      return convCase(`random #${i}`, img, kernel, randomOptions(rng, i));
+      return convCase({ en: `random #${i}`, fr: `aléatoire n° ${i}` }, img, kernel, randomOptions(rng, i));
     }),
 });

@@ -1,4 +1,4 @@
-import { casesCheck, call } from 'neurograde/kit';
+import { casesCheck, call, named } from 'neurograde/kit';
 import { ringDigit } from './images.js';
 
 /** The notes' `train_X / 255` on 28 x 28 images, one that reaches 255 and one that does not. */
@@ -9,8 +9,8 @@ export const notesNormalize = casesCheck({
     const digit = ringDigit();
     const faint = ringDigit(191);
     return [
-      { id: 'a 28 x 28 digit, pixels 0..255', steps: [call('normalize', digit)], input: { pixels: digit } },
-      { id: 'a faint 28 x 28 digit, pixels 0..191', steps: [call('normalize', faint)], input: { pixels: faint } },
+      { ...named({ en: 'a 28 x 28 digit, pixels 0..255', fr: 'un chiffre 28 x 28, pixels 0..255' }), steps: [call('normalize', digit)], input: { pixels: digit } },
+      { ...named({ en: 'a faint 28 x 28 digit, pixels 0..191', fr: 'un chiffre 28 x 28 pâle, pixels 0..191' }), steps: [call('normalize', faint)], input: { pixels: faint } },
     ];
   },
 });

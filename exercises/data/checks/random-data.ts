@@ -1,4 +1,4 @@
-import { casesCheck, call } from 'neurograde/kit';
+import { casesCheck, call, named } from 'neurograde/kit';
 
 /** Seeded random images (not all reaching 255) and label lists. */
 export const randomData = casesCheck({
@@ -7,11 +7,11 @@ export const randomData = casesCheck({
   cases: (rng) => [
     ...Array.from({ length: 4 }, (_, i) => {
       const pixels = rng.intMatrix(rng.int(1, 12), rng.int(1, 12), 0, rng.pick([255, 254, 180]));
-      return { id: `image #${i}`, steps: [call('normalize', pixels)], input: { pixels } };
+      return { ...named({ en: `image #${i}`, fr: `image n° ${i}` }), steps: [call('normalize', pixels)], input: { pixels } };
     }),
     ...Array.from({ length: 4 }, (_, i) => {
       const labels = rng.intMatrix(1, rng.int(1, 30), 0, rng.int(1, 12))[0]!;
-      return { id: `labels #${i}`, steps: [call('toCategorical', labels)], input: { labels } };
+      return { ...named({ en: `labels #${i}`, fr: `étiquettes n° ${i}` }), steps: [call('toCategorical', labels)], input: { labels } };
     }),
   ],
 });

@@ -12,7 +12,7 @@ export const grayscaleNotesImage = casesCheck({
   title: { fr: "Niveaux de gris de l'image du cours", en: "Grey levels of the notes' image" },
   compare: exactly,
   cases: () => [
-    grayscaleCase('means with a fractional part (2x3 pixels)', [
+    grayscaleCase({ en: 'means with a fractional part (2x3 pixels)', fr: 'moyennes avec une partie décimale (2x3 pixels)' }, [
       [
         [1, 2, 2],
         [0, 0, 1],
@@ -24,6 +24,6 @@ export const grayscaleNotesImage = casesCheck({
         [7, 8, 8],
       ],
     ]),
-    grayscaleCase('84x150x3 image (koala.jpg at half size)', syntheticImage(NOTES_HEIGHT / 2, NOTES_WIDTH / 2)),
+    grayscaleCase({ en: '84x150x3 image (koala.jpg at half size)', fr: 'image 84x150x3 (koala.jpg à mi-taille)' }, syntheticImage(NOTES_HEIGHT / 2, NOTES_WIDTH / 2)),
   ],
 });

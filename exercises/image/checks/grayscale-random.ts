@@ -12,6 +12,6 @@ export const grayscaleRandom = casesCheck({
       const h = rng.int(1, 9);
       const w = rng.int(1, 9);
       const rgb = Array.from({ length: h }, () => Array.from({ length: w }, () => [rng.int(lo, hi), rng.int(lo, hi), rng.int(lo, hi)]));
-      return grayscaleCase(`random #${i}`, rgb);
+      return grayscaleCase({ en: `random #${i}`, fr: `aléatoire n° ${i}` }, rgb);
     }),
 });

@@ -1,11 +1,11 @@
-import { type CaseSpec, call, compareValues, type Comparison } from 'neurograde/kit';
+import { type CaseSpec, call, compareValues, type Comparison, named, type CaseName } from 'neurograde/kit';
 
-export function grayscaleCase(id: string, rgb: number[][][]): CaseSpec {
-  return { id, steps: [call('toGrayscale', rgb)], input: { rgb } };
+export function grayscaleCase(name: CaseName, rgb: number[][][]): CaseSpec {
+  return { ...named(name), steps: [call('toGrayscale', rgb)], input: { rgb } };
 }
 
-export function sobelCase(id: string, gray: number[][]): CaseSpec {
-  return { id, steps: [call('sobel', gray)], input: { gray } };
+export function sobelCase(name: CaseName, gray: number[][]): CaseSpec {
+  return { ...named(name), steps: [call('sobel', gray)], input: { gray } };
 }
 
 /** Grey levels are integers (`astype(int)`): no tolerance, one level off is wrong. */

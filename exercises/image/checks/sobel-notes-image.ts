@@ -7,7 +7,7 @@ export const sobelNotesImage = casesCheck({
   id: 'sobel-notes-image',
   title: { fr: "Sobel sur l'image du cours", en: "Sobel on the notes' image" },
   cases: () => [
-    sobelCase('12x16 rendering of the image', syntheticGray(12, 16)),
-    sobelCase('168x300 image (the size of koala.jpg)', syntheticGray()),
+    sobelCase({ en: '12x16 rendering of the image', fr: 'rendu 12x16 de l\u2019image' }, syntheticGray(12, 16)),
+    sobelCase({ en: '168x300 image (the size of koala.jpg)', fr: 'image 168x300 (la taille de koala.jpg)' }, syntheticGray()),
   ],
 });

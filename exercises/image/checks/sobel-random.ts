@@ -5,5 +5,5 @@ import { sobelCase } from './image-case.js';
 export const sobelRandom = casesCheck({
   id: 'sobel-random',
   title: { fr: 'Images en niveaux de gris tirées au hasard', en: 'Random grey-level images' },
-  cases: (rng) => Array.from({ length: 10 }, (_, i): CaseSpec => sobelCase(`random #${i}`, rng.intMatrix(rng.int(3, 14), rng.int(3, 14), 0, 255))),
+  cases: (rng) => Array.from({ length: 10 }, (_, i): CaseSpec => sobelCase({ en: `random #${i}`, fr: `aléatoire n° ${i}` }, rng.intMatrix(rng.int(3, 14), rng.int(3, 14), 0, 255))),
 });

@@ -8,6 +8,6 @@ export const maxpoolingNotes = casesCheck({
   title: { fr: 'Le maxpooling du cours', en: "The notes' maxpooling" },
   cases: () => [
     maxpoolingCase('4x6 image, n=2 -> 2x3', signed(4, 6), 2),
-    maxpoolingCase('168x300 image, n=4 -> 42x75 (the notes)', syntheticGray(), 4),
+    maxpoolingCase({ en: '168x300 image, n=4 -> 42x75 (the notes)', fr: 'image 168x300, n=4 -> 42x75 (le cours)' }, syntheticGray(), 4),
   ],
 });

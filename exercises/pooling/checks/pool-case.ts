@@ -1,13 +1,13 @@
-import { type CaseSpec, call } from 'neurograde/kit';
+import { type CaseSpec, call, named, type CaseName } from 'neurograde/kit';
 
 export type PoolOptions = { size: number; stride?: number; mode?: 'max' | 'mean' | 'l2' };
 
-export function maxpoolingCase(id: string, img: number[][], n: number): CaseSpec {
-  return { id, steps: [call('maxpooling', img, n)], input: { img, n } };
+export function maxpoolingCase(name: CaseName, img: number[][], n: number): CaseSpec {
+  return { ...named(name), steps: [call('maxpooling', img, n)], input: { img, n } };
 }
 
-export function poolingCase(id: string, img: number[][], options: PoolOptions): CaseSpec {
-  return { id, steps: [call('pooling', img, options)], input: { img, options } };
+export function poolingCase(name: CaseName, img: number[][], options: PoolOptions): CaseSpec {
+  return { ...named(name), steps: [call('pooling', img, options)], input: { img, options } };
 }
 
 /** An h x w image whose value at (i, j) is f(i, j). */

@@ -13,9 +13,9 @@ export const poolingRandom = casesCheck({
       const w = rng.int(2, 13);
       const size = rng.int(1, Math.min(4, h, w));
       const img = i % 2 === 0 ? rng.intMatrix(h, w, -20, 255) : rng.floatMatrix(h, w, -1, 1);
-      if (i % 3 === 0) return maxpoolingCase(`random #${i}`, img, size);
+      if (i % 3 === 0) return maxpoolingCase({ en: `random #${i}`, fr: `aléatoire n° ${i}` }, img, size);
       const mode = MODES[i % 4];
       const options: PoolOptions = { size, ...(i % 4 >= 2 ? { stride: rng.int(1, 3) } : {}), ...(mode ? { mode } : {}) };
-      return poolingCase(`random #${i}`, img, options);
+      return poolingCase({ en: `random #${i}`, fr: `aléatoire n° ${i}` }, img, options);
     }),
 });

@@ -9,11 +9,11 @@ export const edgeCases = casesCheck({
   id: 'edge-cases',
   title: { fr: 'Cas limites : T = 1, un seul neurone, entrées négatives', en: 'Edge cases: T = 1, a single unit, negative inputs' },
   cases: () => [
-    layerCase('a sequence of length 1 (T = 1)', NOTES_LAYER, 'forward', [[1, 2]]),
-    layerCase('T = 1, forwardSequence gives one state', NOTES_LAYER, 'forwardSequence', [[-1, 3]]),
-    layerCase('a single unit (nUnits = 1), tanh', ONE_UNIT, 'forward', [[1, -2], [0.5, 0.5], [-1, 1]]),
-    layerCase('a single input (inputSize = 1), identity', ONE_INPUT, 'forwardSequence', [[1], [-2], [3]]),
-    layerCase('negative inputs, relu (some units stay at 0)', { ...NOTES_LAYER, activation: 'relu' }, 'forwardSequence', [[-1, -1], [-2, 1], [1, -3], [0.5, 0.5]]),
-    layerCase('zero inputs: only the bias and the recurrence act', { ...NOTES_LAYER, activation: 'identity' }, 'forward', [[0, 0], [0, 0], [0, 0]]),
+    layerCase({ en: 'a sequence of length 1 (T = 1)', fr: 'une séquence de longueur 1 (T = 1)' }, NOTES_LAYER, 'forward', [[1, 2]]),
+    layerCase({ en: 'T = 1, forwardSequence gives one state', fr: 'T = 1, forwardSequence donne un seul état' }, NOTES_LAYER, 'forwardSequence', [[-1, 3]]),
+    layerCase({ en: 'a single unit (nUnits = 1), tanh', fr: 'une seule unité (nUnits = 1), tanh' }, ONE_UNIT, 'forward', [[1, -2], [0.5, 0.5], [-1, 1]]),
+    layerCase({ en: 'a single input (inputSize = 1), identity', fr: 'une seule entrée (inputSize = 1), identité' }, ONE_INPUT, 'forwardSequence', [[1], [-2], [3]]),
+    layerCase({ en: 'negative inputs, relu (some units stay at 0)', fr: 'entrées négatives, relu (des unités restent à 0)' }, { ...NOTES_LAYER, activation: 'relu' }, 'forwardSequence', [[-1, -1], [-2, 1], [1, -3], [0.5, 0.5]]),
+    layerCase({ en: 'zero inputs: only the bias and the recurrence act', fr: 'entrées nulles : seuls le biais et la récurrence agissent' }, { ...NOTES_LAYER, activation: 'identity' }, 'forward', [[0, 0], [0, 0], [0, 0]]),
   ],
 });

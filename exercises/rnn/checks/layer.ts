@@ -1,4 +1,4 @@
-import { type CaseSpec, type Rng, builtin, construct, data, invoke, set, type BuiltinName, type Step } from 'neurograde/kit';
+import { type CaseSpec, type Rng, builtin, construct, data, invoke, set, type BuiltinName, type Step, named, type CaseName } from 'neurograde/kit';
 
 /** A layer as a case sets it up: the activation passed to the constructor and the weights set after. */
 export interface LayerSpec {
@@ -25,8 +25,8 @@ export function buildLayer(as: string, layer: LayerSpec): Step[] {
 }
 
 /** A fresh layer, one call of `method` on X. */
-export function layerCase(id: string, layer: LayerSpec, method: 'forward' | 'forwardSequence', X: number[][]): CaseSpec {
-  return { id, steps: [...buildLayer('layer', layer), invoke('layer', method, X)], input: { ...layer, X, call: method } };
+export function layerCase(name: CaseName, layer: LayerSpec, method: 'forward' | 'forwardSequence', X: number[][]): CaseSpec {
+  return { ...named(name), steps: [...buildLayer('layer', layer), invoke('layer', method, X)], input: { ...layer, X, call: method } };
 }
 
 /** A layer of the given sizes with weights drawn from the seeded generator, in [-1, 1). */

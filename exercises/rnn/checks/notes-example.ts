@@ -6,7 +6,7 @@ export const notesExample = casesCheck({
   id: 'notes-example',
   title: { fr: "L'exemple du cours : 3 neurones, sigmoïde, X de forme (5, 2)", en: "The notes' example: 3 units, sigmoid, X of shape (5, 2)" },
   cases: () => [
-    layerCase('forward: final state of the notes\u2019 sequence', NOTES_LAYER, 'forward', NOTES_X),
-    layerCase('forwardSequence: the 5 states of the notes\u2019 sequence', NOTES_LAYER, 'forwardSequence', NOTES_X),
+    layerCase({ en: 'forward: final state of the notes\u2019 sequence', fr: 'forward : état final de la séquence du cours' }, NOTES_LAYER, 'forward', NOTES_X),
+    layerCase({ en: 'forwardSequence: the 5 states of the notes\u2019 sequence', fr: 'forwardSequence : les 5 états de la séquence du cours' }, NOTES_LAYER, 'forwardSequence', NOTES_X),
   ],
 });

@@ -14,6 +14,6 @@ export const randomLayers = casesCheck({
       const T = rng.int(1, 8);
       const layer = randomLayer(rng, { nUnits, inputSize, activation: ACTIVATIONS[i % ACTIVATIONS.length]! });
       const method = i % 2 === 0 ? 'forward' : 'forwardSequence';
-      return layerCase(`#${i}: ${nUnits} units, ${inputSize} inputs, T = ${T}`, layer, method, rng.floatMatrix(T, inputSize, -2, 2));
+      return layerCase({ en: `#${i}: ${nUnits} units, ${inputSize} inputs, T = ${T}`, fr: `n° ${i} : ${nUnits} unités, ${inputSize} entrées, T = ${T}` }, layer, method, rng.floatMatrix(T, inputSize, -2, 2));
     }),
 });

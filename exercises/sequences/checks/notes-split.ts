@@ -1,3 +1,4 @@
+import { named } from 'neurograde/kit';
 import { noisySine, windowsOf } from './series.js';
 import { splitCheck } from './split-check.js';
 
@@ -9,9 +10,9 @@ export const notesSplit = splitCheck({
   id: 'notes-split',
   title: { fr: 'Le découpage du cours : 80 fenêtres pour apprendre, 14 pour tester', en: "The notes' split: 80 windows to train, 14 to test" },
   cases: (rng) => [
-    { id: 'the notes\u2019 94 windows, trainCount = 80', ...windowsOf(noisySine(rng), 6), trainCount: 80 },
-    { id: 'six counting windows, trainCount = 4', ...counting(6), trainCount: 4 },
-    { id: 'trainCount = 0: everything tests', ...counting(5), trainCount: 0 },
-    { id: 'trainCount = n: everything trains', ...counting(5), trainCount: 5 },
+    { ...named({ en: 'the notes\u2019 94 windows, trainCount = 80', fr: 'les 94 fenêtres du cours, trainCount = 80' }), ...windowsOf(noisySine(rng), 6), trainCount: 80 },
+    { ...named({ en: 'six counting windows, trainCount = 4', fr: 'six fenêtres qui comptent, trainCount = 4' }), ...counting(6), trainCount: 4 },
+    { ...named({ en: 'trainCount = 0: everything tests', fr: 'trainCount = 0 : tout en test' }), ...counting(5), trainCount: 0 },
+    { ...named({ en: 'trainCount = n: everything trains', fr: 'trainCount = n : tout en entraînement' }), ...counting(5), trainCount: 5 },
   ],
 });

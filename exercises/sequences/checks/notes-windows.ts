@@ -1,4 +1,4 @@
-import { casesCheck, call } from 'neurograde/kit';
+import { casesCheck, call, named } from 'neurograde/kit';
 import { noisySine } from './series.js';
 
 /** The notes' noisy sine, 100 points: windows of 6 give X of shape 94 x 6 and Y of shape 94 x 1. */
@@ -8,8 +8,8 @@ export const notesWindows = casesCheck({
   cases: (rng) => {
     const series = noisySine(rng);
     return [
-      { id: 'sin(t) + 0.1 * noise, t = 0, 0.1, ..., 9.9, s = 6', steps: [call('makeWindows', series, 6)], input: { series, s: 6 } },
-      { id: 'the same series, s = 10', steps: [call('makeWindows', series, 10)], input: { series, s: 10 } },
+      { ...named({ en: 'sin(t) + 0.1 * noise, t = 0, 0.1, ..., 9.9, s = 6', fr: 'sin(t) + 0.1 * bruit, t = 0, 0.1, ..., 9.9, s = 6' }), steps: [call('makeWindows', series, 6)], input: { series, s: 6 } },
+      { ...named({ en: 'the same series, s = 10', fr: 'la même série, s = 10' }), steps: [call('makeWindows', series, 10)], input: { series, s: 10 } },
     ];
   },
 });

@@ -1,3 +1,4 @@
+import { named } from 'neurograde/kit';
 import { splitCheck } from './split-check.js';
 
 /** Seeded random pairs and cut points. */
@@ -11,6 +12,6 @@ export const randomSplit = splitCheck({
       const X = rng.floatMatrix(n, s, -1, 1);
       const Y = rng.floatMatrix(n, 1, -1, 1);
       const trainCount = rng.int(1, n - 1);
-      return { id: `#${i}: ${n} pairs, trainCount = ${trainCount}`, X, Y, trainCount };
+      return { ...named({ en: `#${i}: ${n} pairs, trainCount = ${trainCount}`, fr: `n° ${i} : ${n} paires, trainCount = ${trainCount}` }), X, Y, trainCount };
     }),
 });

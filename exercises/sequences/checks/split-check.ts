@@ -3,6 +3,8 @@ import { compareValues, judgeCases, evaluate, createRng, type Rng, call, type Ch
 /** One call of `chronologicalSplit(X, Y, trainCount)`. */
 export interface SplitCase {
   readonly id: string;
+  /** What the student reads, in their language. @default the id */
+  readonly title?: Localized;
   readonly X: number[][];
   readonly Y: number[][];
   readonly trainCount: number;
@@ -76,6 +78,7 @@ export function splitCheck(options: SplitCheckOptions): CheckDefinition {
       const cases = options.cases(createRng(ctx.seed));
       const specs = cases.map((c) => ({
         id: c.id,
+        ...(c.title ? { title: c.title } : {}),
         steps: [call('chronologicalSplit', c.X, c.Y, c.trainCount)],
         input: { X: c.X, Y: c.Y, trainCount: c.trainCount },
       }));

@@ -1,4 +1,4 @@
-import type { Mismatch } from '../../model/results.js';
+import type { Leaf, Mismatch, ValueKind } from '../../model/results.js';
 
 const at = (m: { path?: string }, index?: readonly number[]): string => {
   const base = m.path ? `the output's ${m.path}` : 'the output';
@@ -6,12 +6,57 @@ const at = (m: { path?: string }, index?: readonly number[]): string => {
 };
 const shape = (s: readonly number[]): string => (s.length === 0 ? 'a single number' : `shape ${s.join('x')}`);
 
+const leaf = (l: Leaf): string => {
+  switch (l.type) {
+    case 'string':
+      return `the string ${JSON.stringify(l.value)}`;
+    case 'boolean':
+      return `the boolean ${l.value}`;
+    case 'undefined':
+    case 'null':
+      return l.type;
+    case 'typed':
+      return 'a typed array';
+    case 'array':
+    case 'object':
+      return `an ${l.type}`;
+    default:
+      return `a ${l.type}`;
+  }
+};
+
+const value = (v: ValueKind): string => {
+  switch (v.kind) {
+    case 'number':
+      return 'a number';
+    case 'numbers':
+      return `a ${v.shape.join('x')} array of numbers`;
+    case 'record':
+      return `an object with ${v.keys.join(', ')}`;
+    case 'field':
+      return `a field "${v.key}"`;
+    case 'no-field':
+      return 'nothing by that name';
+    case 'leaf':
+      return leaf(v.leaf);
+    case 'entry': {
+      const e = v.entry;
+      const what = e.type === 'number-among-arrays' ? 'a number where the others are arrays' : e.type === 'array-among-numbers' ? 'an array where the others are numbers' : leaf(e as Leaf);
+      return `an array whose entry [${v.index.join(', ')}] is ${what}`;
+    }
+    case 'ragged':
+      return `a ragged array: entry [${v.index.join(', ')}] has ${v.items} items where the first has ${v.first}`;
+  }
+};
+
 /** How a mismatch reads, in English. */
 export const compare = {
+  /** What a value is, for a wrong kind of answer. */
+  value,
   mismatch: (m: Mismatch): string => {
     switch (m.kind) {
       case 'type':
-        return `Expected ${at(m)} to be ${m.expected}, but got ${m.got}.`;
+        return `Expected ${at(m)} to be ${value(m.expected)}, but got ${value(m.got)}.`;
       case 'shape':
         return `Expected ${at(m)} to have ${shape(m.expected)}, but got ${shape(m.got)}.`;
       case 'values':

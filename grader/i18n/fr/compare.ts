@@ -1,4 +1,4 @@
-import type { Mismatch } from '../../model/results.js';
+import type { Leaf, Mismatch, ValueKind } from '../../model/results.js';
 import type { Messages } from '../types.js';
 
 const at = (m: { path?: string }, index?: readonly number[]): string => {
@@ -8,12 +8,53 @@ const at = (m: { path?: string }, index?: readonly number[]): string => {
 const shape = (s: readonly number[]): string => (s.length === 0 ? 'un seul nombre' : `la forme ${s.join('x')}`);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+const LEAVES = { function: 'une fonction', model: 'un modèle', tensor: 'un tenseur', typed: 'un tableau typé', array: 'un tableau', object: 'un objet' } as const;
+
+const leaf = (l: Leaf): string => {
+  switch (l.type) {
+    case 'string':
+      return `la chaîne ${JSON.stringify(l.value)}`;
+    case 'boolean':
+      return `le booléen ${l.value}`;
+    case 'undefined':
+    case 'null':
+      return l.type;
+    default:
+      return LEAVES[l.type];
+  }
+};
+
+const value = (v: ValueKind): string => {
+  switch (v.kind) {
+    case 'number':
+      return 'un nombre';
+    case 'numbers':
+      return `un tableau de nombres ${v.shape.join('x')}`;
+    case 'record':
+      return `un objet avec ${v.keys.join(', ')}`;
+    case 'field':
+      return `un champ « ${v.key} »`;
+    case 'no-field':
+      return 'rien sous ce nom';
+    case 'leaf':
+      return leaf(v.leaf);
+    case 'entry': {
+      const e = v.entry;
+      const what = e.type === 'number-among-arrays' ? 'un nombre là où les autres sont des tableaux' : e.type === 'array-among-numbers' ? 'un tableau là où les autres sont des nombres' : leaf(e as Leaf);
+      return `un tableau dont l'élément [${v.index.join(', ')}] est ${what}`;
+    }
+    case 'ragged':
+      return `un tableau irrégulier : l'élément [${v.index.join(', ')}] a ${v.items} éléments là où le premier en a ${v.first}`;
+  }
+};
+
 /** Comment se lit un écart, en français. */
 export const compare: Messages['compare'] = {
+  value,
   mismatch: (m: Mismatch): string => {
     switch (m.kind) {
       case 'type':
-        return `${cap(at(m))} devait être ${m.expected}, mais on obtient ${m.got}.`;
+        return `${cap(at(m))} devait être ${value(m.expected)}, mais on obtient ${value(m.got)}.`;
       case 'shape':
         return `${cap(at(m))} devait avoir ${shape(m.expected)}, mais on obtient ${shape(m.got)}.`;
       case 'values':
