@@ -99,7 +99,7 @@ export async function benchSandbox(): Promise<void> {
   const ids = env.exercises.map((e) => e.manifest.id);
   const submission = join(PACKAGE_ROOT, 'reference');
   // Cold and prewarmed runs alternate, so that a change of load on the machine hits both alike.
-  const cold = { ...env.launcher, spawn: undefined };
+  const { spawn: _prewarming, ...cold } = env.launcher;
   const variants = { cold: { ...env, launcher: cold }, prewarmed: { ...env, launcher: prewarmed(cold) } };
   for (const v of Object.values(variants)) await gradeSubmission(v, submission);
   const totals: Record<keyof typeof variants, number[]> = { cold: [], prewarmed: [] };

@@ -53,7 +53,7 @@ export interface ProcessPoolOptions {
 
 interface Worker {
   readonly proc: ChildProcess;
-  busy?: { resolve: (o: JobOutcome) => void; id: number; timer: NodeJS.Timeout; timedOut: boolean };
+  busy?: { resolve: (o: JobOutcome) => void; id: number; timer: NodeJS.Timeout; timedOut: boolean } | undefined;
 }
 
 const require = createRequire(import.meta.url);

@@ -13,7 +13,7 @@ export interface Host {
   /** The shared libraries a binary loads, as `ldd` resolves them; undefined when unknown. */
   libraries(binary: string): readonly string[] | undefined;
   /** V8's heap cap of a child started with no flag, MiB; undefined when unknown. */
-  readonly defaultHeapMb?: number;
+  readonly defaultHeapMb?: number | undefined;
 }
 
 /** What `node` itself caps its heap at on this machine, with an empty environment. */
