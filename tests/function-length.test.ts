@@ -14,7 +14,7 @@ const KNOWN_LONG: Readonly<Record<string, number>> = {
   'grader/batch/pool.ts:processPool': 105,
   'grader/batch/run-batch.ts:runBatch': 110,
   'grader/batch/run-batch.ts:gradeOne': 74,
-  'grader/pack/build-pack.ts:buildPack': 66,
+  'grader/pack/build-pack.ts:buildPack': 67,
   'grader/batch/summary.ts:summarizeClass': 83,
   'grader/batch/unzip.ts:unzipSubmission': 79,
   'grader/load/bundler.ts:createBundler': 80,
