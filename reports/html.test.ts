@@ -55,8 +55,8 @@ describe('report.html', () => {
   it.each(LANGS)('shows every check with its status as a word and a symbol (%s)', (lang) => {
     const result = richResult(lang);
     const doc = rich(lang);
-    const words = { en: { passed: 'Passed', failed: 'Failed', error: 'Error', timeout: 'Timed out' }, fr: { passed: 'Réussie', failed: 'Échouée', error: 'Erreur', timeout: 'Temps dépassé' } }[lang];
-    const symbols = { passed: '✓', failed: '✗', error: '⚠', timeout: '◷' };
+    const words = { en: { passed: 'Passed', failed: 'Failed', error: 'Error', timeout: 'Timed out', skipped: 'Skipped' }, fr: { passed: 'Réussie', failed: 'Échouée', error: 'Erreur', timeout: 'Temps dépassé', skipped: 'Sautée' } }[lang];
+    const symbols = { passed: '✓', failed: '✗', error: '⚠', timeout: '◷', skipped: '⤼' };
     for (const e of result.exercises) {
       for (const c of e.checks) {
         const article = doc.getElementById(anchorOf('ex', e.id, c.id));

@@ -40,14 +40,16 @@ function failureType(check: Exclude<CheckResult, { status: 'passed' }>): string 
 
 /** A frame in the form annotators parse (`at name (file.ts:line:col)`), so a CI reporter places the failure on its line. */
 function frame(check: CheckResult): string | undefined {
-  if (check.status === 'passed' || !check.location) return undefined;
+  if (check.status === 'passed' || check.status === 'skipped' || !check.location) return undefined;
   const at = check.location;
   return `    at ${check.id} (${at.file}:${at.line}:${at.column})`;
 }
 
-function testcase(check: CheckResult, classname: string, t: Messages): { xml: string; kind: 'ok' | 'failure' | 'error' } {
+function testcase(check: CheckResult, classname: string, t: Messages): { xml: string; kind: 'ok' | 'failure' | 'error' | 'skipped' } {
   const attrs = `name="${xmlText(check.id)}" classname="${xmlText(classname)}" time="${seconds(check.durationMs)}"`;
   if (check.status === 'passed') return { xml: `    <testcase ${attrs}/>`, kind: 'ok' };
+  // Not run: earlier checks of the exercise used up its strikes (those are the failures).
+  if (check.status === 'skipped') return { xml: `    <testcase ${attrs}>\n      <skipped message="${xmlText(check.message)}"/>\n    </testcase>`, kind: 'skipped' };
   const detail = (extra: readonly (string | undefined)[]): string => xmlText([check.message, ...extra].filter(Boolean).join('\n'));
   const where = check.status === 'error' && check.stack ? check.stack : frame(check);
   // The grader's own faults (its time budget ran out) are <error>s: grading again may succeed.
@@ -75,6 +77,7 @@ function suites(result: SubmissionResult, prefix: string, exercises: readonly Ex
       c.tests += 1;
       if (tc.kind === 'failure') c.failures += 1;
       if (tc.kind === 'error') c.errors += 1;
+      if (tc.kind === 'skipped') c.skipped += 1;
       cases.push(tc.xml);
     }
     // Checks that did not run (hidden ones in `check` mode) are listed as skipped, so a CI

@@ -69,7 +69,7 @@ describe('report.html of really graded submissions', () => {
     const doc = dom(page);
     expect(doc.documentElement.lang).toBe('fr');
     expect(text(doc.querySelector('.badge-score'))).toBe(`${result.score} / ${result.maxScore}`);
-    const words = { passed: 'Réussie', failed: 'Échouée', error: 'Erreur', timeout: 'Temps dépassé' };
+    const words = { passed: 'Réussie', failed: 'Échouée', error: 'Erreur', timeout: 'Temps dépassé', skipped: 'Sautée' };
     for (const c of result.exercises[0]!.checks) {
       const article = doc.getElementById(anchorOf('ex', 'shapes', c.id))!;
       expect(text(article.querySelector('h4'))).toBe(c.title);

@@ -30,7 +30,7 @@ describe('strikes: an exercise stops after repeated time-outs', () => {
     expect(timedOut).toHaveLength(ran);
     expect(skipped).toHaveLength(shapes.checks.length - ran);
     for (const c of skipped) {
-      expect(c).toMatchObject({ status: 'timeout', score: 0, limitMs: 300, durationMs: 0 });
+      expect(c).toMatchObject({ status: 'skipped', score: 0, durationMs: 0, after: { strikes: ran, limit: 'timeout' } });
       expect(SKIPPED.exec(c.message!)?.[1]).toBe(String(ran));
     }
     expect(shapes.score).toBe(0);

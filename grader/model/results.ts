@@ -179,8 +179,20 @@ export const CheckResultSchema = Type.Union([
     limitMs: Type.Number(),
     location: Type.Optional(LocationSchema),
   }),
+  Type.Object(
+    {
+      ...checkBase,
+      status: Type.Literal('skipped'),
+      message: Type.String(),
+      after: Type.Object(
+        { strikes: Type.Integer({ minimum: 1 }), limit: Type.Union([Type.Literal('timeout'), Type.Literal('memory')]) },
+        { description: 'How many earlier checks of the exercise ran out of time or memory (limits.strikes), and which limit the last one hit.' },
+      ),
+    },
+    { description: 'Not run: earlier checks of the exercise used up its strikes.' },
+  ),
 ]);
-/** One check's outcome: `passed | failed | error | timeout`. */
+/** One check's outcome: `passed | failed | error | timeout | skipped`. */
 export type CheckResult = Static<typeof CheckResultSchema>;
 export type CheckStatus = CheckResult['status'];
 

@@ -113,8 +113,11 @@ export interface SkipContext {
 /** A check not run because the exercise already ran out of time or memory `strikes.length` times. */
 export function skippedCheck(job: PlannedCheck, s: SkipContext): CheckResult {
   const last = s.strikes[s.strikes.length - 1]!;
-  const status = last === 'timeout' ? ({ status: 'timeout', limitMs: s.timeMs } as const) : ({ status: 'error' } as const);
-  return { ...unscored(job, s.lang, status), message: s.t.grading.skipped(s.strikes.length, s.t.grading.limitNames[last]) };
+  return {
+    ...unscored(job, s.lang, { status: 'skipped' as const }),
+    message: s.t.grading.skipped(s.strikes.length, s.t.grading.limitNames[last]),
+    after: { strikes: s.strikes.length, limit: last },
+  };
 }
 
 export interface Graded {

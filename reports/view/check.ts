@@ -13,7 +13,7 @@ import { formatExact, formatNumber, numeric } from './values.js';
 /** Errors read at a glance; the two values themselves stay exact. */
 const formatError = (v: number | string): string => formatNumber(numeric(v) ?? NaN);
 
-const SYMBOLS: Readonly<Record<CheckResult['status'], string>> = { passed: '✓', failed: '✗', error: '⚠', timeout: '◷' };
+const SYMBOLS: Readonly<Record<CheckResult['status'], string>> = { passed: '✓', failed: '✗', error: '⚠', timeout: '◷', skipped: '⤼' };
 
 export function checkStatusView(labels: Messages['report'], status: CheckResult['status']): StatusView {
   return { key: status, word: labels.checkStatus[status], symbol: SYMBOLS[status] };
@@ -94,5 +94,7 @@ export function checkView(c: CheckResult, o: CheckViewOptions): CheckView {
     }
     case 'timeout':
       return { ...base, note: labels.timeoutNote(c.limitMs) };
+    case 'skipped':
+      return base;
   }
 }

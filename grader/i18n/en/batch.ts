@@ -100,7 +100,7 @@ export const batch = {
     diagnosis: (title: string) => `Diagnosis: ${title}`,
     hint: (text: string) => `Hint: ${text}`,
     exerciseStatus: { graded: 'graded', missing: 'file missing', 'compile-error': 'does not compile', 'load-error': 'fails to load' },
-    checkStatus: { passed: 'passed', failed: 'failed', error: 'error', timeout: 'timed out' },
+    checkStatus: { passed: 'passed', failed: 'failed', error: 'error', timeout: 'timed out', skipped: 'skipped' },
   },
   gradescope: {
     output: (score: string, max: string) => `neurograde: ${score} / ${max}. The HTML report shows each check in detail.`,

@@ -38,7 +38,7 @@ export const report = {
     'load-error': 'Fails to load',
   },
   exerciseOutcome: { complete: 'All checks passed', partial: 'Some checks failed', none: 'No check passed' },
-  checkStatus: { passed: 'Passed', failed: 'Failed', error: 'Error', timeout: 'Timed out' },
+  checkStatus: { passed: 'Passed', failed: 'Failed', error: 'Error', timeout: 'Timed out', skipped: 'Skipped' },
   statement: 'Statement of the exercise',
   file: 'File',
   problem: 'Why no check could run',

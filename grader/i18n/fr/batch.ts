@@ -102,7 +102,7 @@ export const batch: Messages['batch'] = {
     diagnosis: (title) => `Diagnostic : ${title}`,
     hint: (text) => `Indice : ${text}`,
     exerciseStatus: { graded: 'corrigé', missing: 'fichier absent', 'compile-error': 'ne compile pas', 'load-error': 'ne se charge pas' },
-    checkStatus: { passed: 'réussie', failed: 'échouée', error: 'erreur', timeout: 'temps dépassé' },
+    checkStatus: { passed: 'réussie', failed: 'échouée', error: 'erreur', timeout: 'temps dépassé', skipped: 'sautée' },
   },
   gradescope: {
     output: (score, max) => `neurograde : ${score} / ${max}. Le rapport HTML détaille chaque vérification.`,

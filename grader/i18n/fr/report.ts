@@ -44,7 +44,7 @@ export const report: Messages['report'] = {
     partial: 'Des vérifications échouent',
     none: 'Aucune vérification réussie',
   },
-  checkStatus: { passed: 'Réussie', failed: 'Échouée', error: 'Erreur', timeout: 'Temps dépassé' },
+  checkStatus: { passed: 'Réussie', failed: 'Échouée', error: 'Erreur', timeout: 'Temps dépassé', skipped: 'Sautée' },
   statement: "Énoncé de l'exercice",
   file: 'Fichier',
   problem: "Pourquoi aucune vérification n'a pu s'exécuter",
