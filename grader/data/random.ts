@@ -6,20 +6,20 @@
 
 import { createRng } from './rng.js';
 
-/** A generator of uniform numbers in [0, 1). */
-export type Rng = () => number;
+/** A bare source of uniform numbers in [0, 1) (for data; checks draw cases with the richer `Rng` of rng.ts). */
+export type UniformSource = () => number;
 
 /**
  * mulberry32, the same generator the checks draw their cases from (`grader/data/rng.ts`): a small,
  * fast 32-bit generator, plenty for shuffles and noise (not cryptographic).
  * @param seed any integer (taken modulo 2^32)
  */
-export function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): UniformSource {
   return createRng(seed).next;
 }
 
 /** Standard normal draws (Box-Muller; the spare value is kept, so draws come in pairs). */
-export function normalGenerator(rng: Rng): () => number {
+export function normalGenerator(rng: UniformSource): () => number {
   let spare: number | null = null;
   return () => {
     if (spare !== null) {
@@ -36,7 +36,7 @@ export function normalGenerator(rng: Rng): () => number {
 }
 
 /** A seeded permutation of 0..n-1 (Fisher-Yates). */
-export function permutation(n: number, rng: Rng): Int32Array {
+export function permutation(n: number, rng: UniformSource): Int32Array {
   const p = new Int32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;
   for (let i = n - 1; i > 0; i--) {
