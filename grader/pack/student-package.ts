@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { GraderError } from '../model/errors.js';
 import type { PublicCourse } from '../model/public-course.js';
 import { PACKAGE_ROOT } from '../io/package.js';
+import { PROVIDED } from '../load/bundle.js';
 
 /**
  * The commands and what they load by path (a new script started by path belongs here): the
@@ -27,6 +28,25 @@ function assets(folder: string): string[] {
     if (d.isDirectory()) return d.name === 'node_modules' ? [] : assets(rel);
     return d.isFile() && !d.name.endsWith('.ts') ? [rel] : [];
   });
+}
+
+/** The package a bare import names: `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
+const packageOf = (spec: string): string => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+
+/**
+ * The packages the shipped modules import, with the launcher's tsx and what a submission may
+ * import: a student's package depends on those only (the class similarity's Dolos and its native
+ * parsers, say, stay on the teacher's side).
+ */
+export async function shippedPackages(): Promise<Set<string>> {
+  const result = await build({ absWorkingDir: PACKAGE_ROOT, entryPoints: ENTRIES, bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, outdir: 'unused', logLevel: 'silent' });
+  const used = new Set<string>(['tsx', ...PROVIDED, '@tensorflow/tfjs-backend-wasm']);
+  for (const [file, input] of Object.entries(result.metafile.inputs)) {
+    // A class's similarity is the teacher's command; its Dolos and native parsers would make every student's install build them.
+    if (file.startsWith('grader/similarity/')) continue;
+    for (const i of input.imports) if (i.external && !i.path.startsWith('node:') && !i.path.startsWith('.')) used.add(packageOf(i.path));
+  }
+  return used;
 }
 
 /** The package-relative files a student's package ships: the entries' import closure and the assets. */
@@ -74,7 +94,7 @@ export async function writeStudentPackage(dir: string, course: PublicCourse): Pr
   const main = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as MainPackage;
   const stage = mkdtempSync(join(tmpdir(), 'neurograde-student-package-'));
   try {
-    const files = await shippedFiles();
+    const [files, used] = await Promise.all([shippedFiles(), shippedPackages()]);
     for (const f of files) cpSync(join(PACKAGE_ROOT, f), join(stage, f));
     writeFileSync(join(stage, 'public-course.json'), JSON.stringify(course));
     const pkg = {
@@ -85,7 +105,7 @@ export async function writeStudentPackage(dir: string, course: PublicCourse): Pr
       license: main.license ?? 'MIT',
       bin: { neurograde: 'bin/neurograde.mjs' },
       engines: main.engines ?? { node: '>=20.10' },
-      dependencies: main.dependencies,
+      dependencies: Object.fromEntries(Object.entries(main.dependencies).filter(([name]) => used.has(name))),
       ...(main.peerDependencies ? { peerDependencies: main.peerDependencies } : {}),
       ...(main.peerDependenciesMeta ? { peerDependenciesMeta: main.peerDependenciesMeta } : {}),
       exports: { '.': './grader/index.ts', './kit': './grader/kit/index.ts', './package.json': './package.json' },
