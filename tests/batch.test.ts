@@ -333,7 +333,8 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
       const w = childrenOf(child.pid!).find((pid) => cmdline(pid).includes('worker.ts'));
       if (w === undefined) return undefined;
       const now = Date.now();
-      const kids = childrenOf(w);
+      // The worker's bundler process lives as long as the worker: only sandbox children count.
+      const kids = childrenOf(w).filter((k) => !cmdline(k).includes('bundler-host'));
       for (const k of [...seen.keys()]) if (!kids.includes(k)) seen.delete(k);
       for (const k of kids) if (!seen.has(k)) seen.set(k, now);
       return kids.some((k) => now - seen.get(k)! > 1000) ? w : undefined;
