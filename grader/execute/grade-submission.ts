@@ -11,6 +11,7 @@ import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import { SubmissionChildren } from '../sandbox/children.js';
 import { submissionResult } from '../score/submission-result.js';
+import { withinEvidenceBudget } from '../score/evidence-budget.js';
 import { startExercise, type ExerciseGrading, type ExerciseRun } from './exercise.js';
 import { mapLimit } from './map-limit.js';
 import { resolveGradeOptions, type GradeOptions, type ResolvedGradeOptions } from './options.js';
@@ -100,7 +101,7 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
   try {
     const bundles = await bundler.bundle(layout.root, expected);
     for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
-    exercises = await executePlan(plan, { env, layout, o, children, bundles, usedTfBackend: (d) => (tfBackend = d) });
+    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, usedTfBackend: (d) => (tfBackend = d) }), messages(o.lang));
   } finally {
     children.close();
     if (!env.bundler) bundler.close();

@@ -32,6 +32,7 @@ export const grading = {
     `Expected answers of at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got one that cannot fit; it was refused before it was sent.`,
   graderFault: (exercise: string, check: string, detail: string) =>
     `Expected the grader to check this answer (${exercise}/${check}), but got a fault of the grader on it (${detail}); only this check was affected.`,
+  evidenceOmitted: (kib: number) => `(not kept: the values of this case take more than the ${kib} KiB of evidence a result may hold)`,
   printLimit: (limitBytes: number) =>
     `Expected the code to print at most ${Math.round(limitBytes / 1024)} KiB (output limit), but got more; the process was stopped.`,
   processLimit: (limit: number) => `Expected the code to run within ${limit} processes and threads (process limit), but got a process that could not start one more.`,

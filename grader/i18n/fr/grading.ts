@@ -33,6 +33,7 @@ export const grading: Messages['grading'] = {
     `Les réponses devaient tenir en ${Math.round(limitBytes / 1024)} Kio au plus (limite de sortie), mais on obtient une réponse qui ne peut pas tenir ; elle a été refusée avant d'être envoyée.`,
   graderFault: (exercise, check, detail) =>
     `Le correcteur devait vérifier cette réponse (${exercise}/${check}), mais il a lui-même échoué dessus (${detail}) ; seule cette vérification est touchée.`,
+  evidenceOmitted: (kib) => `(non conservé : les valeurs de ce cas dépassent les ${kib} Kio de pièces qu'un résultat peut garder)`,
   printLimit: (limitBytes) =>
     `Le code devait afficher au plus ${Math.round(limitBytes / 1024)} Kio (limite de sortie), mais il a affiché davantage ; le processus a été arrêté.`,
   processLimit: (limit) => `Le code devait tenir en ${limit} processus et threads (limite de processus), mais le processus n'a pas pu en démarrer un de plus.`,
