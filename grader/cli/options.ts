@@ -26,10 +26,15 @@ export function parseCount(value: string | undefined, option: string): number | 
   return n;
 }
 
-export function parseSeed(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed must be a whole number, not "${value}"`);
+/**
+ * `--seed N`, else the course's NEUROGRADE_SEED (set as a CI secret, it never shows in a
+ * workflow file the students can read), else undefined (the grader's default).
+ */
+export function parseSeed(value: string | undefined, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const given = value ?? (env.NEUROGRADE_SEED || undefined);
+  if (given === undefined) return undefined;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${value === undefined ? 'NEUROGRADE_SEED' : '--seed'} must be a whole number, not "${given}"`);
   return n;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckDefinition } from '../kit/check.js';
 import type { Exercise } from '../load/exercise.js';
 import type { Manifest } from '../model/manifest.js';
+import { deriveSeed } from '../data/rng.js';
 import { planSubmission } from './plan.js';
 
 const check = (id: string): CheckDefinition => ({ id, title: { en: id, fr: id }, run: async () => ({ status: 'passed' }) });
@@ -40,5 +41,16 @@ describe('planning a submission', () => {
     expect(seeds(7)).toEqual(seeds(7));
     expect(new Set(seeds(7)).size).toBe(5);
     expect(seeds(8)).not.toEqual(seeds(7));
+  });
+});
+
+describe('seeds of the planned checks', () => {
+  it("draws an exercise's cases from its own seed (exercise.json, per assignment) when it has one, else from the grading seed", () => {
+    const pinned = { ...EXERCISES[0]!, manifest: { ...EXERCISES[0]!.manifest, seed: 424242 } };
+    const [own, other] = planSubmission([pinned, EXERCISES[1]!], { mode: 'grade', seed: 1 }).exercises;
+    expect(own!.jobs.map((j) => j.seed)).toEqual(['a', 'b', 'c'].map((c) => deriveSeed(424242, `conv/${c}`)));
+    expect(other!.jobs.map((j) => j.seed)).toEqual([deriveSeed(1, 'pool/d')]);
+    // The grading seed does not move a pinned exercise.
+    expect(planSubmission([pinned], { mode: 'grade', seed: 2 }).exercises[0]!.jobs.map((j) => j.seed)).toEqual(own!.jobs.map((j) => j.seed));
   });
 });

@@ -46,7 +46,7 @@ export function planExercise(exercise: Exercise, options: PlanOptions): Exercise
   const graded = exercise.checks.filter((c) => options.mode === 'grade' || manifest.checks[c.id]!.public);
   const jobs = graded.map((check, index): CheckJob => {
     const entry = manifest.checks[check.id]!;
-    return { check, visibility: entry.public ? 'public' : 'hidden', points: entry.points, index, seed: deriveSeed(options.seed, `${manifest.id}/${check.id}`) };
+    return { check, visibility: entry.public ? 'public' : 'hidden', points: entry.points, index, seed: deriveSeed(manifest.seed ?? options.seed, `${manifest.id}/${check.id}`) };
   });
   return { exercise, jobs, maxScore: jobs.reduce((s, j) => s + j.points, 0) };
 }

@@ -57,6 +57,13 @@ export const ManifestSchema = Type.Object(
     limits: Type.Optional(LimitsSchema),
     checks: Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), CheckEntrySchema, { minProperties: 1 }),
     order: Type.Optional(Type.Integer({ description: 'Position in reports. @default 100' })),
+    seed: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description:
+          "Seed of this exercise's random cases, the teacher's own: it wins over --seed and NEUROGRADE_SEED. Keep it out of the students' copy: whoever knows the seed can compute the hidden cases. @default the grading seed",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
