@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SubmissionResultSchema } from '../grader/model/results.js';
 import { validator } from '../grader/schema/validate.js';
@@ -35,6 +36,14 @@ describe('neurograde check', () => {
     const r = await cli(['check', dir, '--exercises', 'shapes']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/shapes\s+\d+\/7\s+2\/3 passed\s+flooring: shape-no-flooring/);
+    // Each failed check vitest-style, plain off a terminal: message, mistake and hint, file:line.
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).toMatch(/^ FAIL  shapes > flooring {2}/m);
+    expect(r.stdout).toMatch(/^ {4}case ".*": Expected the output's W to be \d+, but got [\d.]+\.$/m);
+    expect(r.stdout).toMatch(/^ {4}Mistake: Division not floored$/m);
+    expect(r.stdout).toMatch(/^ {4}Hint: Use Math\.floor on the division\.$/m);
+    expect(r.stdout).toMatch(/^ {4}❯ .*shapes\.ts:\d+$/m);
+    expect(r.stdout).toContain(`Report: ${pathToFileURL(join(dir, '.neurograde', 'report.html')).href}`);
     const result = JSON.parse(readFileSync(join(dir, '.neurograde', 'results.json'), 'utf8'));
     expect(validator(SubmissionResultSchema)(result).ok).toBe(true);
     expect(result.mode).toBe('check');

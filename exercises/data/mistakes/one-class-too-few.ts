@@ -14,4 +14,18 @@ export const oneClassTooFew: MistakeDefinition = {
       return labels.map((label) => Array.from({ length: n }, (_, k) => (k === label ? 1 : 0)));
     },
   },
+  // The same width with `row = new Array(n).fill(0); row[label] = 1`: the row of the highest label
+  // grows by one, so that answer is ragged instead of missing its 1.
+  forms: [
+    {
+      toCategorical: (labels: number[], numClasses?: number): number[][] => {
+        const n = numClasses ?? labels.reduce((m, l) => Math.max(m, l), 0);
+        return labels.map((label) => {
+          const row = new Array<number>(n).fill(0);
+          row[label] = 1;
+          return row;
+        });
+      },
+    },
+  ],
 };
