@@ -69,11 +69,14 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
           row.total += 1;
           if (c.status === 'passed') row.passed += 1;
         }
-        if (c.status === 'failed' && c.diagnosis) {
-          const seen = mistakeCount.get(c.diagnosis) ?? new Set<string>();
+        if (c.status !== 'failed') continue;
+        // Both mistakes of a check that names two count, each for the submission.
+        const named = [...(c.diagnosis ? [{ id: c.diagnosis, title: c.mistake?.title ?? c.diagnosis }] : []), ...(c.alsoMistakes ?? []).map((m) => ({ id: m.id, title: m.title }))];
+        for (const m of named) {
+          const seen = mistakeCount.get(m.id) ?? new Set<string>();
           seen.add(g.name);
-          mistakeCount.set(c.diagnosis, seen);
-          if (!mistakeInfo.has(c.diagnosis)) mistakeInfo.set(c.diagnosis, { exercise: ex.id, title: c.mistake?.title ?? c.diagnosis });
+          mistakeCount.set(m.id, seen);
+          if (!mistakeInfo.has(m.id)) mistakeInfo.set(m.id, { exercise: ex.id, title: m.title });
         }
       }
     }
