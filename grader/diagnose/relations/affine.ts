@@ -24,12 +24,14 @@ function pivot(data: Float64Array): number {
 export const scaled: RelationDefinition = {
   id: 'scaled',
   find(want, got, tol) {
-    if (!sameShape(want, got) || want.data.filter((x) => x !== 0).length < 2) return undefined;
+    if (!sameShape(want, got)) return undefined;
     const p = pivot(want.data);
     if (p < 0 || want.data[p] === 0 || !Number.isFinite(got.data[p]!)) return undefined;
     const factor = got.data[p]! / want.data[p]!;
-    if (factor === 0 || Math.abs(Math.abs(factor) - 1) < 1e-9 || countDiffering(got.data, want.data, tol) === 0) return undefined;
-    if (!everyClose(got.data, (i) => want.data[i]! * factor, tol)) return undefined;
+    if (factor === 0 || Math.abs(Math.abs(factor) - 1) < 1e-9 || !everyClose(got.data, (i) => want.data[i]! * factor, tol)) return undefined;
+    let nonZero = 0;
+    for (const x of want.data) if (x !== 0 && ++nonZero >= 2) break;
+    if (nonZero < 2 || countDiffering(got.data, want.data, tol) === 0) return undefined;
     const frac = fraction(factor);
     return { factor, ...(frac ?? {}) };
   },
@@ -41,8 +43,8 @@ export const offset: RelationDefinition = {
   find(want, got, tol) {
     if (!sameShape(want, got) || want.data.length < 2 || !Number.isFinite(got.data[0]!) || !Number.isFinite(want.data[0]!)) return undefined;
     const delta = got.data[0]! - want.data[0]!;
-    if (countDiffering(got.data, want.data, tol) < 2) return undefined;
-    return everyClose(got.data, (i) => want.data[i]! + delta, tol) ? { offset: delta } : undefined;
+    if (!everyClose(got.data, (i) => want.data[i]! + delta, tol)) return undefined;
+    return countDiffering(got.data, want.data, tol) >= 2 ? { offset: delta } : undefined;
   },
 };
 
