@@ -20,8 +20,8 @@ const decoded = (wire: unknown): unknown => decodeValue(structuredClone(wire));
 /**
  * A public check that runs from data: the cases and the reference's outputs as shipped, judged
  * like any case check (kit `judgeCases`); on a failure the known mistakes' shipped outputs on the
- * same cases name the mistake, by the rule of the grader's diagnosis: the first mistake that
- * reproduces every case the student answered.
+ * same cases name the mistake, by the rule of the grader's diagnosis: the one mistake that
+ * reproduces every case the student answered (none when two do).
  */
 export function dataCheck(check: PublicCheck, mistakeIds: readonly string[]): CheckDefinition {
   const compare = (want: unknown, got: unknown) => compareValues(want, got, check.tolerance);
@@ -37,13 +37,14 @@ export function dataCheck(check: PublicCheck, mistakeIds: readonly string[]): Ch
       const verdict = await judgeCases(ctx, data.specs, compare, data.expected);
       if (verdict.status !== 'failed' || !verdict.observations || verdict.observations.length === 0) return verdict;
       const index = new Map(data.specs.map((s, i) => [s.steps, i]));
-      const found = mistakeIds.find((id) =>
+      const found = mistakeIds.filter((id) =>
         verdict.observations!.every((obs) => {
           const outputs = data.mistakes[index.get(obs.steps) ?? -1]?.get(id);
           return outputs !== undefined && reproduces(outputs, obs.outputs, ctx.tolerance);
         }),
       );
-      return found ? { ...verdict, diagnosis: found } : verdict;
+      // The grader's rule: two mistakes that explain the answers equally are not named.
+      return found.length === 1 ? { ...verdict, diagnosis: found[0]! } : verdict;
     },
   };
 }
