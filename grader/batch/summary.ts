@@ -1,3 +1,4 @@
+import type { SubmissionResult } from '../model/results.js';
 import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { BatchEntry, ClassResult, ShardProblem } from '../model/class-results.js';
@@ -35,6 +36,12 @@ export interface RunRecord {
   readonly partial?: readonly ShardProblem[];
 }
 
+/** The mistakes a check names: both of a check that names two, each counted for the submission. */
+function namedMistakes(c: SubmissionResult['exercises'][number]['checks'][number]): { id: string; title: string }[] {
+  if (c.status !== 'failed') return [];
+  return [...(c.diagnosis ? [{ id: c.diagnosis, title: c.mistake?.title ?? c.diagnosis }] : []), ...(c.alsoMistakes ?? []).map((m) => ({ id: m.id, title: m.title }))];
+}
+
 /** The class model every class export is rendered from, computed once from the entries. */
 export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryContext): ClassResult {
   const sorted = sortEntries(entries);
@@ -69,10 +76,7 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
           row.total += 1;
           if (c.status === 'passed') row.passed += 1;
         }
-        if (c.status !== 'failed') continue;
-        // Both mistakes of a check that names two count, each for the submission.
-        const named = [...(c.diagnosis ? [{ id: c.diagnosis, title: c.mistake?.title ?? c.diagnosis }] : []), ...(c.alsoMistakes ?? []).map((m) => ({ id: m.id, title: m.title }))];
-        for (const m of named) {
+        for (const m of namedMistakes(c)) {
           const seen = mistakeCount.get(m.id) ?? new Set<string>();
           seen.add(g.name);
           mistakeCount.set(m.id, seen);
