@@ -46,10 +46,13 @@ describe('unzipSubmission', () => {
     expect(outcome).toEqual({ ok: true, root: join(dest, 'alice') });
   });
 
+  /** Where an absolute entry would land: named for this run, so no other program's file there can fail the test. */
+  const ABSOLUTE = `/tmp/neurograde-abs-${process.pid}-${Date.now()}.ts`;
+
   // Each hostile archive is refused whole, and nothing of it is left on disk, inside or outside.
   it.each<[string, ZipEntrySpec[], UnzipLimits | undefined, string]>([
     ['a ../ path', [{ name: 'ok.ts', data: 'x' }, { name: '../../escaped.ts', data: 'x' }], undefined, 'path'],
-    ['an absolute path', [{ name: '/tmp/neurograde-abs.ts', data: 'x' }], undefined, 'path'],
+    ['an absolute path', [{ name: ABSOLUTE, data: 'x' }], undefined, 'path'],
     ['a backslash path', [{ name: '..\\..\\escaped.ts', data: 'x' }], undefined, 'path'],
     ['a drive letter', [{ name: 'C:/x.ts', data: 'x' }], undefined, 'path'],
     ['a symbolic link entry', [{ name: 'link.ts', data: '/etc/passwd', mode: 0o120777 }], undefined, 'link'],
@@ -66,7 +69,7 @@ describe('unzipSubmission', () => {
     expect(outcome.ok ? undefined : outcome.reason).toBe(reason);
     expect(files(join(base, 'out'))).toEqual([]);
     expect(existsSync(join(work, 'escaped.ts'))).toBe(false);
-    expect(existsSync('/tmp/neurograde-abs.ts')).toBe(false);
+    expect(existsSync(ABSOLUTE)).toBe(false);
   });
 
   it('refuses a file that is not a zip', async () => {

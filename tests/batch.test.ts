@@ -8,6 +8,7 @@ import { ClassResultSchema } from '../grader/model/class-results.js';
 import { runBatch, type BatchSummary } from '../grader/batch/run-batch.js';
 import { SubmissionResultSchema } from '../grader/model/results.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
+import { PROBE_LIMITS } from '../grader/sandbox/launchers/probe.js';
 import { validator } from '../grader/schema/validate.js';
 import { spreadsheetText } from '../reports/gradebook-csv.js';
 import { makeZip } from './fixtures/batch/zip.js';
@@ -63,6 +64,25 @@ function childrenOf(pid: number): number[] {
   } catch {
     return [];
   }
+}
+
+/** Every process under `pid`, from the parent each /proc/<pid>/stat names (anyone may read it). */
+function descendantsOf(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const under = (p: number): boolean => {
+    for (let q = parent.get(p); q !== undefined && q > 1; q = parent.get(q)) if (q === pid) return true;
+    return false;
+  };
+  return [...parent.keys()].filter(under);
 }
 
 function cmdline(pid: number): string {
@@ -204,13 +224,18 @@ describe('neurograde batch', () => {
 
 describe('neurograde batch, interrupted and sharded (CLI)', () => {
   const klass = join(work, 'class-cli');
-  beforeAll(() => makeClass(klass));
+  /** The class graded in one uninterrupted, unsharded run: what the other runs must end with. */
+  const whole = join(work, 'whole');
+  beforeAll(async () => {
+    makeClass(klass);
+    // Graded after "<img...>" (names sort), and busy at load until its 3 s time limit: a batch
+    // with --jobs 1 that has graded its first submission has at least 3 s left to kill it in.
+    cpSync(join(FIXTURES, 'batch', 'busy-at-load'), join(klass, 'slowpoke'), { recursive: true });
+    const full = await cli(['batch', klass, '--out', whole, '--exercises', 'shapes', '--jobs', '2']);
+    if (full.code !== 0) throw new Error(`the uninterrupted batch failed (exit ${full.code}): ${full.stderr}`);
+  });
 
   it('a batch killed mid-way and run again ends with the same gradebook as an uninterrupted one', async () => {
-    const whole = join(work, 'whole');
-    const full = await cli(['batch', klass, '--out', whole, '--exercises', 'shapes', '--jobs', '2']);
-    expect(full.code).toBe(0);
-
     const killed = join(work, 'killed');
     const child = spawn(process.execPath, [BIN, 'batch', klass, '--out', killed, '--exercises', 'shapes', '--jobs', '1'], {
       stdio: 'ignore',
@@ -255,7 +280,6 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
     const merged = join(work, 'merged');
     const m = await cli(['merge', ...shards, '--out', merged]);
     expect(m.code).toBe(0);
-    const whole = join(work, 'whole');
     expect(readFileSync(join(merged, 'gradebook.csv')).equals(readFileSync(join(whole, 'gradebook.csv')))).toBe(true);
     expect(existsSync(join(merged, 'alice', 'results.json'))).toBe(true);
     expect(validator(ClassResultSchema)(JSON.parse(readFileSync(join(merged, 'results.json'), 'utf8'))).ok).toBe(true);
@@ -326,18 +350,14 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
     child.stdout.on('data', (d: Buffer) => (stdout += d));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     // What a hostile submission might do if its sandbox let it (or what the OOM killer does):
-    // the worker grading "aaron" dies while it waits for aaron's code.
-    // Busy = the worker has had the same child for a second (its start-up probes are brief).
-    const seen = new Map<number, number>();
+    // the worker grading "aaron" dies while it waits for aaron's code. A child of the worker is
+    // aaron's once it runs the runner without the start-up probe's small heap (shapes grades
+    // with more): the worker has then sent 'ready' and taken aaron, whatever the machine's speed.
     const worker = await waitFor(() => {
       const w = childrenOf(child.pid!).find((pid) => cmdline(pid).includes('worker.ts'));
       if (w === undefined) return undefined;
-      const now = Date.now();
-      // The worker's bundler process lives as long as the worker: only sandbox children count.
-      const kids = childrenOf(w).filter((k) => !cmdline(k).includes('bundler-host'));
-      for (const k of [...seen.keys()]) if (!kids.includes(k)) seen.delete(k);
-      for (const k of kids) if (!seen.has(k)) seen.set(k, now);
-      return kids.some((k) => now - seen.get(k)! > 1000) ? w : undefined;
+      const runners = descendantsOf(w).map(cmdline).filter((c) => c.includes('child.mjs'));
+      return runners.some((c) => !c.includes(`--max-old-space-size=${PROBE_LIMITS.memoryMb}`)) ? w : undefined;
     }, 60_000);
     process.kill(worker, 'SIGKILL');
     expect(await exited).toBe(0);

@@ -7,7 +7,7 @@ import type { CheckDefinition } from '../grader/kit/check.js';
 import type { Limits } from '../grader/model/manifest.js';
 import type { ExerciseResult, SubmissionResult } from '../grader/model/results.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
-import { createEnvironment } from '../grader/execute/environment.js';
+import { testEnvironment } from './support/sandbox.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { SUBMISSION_REPORTERS } from '../reports/index.js';
 import { hiddenOnlyInputs } from './support/hidden-inputs.js';
@@ -71,7 +71,7 @@ describe('hostile submissions, round 2', () => {
   let env: GradingEnvironment;
   let twin: SubmissionResult;
   beforeAll(async () => {
-    env = await createEnvironment({ only: [...EXERCISES] });
+    env = await testEnvironment({ only: [...EXERCISES] });
     twin = await grade(env, submission({}));
   });
   afterAll(() => env.bundler?.close());

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createMemo } from '../grader/kit/memo.js';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,13 +10,12 @@ import { messages } from '../grader/i18n/index.js';
 import { deriveSeed } from '../grader/data/rng.js';
 import type { Limits } from '../grader/model/manifest.js';
 import { SubmissionResultSchema, type CheckResult, type ExerciseResult, type SubmissionResult } from '../grader/model/results.js';
-import { readHost } from '../grader/sandbox/launchers/host.js';
-import { LAUNCHERS } from '../grader/sandbox/launchers/index.js';
 import type { LauncherId } from '../grader/sandbox/launcher.js';
 import { validator } from '../grader/schema/validate.js';
 import { createEnvironment } from '../grader/execute/environment.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { fixtureDirs, FIXTURES, grade, withExerciseLimits } from './support/grade.js';
+import { CI, CI_LAUNCHER, launcherUnavailable, skipReason, testEnvironment, testLauncher } from './support/sandbox.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 
 /**
@@ -29,7 +28,8 @@ import { PACKAGE_ROOT } from '../grader/io/package.js';
 const ATTACKED = 'shapes';
 const SECRET = `s3cr3t-${process.pid}-${Date.now()}`;
 const FORGED = 'FORGED-RESULTS-7f3a';
-const PORT = 47931;
+/** What the socket-localhost fixture holds in place of the port its listener got from the OS. */
+const PORT_PLACEHOLDER = '__LISTENER_PORT__';
 const HIDDEN_MESSAGE = /details are not shown for a hidden check|Expected the hidden check to match the reference/;
 /** What an attacker would read off disk: if any shows in a result, it was read. */
 const SOLUTION_MARKERS: readonly [string, string][] = [
@@ -53,8 +53,9 @@ const ATTACKS: readonly Attack[] = [
   { name: 'infinite-loop', says: /time limit/, limits: { timeMs: 1000 }, os: true },
   { name: 'never-settles', says: /time limit/, limits: { timeMs: 1000 } },
   { name: 'memory-bomb', says: /memory limit/, limits: { memoryMb: 256 }, os: true },
-  // V8 collects garbage for seconds before it admits the heap is full: the clock often wins.
-  { name: 'heap-bomb', says: /memory limit|time limit/, limits: { timeMs: 1000, memoryMb: 256 } },
+  // V8 collects garbage for seconds before it admits the heap is full: a time limit far past that
+  // leaves only the memory limit to end it, however busy the machine.
+  { name: 'heap-bomb', says: /memory limit/, limits: { timeMs: 120_000, memoryMb: 256 } },
   { name: 'deep-recursion', says: /Maximum call stack size exceeded/ },
   { name: 'stdout-spam', says: /print at most .* \(output limit\)/, os: true },
   { name: 'huge-array', says: /more than 4000000/ },
@@ -107,10 +108,59 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-/** Where a forged results file would be dropped: names that must not appear there during a test. */
-function forgeryTargets(env: GradingEnvironment, fixture: string): string[] {
-  const dirs = [process.cwd(), resolve('..'), resolve('../..'), '/tmp', tmpdir(), dirname(env.childScript), fixture, resolve('out')];
+/** Where a forged results file would be dropped. */
+function forgeryTargets(dirs: readonly string[]): string[] {
   return [...new Set(dirs)].flatMap((d) => ['results.json', 'report.html', 'neurograde-pwned-7f3a.txt'].map((n) => join(d, n)));
+}
+
+/**
+ * The targets that hold a forged file, with when each was written. Some are shared folders (/tmp):
+ * anything else on the machine may write a results.json there, so only the forgery counts.
+ */
+function forgeries(targets: readonly string[]): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const p of targets) {
+    try {
+      if (statSync(p).isFile() && readFileSync(p, 'utf8').includes(FORGED)) found.set(p, statSync(p).mtimeMs);
+    } catch {
+      // Absent or unreadable: nothing forged there.
+    }
+  }
+  return found;
+}
+
+/** Forged files written since `before` was taken. */
+function newForgeries(targets: readonly string[], before: Map<string, number>): string[] {
+  return [...forgeries(targets)].filter(([p, mtime]) => before.get(p) !== mtime).map(([p]) => p);
+}
+
+function gradingTargets(env: GradingEnvironment, fixture: string): string[] {
+  return forgeryTargets([process.cwd(), resolve('..'), resolve('../..'), '/tmp', tmpdir(), dirname(env.childScript), fixture, resolve('out')]);
+}
+
+/** A listener on 127.0.0.1, on a port the OS picks: no graded code may connect to it. */
+async function listen(): Promise<{ server: Server; port: number; connections: () => number }> {
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok));
+  return { server, port: (server.address() as AddressInfo).port, connections: () => connections };
+}
+
+/** The folder to grade for a fixture: itself, or for socket-localhost a copy in `work` that connects to `port`. */
+function fixtureFolder(name: string, work: string, port: number): string {
+  const fixture = join(FIXTURES, 'hostile', name);
+  if (name !== 'socket-localhost') return fixture;
+  const copy = join(work, `${name}-${port}`);
+  if (existsSync(copy)) return copy;
+  cpSync(fixture, copy, { recursive: true });
+  const file = join(copy, 'shapes.ts');
+  const source = readFileSync(file, 'utf8');
+  if (!source.includes(PORT_PLACEHOLDER)) throw new Error(`${name}/shapes.ts lost its ${PORT_PLACEHOLDER} placeholder`);
+  writeFileSync(file, source.replaceAll(PORT_PLACEHOLDER, String(port)));
+  return copy;
 }
 
 /** No secret, forged result or solution text in an output; results stay small whatever the code sent. */
@@ -144,32 +194,39 @@ describe('hostile submissions', () => {
   const dirs = fixtureDirs('hostile');
   let env: GradingEnvironment;
   let twin: SubmissionResult;
-  let listener: Server;
-  let connections = 0;
+  let listener: Awaited<ReturnType<typeof listen>>;
+  let work: string;
 
   beforeAll(async () => {
     process.env.NEUROGRADE_TEST_SECRET = SECRET;
-    listener = createServer((socket) => {
-      connections += 1;
-      socket.destroy();
-    });
-    await new Promise<void>((ok, fail) => listener.once('error', fail).listen(PORT, '127.0.0.1', ok));
+    work = mkdtempSync(join(tmpdir(), 'ng-hostile-'));
+    listener = await listen();
     // The exercises whose correct file the fixtures carry: models train for seconds each and add
     // time, not coverage of the sandbox; an exercise added later joins once its file is copied in.
     const carried = readdirSync(join(PACKAGE_ROOT, 'exercises')).filter((id) => {
       const manifest = join(PACKAGE_ROOT, 'exercises', id, 'exercise.json');
       return existsSync(manifest) && existsSync(join(FIXTURES, 'hostile', 'infinite-loop', (JSON.parse(readFileSync(manifest, 'utf8')) as { file: string }).file));
     });
-    env = await createEnvironment({ only: carried });
+    env = await testEnvironment({ only: carried });
     // The clean twin: every file correct. Each fixture's other files are byte-identical copies.
     twin = await grade(env, join(PACKAGE_ROOT, 'reference'));
   });
   afterAll(async () => {
     delete process.env.NEUROGRADE_TEST_SECRET;
-    await new Promise((ok) => listener.close(ok));
+    if (work) rmSync(work, { recursive: true, force: true });
+    if (listener) await new Promise((ok) => listener.server.close(ok));
   });
   afterEach(() => {
-    expect(connections).toBe(0);
+    expect(listener.connections()).toBe(0);
+  });
+
+  it('records in results.json the launcher that graded', () => {
+    expect(twin.environment.sandbox).toBe(env.launcher.name);
+  });
+
+  it.skipIf(!CI)(`grades under ${CI_LAUNCHER}, the launcher .ci/run installs (required when CI is set; skipped otherwise)`, () => {
+    expect(env.launcher.id).toBe(CI_LAUNCHER);
+    expect(twin.environment.sandbox.split('+')[0]).toBe(CI_LAUNCHER);
   });
 
   it('covers every fixture of the corpus, and every fixture copies the reference for the other exercises', () => {
@@ -184,12 +241,16 @@ describe('hostile submissions', () => {
     expect(twin.exercises.find((e) => e.id === ATTACKED)?.score).toBeGreaterThan(0);
   });
 
-  it.each(ATTACKS)('$name: scores 0 with a message that says so, and changes nothing else', async ({ name, says, limits }) => {
+  it.for(ATTACKS)('$name: scores 0 with a message that says so, and changes nothing else', async ({ name, says, limits }, ctx) => {
     // A launcher without a network namespace lets this one through; its warnings say so (tested below).
-    if (name === 'socket-localhost' && env.launcher.warnings.includes(messages('en').grading.sandboxGap.network)) return;
-    const fixture = join(FIXTURES, 'hostile', name);
+    ctx.skip(
+      name === 'socket-localhost' && env.launcher.warnings.includes(messages('en').grading.sandboxGap.network),
+      `the ${env.launcher.name} launcher here cannot block the network, and says so in its warnings`,
+    );
+    const fixture = fixtureFolder(name, work, listener.port);
     const before = snapshot(fixture);
-    const targets = forgeryTargets(env, fixture).filter((p) => !existsSync(p));
+    const targets = gradingTargets(env, fixture);
+    const forgedBefore = forgeries(targets);
     const result = await grade(withLimits(env, limits), fixture);
 
     const attacked = result.exercises.find((e) => e.id === ATTACKED)!;
@@ -197,7 +258,7 @@ describe('hostile submissions', () => {
     expect(untimed(result.exercises.filter((e) => e.id !== ATTACKED))).toEqual(untimed(twin.exercises.filter((e) => e.id !== ATTACKED)));
     assertCleanResult(result);
     expect(snapshot(fixture)).toEqual(before);
-    expect(targets.filter((p) => existsSync(p))).toEqual([]);
+    expect(newForgeries(targets, forgedBefore)).toEqual([]);
   });
 
   it('hidden-leak: no hidden input reaches a message, because public checks run before hidden ones', async () => {
@@ -242,65 +303,70 @@ describe('hostile submissions', () => {
   });
 });
 
+/** Why each weaker launcher cannot run here, if it cannot: probed once, before the suites are collected. */
+const UNAVAILABLE = { unshare: await launcherUnavailable('unshare'), permission: await launcherUnavailable('permission') };
+
 /** The launchers weaker than the one this machine picks still hold against the attacks on the machine. */
-describe.each(['unshare', 'permission'] as const)('hostile submissions under the %s launcher', (id: LauncherId) => {
-  const available = LAUNCHERS[id](readHost()).ok;
-  let env: GradingEnvironment | undefined;
-  let listener: Server;
-  let connections = 0;
+function underLauncher(id: LauncherId): void {
+  let env: GradingEnvironment;
+  let listener: Awaited<ReturnType<typeof listen>>;
+  let work: string;
   // Node's permission model alone lets a child connect to 127.0.0.1: a documented gap, reported as a warning.
   const attacks = ATTACKS.filter((a) => a.os && !(id === 'permission' && a.name === 'socket-localhost'));
 
   beforeAll(async () => {
-    if (!available) return;
     process.env.NEUROGRADE_TEST_SECRET = SECRET;
-    listener = createServer((socket) => {
-      connections += 1;
-      socket.destroy();
-    });
-    await new Promise<void>((ok, fail) => listener.once('error', fail).listen(PORT, '127.0.0.1', ok));
-    try {
-      env = await createEnvironment({ only: [ATTACKED], sandbox: id });
-    } catch {
-      // No namespaces in this container: nothing to test.
-    }
+    work = mkdtempSync(join(tmpdir(), `ng-hostile-${id}-`));
+    listener = await listen();
+    env = await createEnvironment({ only: [ATTACKED], sandbox: id });
   });
   afterAll(async () => {
     delete process.env.NEUROGRADE_TEST_SECRET;
-    if (listener) await new Promise((ok) => listener.close(ok));
+    if (work) rmSync(work, { recursive: true, force: true });
+    if (listener) await new Promise((ok) => listener.server.close(ok));
   });
 
   it.each(attacks)('$name', async ({ name, says, limits }) => {
-    if (!env) return;
-    const fixture = join(FIXTURES, 'hostile', name);
+    const fixture = fixtureFolder(name, work, listener.port);
     const before = snapshot(fixture);
-    const targets = forgeryTargets(env, fixture).filter((p) => !existsSync(p));
+    const targets = gradingTargets(env, fixture);
+    const forgedBefore = forgeries(targets);
     const result = await grade(withLimits(env, limits), fixture);
-    expect(result.environment.sandbox).toContain(id === 'unshare' ? 'unshare' : 'permission');
+    expect(result.environment.sandbox).toBe(env.launcher.name);
+    expect(env.launcher.id).toBe(id);
     assertAttackedScoresZero(result.exercises[0]!, says);
     assertCleanResult(result);
     expect(snapshot(fixture)).toEqual(before);
-    expect(targets.filter((p) => existsSync(p))).toEqual([]);
-    expect(connections).toBe(0);
+    expect(newForgeries(targets, forgedBefore)).toEqual([]);
+    expect(listener.connections()).toBe(0);
   });
 
   it('reports in the environment what it cannot block', () => {
-    if (!env) return;
-    if (id === 'permission') expect(env.launcher.warnings).toContain(messages('en').grading.sandboxGap.network);
-    expect(env.launcher.warnings).toContain(messages('en').grading.sandboxGap.filesystem);
+    const gaps = id === 'permission' ? ['network', 'filesystem'] : ['filesystem'];
+    const t = messages('en').grading.sandboxGap;
+    expect(env.launcher.warnings).toEqual(expect.arrayContaining(gaps.map((g) => t[g as keyof typeof t])));
   });
-});
+}
+
+for (const id of ['unshare', 'permission'] as const) {
+  const skipped = skipReason(id, UNAVAILABLE[id]);
+  describe.skipIf(skipped)(`hostile submissions under the ${id} launcher${skipped ? ` (${skipped})` : ''}`, () => underLauncher(id));
+}
+
+/** The launcher a `neurograde grade` process picks here, with the tests' sandbox choice. */
+const PICKED = await testLauncher();
 
 describe('the grade command on hostile submissions', () => {
   // read-env here too: only a grader started with the secret has it in /proc/<pid>/environ.
   it.each(['exit-fake-results', 'kill-parent', 'stdout-spam', 'read-env', 'write-fake-files'])('%s: exits 0 with a valid results.json that scores the attack 0', async (name) => {
+    if (PICKED instanceof Error) throw PICKED;
     const out = mkdtempSync(join(tmpdir(), 'ng-hostile-cli-'));
     const fixture = join(FIXTURES, 'hostile', name);
-    const dirs = [process.cwd(), resolve('..'), '/tmp', tmpdir(), fixture, resolve('out')];
-    const targets = dirs.flatMap((d) => ['results.json', 'report.html', 'neurograde-pwned-7f3a.txt'].map((n) => join(d, n))).filter((p) => !existsSync(p));
+    const targets = forgeryTargets([process.cwd(), resolve('..'), '/tmp', tmpdir(), fixture, resolve('out')]);
+    const forgedBefore = forgeries(targets);
     try {
       const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'neurograde.mjs'), 'grade', fixture, '--out', out, '--exercises', ATTACKED], {
-        env: { ...process.env, NEUROGRADE_TEST_SECRET: SECRET },
+        env: { ...process.env, NEUROGRADE_TEST_SECRET: SECRET, NEUROGRADE_SANDBOX: PICKED.id },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -313,10 +379,12 @@ describe('the grade command on hostile submissions', () => {
       const parsed = validator(SubmissionResultSchema)(JSON.parse(text));
       expect(parsed.ok).toBe(true);
       const result = JSON.parse(text) as SubmissionResult;
+      // results.json names the launcher that graded: under CI, bwrap (testSandbox), which .ci/run installs.
+      expect(result.environment.sandbox).toBe(PICKED.name);
       expect(result.exercises.map((e) => [e.id, e.score])).toEqual([[ATTACKED, 0]]);
       assertCleanResult(result);
       for (const f of readdirSync(out)) if (lstatSync(join(out, f)).isFile()) assertClean(readFileSync(join(out, f), 'utf8'));
-      expect(targets.filter((p) => existsSync(p))).toEqual([]);
+      expect(newForgeries(targets, forgedBefore)).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

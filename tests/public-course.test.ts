@@ -6,7 +6,7 @@ import { loadExercises } from '../grader/load/exercises.js';
 import { loadPublicCourse } from '../grader/load/public-course.js';
 import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
 import { publicCourse } from '../grader/pack/public-course.js';
-import { createEnvironment } from '../grader/execute/environment.js';
+import { testEnvironment } from './support/sandbox.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { EXAMPLES, FIXTURES, fixtureDirs, grade } from './support/grade.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
@@ -29,8 +29,8 @@ describe('the public course: public checks as data, mistakes known by their outp
     const roots = { exercisesDir: join(PACKAGE_ROOT, 'exercises'), referenceDir: join(PACKAGE_ROOT, 'reference') };
     const course = await publicCourse(await loadExercises(roots), { seed: 20261127, grader: 'test' });
     writeFileSync(join(work, 'public-course.json'), JSON.stringify(course));
-    full = await createEnvironment({ roots });
-    data = await createEnvironment({ exercises: loadPublicCourse(join(work, 'public-course.json'), work) });
+    full = await testEnvironment({ roots });
+    data = await testEnvironment({ exercises: loadPublicCourse(join(work, 'public-course.json'), work) });
   });
 
   const compare = (a: SubmissionResult, b: SubmissionResult): { same: string[]; different: string[] } => {

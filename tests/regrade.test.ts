@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchOptions } from '../grader/batch/options.js';
 import { runBatch } from '../grader/batch/run-batch.js';
 import { EXAMPLES, FIXTURES } from './support/grade.js';
@@ -102,35 +102,44 @@ describe('regrading some exercises into an output folder that holds others', () 
     expect(fr.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('a regrade killed mid-way and run again ends with the same gradebook as an uninterrupted one', async () => {
+  describe('killed mid-way', () => {
     const klass = join(work, 'kill-class');
-    makeClass(klass);
-    cpSync(join(klass, 'ann'), join(klass, 'cid'), { recursive: true });
     const [whole, killed] = [join(work, 'kill-whole'), join(work, 'kill-killed')];
-    await runBatch({ ...base(klass, whole), exercises: ['shapes', 'sequences'] });
-    cpSync(whole, killed, { recursive: true });
-    cpSync(join(CORRECT, 'shapes.ts'), join(klass, 'bob', 'shapes.ts'));
-    await runBatch({ ...base(klass, whole), exercises: ['shapes'] });
+    // The class graded, then regraded once uninterrupted: what the killed regrade must end with.
+    beforeAll(async () => {
+      makeClass(klass);
+      cpSync(join(klass, 'ann'), join(klass, 'cid'), { recursive: true });
+      await runBatch({ ...base(klass, whole), exercises: ['shapes', 'sequences'] });
+      cpSync(whole, killed, { recursive: true });
+      cpSync(join(CORRECT, 'shapes.ts'), join(klass, 'bob', 'shapes.ts'));
+      // Regraded last (names sort) and busy at load until its 3 s time limit: once the first
+      // submission is regraded, the batch has at least 3 s left to be killed in, on any machine.
+      cpSync(join(FIXTURES, 'batch', 'busy-at-load'), join(klass, 'zed'), { recursive: true });
+      await runBatch({ ...base(klass, whole), exercises: ['shapes'] });
+    });
 
-    const markers = (): string[] => readdirSync(klass).map((n) => readFileSync(join(killed, n, '.neurograde-cache.json'), 'utf8'));
-    const before = markers();
-    const child = spawn(process.execPath, [BIN, 'batch', klass, '--out', killed, '--exercises', 'shapes', '--jobs', '1', '--inline'], { stdio: 'ignore', detached: true });
-    const exited = new Promise((r) => child.once('exit', r));
-    // SIGKILL the CLI once one submission of the regrade is complete, before the class files.
-    for (;;) {
-      if (markers().some((m, i) => m !== before[i])) break;
-      if (child.exitCode !== null) throw new Error('the regrade ended before it could be killed');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already finished.
-    }
-    await exited;
-    const resumed = await runBatch({ ...base(klass, killed), exercises: ['shapes'] });
-    expect(resumed.cached.length).toBeGreaterThan(0);
-    expect(rows(killed)).toEqual(rows(whole));
-    for (const n of readdirSync(klass)) expect(exercisesOf(killed, n)).toEqual(exercisesOf(whole, n));
+    it('a regrade killed mid-way and run again ends with the same gradebook as an uninterrupted one', async () => {
+      const marker = (n: string): string => (existsSync(join(killed, n, '.neurograde-cache.json')) ? readFileSync(join(killed, n, '.neurograde-cache.json'), 'utf8') : '');
+      const markers = (): string[] => readdirSync(klass).map(marker);
+      const before = markers();
+      const child = spawn(process.execPath, [BIN, 'batch', klass, '--out', killed, '--exercises', 'shapes', '--jobs', '1', '--inline'], { stdio: 'ignore', detached: true });
+      const exited = new Promise((r) => child.once('exit', r));
+      // SIGKILL the CLI once one submission of the regrade is complete, before the class files.
+      for (;;) {
+        if (markers().some((m, i) => m !== before[i])) break;
+        if (child.exitCode !== null) throw new Error('the regrade ended before it could be killed');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already finished.
+      }
+      await exited;
+      const resumed = await runBatch({ ...base(klass, killed), exercises: ['shapes'] });
+      expect(resumed.cached.length).toBeGreaterThan(0);
+      expect(rows(killed)).toEqual(rows(whole));
+      for (const n of readdirSync(klass)) expect(exercisesOf(killed, n)).toEqual(exercisesOf(whole, n));
+    });
   });
 });

@@ -13,8 +13,8 @@ import { anchorOf } from '../reports/view/exercise.js';
 import { HOSTILE_IMG, HOSTILE_SCRIPT, richResult, sampleExercises } from './fixtures/report/samples.js';
 import { environment, FIXTURES, grade } from './support/grade.js';
 
-/** Where the browser test leaves its screenshots, to look at the design. */
-export const SCREENSHOTS = join(tmpdir(), 'neurograde-report-screenshots');
+/** Where the browser test leaves its screenshots, to look at the design: NEUROGRADE_SCREENSHOTS keeps them; by default they go with the test's browser profile. */
+const SCREENSHOTS = process.env.NEUROGRADE_SCREENSHOTS;
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -153,8 +153,9 @@ describe.skipIf(noBrowser)(`report.html in headless Chromium (${noBrowser ? `ski
   }
 
   async function screenshot(page: Page, name: string): Promise<string> {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const path = join(SCREENSHOTS, `${name}.png`);
+    const dir = SCREENSHOTS ?? join(profile, 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${name}.png`);
     await page.screenshot({ path, fullPage: true });
     return path;
   }

@@ -108,13 +108,12 @@ describe('rnn checks', () => {
   it('a failed property check shows a shrunk counterexample', async () => {
     const r = await gradeSource(variant('+ bj))))', '))))'));
     const c = r.checks.find((x) => x.id === 'forward-property')!;
-    expect(c.status).toBe('failed');
-    if (c.status !== 'failed') return;
-    expect(c.evidence?.shrunk).toBe(true);
-    const input = c.evidence?.input as { X: number[][]; b: number[] };
+    expect(c).toMatchObject({ status: 'failed', evidence: { shrunk: true } });
+    const evidence = c.status === 'failed' ? c.evidence : undefined;
+    const input = evidence?.input as { X: number[][]; b: number[] };
     // Shrinking leaves the smallest layer that still shows the missing bias: one step, one unit.
     expect(input.X).toHaveLength(1);
     expect(input.b).toHaveLength(1);
-    expect(c.diagnosis).toBe('rnn-bias-forgotten');
+    expect(c).toMatchObject({ diagnosis: 'rnn-bias-forgotten' });
   });
 });

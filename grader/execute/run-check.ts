@@ -70,9 +70,10 @@ function checkContext(job: CheckJob, session: Session, c: CheckRunContext): Chec
       // A check's requests share one budget: a property check answered just under the time
       // limit, request after request, would otherwise run for minutes with no strike.
       if (answeringMs >= budgetMs) return { ok: false, failure: { kind: 'timeout', limitMs: c.timeMs } };
-      const asked = performance.now();
+      // Only the student's clock counts: a slow start or answer transfer is the grader's.
+      const before = session.studentMs;
       const r = await session.run(cases);
-      answeringMs += performance.now() - asked;
+      answeringMs += session.studentMs - before;
       return r.ok ? { ok: true, cases: r.cases.map((reply) => decodeCase(reply, c.mapStack)) } : r;
     },
   };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSubmissionFile } from '../load/bundle.js';
-import { createEnvironment } from '../execute/environment.js';
+import { testEnvironment } from '../../tests/support/sandbox.js';
 import type { GradingEnvironment } from '../execute/grade-submission.js';
 import { SubmissionChildren } from './children.js';
 import type { SessionLimits, SessionOptions } from './session.js';
@@ -18,7 +18,7 @@ describe('SubmissionChildren', () => {
   let env: GradingEnvironment;
   let children: SubmissionChildren;
   beforeAll(async () => {
-    env = await createEnvironment({ only: ['shapes'], prewarm: false });
+    env = await testEnvironment({ only: ['shapes'], prewarm: false });
   });
   afterEach(() => children?.close());
   const options = (code: string, exports: string[]): SessionOptions => ({

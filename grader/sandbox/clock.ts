@@ -24,6 +24,7 @@ export class RequestClock {
   private current: ClockPhase;
   private since = performance.now();
   private timer: NodeJS.Timeout | undefined;
+  private verdict: NodeJS.Immediate | undefined;
 
   constructor(budgets: ClockBudgets, phase: ClockPhase, expired: (phase: ClockPhase) => void) {
     this.budgets = budgets;
@@ -54,16 +55,24 @@ export class RequestClock {
 
   stop(): void {
     clearTimeout(this.timer);
+    clearImmediate(this.verdict);
     this.timer = undefined;
+    this.verdict = undefined;
   }
 
   private arm(): void {
-    clearTimeout(this.timer);
+    this.stop();
     const left = Math.max(0, this.budgets[this.current] - this.used[this.current]);
     const phase = this.current;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.expired(phase);
+    const timer = setTimeout(() => {
+      // A timer that came due while the grader's event loop was busy runs before the I/O that
+      // waited beside it: read that first (an answer, a clock message), then decide.
+      this.verdict = setImmediate(() => {
+        if (this.timer !== timer) return;
+        this.timer = undefined;
+        this.expired(phase);
+      });
     }, left);
+    this.timer = timer;
   }
 }

@@ -132,6 +132,7 @@ export class Session {
   private dead: SandboxFailure | undefined;
   private waiter: ((m: FromChild | SandboxFailure) => void) | undefined;
   private clock: RequestClock | undefined;
+  private studentSpent = 0;
   /** Marks the runner's clock messages (see ToChild `init`). */
   private readonly token = randomBytes(12).toString('hex');
 
@@ -237,6 +238,14 @@ export class Session {
     return this.dead === undefined;
   }
 
+  /**
+   * Time on the student's clock over every request this child answered or failed, ms: what a
+   * budget over several requests counts, without the grader's own work (see RequestClock).
+   */
+  get studentMs(): number {
+    return this.studentSpent;
+  }
+
   /** What the student's code printed so far (its first 8 KiB). */
   get output(): string {
     return this.logs;
@@ -300,6 +309,7 @@ export class Session {
         this.fail(expired === 'student' ? { kind: 'timeout', limitMs: timeMs } : { kind: 'grader-time', limitMs: graderMs }),
       );
       this.waiter = (m) => {
+        this.studentSpent += this.clock?.spent().student ?? 0;
         this.clock?.stop();
         this.clock = undefined;
         this.waiter = undefined;

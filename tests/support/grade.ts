@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEnvironment } from '../../grader/execute/environment.js';
 import type { GradingEnvironment } from '../../grader/execute/grade-submission.js';
+import { testEnvironment } from './sandbox.js';
 import { gradeSubmission } from '../../grader/execute/grade-submission.js';
 import type { GradeOptions } from '../../grader/execute/options.js';
 import type { Limits } from '../../grader/model/manifest.js';
@@ -10,9 +10,9 @@ import type { CheckResult, ExerciseResult, SubmissionResult } from '../../grader
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'submissions');
 
-/** One environment per exercise set, shared by the tests of a file (loading is the slow part). */
+/** One environment per exercise set, shared by the tests of a file (loading is the slow part); under CI, in bwrap (see testSandbox). */
 export async function environment(only?: readonly string[]): Promise<GradingEnvironment> {
-  return createEnvironment(only ? { only } : {});
+  return testEnvironment(only ? { only } : {});
 }
 
 export async function grade(env: GradingEnvironment, dir: string, options: GradeOptions = {}): Promise<SubmissionResult> {

@@ -10,8 +10,12 @@ export interface ProbeRequest {
 
 export type ProbeOutcome = { readonly ok: true } | { readonly ok: false; readonly detail: string };
 
-// Generous on the grader's clock: a probe that times out on a busy machine would pick a weaker launcher.
-const PROBE_LIMITS = { timeMs: 15_000, graderMs: 60_000, memoryMb: 512, outputBytes: 64 * 1024, processes: 64, maxItems: 16 };
+/**
+ * The probe's limits: generous on the grader's clock, since a probe that timed out on a busy
+ * machine would pick a weaker launcher; its small heap also tells a probe's child from a grading
+ * one (tests/batch.test.ts).
+ */
+export const PROBE_LIMITS = { timeMs: 15_000, graderMs: 60_000, memoryMb: 512, outputBytes: 64 * 1024, processes: 64, maxItems: 16 };
 
 function describe(failure: SandboxFailure, logs: string): string {
   const first = logs.trim().split('\n')[0]?.slice(0, 200);
