@@ -28,6 +28,12 @@ export interface Observation {
   readonly cacheable?: boolean;
   /** The case's named inputs, to compare failing and passing cases by their parameters. */
   readonly input?: Readonly<Record<string, unknown>>;
+  /**
+   * The outputs of the diagnosis's variants on this case, by variant key (see diagnose/variants),
+   * when they come as data: the student's package holds no code of the mistakes, only what they
+   * answer on the public cases. A key absent is a variant that throws there. @default run the variants
+   */
+  readonly variants?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /** What a check hands back; the score stage adds id, points, timing and visibility. */

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { compareValues } from '../compare/compare.js';
-import { reproduces } from '../diagnose/diagnose.js';
 import { judgeCases, type CaseSpec } from '../kit/cases.js';
 import type { CheckDefinition, CheckVerdict } from '../kit/check.js';
 import { GraderError, UsageError } from '../model/errors.js';
@@ -19,11 +18,11 @@ const decoded = (wire: unknown): unknown => decodeValue(structuredClone(wire));
 
 /**
  * A public check that runs from data: the cases and the reference's outputs as shipped, judged
- * like any case check (kit `judgeCases`); on a failure the known mistakes' shipped outputs on the
- * same cases name the mistake, by the rule of the grader's diagnosis: the one mistake that
- * reproduces every case the student answered (none when two do).
+ * like any case check (kit `judgeCases`). A failure's observations carry the shipped outputs of
+ * the diagnosis's variants on their cases, so the grader's own diagnosis names the mistake by the
+ * same rule as with the reference in hand, replaying data instead of code.
  */
-export function dataCheck(check: PublicCheck, mistakeIds: readonly string[]): CheckDefinition {
+export function dataCheck(check: PublicCheck): CheckDefinition {
   const compare = (want: unknown, got: unknown) => compareValues(want, got, check.tolerance);
   return {
     id: check.id,
@@ -32,24 +31,20 @@ export function dataCheck(check: PublicCheck, mistakeIds: readonly string[]): Ch
       const data = ctx.memo('data-cases', () => ({
         specs: check.cases.map((c): CaseSpec => ({ id: c.id, steps: c.steps.map((s) => decodeStep(s as Step)), ...(isRecord(c.input) ? { input: c.input } : {}) })),
         expected: check.cases.map((c) => c.expected.map(decoded)),
-        mistakes: check.cases.map((c) => new Map(Object.entries(c.mistakes).map(([id, outs]) => [id, outs.map(decoded)]))),
+        variants: check.cases.map((c) => Object.fromEntries(Object.entries(c.mistakes).map(([key, outs]) => [key, outs.map(decoded)]))),
       }));
       const verdict = await judgeCases(ctx, data.specs, compare, data.expected);
-      if (verdict.status !== 'failed' || !verdict.observations || verdict.observations.length === 0) return verdict;
+      if (verdict.status !== 'failed' || !verdict.observations) return verdict;
       const index = new Map(data.specs.map((s, i) => [s.steps, i]));
-      const found = mistakeIds.filter((id) =>
-        verdict.observations!.every((obs) => {
-          const outputs = data.mistakes[index.get(obs.steps) ?? -1]?.get(id);
-          return outputs !== undefined && reproduces(outputs, obs.outputs, ctx.tolerance);
-        }),
-      );
-      // The grader's rule: two mistakes that explain the answers equally are not named.
-      return found.length === 1 ? { ...verdict, diagnosis: found[0]! } : verdict;
+      return { ...verdict, observations: verdict.observations.map((obs) => ({ ...obs, variants: data.variants[index.get(obs.steps) ?? -1] ?? {} })) };
     },
   };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Exports by name with no code behind them: never called, since every variant's outputs come as data. */
+const placeholders = (names: readonly string[]): Record<string, unknown> => Object.fromEntries(names.map((n) => [n, undefined]));
 
 function toExercise(e: PublicExercise, dir: string): Exercise {
   const manifest: Manifest = {
@@ -63,14 +58,19 @@ function toExercise(e: PublicExercise, dir: string): Exercise {
     ...(e.order !== undefined ? { order: e.order } : {}),
     checks: Object.fromEntries(e.checks.map((c) => [c.id, { points: c.points, public: true }])),
   };
-  const ids = e.mistakes.map((m) => m.id);
   return {
     manifest,
     dir,
     statement: { fr: '', en: '' },
-    checks: e.checks.map((c) => dataCheck(c, ids)),
-    // Known by their outputs only: the student's package holds no code of theirs.
-    mistakes: e.mistakes.map((m) => ({ ...m, overrides: {} })),
+    checks: e.checks.map((c) => dataCheck(c)),
+    // Known by their outputs only: the student's package holds no code of theirs, only the names
+    // of what they replace, for the diagnosis to list its variants (replayed from the cases' data).
+    mistakes: e.mistakes.map(({ replaces, forms, wraps, ...m }) => ({
+      ...m,
+      overrides: placeholders(replaces),
+      forms: forms.map(placeholders),
+      ...(wraps ? { wrap: () => ({}) } : {}),
+    })),
     reference: {},
   };
 }

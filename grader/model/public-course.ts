@@ -16,7 +16,8 @@ export const PublicCaseSchema = Type.Object(
     expected: Type.Array(Type.Unknown(), { description: "The reference's outputs, wire-encoded." }),
     input: Type.Optional(Type.Unknown({ description: 'The named inputs a failed case shows (JSON-safe).' })),
     mistakes: Type.Record(Type.String(), Type.Array(Type.Unknown()), {
-      description: "Each known mistake's outputs on this case, wire-encoded; absent when the mistaken variant throws.",
+      description:
+        "The outputs on this case of each variant the diagnosis tries (a mistake whole or in another form, in part, two at once), by variant key (diagnose/variants), wire-encoded; absent when the variant throws.",
     }),
   },
   closed,
@@ -35,7 +36,19 @@ export const PublicCheckSchema = Type.Object(
 );
 export type PublicCheck = Static<typeof PublicCheckSchema>;
 
-export const PublicMistakeSchema = Type.Object({ id: Type.String(), title: LocalizedSchema, explanation: LocalizedSchema, hint: LocalizedSchema }, closed);
+export const PublicMistakeSchema = Type.Object(
+  {
+    id: Type.String(),
+    title: LocalizedSchema,
+    explanation: LocalizedSchema,
+    hint: LocalizedSchema,
+    /** Names only, no code: what the diagnosis needs to list the same variants as the full grader. */
+    replaces: Type.Array(Type.String(), { description: 'The exports its overrides replace.' }),
+    forms: Type.Array(Type.Array(Type.String()), { description: 'The exports each of its other forms replaces.' }),
+    wraps: Type.Boolean({ description: 'Whether it can be combined with a mistake replacing the same export.' }),
+  },
+  closed,
+);
 
 export const PublicExerciseSchema = Type.Object(
   {

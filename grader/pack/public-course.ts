@@ -1,3 +1,4 @@
+import { usedExports, variantsFor, type Variant } from '../diagnose/variants.js';
 import { evaluate } from '../kit/evaluate.js';
 import type { Exercise } from '../load/exercise.js';
 import type { PublicCase, PublicCourse, PublicExercise } from '../model/public-course.js';
@@ -8,15 +9,19 @@ import { packCheck } from './public-cases.js';
 
 const LIMITS: EncodeLimits = { maxItems: 10_000_000, maxDepth: 64 };
 
-/** Each known mistake's outputs on one case, computed here from the reference and the mistake's overrides. */
-function mistakeOutputs(exercise: Exercise, steps: readonly Step[]): Record<string, unknown[]> {
+/**
+ * The outputs on one case of every variant the diagnosis tries for the check (the same list as
+ * the full grader's: see variantsFor), by variant key. A variant that throws, or answers with
+ * something the wire cannot carry, is left out: it reproduces no answer.
+ */
+function variantOutputs(variants: readonly Variant[], steps: readonly Step[]): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const mistake of exercise.mistakes) {
+  const decoded = steps.map(decodeStep);
+  for (const variant of variants) {
     try {
-      const variant = { ...exercise.reference, ...mistake.overrides };
-      out[mistake.id] = evaluate(variant, steps.map(decodeStep)).map((v) => encodeValue(v, LIMITS));
+      out[variant.key] = evaluate(variant.module, decoded).map((v) => encodeValue(v, LIMITS));
     } catch {
-      // A variant that throws (or answers with something the wire cannot carry) reproduces no answer.
+      // Left out, as above.
     }
   }
   return out;
@@ -34,7 +39,9 @@ async function publicExercise(exercise: Exercise, seed: number): Promise<PublicE
       teacherOnly.push({ id: check.id, title: check.title });
       continue;
     }
-    const cases: PublicCase[] = packed.cases.map((c) => ({ ...c, steps: [...c.steps], expected: [...c.expected], mistakes: mistakeOutputs(exercise, c.steps) }));
+    const used = new Set(packed.cases.flatMap((c) => [...usedExports(c.steps.map(decodeStep))]));
+    const variants = variantsFor(exercise.reference, exercise.mistakes, used);
+    const cases: PublicCase[] = packed.cases.map((c) => ({ ...c, steps: [...c.steps], expected: [...c.expected], mistakes: variantOutputs(variants, c.steps) }));
     checks.push({ id: check.id, title: check.title, points: entry.points, tolerance: packed.tolerance, cases });
   }
   return {
@@ -48,14 +55,22 @@ async function publicExercise(exercise: Exercise, seed: number): Promise<PublicE
     ...(m.limits ? { limits: m.limits } : {}),
     checks,
     teacherOnly,
-    mistakes: exercise.mistakes.map((k) => ({ id: k.id, title: k.title, explanation: k.explanation, hint: k.hint })),
+    mistakes: exercise.mistakes.map((k) => ({
+      id: k.id,
+      title: k.title,
+      explanation: k.explanation,
+      hint: k.hint,
+      replaces: Object.keys(k.overrides),
+      forms: (k.forms ?? []).map((f) => Object.keys(f)),
+      wraps: k.wrap !== undefined,
+    })),
   };
 }
 
 /**
  * The course as the student's grader package carries it (see PublicCourseSchema): the public
- * checks that can run as data, with the reference's and each known mistake's outputs on their
- * cases. Hidden checks are never even dry-run; no code of the reference or of a mistake is copied.
+ * checks that can run as data, with the reference's outputs on their cases and those of every
+ * variant of the known mistakes the diagnosis tries there. Hidden checks are never even dry-run; no code of the reference or of a mistake is copied.
  */
 export async function publicCourse(exercises: readonly Exercise[], options: { readonly seed: number; readonly grader: string }): Promise<PublicCourse> {
   const out: PublicExercise[] = [];
