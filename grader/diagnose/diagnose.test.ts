@@ -113,3 +113,19 @@ describe('diagnose, generalised catalogue', () => {
     expect(found.cases).toEqual({ by: 'function', name: 'perimeter', failing: ['perimeter'], passing: ['area'] });
   });
 });
+
+describe('diagnose, variants known as data (the student package: no code of the reference or the mistakes)', () => {
+  const named = (id: string): MistakeDefinition => ({ ...mistake(id, () => []), overrides: { scale: undefined } });
+  const data = [named('ignores-k'), named('adds-k')];
+  const steps = [call('scale', [1, 2], 3)];
+  const observed = (outputs: unknown[], variants: Record<string, unknown[]>) => [{ steps, outputs, expected: [[3, 6]], variants }];
+
+  it.each([
+    { what: 'the one variant that gives the answer', variants: { 'ignores-k': [[1, 2]], 'adds-k': [[4, 5]] }, named: 'adds-k' },
+    { what: 'no variant when two give the same answer', variants: { 'ignores-k': [[4, 5]], 'adds-k': [[4, 5]] }, named: undefined },
+    { what: 'no variant when the one giving it is absent (it threw)', variants: { 'ignores-k': [[1, 2]] }, named: undefined },
+  ])('replays the shipped outputs and names $what', ({ variants, named: id }) => {
+    const found = diagnose({ reference: {}, mistakes: data, tolerance, observations: observed([[4, 5]], variants) });
+    expect(found.mistakes.map((m) => m.id)).toEqual(id ? [id] : []);
+  });
+});
