@@ -4,7 +4,8 @@
 // loss, ...). The thresholds written next to each learning check (exercises/models/checks/*-learns.ts)
 // come from this script's output; docs/models-learning.md keeps the numbers measured.
 // NEUROGRADE_BENCH_SEEDS (default 8) seeds per model and variant; NEUROGRADE_BENCH_MODELS
-// (default all) a comma-separated subset of dense,cnn,deepCnn,rnn.
+// (default all) a comma-separated subset of dense,cnn,deepCnn,rnn; NEUROGRADE_BENCH_VARIANTS
+// (default all) a comma-separated subset of the variants' names.
 import * as tf from '@tensorflow/tfjs';
 import { imageData, sineData, type TaskData } from '../exercises/models/lib/data.js';
 import { learningBudgets } from '../exercises/models/lib/budgets.js';
@@ -17,6 +18,7 @@ type Maker = (opts: { init?: string; trainable?: boolean; lr?: number; loss?: st
 
 const SEEDS = Number(process.env.NEUROGRADE_BENCH_SEEDS ?? 8);
 const ONLY = (process.env.NEUROGRADE_BENCH_MODELS ?? 'dense,cnn,deepCnn,rnn').split(',');
+const VARIANTS = process.env.NEUROGRADE_BENCH_VARIANTS?.split(',');
 
 function recompile(model: tf.LayersModel, base: { loss: string; optimizer: 'adam' | 'rmsprop' }, o: { lr?: number; loss?: string }): tf.LayersModel {
   const optimizer = o.lr === undefined ? base.optimizer : base.optimizer === 'adam' ? tf.train.adam(o.lr) : tf.train.rmsprop(o.lr);
@@ -103,7 +105,7 @@ export async function benchModelsLearning(): Promise<void> {
     const data = name === 'rnn' ? sineData(tf, 6) : imageData(tf, { flat: name === 'dense' });
     const budget = budgets[name as keyof typeof budgets];
     console.log(`${name}: ${JSON.stringify(budget)}, ${SEEDS} seeds, ${classifier ? 'test accuracy' : 'training MSE'}`);
-    for (const v of variants(name)) {
+    for (const v of variants(name).filter((x) => !VARIANTS || VARIANTS.includes(x.name))) {
       const scores: number[] = [];
       let ms = 0;
       for (let seed = 1; seed <= SEEDS; seed++) {

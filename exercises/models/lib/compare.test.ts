@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { compileSettings } from '../../../grader/tf/model-json.js';
 import * as reference from '../../../reference/models.js';
 import { mistakes } from '../mistakes/index.js';
+import { en } from '../../../grader/i18n/en/index.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
+import { architectureMessage } from './explain.js';
 import { compileProblem, inspectCompile } from './compile.js';
 import { modelFacts, sameFacts } from './facts.js';
 import { CNN, DEEP_CNN, DENSE, LSTM, RNN, type ModelSpec } from './specs.js';
@@ -94,5 +96,25 @@ describe('structural comparison', () => {
     }, LSTM],
   ])('reads %s as the notes\' model', (_, make, spec) => {
     expect(compareArchitecture(facts(make()), facts(build(reference, spec)))).toEqual([]);
+  });
+});
+
+describe('architecture messages', () => {
+  it('gives every output of a layer with several: an LSTM without its states outputs 20x16 instead of 20x16, 16, 16', () => {
+    const input = tf.input({ shape: [20, 8] });
+    const noState = tf.model({ inputs: input, outputs: tf.layers.lstm({ units: 16, returnSequences: true }).apply(input) as tf.SymbolicTensor });
+    const student = facts(noState), ref = facts(reference.lstmModel());
+    const diffs = compareArchitecture(student, ref);
+    const message = architectureMessage(en.models, { call: 'lstmModel()', diffs, student, reference: ref });
+    expect(message).toMatch(/^Expected the returnState option of the LSTM layer \(layer 1\) in lstmModel\(\) to be true, but got false\. As a result, the LSTM layer \(layer 1\) outputs 20x16 instead of 20x16, 16, 16\./);
+  });
+
+  it("says nothing of Conv2D padding for a pooling layer's padding", () => {
+    const samePool = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 4, kernelSize: 2, activation: 'relu' }), tf.layers.maxPooling2d({ poolSize: 2, padding: 'same' }), tf.layers.flatten(), tf.layers.dense({ units: 10, activation: 'softmax' })] });
+    const validPool = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 4, kernelSize: 2, activation: 'relu' }), tf.layers.maxPooling2d({ poolSize: 2 }), tf.layers.flatten(), tf.layers.dense({ units: 10, activation: 'softmax' })] });
+    const diffs = compareArchitecture(facts(samePool), facts(validPool));
+    expect(diffs).toMatchObject([{ kind: 'field', field: 'padding', want: 'valid', got: 'same' }]);
+    expect(diagnoseArchitecture(diffs)).toBeUndefined();
+    expect(architectureMessage(en.models, { call: 'cnnModel()', diffs, student: facts(samePool), reference: facts(validPool) })).not.toMatch(/keeps/);
   });
 });

@@ -23,6 +23,7 @@ import { modelFacts, sameFacts } from './facts.js';
 import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
 import { transplant } from './predictions.js';
 import { callLabel, type ModelSpec } from './specs.js';
+import { labelsOf, tfErrorText } from './tf-error.js';
 
 /** How a learning check passes; the numbers come from the measured spread, written next to each check. */
 export type PassRule =
@@ -158,7 +159,7 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
             return await train(student.model, { ...training, seed, maxTrainedSamples });
           } catch (e) {
             if (isBackendFault(e)) throw e;
-            return failed(t.trainingFailed(label, what, (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400)));
+            return failed(t.trainingFailed(label, what, tfErrorText(e, labelsOf(student.model))));
           }
         };
         const stoppedText = (s: Score): string => (s.stoppedEarly ? ` ${t.stoppedEarly(s.samples)}` : '');
