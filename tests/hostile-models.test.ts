@@ -64,20 +64,21 @@ describe('hostile model configs', () => {
     expect(exerciseOf(twin, 'models').score).toBe(20);
   });
 
-  it('in batch, on one worker: the students graded after it keep every grade', async () => {
+  it('in batch, on one worker: the student graded after it keeps every grade', async () => {
+    // The models exercise alone (pooling's grade is compared above): a batch worker loads TensorFlow.js once.
     const root = join(work, 'class');
     submission('a-hostile', true, root);
     submission('b-correct', false, root);
-    submission('c-correct', false, root);
     const out = join(work, 'class-out');
-    const child = spawn(process.execPath, [BIN, 'batch', root, '--out', out, '--jobs', '1', '--exercises', EXERCISES.join(',')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'batch', root, '--out', out, '--jobs', '1', '--exercises', 'models'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d));
     child.stderr.on('data', (d: Buffer) => (log += d));
     const code = await new Promise<number | null>((ok) => child.on('close', ok));
     expect(code, log).toBe(0);
     const read = (name: string): SubmissionResult => JSON.parse(readFileSync(join(out, name, 'results.json'), 'utf8')) as SubmissionResult;
-    expect(untimed(read('a-hostile').exercises)).toEqual(untimed(hostile.exercises));
-    for (const name of ['b-correct', 'c-correct']) expect(untimed(read(name).exercises)).toEqual(untimed(twin.exercises));
+    const models = (r: SubmissionResult) => untimed(exerciseOf(r, 'models'));
+    expect(models(read('a-hostile'))).toEqual(models(hostile));
+    expect(models(read('b-correct'))).toEqual(models(twin));
   });
 });
