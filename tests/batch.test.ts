@@ -395,3 +395,39 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('neurograde batch --vary-hidden', () => {
+  const klass = join(work, 'vary-class');
+  const out = join(work, 'vary-graded');
+  const results = (name: string) => JSON.parse(readFileSync(join(out, name, 'results.json'), 'utf8')) as import('../grader/model/results.js').SubmissionResult;
+  const checksOf = (r: ReturnType<typeof results>, visibility: string) => r.exercises.flatMap((e) => e.checks.filter((c) => c.visibility === visibility).map((c) => [c.id, c.status, c.score]));
+
+  beforeAll(() => {
+    for (const name of ['alice', 'bob']) {
+      mkdirSync(join(klass, name), { recursive: true });
+      writeFileSync(join(klass, name, 'shapes.ts'), readFileSync(CORRECT));
+    }
+  });
+
+  it('grades identical code from two students with different hidden seeds, the same public ones, and records them', async () => {
+    const run = await runBatch({ input: klass, out, exercises: ['shapes'], jobs: 2, workers: 'inline', seed: 5, varyHidden: true });
+    expect(run.graded).toEqual(['alice', 'bob']);
+    const [alice, bob] = [results('alice'), results('bob')];
+    expect(alice.seeding).toMatchObject({ seed: 5, varyHidden: 'alice' });
+    expect(bob.seeding).toMatchObject({ seed: 5, varyHidden: 'bob' });
+    expect(alice.seeding!.hiddenSeed).not.toBe(bob.seeding!.hiddenSeed);
+    expect(checksOf(alice, 'public')).toEqual(checksOf(bob, 'public'));
+    expect(checksOf(alice, 'hidden').length).toBeGreaterThan(0);
+  });
+
+  it('serves the cache to the same submission graded the same way, and never across the flag', async () => {
+    const before = results('alice').seeding;
+    const again = await runBatch({ input: klass, out, exercises: ['shapes'], jobs: 2, workers: 'inline', seed: 5, varyHidden: true });
+    expect(again.cached).toEqual(['alice', 'bob']);
+    expect(results('alice').seeding).toEqual(before);
+    const plain = await runBatch({ input: klass, out, exercises: ['shapes'], jobs: 2, workers: 'inline', seed: 5 });
+    expect(plain.graded).toEqual(['alice', 'bob']);
+    // Without the flag nothing changes: no seeding recorded, as before.
+    expect(results('alice').seeding).toBeUndefined();
+  });
+});

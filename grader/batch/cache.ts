@@ -12,7 +12,7 @@ import { hashParts } from './hash.js';
  */
 export const CACHE_FILE = '.neurograde-cache.json';
 
-interface CacheRecord {
+export interface CacheRecord {
   readonly resultsKey: string;
   readonly reportsKey: string;
 }

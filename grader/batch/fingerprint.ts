@@ -10,6 +10,8 @@ export interface GradingSelection {
   readonly lang: Lang;
   readonly seed: number;
   readonly mode: 'grade' | 'check';
+  /** Hidden cases vary per submission (BatchOptions.varyHidden). @default false */
+  readonly varyHidden?: boolean;
 }
 
 
@@ -34,6 +36,8 @@ export function graderFingerprint(sources: ExerciseSources, selection: GradingSe
     selection.lang,
     String(selection.seed),
     selection.mode,
+    // Only when set, so that existing caches stay valid.
+    ...(selection.varyHidden ? ['vary-hidden'] : []),
     ...rootsOf(sources).flatMap((r) => [hashTree(r.exercisesDir, skip), hashTree(r.referenceDir, skip)]),
     hashTree(engineDir, skip),
   ]);

@@ -29,6 +29,11 @@ export interface BatchOptions {
   readonly lang?: Lang;
   /** Seed of the random cases. @default the grader's (see GradeOptions) */
   readonly seed?: number;
+  /**
+   * Hidden checks draw their cases from the seed mixed with each submission's name, so
+   * resubmitting never shows the same hidden cases twice; public checks keep the seed. @default false
+   */
+  readonly varyHidden?: boolean;
   /** Grade every submission again, ignoring the cache. @default false */
   readonly force?: boolean;
   /**
@@ -69,6 +74,7 @@ export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
     isolation: o.isolation ?? 'submission',
     lang: o.lang ?? 'en',
     seed: o.seed ?? resolveGradeOptions().seed,
+    varyHidden: o.varyHidden ?? false,
     force: o.force ?? false,
     replace: o.replace ?? false,
     workers: o.workers ?? 'process',

@@ -14,7 +14,8 @@ export type JobOutcome = { readonly ok: true; readonly result: SubmissionResult 
 /** Grades submissions, `size` at a time. */
 export interface GradingPool {
   readonly size: number;
-  grade(dir: string): Promise<JobOutcome>;
+  /** @param varyHidden the submission's identity for GradeOptions.varyHidden. @default none */
+  grade(dir: string, varyHidden?: string): Promise<JobOutcome>;
   close(): Promise<void>;
 }
 
@@ -31,9 +32,9 @@ function describe(e: unknown): string {
 export function inlinePool(env: GradingEnvironment, size: number, options: GradeOptions): GradingPool {
   return {
     size,
-    async grade(dir) {
+    async grade(dir, varyHidden) {
       try {
-        return { ok: true, result: await gradeSubmission(env, dir, options) };
+        return { ok: true, result: await gradeSubmission(env, dir, varyHidden !== undefined ? { ...options, varyHidden } : options) };
       } catch (e) {
         return { ok: false, message: describe(e) };
       }
@@ -139,7 +140,7 @@ export async function processPool(options: ProcessPoolOptions): Promise<GradingP
 
   return {
     size: options.size,
-    async grade(dir) {
+    async grade(dir, varyHidden) {
       const w = await acquire();
       if (!w) return { ok: false, message: options.died('no grading worker could be started') };
       return new Promise<JobOutcome>((resolve) => {
@@ -150,7 +151,7 @@ export async function processPool(options: ProcessPoolOptions): Promise<GradingP
           w.proc.kill('SIGKILL');
         }, timeoutMs);
         w.busy = { resolve, id, timer, timedOut: false };
-        w.proc.send({ type: 'grade', id, dir } satisfies ToWorker);
+        w.proc.send({ type: 'grade', id, dir, ...(varyHidden !== undefined ? { varyHidden } : {}) } satisfies ToWorker);
       });
     },
     async close() {

@@ -14,10 +14,10 @@ import type { Exercise } from '../load/exercise.js';
 import type { SubmissionResult } from '../model/results.js';
 import { createEnvironment } from '../execute/environment.js';
 import type { GradeOptions } from '../execute/options.js';
-import { CACHE_FILE, graderFaulted, lookupCache, resultsKey, writeCacheMarker } from './cache.js';
+import { CACHE_FILE, graderFaulted, lookupCache, resultsKey, writeCacheMarker, type CacheRecord } from './cache.js';
 import { discoverSubmissions, type SubmissionSource } from './discover.js';
 import { graderFingerprint, reportsFingerprint } from './fingerprint.js';
-import { hashFile, hashTree } from './hash.js';
+import { hashFile, hashParts, hashTree } from './hash.js';
 import type { BatchEntry } from '../model/class-results.js';
 import { resolveBatchOptions, type BatchOptions, type ResolvedBatchOptions } from './options.js';
 import { inlinePool, processPool, type GradingPool, type JobOutcome } from './pool.js';
@@ -159,7 +159,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const gradeOptions: GradeOptions = { lang: o.lang, seed: o.seed, mode: 'grade', concurrency: o.exerciseConcurrency, isolation: o.isolation };
 
   let pool: Promise<GradingPool> | undefined;
-  const fingerprint = graderFingerprint(roots, { exercises: ids, lang: o.lang, seed: o.seed, mode: 'grade' }, version);
+  const fingerprint = graderFingerprint(roots, { exercises: ids, lang: o.lang, seed: o.seed, mode: 'grade', ...(o.varyHidden ? { varyHidden: true } : {}) }, version);
   const run: Run = {
     o,
     t,
@@ -255,6 +255,12 @@ function entryOf(name: string, result: SubmissionResult): BatchEntry {
   return result.status === 'ungradable' && result.problem ? { name, status: 'ungradable', problem: result.problem, result } : { name, status: 'graded', result };
 }
 
+/** A submission's cache keys. With varyHidden its hidden cases hang on its name: a result is never reused for another. */
+function cacheKeys(run: Run, name: string, contentHash: string): CacheRecord {
+  const gradedWith = run.o.varyHidden ? hashParts([run.fingerprint, 'vary-hidden', name]) : run.fingerprint;
+  return { resultsKey: resultsKey(contentHash, gradedWith), reportsKey: run.reportsKey };
+}
+
 /** A submission's outcome, or, once graded, the writing of its files that yields the outcome. */
 async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | { write: () => Outcome }> {
   const started = performance.now();
@@ -272,7 +278,7 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
     const detail = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     return { entry: { name: source.name, status: 'ungradable', problem: { code: 'unreadable', detail } }, cached: false, ms: performance.now() - started };
   }
-  const keys = { resultsKey: resultsKey(contentHash, run.fingerprint), reportsKey: run.reportsKey };
+    const keys = cacheKeys(run, source.name, contentHash);
   if (!run.o.force) {
     const hit = lookupCache(outDir, keys);
     if (hit.hit === 'results') {
@@ -305,7 +311,7 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
     // Read now: a zip's folder is gone by the time the outputs are written.
     const kept = readExerciseFiles(dir, run.files);
     const pool = await run.pool();
-    const outcome: JobOutcome = await pool.grade(dir);
+    const outcome: JobOutcome = await pool.grade(dir, run.o.varyHidden ? source.name : undefined);
     if (!outcome.ok) return error(run.t.batch.graderFault(outcome.message));
     // The grade belongs to the student's name, not to the folder a zip unpacked to; the
     // exercises not graded now keep the grades this output folder held.

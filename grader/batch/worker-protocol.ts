@@ -13,7 +13,7 @@ export interface WorkerInit {
 
 export type ToWorker =
   | { readonly type: 'init'; readonly init: WorkerInit }
-  | { readonly type: 'grade'; readonly id: number; readonly dir: string }
+  | { readonly type: 'grade'; readonly id: number; readonly dir: string; readonly varyHidden?: string }
   | { readonly type: 'stop' };
 
 export type FromWorker =

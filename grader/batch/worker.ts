@@ -28,7 +28,7 @@ function serve(send: (m: FromWorker) => void): (m: ToWorker) => void {
     } else if (m.type === 'grade') {
       if (!env) return send({ type: 'error', id: m.id, message: 'the worker got a submission before its environment' });
       env
-        .then((e) => gradeSubmission(e, m.dir, options))
+        .then((e) => gradeSubmission(e, m.dir, m.varyHidden !== undefined ? { ...options, varyHidden: m.varyHidden } : options))
         .then(
           // After a fault of its TensorFlow.js backend the worker retires: the next submission gets a fresh process.
           (result) => send({ type: 'result', id: m.id, result, ...(backendFaulted(result) ? { retire: true } : {}) }),

@@ -1,3 +1,4 @@
+import { basename, resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
 import { parseCourse, parseIsolation, parseLang, parseList, parseSeed } from './options.js';
@@ -20,11 +21,13 @@ export interface GradeCommand {
   /** A folder with Fashion-MNIST's IDX files: the CNN learning checks train on it instead of MNIST digits. */
   readonly fashionMnist?: string;
   readonly isolation?: Isolation;
+  /** With --vary-hidden: the identity mixed into the hidden checks' seed (--submission-id, else the folder's name). */
+  readonly varyHidden?: string;
 }
 
 export const USAGE = `Usage:
-  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--course <dir> [--course-only]] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]
-  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity [--threshold X] [--common X]]
+  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--vary-hidden [--submission-id ID]] [--course <dir> [--course-only]] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]
+  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--vary-hidden] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity [--threshold X] [--common X]]
   neurograde similarity <graded-dir> [--threshold 0.4|40%] [--common 0.5|50%] [--lang fr|en] [--course <dir> [--course-only]]
   neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--allow-partial]
   neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir> [--course-only]]
@@ -35,7 +38,7 @@ export const USAGE = `Usage:
 
 /** Parses `grade`'s arguments; bad usage is a UsageError with a one-line message. */
 export function parseGrade(argv: readonly string[]): GradeCommand {
-  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, sandbox: { type: 'string' }, 'fashion-mnist': { type: 'string' }, isolation: { type: 'string' } } });
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, sandbox: { type: 'string' }, 'fashion-mnist': { type: 'string' }, isolation: { type: 'string' }, 'vary-hidden': { type: 'boolean' }, 'submission-id': { type: 'string' } } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('grade takes exactly one submission folder');
   if (values.sandbox !== undefined && !isSandboxChoice(values.sandbox)) {
@@ -45,6 +48,7 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
   const exercises = parseList(values.exercises);
   const s = parseSeed(values.seed);
   const isolation = parseIsolation(values.isolation);
+  const varyHidden = parseVaryHidden(values['vary-hidden'], values['submission-id'], positionals[0]!);
   return {
     command: 'grade',
     submission: positionals[0]!,
@@ -56,5 +60,15 @@ export function parseGrade(argv: readonly string[]): GradeCommand {
     ...(values.sandbox !== undefined && isSandboxChoice(values.sandbox) ? { sandbox: values.sandbox } : {}),
     ...(values['fashion-mnist'] ? { fashionMnist: values['fashion-mnist'] } : {}),
     ...(isolation ? { isolation } : {}),
+    ...(varyHidden !== undefined ? { varyHidden } : {}),
   };
+}
+
+/** `--vary-hidden [--submission-id ID]`: the submission's identity, `--submission-id` or else the folder's name. */
+function parseVaryHidden(vary: boolean | undefined, id: string | undefined, folder: string): string | undefined {
+  if (id !== undefined && !vary) throw new UsageError('--submission-id goes with --vary-hidden');
+  if (!vary) return undefined;
+  const name = id ?? basename(resolve(folder));
+  if (name.trim() === '') throw new UsageError('--submission-id must not be empty');
+  return name;
 }

@@ -11,14 +11,14 @@ import { SIMILARITY_OPTIONS, similarityOptions } from './similarity-options.js';
 
 /**
  * `neurograde batch <dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en]
- * [--seed N] [--force] [--inline] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity
+ * [--seed N] [--vary-hidden] [--force] [--inline] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity
  * [--threshold X] [--common X]]`: grades a class, then with --similarity compares its
  * submissions (see `neurograde similarity`). Exit 0 once the batch ran, whatever the
  * grades and even when some submissions could not be graded (they have error rows); 1 only
  * when the grader itself cannot run.
  */
 export async function batchCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
-  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, replace: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' }, ...LMS_OPTIONS, similarity: { type: 'boolean' }, ...SIMILARITY_OPTIONS } });
+  const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, jobs: { type: 'string', short: 'j' }, shard: { type: 'string' }, force: { type: 'boolean' }, replace: { type: 'boolean' }, inline: { type: 'boolean' }, isolation: { type: 'string' }, 'vary-hidden': { type: 'boolean' }, ...LMS_OPTIONS, similarity: { type: 'boolean' }, ...SIMILARITY_OPTIONS } });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('batch takes exactly one class folder (one sub-folder or .zip per submission)');
   if (!values.out) throw new UsageError('batch needs --out <dir>, the folder for the gradebook and every report');
@@ -44,6 +44,7 @@ export async function batchCommand(argv: readonly string[], print: (line: string
     ...(values.shard ? { shard: parseShard(values.shard) } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(isolation ? { isolation } : {}),
+    varyHidden: values['vary-hidden'] ?? false,
     force: values.force ?? false,
     replace: values.replace ?? false,
     workers: values.inline ? 'inline' : 'process',

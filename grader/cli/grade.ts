@@ -45,6 +45,7 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
     lang: cmd.lang,
     ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),
     ...(cmd.isolation ? { isolation: cmd.isolation } : {}),
+    ...(cmd.varyHidden !== undefined ? { varyHidden: cmd.varyHidden } : {}),
     ...(fashionMnist ? { datasets: { fashionMnist } } : {}),
   });
   const t = messages(cmd.lang);

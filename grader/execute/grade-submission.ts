@@ -15,7 +15,7 @@ import { withinEvidenceBudget } from '../score/evidence-budget.js';
 import { startExercise, type ExerciseGrading, type ExerciseRun } from './exercise.js';
 import { mapLimit } from './map-limit.js';
 import { resolveGradeOptions, type GradeOptions, type ResolvedGradeOptions } from './options.js';
-import { planSubmission, type ExercisePlan, type SubmissionPlan } from './plan.js';
+import { hiddenSeed, planSubmission, type ExercisePlan, type SubmissionPlan } from './plan.js';
 
 /** What the grader needs that does not change between submissions: built once, passed in. */
 export interface GradingEnvironment {
@@ -88,7 +88,7 @@ function layoutOf(layout: SubmissionLayout, used: ReadonlySet<string>): Layout {
 export async function gradeSubmission(env: GradingEnvironment, submissionDir: string, options: GradeOptions = {}): Promise<SubmissionResult> {
   const started = performance.now();
   const o = resolveGradeOptions(options);
-  const plan = planSubmission(env.exercises, { mode: o.mode, seed: o.seed });
+  const plan = planSubmission(env.exercises, { mode: o.mode, seed: o.seed, varyHidden: o.varyHidden });
   const expected = env.exercises.map((e) => e.manifest.file);
   // How it was handed in: files in one sub-folder are graded from there; an empty folder, or one
   // without any expected file, is graded (every exercise missing) but marked ungradable.
@@ -106,6 +106,8 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
     children.close();
     if (!env.bundler) bundler.close();
   }
-  const facts = { submissionDir, lang: o.lang, mode: o.mode, version: env.version, launcher: env.launcher, exercises, layout: layoutOf(layout, used) };
+    // Only with varyHidden: the base seed may be a CI secret, and results.json without it stays as it was.
+  const seeding = o.varyHidden !== undefined ? { seeding: { seed: o.seed, varyHidden: o.varyHidden, hiddenSeed: hiddenSeed(o.seed, o.varyHidden) } } : {};
+  const facts = { submissionDir, lang: o.lang, mode: o.mode, ...seeding, version: env.version, launcher: env.launcher, exercises, layout: layoutOf(layout, used) };
   return submissionResult({ ...facts, durationMs: performance.now() - started, ...(tfBackend ? { tfBackend } : {}), ...(layout.problem ? { problem: layout.problem } : {}) });
 }

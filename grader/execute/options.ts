@@ -14,6 +14,12 @@ export interface GradeOptions {
   readonly mode?: 'grade' | 'check';
   /** Seed of the random cases; the same seed gives the same cases. @default 20261127 */
   readonly seed?: number;
+  /**
+   * The submission's stable identity (its folder's or batch entry's name): when set, hidden
+   * checks draw their cases from a seed mixed from `seed` and it, so a resubmission cannot learn
+   * them; public checks keep `seed`, the cases the student package ships. @default none (every submission gets the seed's cases)
+   */
+  readonly varyHidden?: string;
   /** Exercises of one submission graded at once. @default the number of cores */
   readonly concurrency?: number;
   /** Limits for exercises whose manifest sets none. @default see DEFAULT_LIMITS */
@@ -31,7 +37,7 @@ export interface GradeOptions {
 export const DEFAULT_LIMITS: Required<Limits> = { timeMs: 5_000, graderMs: 30_000, memoryMb: 4_096, outputKb: 16_384, processes: 64, strikes: 2 };
 
 /** GradeOptions with every default filled in. */
-export type ResolvedGradeOptions = Required<GradeOptions> & { limits: Required<Limits> };
+export type ResolvedGradeOptions = Required<Omit<GradeOptions, 'varyHidden'>> & Pick<GradeOptions, 'varyHidden'> & { limits: Required<Limits> };
 
 /** Resolves the options once; everything downstream reads the Required form. */
 export function resolveGradeOptions(options: GradeOptions = {}): ResolvedGradeOptions {
@@ -43,5 +49,6 @@ export function resolveGradeOptions(options: GradeOptions = {}): ResolvedGradeOp
     isolation: options.isolation ?? 'submission',
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     datasets: options.datasets ?? {},
+    ...(options.varyHidden !== undefined ? { varyHidden: options.varyHidden } : {}),
   };
 }

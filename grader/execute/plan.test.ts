@@ -3,7 +3,7 @@ import type { CheckDefinition } from '../kit/check.js';
 import type { Exercise } from '../load/exercise.js';
 import type { Manifest } from '../model/manifest.js';
 import { deriveSeed } from '../data/rng.js';
-import { planSubmission } from './plan.js';
+import { hiddenSeed, planSubmission } from './plan.js';
 
 const check = (id: string): CheckDefinition => ({ id, title: { en: id, fr: id }, run: async () => ({ status: 'passed' }) });
 
@@ -52,5 +52,34 @@ describe('seeds of the planned checks', () => {
     expect(other!.jobs.map((j) => j.seed)).toEqual([deriveSeed(1, 'pool/d')]);
     // The grading seed does not move a pinned exercise.
     expect(planSubmission([pinned], { mode: 'grade', seed: 2 }).exercises[0]!.jobs.map((j) => j.seed)).toEqual(own!.jobs.map((j) => j.seed));
+  });
+});
+
+describe('hidden cases that vary per submission (varyHidden)', () => {
+  const seeds = (varyHidden?: string) =>
+    Object.fromEntries(planSubmission(EXERCISES, { mode: 'grade', seed: 7, ...(varyHidden !== undefined ? { varyHidden } : {}) }).exercises.flatMap((e) => e.jobs.map((j) => [`${e.exercise.manifest.id}/${j.check.id}:${j.visibility}`, j.seed])));
+  const pick = (s: Record<string, number>, visibility: string) => Object.entries(s).filter(([k]) => k.endsWith(`:${visibility}`));
+
+  it('gives two submissions different hidden seeds but the same public ones', () => {
+    const [alice, bob] = [seeds('alice'), seeds('bob')];
+    expect(pick(alice, 'public')).toEqual(pick(bob, 'public'));
+    for (const [key, seed] of pick(alice, 'hidden')) expect(bob[key]).not.toBe(seed);
+  });
+
+  it('keeps public seeds those of the base seed, the ones the student package ships', () => {
+    expect(pick(seeds('alice'), 'public')).toEqual(pick(seeds(), 'public'));
+    expect(pick(seeds('alice'), 'hidden')).not.toEqual(pick(seeds(), 'hidden'));
+  });
+
+  it('gives the same submission the same seeds at every grading', () => {
+    expect(seeds('alice')).toEqual(seeds('alice'));
+  });
+
+  it("varies a pinned exercise's hidden cases from its own seed", () => {
+    const pinned = { ...EXERCISES[0]!, manifest: { ...EXERCISES[0]!.manifest, seed: 424242 } };
+    const plan = (varyHidden: string) => planSubmission([pinned], { mode: 'grade', seed: 1, varyHidden }).exercises[0]!.jobs.map((j) => j.seed);
+    expect(plan('alice')[0]).toBe(deriveSeed(424242, 'conv/a'));
+    expect(plan('alice')[1]).toBe(deriveSeed(hiddenSeed(424242, 'alice'), 'conv/b'));
+    expect(plan('alice')[1]).not.toBe(plan('bob')[1]);
   });
 });

@@ -15,6 +15,11 @@ export interface CheckJob {
   readonly seed: number;
 }
 
+/** The seed hidden checks draw from: the base seed, mixed with the submission's identity when cases vary per submission. */
+export function hiddenSeed(base: number, varyHidden: string | undefined): number {
+  return varyHidden === undefined ? base : deriveSeed(base, `vary-hidden/${varyHidden}`);
+}
+
 /** The checks of one exercise a submission is graded on, in the manifest's order. */
 export interface ExercisePlan {
   readonly exercise: Exercise;
@@ -38,15 +43,20 @@ export interface PlanOptions {
   /** 'check' plans the public checks alone. */
   readonly mode: 'grade' | 'check';
   readonly seed: number;
+  /** The submission's identity that varies the hidden checks' seed (GradeOptions.varyHidden). @default none */
+  readonly varyHidden?: string | undefined;
 }
 
 /** The checks of one exercise: all of them when grading, the public ones for the student's `check`. */
 export function planExercise(exercise: Exercise, options: PlanOptions): ExercisePlan {
   const { manifest } = exercise;
   const graded = exercise.checks.filter((c) => options.mode === 'grade' || manifest.checks[c.id]!.public);
+  const base = manifest.seed ?? options.seed;
   const jobs = graded.map((check, index): CheckJob => {
     const entry = manifest.checks[check.id]!;
-    return { check, visibility: entry.public ? 'public' : 'hidden', points: entry.points, index, seed: deriveSeed(manifest.seed ?? options.seed, `${manifest.id}/${check.id}`) };
+    // Public checks keep the base seed: their cases must stay those the student package ships.
+    const seed = entry.public ? base : hiddenSeed(base, options.varyHidden);
+    return { check, visibility: entry.public ? 'public' : 'hidden', points: entry.points, index, seed: deriveSeed(seed, `${manifest.id}/${check.id}`) };
   });
   return { exercise, jobs, maxScore: jobs.reduce((s, j) => s + j.points, 0) };
 }

@@ -252,6 +252,12 @@ export const SubmissionResultSchema = closed(Type.Object({
     warnings: Type.Array(Type.String()),
     tfBackend: Type.Optional(Type.String()),
   }),
+  /** The seeds graded with, so a teacher can reproduce the grade (`--seed`, `--vary-hidden --submission-id`). Present only when hidden cases vary per submission. */
+  seeding: Type.Optional(Type.Object({
+    seed: Type.Integer({ minimum: 0, description: 'The base seed: public checks (and hidden ones without varyHidden) draw from it; an exercise.json seed wins over it.' }),
+    varyHidden: Type.Optional(Type.String({ description: 'The submission identity mixed into the hidden checks\' seed.' })),
+    hiddenSeed: Type.Optional(Type.Integer({ minimum: 0, description: 'The seed hidden checks drew from (for exercises without their own seed).' })),
+  })),
   exercises: Type.Array(ExerciseResultSchema),
   /** `ungradable`: the submission could not be graded as handed in (see `problem`); its zeros are not grades. Absent: graded. */
   status: Type.Optional(Type.Union([Type.Literal('graded'), Type.Literal('ungradable')])),

@@ -3,6 +3,8 @@ import type { Lang } from '../model/localized.js';
 import { cleanText } from './clean-text.js';
 import type { ExerciseResult, Layout, SubmissionProblem, SubmissionResult } from '../model/results.js';
 
+type Seeding = NonNullable<SubmissionResult['seeding']>;
+
 export interface SubmissionFacts {
   readonly submissionDir: string;
   readonly lang: Lang;
@@ -16,6 +18,8 @@ export interface SubmissionFacts {
   /** Why the submission cannot be graded as handed in; absent when it can. */
   readonly problem?: SubmissionProblem;
   readonly layout: Layout;
+  /** The seeds graded with, for results.json. @default absent */
+  readonly seeding?: Seeding;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -34,6 +38,7 @@ export function submissionResult(f: SubmissionFacts): SubmissionResult {
     // Whole seconds: the one total a student sees that includes the hidden checks' time.
     durationMs: Math.round(f.durationMs / 1000) * 1000,
     environment: { node: process.version, sandbox: f.launcher.name, warnings: [...f.launcher.warnings], ...(f.tfBackend ? { tfBackend: f.tfBackend } : {}) },
+    ...(f.seeding ? { seeding: f.seeding } : {}),
     exercises: [...f.exercises],
     status: f.problem ? 'ungradable' : 'graded',
     ...(f.problem ? { problem: f.problem } : {}),
