@@ -4,6 +4,10 @@ import type { Localized } from '../model/localized.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 import { judgeCases, type CaseSpec } from './cases.js';
 import { evaluate } from './evaluate.js';
+import { messages } from '../i18n/index.js';
+
+const [EN, FR] = [messages('en').grading.propertyCases, messages('fr').grading.propertyCases];
+const COUNTEREXAMPLE = { id: EN.counterexample, title: { en: EN.counterexample, fr: FR.counterexample } } as const;
 
 /** Sampled inputs sent to the child in one request. */
 const SAMPLE_BATCH = 20;
@@ -44,7 +48,7 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
       };
       const property = fc.asyncProperty(options.arbitrary, async (input) => {
         if (stopped) return true;
-        const verdict = await judgeCases(ctx, [{ id: 'counterexample', ...options.toCase(input) }], undefined, undefined, { onAnswered });
+        const verdict = await judgeCases(ctx, [{ ...COUNTEREXAMPLE, ...options.toCase(input) }], undefined, undefined, { onAnswered });
         if (verdict.status === 'sandbox') {
           stopped = verdict.failure;
           return true;
@@ -56,7 +60,7 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
       const numRuns = options.numRuns ?? 60;
       const seed = ctx.seed | 0;
       const sample = outer.memo('sample', () => {
-        const cases = fc.sample(options.arbitrary, { seed, numRuns }).map((input, i): CaseSpec => ({ id: `random input ${i + 1}`, ...options.toCase(input) }));
+        const cases = fc.sample(options.arbitrary, { seed, numRuns }).map((input, i): CaseSpec => ({ id: EN.random(i + 1), title: { en: EN.random(i + 1), fr: FR.random(i + 1) }, ...options.toCase(input) }));
         return { cases, expected: cases.map((c) => evaluate(outer.reference, c.steps)) };
       });
       // In requests of a few inputs each: every request has the check's time limit, and an input
@@ -75,7 +79,7 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
       // fast-check's last failing call is the shrunk counterexample; judge it once more so the
       // verdict is the one of that input, not of a later shrink attempt that passed.
       const shrunk = options.toCase(details.counterexample![0] as I);
-      const final = await judgeCases(ctx, [{ id: 'counterexample', ...shrunk }], undefined, undefined, { onAnswered });
+      const final = await judgeCases(ctx, [{ ...COUNTEREXAMPLE, ...shrunk }], undefined, undefined, { onAnswered });
       if (final.status === 'sandbox') return final;
       if (final.status !== 'failed') return final.status === 'error' ? final : last;
       const note = ctx.t.grading.propertyFailed(details.numRuns);

@@ -1,7 +1,7 @@
-import { casesCheck, call } from 'neurograde/kit';
+import { casesCheck, call, named, type CaseName } from 'neurograde/kit';
 
-const oneHot = (id: string, labels: number[], numClasses?: number) => ({
-  id,
+const oneHot = (name: CaseName, labels: number[], numClasses?: number) => ({
+  ...named(name),
   // numClasses left out, not sent as undefined: the call must exercise the default.
   steps: [numClasses === undefined ? call('toCategorical', labels) : call('toCategorical', labels, numClasses)],
   input: numClasses === undefined ? { labels } : { labels, numClasses },
@@ -12,10 +12,10 @@ export const oneHotEdge = casesCheck({
   id: 'one-hot-edge',
   title: { fr: 'Cas limites : classe absente, nombre de classes donné, une seule étiquette', en: 'Edge cases: a missing class, a given class count, a single label' },
   cases: () => [
-    oneHot('classes 1 and 2 never appear: still 4 columns', [0, 3, 3, 0]),
-    oneHot('a single label 0: one class', [0]),
-    oneHot('every label the same', [2, 2, 2]),
-    oneHot('numClasses given, larger than max + 1', [1, 0], 5),
-    oneHot('numClasses given, the top class missing from the labels', [0, 1, 1], 3),
+    oneHot({ en: 'classes 1 and 2 never appear: still 4 columns', fr: 'les classes 1 et 2 n’apparaissent jamais : toujours 4 colonnes' }, [0, 3, 3, 0]),
+    oneHot({ en: 'a single label 0: one class', fr: 'une seule étiquette 0 : une classe' }, [0]),
+    oneHot({ en: 'every label the same', fr: 'toutes les étiquettes identiques' }, [2, 2, 2]),
+    oneHot({ en: 'numClasses given, larger than max + 1', fr: 'numClasses donné, plus grand que max + 1' }, [1, 0], 5),
+    oneHot({ en: 'numClasses given, the top class missing from the labels', fr: 'numClasses donné, la dernière classe absente des étiquettes' }, [0, 1, 1], 3),
   ],
 });

@@ -13,7 +13,7 @@ export const sobelEdges = casesCheck({
     sobelCase({ en: 'horizontal edge (light top, dark bottom)', fr: 'bord horizontal (haut clair, bas sombre)' }, image(6, 5, (i) => (i < 3 ? 220 : 30))),
     sobelCase({ en: 'round edge: a bright disc, edges in every direction', fr: 'bord rond : un disque clair, des bords dans toutes les directions' }, image(8, 8, (i, j) => ((i - 3.5) ** 2 + (j - 3.5) ** 2 < 7 ? 210 : 35))),
     sobelCase({ en: 'flat image: no edge, all zeros', fr: 'image uniforme : aucun bord, que des zéros' }, image(5, 5, () => 7)),
-    sobelCase('3x3 image -> 1x1', [
+    sobelCase({ en: '3x3 image -> 1x1', fr: 'image 3x3 -> 1x1' }, [
       [0, 10, 30],
       [5, 20, 60],
       [0, 40, 90],

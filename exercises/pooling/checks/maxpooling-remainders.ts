@@ -8,8 +8,8 @@ export const maxpoolingRemainders = casesCheck({
   id: 'maxpooling-remainders',
   title: { fr: 'Lignes et colonnes en trop abandonnées', en: 'Leftover rows and columns dropped' },
   cases: () => [
-    maxpoolingCase('7x9, n=2 -> 3x4', ramp(7, 9), 2),
-    maxpoolingCase('5x7, n=3 -> 1x2', ramp(5, 7), 3),
-    maxpoolingCase('6x5, n=4 -> 1x1', ramp(6, 5), 4),
+    maxpoolingCase({ en: '7x9, n=2 -> 3x4', fr: '7x9, n=2 -> 3x4 (restes abandonnés)' }, ramp(7, 9), 2),
+    maxpoolingCase({ en: '5x7, n=3 -> 1x2', fr: '5x7, n=3 -> 1x2 (restes abandonnés)' }, ramp(5, 7), 3),
+    maxpoolingCase({ en: '6x5, n=4 -> 1x1', fr: '6x5, n=4 -> 1x1 (restes abandonnés)' }, ramp(6, 5), 4),
   ],
 });

@@ -1,4 +1,4 @@
-import { casesCheck, call } from 'neurograde/kit';
+import { casesCheck, call, named } from 'neurograde/kit';
 
 /** Seeded random series and window lengths. */
 export const randomWindows = casesCheck({
@@ -9,6 +9,6 @@ export const randomWindows = casesCheck({
       const n = rng.int(2, 60);
       const s = rng.int(1, Math.min(8, n));
       const series = rng.floatMatrix(1, n, -5, 5)[0]!;
-      return { id: `#${i}: n = ${n}, s = ${s}`, steps: [call('makeWindows', series, s)], input: { series, s } };
+      return { ...named({ en: `#${i}: n = ${n}, s = ${s}`, fr: `n° ${i} : n = ${n}, s = ${s}` }), steps: [call('makeWindows', series, s)], input: { series, s } };
     }),
 });

@@ -1,4 +1,4 @@
-import { casesCheck, call } from 'neurograde/kit';
+import { casesCheck, call, named } from 'neurograde/kit';
 
 /** Seeded random layers: sizes, filters, strides, paddings, with and without exact division. */
 export const randomShapes = casesCheck({
@@ -10,9 +10,9 @@ export const randomShapes = casesCheck({
       const input = { W: rng.int(F, 64), H: rng.int(F, 64), D: rng.int(1, 16) };
       if (i % 2 === 0) {
         const layer = { K: rng.int(1, 128), F, S: rng.int(1, 4), P: rng.int(0, 3) };
-        return { id: `conv #${i}`, steps: [call('convOutputShape', input, layer)], input: { input, layer } };
+        return { ...named({ en: `conv #${i}`, fr: `conv n° ${i}` }), steps: [call('convOutputShape', input, layer)], input: { input, layer } };
       }
       const layer = { F, S: rng.int(1, 4) };
-      return { id: `pool #${i}`, steps: [call('poolOutputShape', input, layer)], input: { input, layer } };
+      return { ...named({ en: `pool #${i}`, fr: `pool n° ${i}` }), steps: [call('poolOutputShape', input, layer)], input: { input, layer } };
     }),
 });

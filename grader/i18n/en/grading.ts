@@ -55,6 +55,8 @@ export const grading = {
     `Expected this check to run, but got it skipped: ${strikes} earlier ${strikes === 1 ? 'check' : 'checks'} of this exercise hit the ${limit}, so the rest of the exercise was not run.`,
   limitNames: { timeout: 'time limit', memory: 'memory limit' },
   caseLabel: (caseId: string) => `case "${caseId}"`,
+  /** The titles of a property check's cases. */
+  propertyCases: { counterexample: 'counterexample', random: (n: number) => `random input ${n}` },
   hiddenFailed: (what: string) => `Expected the hidden check to match the reference, but got a different answer (${what}).`,
   hiddenError: (where: string, errName: string) => `Expected ${where} to return, but got ${errName} (details are not shown for a hidden check).`,
   hiddenFault: { threw: 'an error', crash: 'a crash', protocol: 'an answer the grader could not accept', 'load-error': 'an error while importing it', patched: 'changes to built-in objects' },

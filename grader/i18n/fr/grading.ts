@@ -56,6 +56,7 @@ export const grading: Messages['grading'] = {
     `Cette vérification devait être lancée, mais elle a été sautée : ${strikes === 1 ? '1 vérification précédente de cet exercice a' : `${strikes} vérifications précédentes de cet exercice ont`} atteint la ${limit}, donc le reste de l'exercice n'a pas été lancé.`,
   limitNames: { timeout: 'limite de temps', memory: 'limite de mémoire' },
   caseLabel: (caseId) => `cas « ${caseId} »`,
+  propertyCases: { counterexample: 'contre-exemple', random: (n) => `entrée aléatoire n° ${n}` },
   hiddenFailed: (what) => `La vérification cachée devait donner la réponse de référence, mais on obtient une réponse différente (${what}).`,
   hiddenError: (where, errName) => `${where} devait renvoyer une valeur, mais on obtient ${errName} (les détails d'une vérification cachée ne sont pas montrés).`,
   hiddenFault: { threw: 'une erreur', crash: 'un plantage', protocol: 'une réponse que le correcteur ne peut pas accepter', 'load-error': "une erreur à l'import", patched: 'des modifications des objets prédéfinis' },
