@@ -83,7 +83,7 @@ describe('report.html of really graded submissions', () => {
     expect(text(article.querySelector('.dx-hint'))).toBe(flooring.mistake.hint);
     // The { W, H, D } answer field by field, the wrong field marked with a symbol.
     const wrong = [...article.querySelectorAll('table.record td.bad')].map(text);
-    expect(wrong).toEqual(['✗ 13.5', '✗ 13.5']);
+    expect(wrong).toEqual(['✗ 13,5', '✗ 13,5']); // a French page: decimal comma
   });
 
   it('shows what a hostile submission threw, returned and printed as text, never as markup', () => {

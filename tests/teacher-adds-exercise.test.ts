@@ -63,6 +63,6 @@ describe('a teacher adds an exercise without touching grader/', () => {
     const result = JSON.parse(readFileSync(join(out, 'leaky', 'results.json'), 'utf8'));
     const fixed = result.exercises[0].checks.find((c: { id: string }) => c.id === 'fixed');
     expect(fixed).toMatchObject({ status: 'failed', diagnosis: 'relu-leaky', mistake: { title: 'Leaky ReLU au lieu de ReLU' } });
-    expect(fixed.message).toMatch(/devait valoir 0, mais on obtient -0\.01/);
+    expect(fixed.message).toMatch(/devait valoir 0, mais on obtient -0,01/);
   });
 });

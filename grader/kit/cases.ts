@@ -100,6 +100,7 @@ export async function judgeCases(
         mismatch: c.mismatch,
         evidence: {
           caseId: spec.id,
+          ...(spec.title ? { caseTitle: spec.title[ctx.lang] } : {}),
           ...(spec.input ? { input: jsonSafe(spec.input) } : {}),
           expected: jsonSafe(want[k]),
           got: jsonSafe(outcome.outputs[k]),

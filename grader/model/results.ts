@@ -118,6 +118,7 @@ export type CasePattern = Static<typeof CasePatternSchema>;
  */
 export const EvidenceSchema = Type.Object({
   caseId: Type.String(),
+  caseTitle: Type.Optional(Type.String({ description: "The case's title in the report's language, when it has one (the id is the English name)." })),
   input: Type.Optional(Type.Unknown()),
   expected: Type.Optional(Type.Unknown()),
   got: Type.Optional(Type.Unknown()),

@@ -11,7 +11,7 @@ import type { CheckView, DiagnosisView, MismatchView, StatusView } from './types
 import { formatExact, formatNumber, numeric } from './values.js';
 
 /** Errors read at a glance; the two values themselves stay exact. */
-const formatError = (v: number | string): string => formatNumber(numeric(v) ?? NaN);
+const formatError = (v: number | string, decimal: string): string => formatNumber(numeric(v) ?? NaN, decimal);
 
 const SYMBOLS: Readonly<Record<CheckResult['status'], string>> = { passed: '✓', failed: '✗', error: '⚠', timeout: '◷', skipped: '⤼' };
 
@@ -38,10 +38,10 @@ function mismatchView(lang: Lang, labels: Messages['report'], m: Mismatch): Mism
         rows: [
           ...field,
           { label: labels.firstIndex, value: labels.index(m.index) },
-          { label: labels.expected, value: formatExact(m.expected) },
-          { label: labels.got, value: formatExact(m.got) },
-          { label: labels.maxAbsError, value: formatError(m.maxAbsError) },
-          { label: labels.maxRelError, value: formatError(m.maxRelError) },
+          { label: labels.expected, value: formatExact(m.expected, labels.decimal) },
+          { label: labels.got, value: formatExact(m.got, labels.decimal) },
+          { label: labels.maxAbsError, value: formatError(m.maxAbsError, labels.decimal) },
+          { label: labels.maxRelError, value: formatError(m.maxRelError, labels.decimal) },
           { label: labels.differing, value: labels.differingValue(m.mismatched, m.total, formatPercent(lang, labels, m.mismatched, m.total)) },
         ],
       };

@@ -6,7 +6,7 @@ import type { Grid } from '../pictures/matrix.js';
 import { outputFigures, type InputPicture } from './figures.js';
 import { fitsTable, tableView } from './tables.js';
 import type { EvidenceView, NamedValueView, OutputView, RecordView, TableView } from './types.js';
-import { atPath, formatNumber, gridLike, isRecord, numeric, preview, toGrid, toRgb, toVector } from './values.js';
+import { atPath, formatExact, formatNumber, gridLike, isRecord, numeric, preview, toGrid, toRgb, toVector } from './values.js';
 
 /** Vectors up to this length are shown as one-row tables. */
 const VECTOR_MAX = 24;
@@ -65,14 +65,14 @@ function mainInput(input: unknown): InputPicture | undefined {
 const scalar = (v: unknown): boolean => v === null || ['number', 'string', 'boolean'].includes(typeof v);
 
 /** A number as a table shows it, anything else as JSON. */
-function showScalar(v: unknown): string {
+function showScalar(v: unknown, decimal: string): string {
   const n = numeric(v);
-  return n !== undefined ? formatNumber(n) : v === undefined ? 'undefined' : (JSON.stringify(v) ?? String(v));
+  return n !== undefined ? formatNumber(n, decimal) : v === undefined ? 'undefined' : (JSON.stringify(v) ?? String(v));
 }
 
-function recordView(want: Record<string, unknown>, got: unknown, tol: Tolerance): RecordView {
+function recordView(want: Record<string, unknown>, got: unknown, tol: Tolerance, decimal: string): RecordView {
   const g = isRecord(got) ? got : {};
-  const show = showScalar;
+  const show = (v: unknown): string => showScalar(v, decimal);
   return {
     rows: Object.keys(want).map((field) => {
       const w = want[field];
@@ -92,7 +92,7 @@ function outputView(o: EvidenceOptions): OutputView {
   const path = o.mismatch?.path;
   const field = path ? { field: path } : {};
   if (isRecord(evidence.expected) && Object.keys(evidence.expected).length > 0 && Object.values(evidence.expected).every(scalar)) {
-    return { ...emptyOutput, record: recordView(evidence.expected, evidence.got, tol) };
+    return { ...emptyOutput, record: recordView(evidence.expected, evidence.got, tol, labels.decimal) };
   }
   const want = atPath(evidence.expected, path);
   const got = atPath(evidence.got, path);
@@ -141,11 +141,11 @@ export function evidenceView(o: EvidenceOptions): EvidenceView {
   const short = (v: unknown): boolean => scalar(v) || (isRecord(v) && Object.values(v).every(scalar) && preview(v, SHORT_MAX).more === 0);
   const tol = o.tolerance;
   return {
-    caseId: evidence.caseId,
+    caseId: evidence.caseTitle ?? evidence.caseId,
     shrunk: evidence.shrunk === true,
-    scalars: named.filter(([, v]) => short(v)).map(([name, v]) => ({ name, text: showScalar(v) })),
+    scalars: named.filter(([, v]) => short(v)).map(([name, v]) => ({ name, text: showScalar(v, labels.decimal) })),
     inputs: named.filter(([, v]) => !short(v)).map(([name, v]) => inputValue(labels, name, v)),
     output: outputView(o),
-    ...(tol && (tol.atol > 0 || tol.rtol > 0) ? { tolerance: labels.tolerance(String(tol.atol), String(tol.rtol)) } : {}),
+    ...(tol && (tol.atol > 0 || tol.rtol > 0) ? { tolerance: labels.tolerance(formatExact(tol.atol, labels.decimal), formatExact(tol.rtol, labels.decimal)) } : {}),
   };
 }

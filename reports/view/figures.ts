@@ -55,8 +55,8 @@ function greyFigure(
 ): FigureView {
   const title = labels.pictureTitles[kind];
   const shape = shapeOf(labels, g.rows, g.cols);
-  const lo = formatNumber(scale.lo);
-  const hi = formatNumber(scale.hi);
+  const lo = formatNumber(scale.lo, labels.decimal);
+  const hi = formatNumber(scale.hi, labels.decimal);
   const alt = scale.hi > scale.lo ? labels.altGrey(title, shape, lo, hi) : labels.altFlat(title, shape, lo);
   const raster = matrixRaster(g, { cell: scale.cell, colour: (v) => grey(v, scale.lo, scale.hi) });
   return figure(kind, raster, { title, alt, caption: scale.hi > scale.lo ? `${shape} · ${lo} … ${hi}` : shape });
@@ -109,8 +109,8 @@ export function outputFigures(o: OutputFiguresOptions): OutputFigures {
   const cell = cellSize(Math.max(...both.map((g) => g.rows)), Math.max(...both.map((g) => g.cols)));
   figures.push(greyFigure('expected', expected, { ...outRange, cell }, labels));
   if (got) figures.push(greyFigure('got', got, { ...outRange, cell }, labels));
-  const lo = formatNumber(outRange.lo);
-  const hi = formatNumber(outRange.hi);
+  const lo = formatNumber(outRange.lo, labels.decimal);
+  const hi = formatNumber(outRange.hi, labels.decimal);
   legends.push(legend(labels.legendGrey, labels.altLegendGrey(lo, hi), (t) => grey(t, 0, 1), lo, hi));
   let special = r.special;
   if (got && got.rows === expected.rows && got.cols === expected.cols) {
@@ -122,7 +122,7 @@ export function outputFigures(o: OutputFiguresOptions): OutputFigures {
     let badCount = 0;
     for (let i = 0; i < diff.data.length; i++) if (bad[i]) badCount++;
     const shape = shapeOf(labels, diff.rows, diff.cols);
-    const maxText = formatNumber(d.hi);
+    const maxText = formatNumber(d.hi, labels.decimal);
     const raster = matrixRaster(diff, { cell, colour: (v) => heat(v, max), outline: bad });
     figures.push(
       figure('diff', raster, {

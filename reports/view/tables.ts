@@ -26,11 +26,11 @@ export function tableView(g: Grid, o: TableOptions): TableView {
     header: String(r),
     cells: Array.from({ length: g.cols }, (_, c) => {
       const i = r * g.cols + c;
-      const text = formatNumber(g.data[i]!);
+      const text = formatNumber(g.data[i]!, o.labels.decimal);
       const bad = Boolean(o.bad?.[i]);
       hasBad ||= bad;
       const want = o.expected?.data[i];
-      return bad && want !== undefined ? { text, bad, title: o.labels.badCellTitle(formatNumber(want)) } : { text, bad };
+      return bad && want !== undefined ? { text, bad, title: o.labels.badCellTitle(formatNumber(want, o.labels.decimal)) } : { text, bad };
     }),
   }));
   return {

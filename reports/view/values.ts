@@ -79,19 +79,20 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** A number for a narrow table cell: integers whole, others with 4 significant digits. */
-export function formatNumber(n: number): string {
+export function formatNumber(n: number, decimal = '.'): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return '∞';
   if (n === -Infinity) return '−∞';
   if (Number.isInteger(n) && Math.abs(n) < 1e9) return String(n);
   const a = Math.abs(n);
-  if (a !== 0 && (a >= 1e6 || a < 1e-3)) return n.toExponential(2);
-  return String(Number(n.toPrecision(4)));
+  if (a !== 0 && (a >= 1e6 || a < 1e-3)) return n.toExponential(2).replace('.', decimal);
+  return String(Number(n.toPrecision(4))).replace('.', decimal);
 }
 
 /** A number as results.json holds it (string for NaN and infinities), for exact statistics. */
-export function formatExact(v: number | string): string {
-  return typeof v === 'number' ? String(v) : v;
+export function formatExact(v: number | string, decimal = '.'): string {
+  if (typeof v !== 'number') return v === 'Infinity' ? '∞' : v === '-Infinity' ? '−∞' : v;
+  return String(v).replace('.', decimal);
 }
 
 /** A value as compact JSON, cut to `limit` characters (the rest counted). */

@@ -65,6 +65,8 @@ export const report = {
   shapeMismatch: 'Shapes differ',
   shapeMismatchNote: 'The arrays do not have the same shape, so there is no difference picture: compare their sizes below.',
   typeMismatch: 'Kinds of value differ',
+  /** The decimal separator of numbers on pages meant for reading. */
+  decimal: '.',
   tolerance: (atol: string, rtol: string) => `Tolerance: |obtained − expected| ≤ ${atol} + ${rtol} × |expected|.`,
   failingCase: 'Failing case',
   caseId: 'Case',

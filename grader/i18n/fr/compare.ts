@@ -1,11 +1,14 @@
 import type { Leaf, Mismatch, ValueKind } from '../../model/results.js';
 import type { Messages } from '../types.js';
+import { nombre } from './numbers.js';
 
 const at = (m: { path?: string }, index?: readonly number[]): string => {
   const base = m.path ? `le champ ${m.path} de la sortie` : 'la sortie';
   return index && index.length > 0 ? `${base} en [${index.join(', ')}]` : base;
 };
 const shape = (s: readonly number[]): string => (s.length === 0 ? 'un seul nombre' : `la forme ${s.join('x')}`);
+/** An error bound: « infinie » reads as French where ∞ would stand alone. */
+const maxError = (x: number | string): string => (Number(x) === Infinity ? 'infinie' : nombre(x));
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const LEAVES = { function: 'une fonction', model: 'un modèle', tensor: 'un tenseur', typed: 'un tableau typé', array: 'un tableau', object: 'un objet' } as const;
@@ -59,9 +62,9 @@ export const compare: Messages['compare'] = {
         return `${cap(at(m))} devait avoir ${shape(m.expected)}, mais on obtient ${shape(m.got)}.`;
       case 'values':
         return m.total === 1
-          ? `${cap(at(m, m.index))} devait valoir ${m.expected}, mais on obtient ${m.got}.`
-          : `${cap(at(m, m.index))} devait valoir ${m.expected}, mais on obtient ${m.got}` +
-              ` (${m.mismatched} valeurs sur ${m.total} diffèrent ; erreur absolue max ${m.maxAbsError}, erreur relative max ${m.maxRelError}).`;
+          ? `${cap(at(m, m.index))} devait valoir ${nombre(m.expected)}, mais on obtient ${nombre(m.got)}.`
+          : `${cap(at(m, m.index))} devait valoir ${nombre(m.expected)}, mais on obtient ${nombre(m.got)}` +
+              ` (${m.mismatched} valeurs sur ${m.total} diffèrent ; erreur absolue max ${maxError(m.maxAbsError)}, erreur relative max ${maxError(m.maxRelError)}).`;
     }
   },
   inCase: (label, text) => `${label} : ${text}`,

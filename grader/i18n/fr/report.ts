@@ -72,6 +72,7 @@ export const report: Messages['report'] = {
   shapeMismatchNote:
     "Les tableaux n'ont pas la même forme : pas d'image de la différence. Comparez leurs tailles ci-dessous.",
   typeMismatch: 'Les types de valeur diffèrent',
+  decimal: ',',
   tolerance: (atol, rtol) => `Tolérance : |obtenu − attendu| ≤ ${atol} + ${rtol} × |attendu|.`,
   failingCase: 'Cas en échec',
   caseId: 'Cas',
