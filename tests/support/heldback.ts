@@ -24,15 +24,19 @@ function tokens(f: CheckFinding): string[] {
   return [...f.mistakes.map((m) => `m:${m}`), ...(f.relation ? [`r:${f.relation.id}`] : []), ...(f.cases ? [`c:${f.cases.by}`] : [])];
 }
 
-export function expectations(): Record<string, Expectation> {
-  const all = JSON.parse(readFileSync(join(HELDBACK, 'expectations.json'), 'utf8')) as Record<string, Expectation | string>;
+/** The expectations of a set of diagnosed submissions (its expectations.json; the held-back set by default). */
+export function expectations(root = HELDBACK): Record<string, Expectation> {
+  const all = JSON.parse(readFileSync(join(root, 'expectations.json'), 'utf8')) as Record<string, Expectation | string>;
   return Object.fromEntries(Object.entries(all).filter((e): e is [string, Expectation] => typeof e[1] === 'object'));
 }
 
-/** Grades one held-back submission in-process and scores its diagnosis against its expectations. */
-export async function scoreHeldback(name: string, expectation: Expectation): Promise<Scored> {
-  const [exercise, file] = name.split('/') as [string, string];
-  const module = (await import(join(HELDBACK, exercise, `${file}.ts`))) as Record<string, unknown>;
+/**
+ * Grades one submission in-process and scores its diagnosis against its expectations. `name` is
+ * its path under `root` without `.ts`, ending in `<exercise>/<file>` ("pooling/x", "dev/pooling/x").
+ */
+export async function scoreHeldback(name: string, expectation: Expectation, root = HELDBACK): Promise<Scored> {
+  const exercise = name.split('/').at(-2)!;
+  const module = (await import(join(root, `${name}.ts`))) as Record<string, unknown>;
   const found = (await diagnoseModule(exercise, module)).filter((f) => f.status === 'failed');
   const all = found.flatMap(tokens);
   const ok = new Set([...expectation.right, ...(expectation.tolerated ?? [])]);
