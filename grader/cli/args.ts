@@ -25,16 +25,37 @@ export interface GradeCommand {
   readonly varyHidden?: string;
 }
 
-export const USAGE = `Usage:
-  neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--vary-hidden [--submission-id ID]] [--course <dir> [--course-only]] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]
-  neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--vary-hidden] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity [--threshold X] [--common X]]
-  neurograde similarity <graded-dir> [--threshold 0.4|40%] [--common 0.5|50%] [--lang fr|en] [--course <dir> [--course-only]]
-  neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--allow-partial]
-  neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--watch] [--course <dir> [--course-only]]
-  neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--mode check|grade] [--exercises id,id] [--lang fr|en] [--course <dir> [--course-only]]
-  neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%] [--grader <npm spec>] [--force] [--course <dir> [--course-only]] [--teacher-out <dir>] [--shards N]
-  neurograde classroom fetch --roster roster.csv --out <class-dir> [--record fetch.json] [--git-base <url>]
-  neurograde classroom post --graded <dir> [--record fetch.json] [--dry-run <dir>] [--lang fr|en]`;
+/**
+ * Each command's synopsis, as typed (the same in every language); `neurograde <command> --help`
+ * describes every option it names from grader/i18n (help.option).
+ */
+export const SYNOPSIS: Readonly<Record<string, readonly string[]>> = {
+  grade: [
+    'neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--vary-hidden [--submission-id ID]] [--course <dir> [--course-only]] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]',
+  ],
+  batch: [
+    'neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--vary-hidden] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity [--threshold X] [--common X]]',
+  ],
+  similarity: [
+    'neurograde similarity <graded-dir> [--threshold 0.4|40%] [--common 0.5|50%] [--lang fr|en] [--course <dir> [--course-only]]',
+  ],
+  merge: [
+    'neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--allow-partial]',
+  ],
+  check: [
+    'neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--seed N] [--watch] [--course <dir> [--course-only]]',
+  ],
+  ci: [
+    'neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--mode check|grade] [--exercises id,id] [--lang fr|en] [--course <dir> [--course-only]]',
+  ],
+  pack: [
+    'neurograde pack --out <dir> [--exercises id,id] [--lang fr|en] [--min-score X|X%] [--grader <npm spec>] [--force] [--course <dir> [--course-only]] [--teacher-out <dir>] [--shards N]',
+  ],
+  classroom: [
+    'neurograde classroom fetch --roster roster.csv --out <class-dir> [--record fetch.json] [--git-base <url>]',
+    'neurograde classroom post --graded <dir> [--record fetch.json] [--dry-run <dir>] [--lang fr|en]',
+  ],
+};
 
 /** Parses `grade`'s arguments; bad usage is a UsageError with a one-line message. */
 export function parseGrade(argv: readonly string[]): GradeCommand {

@@ -14,6 +14,7 @@ import { failureReport, locationKey, styleFor, type Locations } from './failures
 import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
+import { packLang } from './pack-lang.js';
 import { writeReports } from '../../reports/write.js';
 
 /** One student's folder, checked with the public checks, its results written to `out`. */
@@ -124,9 +125,9 @@ export async function checkCommand(argv: readonly string[], print: (line: string
   const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, watch: { type: 'boolean', short: 'w' } } });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('check takes at most one folder (default: the current one)');
-  const lang = parseLang(values.lang);
-  const t = messages(lang);
   const dir = resolve(positionals[0] ?? '.');
+  const lang = parseLang(values.lang, packLang(dir));
+  const t = messages(lang);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t.batch.check.notFolder(positionals[0] ?? '.'));
   const exercises = parseList(values.exercises);
   const seed = parseSeed(values.seed);

@@ -10,6 +10,7 @@ import { markdown } from '../../reports/markdown.js';
 import { checkOnce, type CheckTarget } from './check.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
+import { packLang } from './pack-lang.js';
 import { formatMin, minPoints } from '../score/min-score.js';
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
@@ -25,9 +26,9 @@ export async function ciCommand(argv: readonly string[], print: (line: string) =
   const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, 'min-score': { type: 'string' }, mode: { type: 'string' } } });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('ci takes at most one folder (default: the current one)');
-  const lang = parseLang(values.lang);
-  const t = messages(lang);
   const dir = resolve(positionals[0] ?? '.');
+  const lang = parseLang(values.lang, packLang(dir));
+  const t = messages(lang);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t.batch.check.notFolder(positionals[0] ?? '.'));
   const mode = values.mode ?? 'check';
   if (mode !== 'check' && mode !== 'grade') throw new UsageError(`--mode must be check or grade, not "${mode}"`);

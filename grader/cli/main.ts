@@ -1,5 +1,6 @@
 import { GraderError, UsageError } from '../model/errors.js';
-import { USAGE } from './args.js';
+import { messages } from '../i18n/index.js';
+import { commandHelp, helpLang, mainHelp, wantsHelp } from './help.js';
 import { terminalLine } from '../io/unsafe-text.js';
 
 type Command = (argv: readonly string[], print: (line: string) => void) => Promise<number>;
@@ -26,12 +27,16 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 export async function main(argv: readonly string[], print: (line: string) => void = (l) => console.log(terminalLine(l))): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
-    print(USAGE);
+    print(mainHelp(messages(helpLang(rest, process.cwd()))));
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"; known: ${Object.keys(COMMANDS).join(', ')}`);
+    if (wantsHelp(rest)) {
+      print(commandHelp(messages(helpLang(rest, process.cwd())), name));
+      return 0;
+    }
     return await (await command())(rest, print);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -13,8 +13,9 @@ export function parseList(value: string | undefined, option = '--exercises'): st
   return items;
 }
 
-export function parseLang(value: string | undefined): Lang {
-  const v = value ?? 'en';
+/** `--lang fr|en`; without it `fallback` (a pack's own language for the student's commands). */
+export function parseLang(value: string | undefined, fallback: Lang = 'en'): Lang {
+  const v = value ?? fallback;
   if (!isLang(v)) throw new UsageError(`--lang must be fr or en, not "${v}"`);
   return v;
 }

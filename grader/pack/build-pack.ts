@@ -137,6 +137,8 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
         dependencies: { '@tensorflow/tfjs': '^4.22.0' },
         devDependencies: { neurograde: options.grader ?? packageSpec, vitest: '^4.1.12' },
         engines: { node: '>=20.10' },
+        // The language `neurograde check`, `--watch` and `--help` speak here without --lang.
+        neurograde: { lang },
       },
       null,
       2,

@@ -3,10 +3,11 @@ import { cli } from './cli.js';
 import { compare } from './compare.js';
 import { diagnose } from './diagnose.js';
 import { grading } from './grading.js';
+import { help } from './help.js';
 import { layout } from './layout.js';
 import { models } from './models.js';
 import { report } from './report.js';
 import { similarity } from './similarity.js';
 
 /** Every English string of the grader, by area. */
-export const en = { batch, cli, compare, diagnose, grading, layout, models, report, similarity } as const;
+export const en = { batch, cli, compare, diagnose, grading, help, layout, models, report, similarity } as const;

@@ -4,10 +4,11 @@ import { cli } from './cli.js';
 import { compare } from './compare.js';
 import { diagnose } from './diagnose.js';
 import { grading } from './grading.js';
+import { help } from './help.js';
 import { layout } from './layout.js';
 import { models } from './models.js';
 import { report } from './report.js';
 import { similarity } from './similarity.js';
 
 /** Toutes les chaînes françaises du correcteur, par domaine. */
-export const fr: Messages = { batch, cli, compare, diagnose, grading, layout, models, report, similarity };
+export const fr: Messages = { batch, cli, compare, diagnose, grading, help, layout, models, report, similarity };
