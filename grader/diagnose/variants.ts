@@ -41,12 +41,17 @@ function pick(module: Module, keys: readonly string[]): Module {
   return Object.fromEntries(keys.map((k) => [k, module[k]]));
 }
 
-/** Both mistakes at once, or undefined when they replace the same export and neither can wrap the other. */
-function combine(reference: Module, a: MistakeDefinition, b: MistakeDefinition): Module | undefined {
+/**
+ * Both mistakes at once, or undefined when they replace the same export and neither can wrap the
+ * other (or both refuse: two quirks that set the same thing differently).
+ */
+export function combine(reference: Module, a: MistakeDefinition, b: MistakeDefinition): Module | undefined {
   const withA = { ...reference, ...a.overrides };
-  if (b.wrap) return { ...withA, ...b.wrap(withA) };
+  const bOnA = b.wrap?.(withA);
+  if (bOnA) return { ...withA, ...bOnA };
   const withB = { ...reference, ...b.overrides };
-  if (a.wrap) return { ...withB, ...a.wrap(withB) };
+  const aOnB = a.wrap?.(withB);
+  if (aOnB) return { ...withB, ...aOnB };
   const shared = Object.keys(a.overrides).some((k) => k in b.overrides);
   return shared ? undefined : { ...withA, ...b.overrides };
 }

@@ -13,6 +13,7 @@ export { evaluate } from './evaluate.js';
 export { compareValues, close, type Comparison } from '../compare/compare.js';
 export type { CheckDefinition, CheckContext, CheckVerdict, Observation, StudentRun, CaseOutcome, Datasets } from './check.js';
 export type { MistakeDefinition } from './mistake.js';
+export { quirky, quirksOf } from './quirks.js';
 export type { Localized, Lang } from '../model/localized.js';
 export type { Manifest, Tolerance } from '../model/manifest.js';
 export type { Mismatch, Evidence } from '../model/results.js';

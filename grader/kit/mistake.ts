@@ -14,15 +14,16 @@ export interface MistakeDefinition {
   /** Exports of the reference module replaced by their mistaken versions. */
   readonly overrides: Readonly<Record<string, unknown>>;
   /**
-   * The same overrides built on another module instead of the reference: lets this mistake be
-   * combined with another one that replaces the same export (stride ignored and kernel flipped
-   * both replace `convolution`). `wrap(reference)` must behave as `overrides`. @default none:
-   * combined only with mistakes that replace other exports
-   */
-  /**
    * Other ways to write the same mistake, each a set of overrides tried under this mistake's name:
    * the horizontal gradient alone, normalised with or without |gx|. @default none
    */
   readonly forms?: readonly Readonly<Record<string, unknown>>[];
-  readonly wrap?: (base: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
+  /**
+   * The same overrides built on another module instead of the reference: lets this mistake be
+   * combined with another one that replaces the same export (stride ignored and kernel flipped
+   * both replace `convolution`). `wrap(reference)` must behave as `overrides`; undefined when
+   * this mistake cannot be made on top of `base`'s (one window too few on top of one too many).
+   * @default none: combined only with mistakes that replace other exports
+   */
+  readonly wrap?: (base: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>> | undefined;
 }

@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { oneHotQuirk } from './quirks.js';
 
 export const labelShifted: MistakeDefinition = {
   id: 'onehot-label-shifted',
@@ -8,11 +9,5 @@ export const labelShifted: MistakeDefinition = {
     en: 'MNIST labels run from 0 to 9: label k puts its 1 in column k (to_categorical). Your code puts it in column k - 1, as if classes started at 1: the digit 0 gets no 1 at all.',
   },
   hint: { fr: 'row[label] = 1.', en: 'row[label] = 1.' },
-  overrides: {
-    toCategorical: (labels: number[], numClasses?: number): number[][] => {
-      if (labels.length === 0) return [];
-      const n = numClasses ?? labels.reduce((m, l) => Math.max(m, l), -Infinity) + 1;
-      return labels.map((label) => Array.from({ length: n }, (_, k) => (k === label - 1 ? 1 : 0)));
-    },
-  },
+  ...oneHotQuirk({ labelShifted: true }),
 };

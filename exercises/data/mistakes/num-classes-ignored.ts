@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { oneHotQuirk } from './quirks.js';
 
 export const numClassesIgnored: MistakeDefinition = {
   id: 'onehot-num-classes-ignored',
@@ -8,11 +9,5 @@ export const numClassesIgnored: MistakeDefinition = {
     en: 'When numClasses is given, every row must have numClasses columns, even if the highest classes do not appear in this batch of labels (a test batch without any 9 still has 10 classes). Your code always takes max(labels) + 1.',
   },
   hint: { fr: 'const n = numClasses ?? max(labels) + 1.', en: 'const n = numClasses ?? max(labels) + 1.' },
-  overrides: {
-    toCategorical: (labels: number[]): number[][] => {
-      if (labels.length === 0) return [];
-      const n = labels.reduce((m, l) => Math.max(m, l), -Infinity) + 1;
-      return labels.map((label) => Array.from({ length: n }, (_, k) => (k === label ? 1 : 0)));
-    },
-  },
+  ...oneHotQuirk({ numClassesIgnored: true }),
 };

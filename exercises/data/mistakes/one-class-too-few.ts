@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { oneHotQuirk } from './quirks.js';
 
 export const oneClassTooFew: MistakeDefinition = {
   id: 'onehot-one-class-too-few',
@@ -8,12 +9,7 @@ export const oneClassTooFew: MistakeDefinition = {
     en: 'Classes are numbered from 0: labels 0..9 make 10 classes, hence 10 columns (to_categorical takes max + 1). With max(labels) columns the largest class has no column left and its one-hot vector is all zeros.',
   },
   hint: { fr: 'Quand numClasses n\u2019est pas donné, prenez max(labels) + 1.', en: 'When numClasses is not given, take max(labels) + 1.' },
-  overrides: {
-    toCategorical: (labels: number[], numClasses?: number): number[][] => {
-      const n = numClasses ?? labels.reduce((m, l) => Math.max(m, l), -Infinity);
-      return labels.map((label) => Array.from({ length: n }, (_, k) => (k === label ? 1 : 0)));
-    },
-  },
+  ...oneHotQuirk({ oneClassTooFew: true }),
   // The same width with `row = new Array(n).fill(0); row[label] = 1`: the row of the highest label
   // grows by one, so that answer is ragged instead of missing its 1.
   forms: [

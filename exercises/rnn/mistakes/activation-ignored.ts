@@ -1,13 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { RnnLayer, sigmoid } from '../../../reference/rnn.js';
-
-/** The layer with a fixed activation, whatever the constructor was given. */
-const fixed = (f: (x: number) => number): typeof RnnLayer =>
-  class extends RnnLayer {
-    constructor(nUnits: number, inputSize: number, _activation: (x: number) => number) {
-      super(nUnits, inputSize, f);
-    }
-  };
+import { quirkyRnn, rnnQuirk } from './quirks.js';
 
 export const activationIgnored: MistakeDefinition = {
   id: 'rnn-activation-ignored',
@@ -17,6 +9,6 @@ export const activationIgnored: MistakeDefinition = {
     en: "RnnLayer(n_units, input_size, activation) is given its activation function, as in the notes (RnnLayer(3, 2, sigmoid)), and must apply that one. Your layer always applies the same function (the notes' sigmoid, or tanh): the cases built with another activation fail.",
   },
   hint: { fr: 'Gardez this.activation = activation dans le constructeur, et appelez this.activation(z).', en: 'Keep this.activation = activation in the constructor, and call this.activation(z).' },
-  overrides: { RnnLayer: fixed(sigmoid) },
-  forms: [{ RnnLayer: fixed(Math.tanh) }],
+  ...rnnQuirk({ activation: 'sigmoid' }),
+  forms: [{ RnnLayer: quirkyRnn({ activation: 'tanh' }) }],
 };

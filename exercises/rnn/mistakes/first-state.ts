@@ -1,13 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { RnnLayer } from '../../../reference/rnn.js';
-
-/** The reference layer whose `forward` hands back h_1, the state after the first step. */
-class FirstState extends RnnLayer {
-  override forward(X: number[][]): number[] {
-    const states = this.forwardSequence(X);
-    return states.length > 0 ? states[0] : this.b.map(() => 0);
-  }
-}
+import { rnnQuirk } from './quirks.js';
 
 export const firstState: MistakeDefinition = {
   id: 'rnn-first-state',
@@ -17,5 +9,5 @@ export const firstState: MistakeDefinition = {
     en: 'forward must run over the whole sequence and return h_T, the state after the last step: it is what sums the sequence up. Returning h_1 ignores everything but the first x.',
   },
   hint: { fr: 'Le return se place après la boucle sur les pas de temps, pas dedans.', en: 'The return goes after the loop over the time steps, not inside it.' },
-  overrides: { RnnLayer: FirstState },
+  ...rnnQuirk({ firstState: true }),
 };

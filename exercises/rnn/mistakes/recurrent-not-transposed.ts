@@ -1,22 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { RnnLayer } from '../../../reference/rnn.js';
-
-/** The reference layer with `Wy h` in place of `Wy^T h`: row j of Wy feeds unit j. */
-class RecurrentNotTransposed extends RnnLayer {
-  override forwardSequence(X: number[][]): number[][] {
-    const { Wx, Wy, b, activation } = this;
-    let h = b.map(() => 0);
-    return X.map((x) => {
-      h = b.map((bj, j) => {
-        let z = bj;
-        for (let i = 0; i < x.length; i++) z += Wx[i][j] * x[i];
-        for (let k = 0; k < h.length; k++) z += Wy[j][k] * h[k];
-        return activation(z);
-      });
-      return h;
-    });
-  }
-}
+import { rnnQuirk } from './quirks.js';
 
 export const recurrentNotTransposed: MistakeDefinition = {
   id: 'rnn-recurrent-not-transposed',
@@ -26,5 +9,5 @@ export const recurrentNotTransposed: MistakeDefinition = {
     en: 'The notes compute B = Wy^T h: entry j of the new pre-activation is Σ_k Wy[k][j] h[k] (column j of Wy). Using Wy[j][k] applies Wy instead of Wy^T; the first state is right (h_0 = 0) but every later one is wrong as soon as Wy is not symmetric.',
   },
   hint: { fr: 'Comme pour Wx^T x : parcourez la colonne j de Wy, Wy[k][j].', en: 'As for Wx^T x: walk down column j of Wy, Wy[k][j].' },
-  overrides: { RnnLayer: RecurrentNotTransposed },
+  ...rnnQuirk({ recurrentNotTransposed: true }),
 };

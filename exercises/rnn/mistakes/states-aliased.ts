@@ -1,14 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { RnnLayer } from '../../../reference/rnn.js';
-
-/** The same array pushed at every step and overwritten: every row is the last state. */
-class StatesAliased extends RnnLayer {
-  override forwardSequence(X: number[][]): number[][] {
-    const states = super.forwardSequence(X);
-    const last = states[states.length - 1];
-    return states.map(() => [...last!]);
-  }
-}
+import { rnnQuirk } from './quirks.js';
 
 export const statesAliased: MistakeDefinition = {
   id: 'rnn-states-aliased',
@@ -18,5 +9,5 @@ export const statesAliased: MistakeDefinition = {
     en: 'forwardSequence pushes h to the list of states at every step, then changes that same array at the next step: in JavaScript, states.push(h) stores a reference, not a copy. Every row ends up equal to the last state.',
   },
   hint: { fr: 'Créez un nouveau tableau à chaque pas (h = next), ou poussez une copie : states.push([...h]).', en: 'Build a new array at every step (h = next), or push a copy: states.push([...h]).' },
-  overrides: { RnnLayer: StatesAliased },
+  ...rnnQuirk({ statesAliased: true }),
 };

@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { windowQuirk } from './quirks.js';
 
 export const oneWindowTooFew: MistakeDefinition = {
   id: 'window-one-too-few',
@@ -8,15 +9,5 @@ export const oneWindowTooFew: MistakeDefinition = {
     en: 'There are n - s windows (the notes: 100 points and s = 6 give 94 windows, X of shape (94, 6)). The last one starts at n - s - 1 and its target is the last value of the series, x[n-1]: it is left out.',
   },
   hint: { fr: 'La boucle va jusqu\u2019à i < n - s (range(n-s) en Python), pas i < n - s - 1.', en: 'The loop runs while i < n - s (range(n-s) in Python), not i < n - s - 1.' },
-  overrides: {
-    makeWindows: (series: number[], s: number) => {
-      const X: number[][] = [];
-      const Y: number[][] = [];
-      for (let i = 0; i < series.length - s - 1; i++) {
-        X.push(series.slice(i, i + s));
-        Y.push([series[i + s]]);
-      }
-      return { X, Y };
-    },
-  },
+  ...windowQuirk({ count: -1 }),
 };

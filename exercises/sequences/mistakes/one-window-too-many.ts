@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { windowQuirk } from './quirks.js';
 
 export const oneWindowTooMany: MistakeDefinition = {
   id: 'window-one-too-many',
@@ -8,15 +9,5 @@ export const oneWindowTooMany: MistakeDefinition = {
     en: 'There are n - s windows (the notes: for i in range(n-s); 100 points and s = 6 give 94 windows). One more window starts at n - s: its target x[n] is past the end of the series, undefined.',
   },
   hint: { fr: 'La boucle doit s\u2019arrêter à i < n - s, pas i <= n - s.', en: 'The loop must stop at i < n - s, not i <= n - s.' },
-  overrides: {
-    makeWindows: (series: number[], s: number) => {
-      const X: number[][] = [];
-      const Y: (number | undefined)[][] = [];
-      for (let i = 0; i <= series.length - s; i++) {
-        X.push(series.slice(i, i + s));
-        Y.push([series[i + s]]);
-      }
-      return { X, Y };
-    },
-  },
+  ...windowQuirk({ count: 1 }),
 };

@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { windowQuirk } from './quirks.js';
 
 export const targetLastInput: MistakeDefinition = {
   id: 'window-target-last-input',
@@ -8,15 +9,5 @@ export const targetLastInput: MistakeDefinition = {
     en: 'The window X[i] = x[i .. i+s-1] is there to predict the value after it, Y[i] = [x[i+s]] (the notes: X.append(x[i:i+s]), Y.append([x[i+s]])). With x[i+s-1] the target is already inside the window: the model learns to copy its last input.',
   },
   hint: { fr: 'slice(i, i + s) s\u2019arrête avant l\u2019indice i + s : c\u2019est justement lui, la cible.', en: 'slice(i, i + s) stops before index i + s: that one is the target.' },
-  overrides: {
-    makeWindows: (series: number[], s: number) => {
-      const X: number[][] = [];
-      const Y: number[][] = [];
-      for (let i = 0; i + s < series.length; i++) {
-        X.push(series.slice(i, i + s));
-        Y.push([series[i + s - 1]]);
-      }
-      return { X, Y };
-    },
-  },
+  ...windowQuirk({ targetLastInput: true }),
 };

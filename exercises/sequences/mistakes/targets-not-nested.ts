@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { windowQuirk } from './quirks.js';
 
 export const targetsNotNested: MistakeDefinition = {
   id: 'window-y-not-nested',
@@ -8,15 +9,5 @@ export const targetsNotNested: MistakeDefinition = {
     en: 'The notes build Y with shape (94, 1): one row per window, one value per row, the shape a Dense(1) output expects. Your Y is flat, shape (94,): the right values, one dimension short.',
   },
   hint: { fr: 'Y.push([series[i + s]]) plutôt que Y.push(series[i + s]).', en: 'Y.push([series[i + s]]) rather than Y.push(series[i + s]).' },
-  overrides: {
-    makeWindows: (series: number[], s: number) => {
-      const X: number[][] = [];
-      const Y: number[] = [];
-      for (let i = 0; i + s < series.length; i++) {
-        X.push(series.slice(i, i + s));
-        Y.push(series[i + s]!);
-      }
-      return { X, Y };
-    },
-  },
+  ...windowQuirk({ notNested: true }),
 };
