@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../grader/model/results.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { environment, fixtureDirs, FIXTURES, grade } from './support/grade.js';
+import { expectScoresAsBefore } from './support/parity.js';
 
 interface Fixture {
   readonly exercise: string;
@@ -55,6 +56,7 @@ describe('diagnosis of independently written submissions', () => {
   it.each(dirs)('%s', async (name) => {
     const f = fixtureOf(name);
     const result = await grade({ ...env, exercises: env.exercises.filter((e) => e.manifest.id === f.exercise) }, join(FIXTURES, 'diagnosis', name));
+    expectScoresAsBefore('diagnosis', name, result);
     const ex = result.exercises[0]!;
     if (f.kind === 'correct') {
       expect(ex.checks.filter((c) => c.status !== 'passed')).toEqual([]);

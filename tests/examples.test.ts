@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SubmissionResult } from '../grader/model/results.js';
 import { environment, EXAMPLES, exercise, grade } from './support/grade.js';
+import { expectScoresAsBefore } from './support/parity.js';
 
 const NUMERIC = ['convolution', 'image', 'pooling', 'shapes', 'rnn', 'sequences', 'data'] as const;
 
@@ -11,6 +12,11 @@ describe('the bundled examples', () => {
   beforeAll(async () => {
     const env = await environment([...NUMERIC]);
     [correct, notesPort] = await Promise.all([grade(env, join(EXAMPLES, 'correct')), grade(env, join(EXAMPLES, 'notes-port'))]);
+  });
+
+  it('grades both examples exactly as before (tests/parity/examples.json)', () => {
+    expectScoresAsBefore('examples', 'correct', correct);
+    expectScoresAsBefore('examples', 'notes-port', notesPort);
   });
 
   it.each(NUMERIC)('correct gets full marks on %s', (id) => {

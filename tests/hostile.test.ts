@@ -15,6 +15,7 @@ import { validator } from '../grader/schema/validate.js';
 import { createEnvironment } from '../grader/execute/environment.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { fixtureDirs, FIXTURES, grade, withExerciseLimits } from './support/grade.js';
+import { expectScoresAsBefore } from './support/parity.js';
 import { CI, CI_LAUNCHER, launcherUnavailable, skipReason, testEnvironment, testLauncher } from './support/sandbox.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 
@@ -220,6 +221,10 @@ describe('hostile submissions', () => {
     expect(listener.connections()).toBe(0);
   });
 
+  it('grades the clean twin exactly as before (tests/parity/hostile.json)', () => {
+    expectScoresAsBefore('hostile', 'the reference (clean twin)', twin);
+  });
+
   it('records in results.json the launcher that graded', () => {
     expect(twin.environment.sandbox).toBe(env.launcher.name);
   });
@@ -253,6 +258,7 @@ describe('hostile submissions', () => {
     const forgedBefore = forgeries(targets);
     const result = await grade(withLimits(env, limits), fixture);
 
+    expectScoresAsBefore('hostile', name, result);
     const attacked = result.exercises.find((e) => e.id === ATTACKED)!;
     assertAttackedScoresZero(attacked, says);
     expect(untimed(result.exercises.filter((e) => e.id !== ATTACKED))).toEqual(untimed(twin.exercises.filter((e) => e.id !== ATTACKED)));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { environment, fixtureDirs, FIXTURES, grade } from './support/grade.js';
+import { expectScoresAsBefore } from './support/parity.js';
 
 /**
  * Every mistake of every catalogue has a fixture submission that makes exactly that mistake:
@@ -27,6 +28,7 @@ describe('each catalogued mistake is diagnosed by name', () => {
   it.each(dirs)('%s', async (id) => {
     const exerciseId = exerciseOf(id);
     const result = await grade({ ...env, exercises: env.exercises.filter((e) => e.manifest.id === exerciseId) }, join(FIXTURES, 'mistakes', id));
+    expectScoresAsBefore('mistakes', id, result);
     const failed = result.exercises[0]!.checks.filter((c) => c.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     const named = new Set(failed.map((c) => (c.status === 'failed' ? c.diagnosis : undefined)).filter(Boolean));

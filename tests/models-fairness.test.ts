@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { check, environment, exercise, FIXTURES, grade } from './support/grade.js';
+import { expectScoresAsBefore } from './support/parity.js';
 
 /**
  * Model grades are fair and reproducible: a model written otherwise but computing and learning as
@@ -31,6 +32,7 @@ beforeAll(async () => {
 describe('a correct model written otherwise', () => {
   it('gets full marks: functional API, named layers, explicit defaults, glorotUniform/heNormal kernels, optimizer objects, tfjs loss functions, Reshape, pooling padding that pads nothing, the LSTM gate sigmoid', async () => {
     const r = await grade(only(env, (c) => c !== 'deep-cnn-learns'), fixture('correct-spellings'), { seed: SEEDS[0] });
+    expectScoresAsBefore('models-fairness', `correct-spellings (seed ${SEEDS[0]}, all but deep-cnn-learns)`, r);
     expect(notPassed(r)).toEqual([]);
     expect(exercise(r, 'models').score).toBe(exercise(r, 'models').maxScore);
     // Other initializers are another draw: trained, and passed on what they learnt.
@@ -53,6 +55,7 @@ describe('a wrong model loses its points on every seed, and the message names wh
   ])('%s: %s fails', async (name, learning, pattern, alsoFailed) => {
     for (const seed of SEEDS) {
       const r = await grade(only(env, (c) => c.startsWith('dense-') || c === 'compile-settings'), fixture(name), { seed });
+      expectScoresAsBefore('models-fairness', `${name} (seed ${seed}, dense and compile checks)`, r);
       const c = check(r, 'models', learning);
       expect(c.status, `seed ${seed}`).toBe('failed');
       expect(messageOf(c)).toMatch(pattern);
@@ -68,6 +71,7 @@ describe('a wrong model loses its points on every seed, and the message names wh
   ])('%s: %s fail', async (name, failing, pattern) => {
     for (const seed of SEEDS.slice(0, 2)) {
       const r = await grade(only(env, (c) => !c.endsWith('-learns')), fixture(name), { seed });
+      expectScoresAsBefore('models-fairness', `${name} (seed ${seed}, no learning check)`, r);
       expect(notPassed(r).map((x) => x.split(':')[0]).sort(), `seed ${seed}`).toEqual([...failing].sort());
       expect(messageOf(check(r, 'models', failing[0]!))).toMatch(pattern);
       expect(exercise(r, 'models').score).toBeLessThan(exercise(r, 'models').maxScore);

@@ -9,6 +9,7 @@ import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { html } from '../reports/html.js';
 import { check, environment, EXAMPLES, exercise, fixtureDirs, FIXTURES, grade } from './support/grade.js';
+import { expectScoresAsBefore } from './support/parity.js';
 
 /**
  * The models exercise end to end: the child builds the student's models and sends them as data,
@@ -39,6 +40,7 @@ describe('a correct submission', () => {
     ['written otherwise (fused activations, functional API, input layers)', fixture('correct-variants')],
   ])('%s gets full marks without being trained, and the result names the backend', async (_, dir) => {
     const r = await grade(env, dir);
+    expectScoresAsBefore('models', dir.replace(`${FIXTURES}/models/`, '').replace(`${EXAMPLES}/`, 'examples/'), r);
     const e = exercise(r, 'models');
     expect(e.checks.filter((c) => c.status !== 'passed').map((c) => `${c.id}: ${messageOf(c)}`)).toEqual([]);
     expect(e.score).toBe(20);
@@ -69,6 +71,7 @@ describe('each wrong model is caught, explained and named', () => {
     ['model-missing-pooling', [['deep-cnn-architecture', /^Expected deepCnnModel\(\) to have a MaxPooling2D layer after the Conv2D layer \(layer 2\), but got none.*Without the MaxPooling2D layer, Flatten gives 15,680 values instead of 3,920/]]],
   ])('%s: caught with its message, named on every failed check', async (id, expected) => {
     const r = await grade(only(env, (c) => !isLearning(c)), fixture(id));
+    expectScoresAsBefore('models', `${id} (no learning check)`, r);
     for (const [checkId, pattern] of expected) {
       const c = check(r, 'models', checkId);
       expect(c.status).toBe('failed');
@@ -119,6 +122,7 @@ describe('a batch of submissions', () => {
 describe('untrusted models', () => {
   it('refuses oversized or unknown models before rebuilding them, and a value that is not a model', async () => {
     const r = await grade(only(env, (c) => c.endsWith('-architecture')), fixture('oversized'));
+    expectScoresAsBefore('models', 'oversized (architecture checks)', r);
     expect(messageOf(check(r, 'models', 'dense-architecture'))).toMatch(/refuses: about 7,850,000 parameters, more than the 5,000,000 allowed\.$/);
     expect(messageOf(check(r, 'models', 'cnn-architecture'))).toMatch(/refuses: layer 2 is a UpSampling2D, which is not one of InputLayer, Dense, Conv2D/);
     expect(messageOf(check(r, 'models', 'lstm-architecture'))).toBe('Expected lstmModel() to return a TensorFlow.js model (tf.sequential() or tf.model()), but got a tensor.');

@@ -12,6 +12,7 @@ import { html } from '../reports/html.js';
 import { anchorOf } from '../reports/view/exercise.js';
 import { HOSTILE_IMG, HOSTILE_SCRIPT, richResult, sampleExercises } from './fixtures/report/samples.js';
 import { environment, FIXTURES, grade } from './support/grade.js';
+import { expectScoresAsBefore } from './support/parity.js';
 
 /** Where the browser test leaves its screenshots, to look at the design: NEUROGRADE_SCREENSHOTS keeps them; by default they go with the test's browser profile. */
 const SCREENSHOTS = process.env.NEUROGRADE_SCREENSHOTS;
@@ -58,6 +59,12 @@ afterAll(() => {
 const render = (result: SubmissionResult): string => html.render(result, { lang: result.lang, exercises: env.exercises }) as string;
 
 describe('report.html of really graded submissions', () => {
+  it('grades the report fixtures exactly as before (tests/parity/report.json)', () => {
+    expectScoresAsBefore('report', 'shape-no-flooring (fr, through the grade command)', graded.flooring!.result);
+    expectScoresAsBefore('report', 'hostile', graded.hostile!);
+    expectScoresAsBefore('report', 'compile-error', graded.broken!);
+  });
+
   it('is written next to results.json by `grade`, which prints its path', () => {
     const { printed } = graded.flooring!;
     expect(printed.some((l) => l.includes(join(out, 'flooring', 'report.html')))).toBe(true);
