@@ -107,6 +107,14 @@ describe('diagnose, generalised catalogue', () => {
     expect(run(odd, [call('perimeter', 2, 2), call('perimeter', 2, 3)]).mistakes).toEqual([]);
   });
 
+  it('relates every failing case by the most specific relation they all show, when each shows another first', () => {
+    // Truncated: the first case reads as rounded to nearest (1.2 -> 1, -2.3 -> -2), the second as
+    // rounded down (nothing negative); toward zero is what both show.
+    const truncated = student({ scale: (xs: number[], k: number) => xs.map((x) => Math.trunc(x * k)) });
+    const found = run(truncated, [call('scale', [1.2, -2.3, 0.1], 1), call('scale', [2.7, 3.6], 1)]);
+    expect(found.relation).toMatchObject({ id: 'rounded-toward-zero', scope: 'every', failing: 2 });
+  });
+
   it('says which cases fail by the function called, with two cases on each side', () => {
     const wrongPerimeter = student({ perimeter: () => 0 });
     const found = run(wrongPerimeter, [call('area', 2, 3), call('perimeter', 2, 3), call('area', 4, 5), call('perimeter', 4, 5)]);

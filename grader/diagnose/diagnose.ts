@@ -6,6 +6,7 @@ import type { Memo } from '../kit/memo.js';
 import { evaluate } from '../kit/evaluate.js';
 import { casePattern } from './patterns.js';
 import { relate, type FoundRelation } from './relate.js';
+import { relations, type RelationDefinition } from './relations/index.js';
 import { reproduces, reproducesOne } from './same-answer.js';
 
 export { reproduces } from './same-answer.js';
@@ -93,12 +94,37 @@ function matchVariant(input: DiagnoseInput, cases: readonly Answered[]): Variant
 const sameParams = (a: FoundRelation, b: FoundRelation): boolean =>
   Object.keys(a.params).length === Object.keys(b.params).length && Object.entries(a.params).every(([k, v]) => Math.abs(b.params[k]! - v) <= 1e-9 * Math.max(1, Math.abs(v)));
 
+const relateCase = (c: Answered, tol: Tolerance, candidates?: readonly RelationDefinition[]): FoundRelation | undefined =>
+  relate(c.expected[c.differs], c.obs.outputs[c.differs], tol, candidates);
+
+/**
+ * The most specific relation that every failing case shows, when the first one each case shows
+ * differs (the integer part is "rounded down" where nothing is negative, "toward zero" overall):
+ * it holds in the first case, no earlier than the first case's own.
+ */
+function commonRelation(input: DiagnoseInput, wrong: readonly Answered[], first: FoundRelation): FoundRelation[] | undefined {
+  const cases = wrong.slice(0, MAX_REPLAYED);
+  if (cases.length < wrong.length) return undefined;
+  for (const r of relations.slice(relations.findIndex((x) => x.id === first.id) + 1)) {
+    const found: FoundRelation[] = [];
+    for (const c of cases) {
+      const f = relateCase(c, input.tolerance, [r]);
+      if (!f || f.path !== first.path) break;
+      found.push(f);
+    }
+    if (found.length === cases.length) return found;
+  }
+  return undefined;
+}
+
 /** A relation every failing case shows (the first case's params), else the shown case's own. */
 function relationOf(input: DiagnoseInput, wrong: readonly Answered[]): Relation | undefined {
-  const found = wrong.map((c) => relate(c.expected[c.differs], c.obs.outputs[c.differs], input.tolerance));
+  let found = wrong.map((c) => relateCase(c, input.tolerance));
   const first = found[0];
-  if (first && found.every((r) => r && r.id === first.id && r.path === first.path)) {
-    return { ...first, scope: 'every', sameParams: found.every((r) => sameParams(first, r!)), failing: wrong.length };
+  if (first && !found.every((r) => r && r.id === first.id && r.path === first.path)) found = commonRelation(input, wrong, first) ?? found;
+  const every = found[0];
+  if (every && found.every((r) => r && r.id === every.id && r.path === every.path)) {
+    return { ...every, scope: 'every', sameParams: found.every((r) => sameParams(every, r!)), failing: wrong.length };
   }
   // A property check judges its shrunk input last: the last case under the shown id is the one shown.
   let shownAt = -1;

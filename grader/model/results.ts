@@ -92,6 +92,9 @@ export const RelationSchema = Type.Object({
   id: Type.String({ description: 'Stable relation id, e.g. "cropped", "scaled", "transposed".' }),
   params: Type.Record(Type.String(), Type.Number(), { description: 'The relation\'s numbers, e.g. { bottom: 1, right: 1 } or { factor: 0.996, numerator: 255, denominator: 256 }.' }),
   path: Type.Optional(Type.String({ description: 'The field of an object answer it holds for, e.g. "Y".' })),
+  moved: Type.Optional(
+    Type.Record(Type.String(), Type.String(), { description: 'For "permuted" on an object of numbers: each of your fields whose value is another expected field\'s, e.g. { "W": "H", "H": "W" }.' }),
+  ),
   scope: Type.Union([Type.Literal('every'), Type.Literal('shown')], {
     description: '"every": every failing case shows it (params are the first one\'s); "shown": only the case shown does.',
   }),

@@ -36,3 +36,6 @@ export const relations: readonly RelationDefinition[] = [
   reshaped,
   shapeDiffers,
 ];
+
+/** The relations of each entry to the expected entry at the same place: the only ones that hold for an object of named numbers, whose order means nothing. */
+export const valueRelations: readonly RelationDefinition[] = [nonFinite, negated, scaled, offset, affine, absolute, squared, squareRooted, ...roundings, offByOne];

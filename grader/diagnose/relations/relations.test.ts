@@ -49,6 +49,13 @@ describe('relations between a wrong answer and the expected one', () => {
     expect(relate({ X: [[1], [2]], Y: [[2], [3], [4]] }, { X: [[1], [2]], Y: [[2], [3]] }, tol)).toEqual({ id: 'cropped', params: { top: 0, bottom: 1, left: 0, right: 0 }, path: 'Y' });
   });
 
+  it('names the fields of an object of numbers whose values moved, and never a shift or an order of its fields', () => {
+    expect(relate({ W: 13, H: 26, D: 64 }, { W: 26, H: 13, D: 64 }, tol)).toEqual({ id: 'permuted', params: {}, moved: { W: 'H', H: 'W' } });
+    expect(relate({ W: 2, H: 3, D: 5 }, { W: 3, H: 5, D: 2 }, tol)).toEqual({ id: 'permuted', params: {}, moved: { W: 'H', H: 'D', D: 'W' } });
+    // got.W = want.H, but got.H is no expected value: nothing moved, and W, H, D have no order to shift along.
+    expect(relate({ W: 2, H: 3, D: 5 }, { W: 3, H: 5, D: 7 }, tol)).toBeUndefined();
+  });
+
   it.each([
     ['a single number (any two are a multiple of each other)', 3, 7],
     ['an answer of another rank, other values', [1, 2, 3], [[3, 2, 1]]],

@@ -73,7 +73,9 @@ function sentence(r: Relation): string {
     case 'off-by-one':
       return `Every value of ${yours} that differs is one more or one less than expected (${n(p.above)} one more, ${n(p.below)} one less, out of ${n(p.total)}).`;
     case 'permuted':
-      return `${Yours} holds the same values as ${theirs}, in another order.`;
+      return r.moved
+        ? `${Yours} holds the expected values in other fields: ${list(Object.entries(r.moved).map(([mine, from]) => `your ${mine} is the expected ${from}`))}.`
+        : `${Yours} holds the same values as ${theirs}, in another order.`;
     case 'reshaped':
       return `${Yours} holds the values of ${theirs} in the same order, but with ${n(p.rank)} ${n(p.rank) === 1 ? 'dimension' : 'dimensions'} instead of ${n(p.expectedRank)}.`;
     case 'shape-differs': {

@@ -71,7 +71,9 @@ function sentence(r: Relation): string {
     case 'off-by-one':
       return `Chaque valeur fausse de ${yours} vaut un de plus ou un de moins que l'attendue (${n(p.above)} de plus, ${n(p.below)} de moins, sur ${n(p.total)}).`;
     case 'permuted':
-      return `${Yours} contient les mêmes valeurs que ${theirs}, dans un autre ordre.`;
+      return r.moved
+        ? `${Yours} contient les valeurs attendues dans d’autres champs : ${list(Object.entries(r.moved).map(([mine, from]) => `votre ${mine} vaut le ${from} attendu`))}.`
+        : `${Yours} contient les mêmes valeurs que ${theirs}, dans un autre ordre.`;
     case 'reshaped':
       return `${Yours} contient les valeurs de ${theirs} dans le même ordre, mais avec ${n(p.rank)} dimension(s) au lieu de ${n(p.expectedRank)}.`;
     case 'shape-differs': {
