@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,17 @@ const BOMBS = [
   ['a conditional chain that crashes esbuild', `declare const a: boolean;\nexport const maxpooling = ${'a?1:'.repeat(250_000)}0;\n`, /a bundler that crashed on it/],
 ] as const;
 
+/**
+ * An import bomb in pooling.ts: 300 hard links to one 1 MiB file, 300 MiB for esbuild from 1 MiB
+ * on disk (unbounded, it kept esbuild busy 150 s and took 1.7 GB of its memory).
+ */
+function importBomb(dir: string): string {
+  writeFileSync(join(dir, 'mib.ts'), `export const v = [${'0,'.repeat(500_000)}];\n`);
+  for (let i = 0; i < 300; i++) linkSync(join(dir, 'mib.ts'), join(dir, `link${i}.ts`));
+  writeFileSync(join(dir, 'pooling.ts'), `${Array.from({ length: 300 }, (_, i) => `export { v as v${i} } from './link${i}.js';`).join('\n')}\nexport const maxpooling = 0;\n`);
+  return dir;
+}
+
 describe('hostile submissions, round 2', () => {
   let env: GradingEnvironment;
   let twin: SubmissionResult;
@@ -84,6 +95,14 @@ describe('hostile submissions, round 2', () => {
     expect(others(result, 'pooling')).toEqual(others(twin, 'pooling'));
     // The next submission graded with the same bundler is graded in full.
     expect(untimed((await grade(env, submission({}))).exercises)).toEqual(untimed(twin.exercises));
+  });
+
+  it('an import bomb costs pooling alone: refused once one build has read 4 MiB of source', async () => {
+    const result = await grade(env, importBomb(submission({})));
+    const pooling = result.exercises.find((e) => e.id === 'pooling')!;
+    expect(pooling).toMatchObject({ score: 0, status: 'compile-error' });
+    for (const c of pooling.checks) expect(c.message).toMatch(/^Expected an exercise's file and everything it imports to total at most 4096 KiB of source, but got more when reading link\d+\.ts; it was not compiled\.$/);
+    expect(others(result, 'pooling')).toEqual(others(twin, 'pooling'));
   });
 
   it('exploding-answer: an answer that cannot fit the output limit is refused in the child, and costs shapes alone', async () => {
@@ -176,6 +195,7 @@ describe('hostile submissions, round 2', () => {
       const root = join(work, 'class');
       // The issue's file (nested 300,000 deep); the crash of esbuild itself is the third bomb, graded above.
       submission({ 'pooling.ts': BOMBS[0][1] }, 'a-bomb', root);
+      importBomb(submission({}, 'a-import-bomb', root));
       submission({}, 'b-correct', root);
       submission({}, 'c-correct', root);
       // Names that would clear the teacher's screen, retitle the window, or read backwards.
@@ -192,6 +212,9 @@ describe('hostile submissions, round 2', () => {
       const bomb = read('a-bomb');
       expect(bomb.exercises.find((e) => e.id === 'pooling')).toMatchObject({ score: 0, status: 'compile-error' });
       expect(others(bomb, 'pooling')).toEqual(others(twin, 'pooling'));
+      const imports = read('a-import-bomb');
+      expect(imports.exercises.find((e) => e.id === 'pooling')).toMatchObject({ score: 0, status: 'compile-error', message: expect.stringMatching(/at most 4096 KiB of source/) });
+      expect(others(imports, 'pooling')).toEqual(others(twin, 'pooling'));
       for (const name of ['b-correct', 'c-correct']) expect(untimed(read(name).exercises)).toEqual(untimed(twin.exercises));
       // No control or bidi character of a name reaches the terminal, the gradebook or the class page: they show escaped.
       expect(log).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);

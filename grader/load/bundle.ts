@@ -1,4 +1,4 @@
-import { build, type Plugin, type Message } from 'esbuild';
+import { build, transform, type Plugin, type Message } from 'esbuild';
 import { lstatSync, readFileSync, realpathSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
@@ -48,11 +48,26 @@ function refuseFile(path: string, limits: SourceLimits): SourceRefusal | undefin
   return refuseSource(readFileSync(path, 'utf8'), stat.size, limits);
 }
 
+function refusalText(refusal: SourceRefusal): string {
+  switch (refusal.kind) {
+    case 'too-large':
+      return `${refusal.bytes} bytes, more than ${refusal.limit}`;
+    case 'too-deep':
+      return `nested more than ${refusal.limit} deep`;
+    case 'too-much':
+      return `more than ${refusal.limit} bytes of source in one build`;
+    case 'not-a-file':
+      return 'not a regular file';
+  }
+}
+
 /**
  * Refuses any file whose real path leaves the submission, any package but the provided ones,
  * and any file too large or nested too deep for the bundler to parse safely.
  */
 function confine(root: string, limits: SourceLimits): Plugin {
+  // Bytes this build has read so far (esbuild loads each path once).
+  let total = 0;
   return {
     name: 'neurograde-confine',
     setup(b) {
@@ -78,9 +93,12 @@ function confine(root: string, limits: SourceLimits): Plugin {
         if (!within(root, real)) {
           return { errors: [{ text: `"${relative(root, args.path)}" leads outside the submission folder.` }] };
         }
-        const refusal = refuseFile(real, limits);
+        // Past the build's total, one error says so and the files after it are not read.
+        if (total > limits.maxTotalBytes) return { contents: '', loader: 'js' };
+        total += statSync(real).size;
+        const refusal = total > limits.maxTotalBytes ? { kind: 'too-much' as const, limit: limits.maxTotalBytes } : refuseFile(real, limits);
         if (refusal) {
-          const text = refusal.kind === 'too-large' ? `${refusal.bytes} bytes, more than ${refusal.limit}` : refusal.kind === 'too-deep' ? `nested more than ${refusal.limit} deep` : 'not a regular file';
+          const text = refusalText(refusal);
           const line = refusal.kind === 'too-deep' ? refusal.line : 1;
           return { errors: [{ text, detail: refusal, location: { file: relative(root, real), line, column: 0 } }] };
         }
@@ -147,10 +165,16 @@ function outputOf(result: BuildResult, root: string, jsPath: string): BundleOutc
   return { ok: true, code: js.text, map: map.text, files: Object.keys(meta.inputs), externals: [...new Set(externals)] };
 }
 
+/** Starts esbuild's service (its Go process) ahead of the first build. */
+export async function warmBundler(): Promise<void> {
+  await transform('export {};', { loader: 'ts' });
+}
+
 /**
  * Bundles `file` of the submission and everything it imports into one ES module. The entry and
  * its imports must stay inside the folder once symlinks are resolved.
  */
+
 export async function bundleSubmissionFile(submissionDir: string, file: string, limits: SourceLimits = DEFAULT_SOURCE_LIMITS): Promise<BundleOutcome> {
   const root = realpathSync(submissionDir);
   const refused = checkEntry(root, file);

@@ -1,16 +1,18 @@
 /**
  * The bundler's process: runs esbuild (whose own Go process it starts) for the grader, one
- * request at a time. A source file that crashes esbuild, or runs it out of time, kills this
- * process and nothing else; the grader starts another (see `createBundler`). Forked with the tsx
- * loader; exits with its parent.
+ * request at a time. A source file that crashes esbuild, or runs it out of time or memory, kills
+ * this process and nothing else; the grader starts another (see `createBundler`). Started with
+ * the tsx loader; exits with its parent.
  */
-import { bundleSubmissionFiles } from './bundle.js';
+import { serveHelper } from '../io/helper-process.js';
+import { bundleSubmissionFiles, warmBundler } from './bundle.js';
 import type { BundlerReply, BundlerRequest } from './bundler.js';
 
-process.on('message', (m: BundlerRequest) => {
+// esbuild's service is started before the grader is told the process is ready: a request's time limit counts the bundling alone.
+await warmBundler();
+serveHelper<BundlerRequest, BundlerReply>((m) =>
   bundleSubmissionFiles(m.dir, m.files, m.limits).then(
-    (outcomes) => process.send?.({ id: m.id, ok: true, outcomes: [...outcomes] } satisfies BundlerReply),
-    (e: unknown) => process.send?.({ id: m.id, ok: false, message: e instanceof Error ? e.message : String(e) } satisfies BundlerReply),
-  );
-});
-process.on('disconnect', () => process.exit(0));
+    (outcomes): BundlerReply => ({ ok: true, outcomes: [...outcomes] }),
+    (e: unknown): BundlerReply => ({ ok: false, message: e instanceof Error ? e.message : String(e) }),
+  ),
+);

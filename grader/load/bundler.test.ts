@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prlimitPath } from '../io/helper-process.js';
 import { createBundler, type Bundler } from './bundler.js';
+import { DEFAULT_SOURCE_LIMITS } from './source-limits.js';
 
 /**
  * The bundler runs in a process of its own: a file that kills esbuild costs the exercises that
@@ -26,6 +28,12 @@ describe('createBundler', () => {
     writeFileSync(join(tsDir, 'tsconfig.json'), '{ "extends": "/etc/passwd" }\n');
     writeFileSync(join(tsDir, 'a.ts'), 'export const a = 1;\n');
     execFileSync('mkfifo', [join(dir, 'fifo.ts')]);
+    // An import bomb: 300 hard links to one 1 MiB file, 300 MiB for esbuild from 1 MiB on disk.
+    writeFileSync(join(dir, 'mib.ts'), `export const v = [${'0,'.repeat(500_000)}];\n`);
+    for (let i = 0; i < 300; i++) linkSync(join(dir, 'mib.ts'), join(dir, `link${i}.ts`));
+    const bomb = (links: number): string => `${Array.from({ length: links }, (_, i) => `export { v as v${i} } from './link${i}.js';`).join('\n')}\n`;
+    writeFileSync(join(dir, 'bomb.ts'), bomb(300));
+    writeFileSync(join(dir, 'bomb60.ts'), bomb(60));
     bundler = createBundler();
   });
   afterAll(() => {
@@ -39,6 +47,24 @@ describe('createBundler', () => {
       expect(out.get(file)).toMatchObject({ ok: false, kind: 'compile-error', errors: [{ location: 'deep.ts:1:1', refusal: { kind: 'too-deep', line: 1, limit: 500 } }] });
     }
     expect(out.get('ok.ts')?.ok).toBe(true);
+  });
+
+  it('refuses an import bomb once the files one build reads pass 4 MiB, naming the file that passed it', async () => {
+    const out = await bundler.bundle(dir, ['bomb.ts', 'ok.ts']);
+    expect(out.get('bomb.ts')).toMatchObject({ ok: false, kind: 'compile-error', errors: [{ location: expect.stringMatching(/^link\d+\.ts:1:1$/), refusal: { kind: 'too-much', limit: 4 << 20 } }] });
+    expect(out.get('ok.ts')?.ok).toBe(true);
+  });
+
+  it.skipIf(prlimitPath() === undefined)('a build that runs esbuild out of memory costs its own files only, and the next request builds', async () => {
+    // Without the total bound, 60 MiB of source reach esbuild (about 8 bytes of its memory per byte); no time limit can end it first.
+    const capped = createBundler({ memoryMb: 160, timeMs: 3_600_000, sources: { ...DEFAULT_SOURCE_LIMITS, maxTotalBytes: Number.MAX_SAFE_INTEGER } });
+    try {
+      const out = await capped.bundle(dir, ['bomb60.ts']);
+      expect(out.get('bomb60.ts')).toMatchObject({ ok: false, kind: 'bundler', reason: 'crash' });
+      expect((await capped.bundle(dir, ['ok.ts'])).get('ok.ts')?.ok).toBe(true);
+    } finally {
+      capped.close();
+    }
   });
 
   it.each([
@@ -57,7 +83,7 @@ describe('createBundler', () => {
 
   it('a file that crashes esbuild costs its own files only, and the next request builds', async () => {
     // Without the depth check, the file reaches esbuild and kills its process.
-    const unchecked = createBundler({ sources: { maxFileBytes: 8 << 20, maxDepth: Number.MAX_SAFE_INTEGER } });
+    const unchecked = createBundler({ sources: { maxFileBytes: 8 << 20, maxDepth: Number.MAX_SAFE_INTEGER, maxTotalBytes: 64 << 20 } });
     try {
       const out = await unchecked.bundle(dir, ['bang.ts', 'ok.ts']);
       expect(out.get('bang.ts')).toMatchObject({ ok: false, kind: 'bundler', reason: 'crash' });

@@ -25,7 +25,7 @@ describe('firstTooDeep', () => {
 
 describe('refuseSource', () => {
   it('refuses a file over the size limit before scanning it, and names both sizes', () => {
-    expect(refuseSource('x', 2048, { maxFileBytes: 1024, maxDepth: 10 })).toEqual({ kind: 'too-large', bytes: 2048, limit: 1024 });
+    expect(refuseSource('x', 2048, { maxFileBytes: 1024, maxDepth: 10, maxTotalBytes: 4096 })).toEqual({ kind: 'too-large', bytes: 2048, limit: 1024 });
   });
   it('passes the notes-sized files of the reference', () => {
     expect(refuseSource('export const f = (a: number[][]) => a.map((r) => r.map((v) => [v]));', 70)).toBeUndefined();

@@ -75,6 +75,7 @@ export function unloadableExercise(u: Unloadable): ExerciseResult {
 function compileMessage(t: Messages, e: CompileError): string {
   if (e.refusal?.kind === 'too-large') return t.grading.sourceTooLarge(e.location.replace(/:\d+:\d+$/, ''), e.refusal.bytes, e.refusal.limit);
   if (e.refusal?.kind === 'too-deep') return t.grading.sourceTooDeep(e.location, e.refusal.limit);
+  if (e.refusal?.kind === 'too-much') return t.grading.sourceTooMuch(e.location.replace(/:\d+:\d+$/, ''), e.refusal.limit);
   if (e.refusal?.kind === 'not-a-file') return t.grading.sourceNotAFile(e.location.replace(/:\d+:\d+$/, ''));
   return t.grading.compileError(e.location, e.text);
 }

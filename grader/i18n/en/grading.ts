@@ -10,9 +10,11 @@ export const grading = {
     `Expected ${file} to be a source file of at most ${Math.round(limit / 1024)} KiB, but got ${Math.round(bytes / 1024)} KiB; it was not compiled.`,
   sourceTooDeep: (location: string, limit: number) =>
     `Expected ${location} to nest brackets at most ${limit} deep, but got deeper; the file was not compiled.`,
+  sourceTooMuch: (file: string, limit: number) =>
+    `Expected an exercise's file and everything it imports to total at most ${Math.round(limit / 1024)} KiB of source, but got more when reading ${file}; it was not compiled.`,
   sourceNotAFile: (file: string) => `Expected ${file} to be a regular file, but got a pipe, a device or a folder; it was not read.`,
   bundlerCrashed: (file: string) =>
-    `Expected the bundler to compile ${file}, but got a bundler that crashed on it (a file or an import it could not parse); no other exercise was affected.`,
+    `Expected the bundler to compile ${file}, but got a bundler that crashed on it (a file or an import it could not parse, or that ran it out of memory); no other exercise was affected.`,
   bundlerTimeout: (file: string, limitMs: number) =>
     `Expected the bundler to compile ${file} within ${limitMs} ms (time limit), but got no result in time; it was stopped, and no other exercise was affected.`,
   loadError: (file: string, name: string, message: string) =>

@@ -12,9 +12,11 @@ export const grading: Messages['grading'] = {
     `${file} devait être un fichier source d'au plus ${Math.round(limit / 1024)} Kio, mais il fait ${Math.round(bytes / 1024)} Kio ; il n'a pas été compilé.`,
   sourceTooDeep: (location, limit) =>
     `${location} devait imbriquer les parenthèses et crochets sur au plus ${limit} niveaux, mais on obtient davantage ; le fichier n'a pas été compilé.`,
+  sourceTooMuch: (file, limit) =>
+    `Le fichier d'un exercice et tout ce qu'il importe devaient totaliser au plus ${Math.round(limit / 1024)} Kio de source, mais on dépasse en lisant ${file} ; il n'a pas été compilé.`,
   sourceNotAFile: (file) => `${file} devait être un fichier ordinaire, mais c'est un tube, un périphérique ou un dossier ; il n'a pas été lu.`,
   bundlerCrashed: (file) =>
-    `L'assembleur devait compiler ${file}, mais il a planté dessus (un fichier ou un import qu'il n'a pas pu lire) ; aucun autre exercice n'a été touché.`,
+    `L'assembleur devait compiler ${file}, mais il a planté dessus (un fichier ou un import qu'il n'a pas pu lire, ou qui a épuisé sa mémoire) ; aucun autre exercice n'a été touché.`,
   bundlerTimeout: (file, limitMs) =>
     `L'assembleur devait compiler ${file} en ${limitMs} ms au plus (limite de temps), mais rien n'est venu à temps ; il a été arrêté, et aucun autre exercice n'a été touché.`,
   loadError: (file, name, message) => `${file} devait se charger, mais on obtient ${name} à l'import : ${message}`,

@@ -23,7 +23,7 @@ export const help: Messages['help'] = {
     lang: 'la langue des messages et des rapports',
     seed: 'la graine des cas aléatoires (par défaut : NEUROGRADE_SEED, sinon celle du correcteur)',
     'vary-hidden': 'mêler l\'identité du rendu à la graine des vérifications cachées',
-    'submission-id': 'l\'identité que --vary-hidden mêle à la graine (par défaut : le nom du dossier)',
+    'submission-id': 'l\'identité mêlée à la graine des vérifications cachées (par défaut : le nom du dossier)',
     course: 'un dossier de cours dont les exercices s\'ajoutent à ceux fournis',
     'course-only': 'ne corriger que les exercices du cours',
     sandbox: 'comment le code de l\'étudiant est isolé (par défaut : le plus fort disponible)',
