@@ -2,6 +2,8 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { messages } from '../grader/i18n/index.js';
+import { formatPercent, formatScore, percentOf } from '../grader/i18n/score.js';
+import type { Lang } from '../grader/model/localized.js';
 import type { ClassReport } from '../grader/model/class-results.js';
 import { shardProblemText } from './shard-problems.js';
 import { problemText } from '../grader/i18n/layout-text.js';
@@ -9,8 +11,8 @@ import type { ClassReporter, ReportContext } from './types.js';
 import { visibleStrings } from '../grader/io/unsafe-text.js';
 import { similaritySection } from './view/similarity-section.js';
 
-const fmt = (x: number): string => String(Math.round(x * 100) / 100);
-const percent = (n: number, d: number): number => (d > 0 ? Math.round((1000 * n) / d) / 10 : 0);
+/** A bar's width in percent, for CSS (a dot whatever the language). */
+const width = (n: number, d: number): number => Math.round(percentOf(n, d) * 10) / 10;
 /** A relative link to a submission's file: the name is a path segment, so it is percent-encoded. */
 const link = (name: string, file: string): string => `${encodeURIComponent(name)}/${file}`;
 
@@ -28,7 +30,8 @@ export interface HistogramBar {
  * Counts total scores in `bins` equal ranges of [0, max] (the top one closed) and lays them out
  * as bars of an SVG `width` x `height` plot area. Geometry only: the markup is in the template.
  */
-export function histogram(scores: readonly number[], max: number, options: { bins?: number; width?: number; height?: number } = {}): HistogramBar[] {
+export function histogram(scores: readonly number[], max: number, options: { bins?: number; width?: number; height?: number; lang?: Lang } = {}): HistogramBar[] {
+  const fmt = (x: number): string => formatScore(x, options.lang);
   const bins = options.bins ?? 10;
   const width = options.width ?? 560;
   const height = options.height ?? 160;
@@ -58,7 +61,8 @@ function view(report: ClassReport, ctx: ReportContext) {
   const { summary, entries, submissionFiles } = report;
   const scores = entries.flatMap((e) => (e.status === 'graded' ? [e.result.score] : []));
   const hasReport = submissionFiles.includes('report.html');
-  const bars = histogram(scores, summary.maxScore);
+  const bars = histogram(scores, summary.maxScore, { lang: ctx.lang });
+  const fmt = (x: number): string => formatScore(x, ctx.lang);
   return {
     t,
     lang: ctx.lang,
@@ -84,7 +88,8 @@ function view(report: ClassReport, ctx: ReportContext) {
     checks: summary.checks.map((c) => ({
       ...c,
       visibilityLabel: c.visibility === 'public' ? t.public : t.hidden,
-      rate: percent(c.passed, c.total),
+      rate: width(c.passed, c.total),
+      rateText: formatPercent(c.passed, c.total, ctx.lang),
     })),
     mistakes: summary.mistakes,
     similarity: report.similarity ? similaritySection(report.similarity, ctx.lang) : undefined,

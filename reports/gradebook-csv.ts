@@ -1,5 +1,6 @@
 import type { ClassReporter } from './types.js';
 import { visibleText } from '../grader/io/unsafe-text.js';
+import { formatScore } from '../grader/i18n/score.js';
 
 /** RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
 export function csvField(value: string): string {
@@ -13,9 +14,6 @@ export function csvField(value: string): string {
 export function spreadsheetText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
-
-/** A score as plain digits with a dot: what Moodle's importer and every spreadsheet read. */
-export const csvNumber = (x: number): string => String(Math.round(x * 1000) / 1000);
 
 /**
  * `gradebook.csv`: a `student` column (the submission's name: name folders by Moodle username,
@@ -40,7 +38,7 @@ export const gradebookCsv: ClassReporter = {
         continue;
       }
       const byId = new Map(entry.result.exercises.map((e) => [e.id, e.score]));
-      rows.push([name, ...ids.map((id) => (byId.has(id) ? csvNumber(byId.get(id)!) : '')), csvNumber(entry.result.score)]);
+      rows.push([name, ...ids.map((id) => (byId.has(id) ? formatScore(byId.get(id)!) : '')), formatScore(entry.result.score)]);
     }
     return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
   },

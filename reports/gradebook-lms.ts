@@ -1,7 +1,8 @@
 import { findStudent } from '../grader/io/roster.js';
 import { visibleText } from '../grader/io/unsafe-text.js';
 import type { BatchEntry, ClassReport } from '../grader/model/class-results.js';
-import { csvField, csvNumber } from './gradebook-csv.js';
+import { csvField } from './gradebook-csv.js';
+import { formatScore } from '../grader/i18n/score.js';
 import type { ClassReporter, ReportContext } from './types.js';
 
 /** One LMS row: the student as the LMS knows them, and the grade of each exercise ('' = no grade). */
@@ -33,7 +34,7 @@ function rows({ entries, summary }: ClassReport, ctx: ReportContext): Row[] {
       section: s?.section ?? '',
     };
     const byId = entry.status === 'graded' ? new Map(entry.result.exercises.map((e) => [e.id, e.score])) : new Map<string, number>();
-    out.push({ entry, student, grades: ids.map((id) => (byId.has(id) ? csvNumber(byId.get(id)!) : '')) });
+    out.push({ entry, student, grades: ids.map((id) => (byId.has(id) ? formatScore(byId.get(id)!) : '')) });
   }
   return out;
 }
@@ -72,7 +73,7 @@ export const gradebookCanvas: ClassReporter = {
     const heads = exercises.map((e) => (ctx.canvasAssignments?.[e.id] ? `${e.title} (${ctx.canvasAssignments[e.id]})` : e.title));
     const table = [
       ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...heads],
-      ['Points Possible', '', '', '', '', ...exercises.map((e) => csvNumber(e.maxScore))],
+      ['Points Possible', '', '', '', '', ...exercises.map((e) => formatScore(e.maxScore))],
       ...rows(report, ctx).map((r) => [r.student.name, r.student.canvasId, r.student.studentId, r.student.username || r.student.email, r.student.section, ...r.grades]),
     ];
     return csv(table);

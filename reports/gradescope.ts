@@ -1,5 +1,6 @@
 import { observations } from '../grader/diagnose/describe.js';
 import { messages, type Messages } from '../grader/i18n/index.js';
+import { formatScore } from '../grader/i18n/score.js';
 import { submissionNotes } from '../grader/i18n/layout-text.js';
 import type { CheckResult } from '../grader/model/results.js';
 import type { SubmissionReporter } from './types.js';
@@ -26,8 +27,6 @@ export interface GradescopeResults {
   readonly stdout_visibility: 'hidden';
   readonly tests: readonly GradescopeTest[];
 }
-
-const fmt = (x: number): string => String(Math.round(x * 1000) / 1000);
 
 function output(check: CheckResult, passed: string, t: Messages): string {
   if (check.status === 'passed') return visibleText(check.message ?? passed, { multiline: true });
@@ -65,7 +64,7 @@ export const gradescope: SubmissionReporter = {
     const doc: GradescopeResults = {
       score: result.score,
       execution_time: Math.max(1, Math.round(result.durationMs / 1000)),
-      output: [t.output(fmt(result.score), fmt(result.maxScore)), ...submissionNotes(messages(ctx.lang), result)].join('\n'),
+      output: [t.output(formatScore(result.score, ctx.lang), formatScore(result.maxScore, ctx.lang)), ...submissionNotes(messages(ctx.lang), result)].join('\n'),
       output_format: 'text',
       visibility: 'visible',
       stdout_visibility: 'hidden',

@@ -1,5 +1,6 @@
 import { observations } from '../grader/diagnose/describe.js';
 import { messages } from '../grader/i18n/index.js';
+import { formatPercent, formatScore } from '../grader/i18n/score.js';
 import { submissionNotes } from '../grader/i18n/layout-text.js';
 import type { CheckResult } from '../grader/model/results.js';
 import type { SubmissionReporter } from './types.js';
@@ -20,7 +21,6 @@ export function mdText(value: string): string {
 
 const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
 const cap = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 /** GitHub caps a job summary at 1 MiB; a few dozen failures are all anyone reads. */
 const MAX_FAILURES = 40;
 
@@ -33,7 +33,8 @@ export const markdown: SubmissionReporter = {
   fileName: 'summary.md',
   render(result, ctx) {
     const t = messages(ctx.lang).batch.markdown;
-    const percent = result.maxScore > 0 ? fmt((100 * result.score) / result.maxScore) : '0';
+    const fmt = (x: number): string => formatScore(x, ctx.lang);
+    const percent = formatPercent(result.score, result.maxScore, ctx.lang);
     const lines = [`## ${mdText(t.title(result.submission))}`, '', t.score(fmt(result.score), fmt(result.maxScore), percent), ''];
     for (const note of submissionNotes(messages(ctx.lang), result)) lines.push(`> ${mdText(note)}`, '');
     if (result.mode === 'check') lines.push(`> ${mdText(t.checkMode)}`, '');

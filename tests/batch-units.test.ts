@@ -145,7 +145,7 @@ describe('progress', () => {
     p.tick({ name: 'carol', status: 'error', message: 'Expected a zip\nsecond line' });
     p.finish();
     expect(lines).toEqual([
-      '[1/3] alice: 7.50/10 (1.2 s)\n',
+      '[1/3] alice: 7.5/10 (1.2 s)\n',
       '[2/3] bob: 10/10 (unchanged, from the previous run)\n',
       '[3/3] carol: not graded: Expected a zip\n',
     ]);

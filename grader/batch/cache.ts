@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
 import { SubmissionResultSchema, type SubmissionResult } from '../model/results.js';
 import { validator } from '../schema/validate.js';
+import { readIfValid } from '../io/read-validated.js';
 import { hashParts } from './hash.js';
 
 /**
@@ -37,9 +38,9 @@ export function lookupCache(outDir: string, key: CacheRecord): CacheLookup {
   try {
     const record = JSON.parse(readFileSync(marker, 'utf8')) as Partial<CacheRecord>;
     if (record.resultsKey !== key.resultsKey) return { hit: 'none' };
-    const v = validateResult(JSON.parse(readFileSync(resultsPath, 'utf8')));
-    if (!v.ok) return { hit: 'none' };
-    return { hit: 'results', result: v.value, reportsCurrent: record.reportsKey === key.reportsKey };
+    const result = readIfValid(resultsPath, validateResult);
+    if (!result) return { hit: 'none' };
+    return { hit: 'results', result, reportsCurrent: record.reportsKey === key.reportsKey };
   } catch {
     // A torn or hand-edited marker is no marker: grade again.
     return { hit: 'none' };

@@ -1,5 +1,5 @@
 import type { Roster } from '../io/roster.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { messages, type Messages } from '../i18n/index.js';
 import { loadExercises } from '../load/exercises.js';
@@ -7,6 +7,7 @@ import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
 import { SubmissionResultSchema } from '../model/results.js';
 import { validator } from '../schema/validate.js';
+import { readValidated } from '../io/read-validated.js';
 import { writeFileAtomic } from '../io/write.js';
 import { ClassResultSchema, type BatchEntry, type ClassResult, type ShardProblem } from '../model/class-results.js';
 import { writeClassOutputs } from './run-batch.js';
@@ -54,11 +55,9 @@ const validateResult = validator(SubmissionResultSchema);
 
 /** A shard's class results.json, read and checked. */
 function readShard(dir: string, t: Messages): ClassResult {
-  const path = join(dir, 'results.json');
-  if (!existsSync(path)) throw new UsageError(t.batch.merge.noClass(dir));
-  const v = validateClass(JSON.parse(readFileSync(path, 'utf8')));
-  if (!v.ok) throw new UsageError(`${t.batch.merge.noClass(dir)} (${v.errors[0]})`);
-  return v.value;
+  const r = readValidated(join(dir, 'results.json'), validateClass);
+  if (r.ok) return r.value;
+  throw new UsageError(r.reason === 'missing' ? t.batch.merge.noClass(dir) : `${t.batch.merge.noClass(dir)} (${r.errors[0]})`);
 }
 
 /**
@@ -113,8 +112,8 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
         entries.push({ name: row.name, status: 'ungradable', problem: row.problem });
         continue;
       }
-      const r = validateResult(JSON.parse(readFileSync(join(shard, row.name, 'results.json'), 'utf8')));
-      if (!r.ok) throw new UsageError(`${join(shard, row.name, 'results.json')}: ${r.errors[0]}`);
+      const r = readValidated(join(shard, row.name, 'results.json'), validateResult);
+      if (!r.ok) throw new UsageError(`${join(shard, row.name, 'results.json')}: ${r.reason === 'missing' ? 'no such file' : r.errors[0]}`);
       entries.push(row.status === 'ungradable' ? { name: row.name, status: 'ungradable', problem: row.problem, result: r.value } : { name: row.name, status: 'graded', result: r.value });
       if (resolve(shard) !== out) copyAtomic(join(shard, row.name), join(out, row.name));
     }

@@ -1,4 +1,6 @@
 import type { Messages } from '../i18n/types.js';
+import { formatScore } from '../i18n/score.js';
+import type { Lang } from '../model/localized.js';
 import { visibleText } from '../io/unsafe-text.js';
 
 /** What happened to one submission, for the progress display. */
@@ -18,6 +20,8 @@ export interface ProgressOptions {
   /** A bar redrawn in place on a terminal; one plain line per submission otherwise (CI logs). */
   readonly tty: boolean;
   readonly t: Messages;
+  /** The language of `t`, for the scores' decimal separator. @default 'en' */
+  readonly lang?: Lang;
   /** Terminal width for the bar. @default 80 */
   readonly columns?: number;
   /** @default performance.now */
@@ -33,8 +37,6 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
-const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-
 /**
  * Progress of a batch on stderr: count, rate and ETA. The ETA counts only submissions that were
  * graded (cached ones are instant and would make it lie).
@@ -43,6 +45,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const now = options.now ?? (() => performance.now());
   const { total, t } = options;
   const b = t.batch.progress;
+  const fmt = (x: number): string => formatScore(x, options.lang);
   const started = now();
   let done = 0;
   let graded = 0;

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Messages } from '../i18n/index.js';
 import { listExerciseIds, loadExercises, type ExerciseSources } from '../load/exercises.js';
@@ -7,11 +6,12 @@ import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import { SubmissionResultSchema, type ExerciseResult, type SubmissionResult } from '../model/results.js';
 import { validator } from '../schema/validate.js';
+import { readIfValid } from '../io/read-validated.js';
 import { ClassResultSchema, type ClassResult } from '../model/class-results.js';
+import { roundScore } from '../i18n/score.js';
 
 const validateClass = validator(ClassResultSchema);
 const validateResult = validator(SubmissionResultSchema);
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** What a batch into an output folder that already holds grades does with them. */
 export interface RegradePlan {
@@ -23,26 +23,12 @@ export interface RegradePlan {
 
 /** The class results.json a previous batch left in `out`, when it is there and valid. */
 export function readClassResults(out: string): ClassResult | undefined {
-  const path = join(out, 'results.json');
-  if (!existsSync(path)) return undefined;
-  try {
-    const v = validateClass(JSON.parse(readFileSync(path, 'utf8')));
-    return v.ok ? v.value : undefined;
-  } catch {
-    return undefined;
-  }
+  return readIfValid(join(out, 'results.json'), validateClass);
 }
 
 /** A submission's results.json in `dir`, when it is there and valid. */
 export function readSubmissionResults(dir: string): SubmissionResult | undefined {
-  const path = join(dir, 'results.json');
-  if (!existsSync(path)) return undefined;
-  try {
-    const v = validateResult(JSON.parse(readFileSync(path, 'utf8')));
-    return v.ok ? v.value : undefined;
-  } catch {
-    return undefined;
-  }
+  return readIfValid(join(dir, 'results.json'), validateResult);
 }
 
 export interface RegradeRequest {
@@ -87,8 +73,8 @@ export function composeResult(base: SubmissionResult, pick: (id: string) => Exer
   });
   return {
     ...base,
-    score: round(exercises.reduce((s, e) => s + e.score, 0)),
-    maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
+    score: roundScore(exercises.reduce((s, e) => s + e.score, 0)),
+    maxScore: roundScore(exercises.reduce((s, e) => s + e.maxScore, 0)),
     exercises,
   };
 }

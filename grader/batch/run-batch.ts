@@ -169,7 +169,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     plan,
     reportsKey: reportsFingerprint(o.lang),
     files: exercises.map((e) => e.manifest.file),
-    progress: o.progress ? createProgress({ total: sources.length + rejected.length, t, ...o.progress }) : undefined,
+    progress: o.progress ? createProgress({ total: sources.length + rejected.length, t, lang: o.lang, ...o.progress }) : undefined,
     // Started on the first submission that is not cached: a fully cached rerun spawns nothing.
     pool: () =>
       (pool ??=

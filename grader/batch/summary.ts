@@ -3,8 +3,8 @@ import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
 import type { BatchEntry, ClassResult, ShardProblem } from '../model/class-results.js';
 import type { Shard } from './shard.js';
+import { roundScore } from '../i18n/score.js';
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Entries in gradebook order: by name, code unit by code unit, so every machine agrees. */
 export function sortEntries(entries: readonly BatchEntry[]): BatchEntry[] {
@@ -15,7 +15,7 @@ function median(xs: readonly number[]): number | null {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return round(s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
+  return roundScore(s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
 }
 
 export interface SummaryContext {
@@ -49,7 +49,7 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
   const exercises = ctx.exercises.map((e) => ({
     id: e.manifest.id,
     title: e.manifest.title[ctx.lang],
-    maxScore: round(Object.values(e.manifest.checks).reduce((s, c) => s + c.points, 0)),
+    maxScore: roundScore(Object.values(e.manifest.checks).reduce((s, c) => s + c.points, 0)),
   }));
 
   const checks = new Map<string, ClassResult['checks'][number]>();
@@ -96,13 +96,13 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
     grader: { name: 'neurograde', version: ctx.version },
     lang: ctx.lang,
     exercises,
-    maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
+    maxScore: roundScore(exercises.reduce((s, e) => s + e.maxScore, 0)),
     summary: {
       submissions: sorted.length,
       graded: graded.length,
       errors: sorted.filter((e) => e.status === 'error').length,
       ungradable: sorted.filter((e) => e.status === 'ungradable').length,
-      meanScore: scores.length ? round(scores.reduce((s, x) => s + x, 0) / scores.length) : null,
+      meanScore: scores.length ? roundScore(scores.reduce((s, x) => s + x, 0) / scores.length) : null,
       medianScore: median(scores),
     },
     submissions: sorted.map((e) =>

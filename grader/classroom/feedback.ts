@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/index.js';
 import type { SubmissionResult } from '../model/results.js';
+import { formatPercent, formatScore } from '../i18n/score.js';
 
-const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 /** Markdown-inert text: a student's message cannot add markup, links or mentions to the comment. */
 const md = (s: string): string => s.replace(/[\\`*_[\]<>|~@#]/g, '\\$&').replace(/\r?\n/g, ' ');
 
@@ -15,7 +15,8 @@ export const COMMENT_MARKER = '<!-- neurograde:grade -->';
  */
 export function feedbackComment(result: SubmissionResult, t: Messages): string {
   const c = t.batch.classroom;
-  const pct = result.maxScore > 0 ? ` (${fmt((100 * result.score) / result.maxScore)}%)` : '';
+  const fmt = (x: number): string => formatScore(x, result.lang);
+  const pct = result.maxScore > 0 ? ` (${formatPercent(result.score, result.maxScore, result.lang)}%)` : '';
   const lines = [COMMENT_MARKER, `## ${c.heading}`, '', `**${c.score(fmt(result.score), fmt(result.maxScore))}${pct}**`, ''];
   lines.push(`| ${c.exercise} | ${c.points} | ${c.hidden} |`, '| --- | ---: | ---: |');
   for (const e of result.exercises) {
@@ -43,5 +44,5 @@ export function feedbackComment(result: SubmissionResult, t: Messages): string {
 
 /** The commit status line: 140 characters at most, as GitHub's API wants. */
 export function statusDescription(result: SubmissionResult, t: Messages): string {
-  return t.batch.classroom.score(fmt(result.score), fmt(result.maxScore)).slice(0, 140);
+  return t.batch.classroom.score(formatScore(result.score, result.lang), formatScore(result.maxScore, result.lang)).slice(0, 140);
 }

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { courseSources, parseCourse, parseLang, parseList, parseMinScore, parseSeed } from './options.js';
 import { messages } from '../i18n/index.js';
+import { formatPercent, formatScore } from '../i18n/score.js';
 import { UsageError } from '../model/errors.js';
 import { annotationsFor, formatAnnotation, limitAnnotations, MAX_ANNOTATIONS } from '../pack/annotations.js';
 import { createEnvironment } from '../execute/environment.js';
@@ -12,8 +13,6 @@ import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 import { packLang } from './pack-lang.js';
 import { formatMin, minPoints } from '../score/min-score.js';
-
-const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 
 /**
  * `neurograde ci [dir] [--min-score X|X%] [--out <dir>] [--exercises id,id] [--lang fr|en]
@@ -40,7 +39,8 @@ export async function ciCommand(argv: readonly string[], print: (line: string) =
   const result = await checkOnce(target);
 
   // The score in the minimum's own unit: a percentage against a percentage, points against points.
-  const score = min?.kind === 'percent' ? `${fmt(result.maxScore > 0 ? (100 * result.score) / result.maxScore : 0)}% (${fmt(result.score)} / ${fmt(result.maxScore)})` : fmt(result.score);
+  const fmt = (x: number): string => formatScore(x, lang);
+  const score = min?.kind === 'percent' ? `${formatPercent(result.score, result.maxScore, lang)}% (${fmt(result.score)} / ${fmt(result.maxScore)})` : fmt(result.score);
   const passed = min === undefined || result.score + 1e-9 >= minPoints(min, result.maxScore);
   const verdict = min === undefined ? undefined : passed ? t.batch.ci.reached(score, formatMin(min)) : t.batch.ci.belowMin(score, formatMin(min));
   const annotations = await annotationsFor(result, {

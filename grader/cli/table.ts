@@ -1,11 +1,11 @@
 import { submissionNotes } from '../i18n/layout-text.js';
 import type { Messages } from '../i18n/types.js';
 import type { SubmissionResult } from '../model/results.js';
-
-const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+import { formatScore } from '../i18n/score.js';
 
 /** The per-exercise summary printed on the terminal. */
 export function summaryTable(result: SubmissionResult, t: Messages): string {
+  const fmt = (x: number): string => formatScore(x, result.lang);
   const rows: string[][] = [[...t.cli.header]];
   for (const e of result.exercises) {
     const passed = e.checks.filter((c) => c.status === 'passed').length;

@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import type { Lang } from '../model/localized.js';
 import { cleanText } from './clean-text.js';
 import type { ExerciseResult, Layout, SubmissionProblem, SubmissionResult } from '../model/results.js';
+import { roundScore } from '../i18n/score.js';
 
 type Seeding = NonNullable<SubmissionResult['seeding']>;
 
@@ -22,7 +23,6 @@ export interface SubmissionFacts {
   readonly seeding?: Seeding;
 }
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** results.json of a submission, from its exercises' results. */
 export function submissionResult(f: SubmissionFacts): SubmissionResult {
@@ -32,8 +32,8 @@ export function submissionResult(f: SubmissionFacts): SubmissionResult {
     submission: cleanText(basename(resolve(f.submissionDir))),
     lang: f.lang,
     mode: f.mode,
-    score: round(f.exercises.reduce((s, e) => s + e.score, 0)),
-    maxScore: round(f.exercises.reduce((s, e) => s + e.maxScore, 0)),
+    score: roundScore(f.exercises.reduce((s, e) => s + e.score, 0)),
+    maxScore: roundScore(f.exercises.reduce((s, e) => s + e.maxScore, 0)),
     gradedAt: new Date().toISOString(),
     // Whole seconds: the one total a student sees that includes the hidden checks' time.
     durationMs: Math.round(f.durationMs / 1000) * 1000,

@@ -5,7 +5,8 @@ import { observations } from '../../grader/diagnose/describe.js';
 import { messages } from '../../grader/i18n/index.js';
 import type { CheckResult, Diagnosis, Mismatch } from '../../grader/model/results.js';
 import { evidenceView } from './evidence.js';
-import { formatAmount, formatPercent } from './format.js';
+import { percentText } from './format.js';
+import { formatScore } from '../../grader/i18n/score.js';
 import { stackView } from './stack.js';
 import type { CheckView, DiagnosisView, MismatchView, StatusView } from './types.js';
 import { formatExact, formatNumber, numeric } from './values.js';
@@ -42,7 +43,7 @@ function mismatchView(lang: Lang, labels: Messages['report'], m: Mismatch): Mism
           { label: labels.got, value: formatExact(m.got, labels.decimal) },
           { label: labels.maxAbsError, value: formatError(m.maxAbsError, labels.decimal) },
           { label: labels.maxRelError, value: formatError(m.maxRelError, labels.decimal) },
-          { label: labels.differing, value: labels.differingValue(m.mismatched, m.total, formatPercent(lang, labels, m.mismatched, m.total)) },
+          { label: labels.differing, value: labels.differingValue(m.mismatched, m.total, percentText(lang, labels, m.mismatched, m.total)) },
         ],
       };
   }
@@ -65,7 +66,7 @@ export function checkView(c: CheckResult, o: CheckViewOptions): CheckView {
     title: c.title,
     id: c.id,
     status: checkStatusView(labels, c.status),
-    points: labels.points(formatAmount(o.lang, c.score), formatAmount(o.lang, c.maxScore)),
+    points: labels.points(formatScore(c.score, o.lang), formatScore(c.maxScore, o.lang)),
     hidden: c.visibility === 'hidden',
     hiddenNote: c.visibility === 'hidden' && c.status !== 'passed',
     ...(o.showMessage && c.message ? { message: c.message } : {}),

@@ -1,22 +1,23 @@
 import type { Messages } from '../../grader/i18n/types.js';
 import type { Lang } from '../../grader/model/localized.js';
 import type { ScoreView } from './types.js';
+import { formatPercent, formatScore, percentOf } from '../../grader/i18n/score.js';
 
 const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 // Building an Intl.NumberFormat costs far more than using one; these are read-only.
-const AMOUNT: Readonly<Record<Lang, readonly Intl.NumberFormat[]>> = {
-  en: [0, 1, 2].map((d) => new Intl.NumberFormat(locale('en'), { maximumFractionDigits: d })),
-  fr: [0, 1, 2].map((d) => new Intl.NumberFormat(locale('fr'), { maximumFractionDigits: d })),
+const SECONDS: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  en: new Intl.NumberFormat(locale('en'), { maximumFractionDigits: 1 }),
+  fr: new Intl.NumberFormat(locale('fr'), { maximumFractionDigits: 1 }),
 };
 
-/** Scores and percentages read as prose, so they follow the language (7,5 in French). */
-export function formatAmount(lang: Lang, n: number, digits: 0 | 1 | 2 = 2): string {
-  return AMOUNT[lang][digits]!.format(n);
+/** A duration in seconds as prose (2,5 in French). Scores go through formatScore instead. */
+export function formatSeconds(lang: Lang, seconds: number): string {
+  return SECONDS[lang].format(seconds);
 }
 
-export function formatPercent(lang: Lang, labels: Messages['report'], part: number, whole: number): string {
-  const p = whole > 0 ? (100 * part) / whole : 0;
-  return labels.percent(formatAmount(lang, p, p > 0 && p < 1 ? 2 : 1));
+/** `part` of `whole` as the report's percentage ("12.5%", "12,5 %"). */
+export function percentText(lang: Lang, labels: Messages['report'], part: number, whole: number): string {
+  return labels.percent(formatPercent(part, whole, lang));
 }
 
 /** A date in UTC, so that the same result renders the same everywhere. */
@@ -28,10 +29,10 @@ export function formatDate(lang: Lang, iso: string): string {
 }
 
 export function scoreView(lang: Lang, labels: Messages['report'], score: number, max: number): ScoreView {
-  const s = formatAmount(lang, score);
-  const m = formatAmount(lang, max);
-  const percent = formatPercent(lang, labels, score, max);
-  const fill = max > 0 ? Math.round((1000 * score) / max) / 10 : 0;
+  const s = formatScore(score, lang);
+  const m = formatScore(max, lang);
+  const percent = percentText(lang, labels, score, max);
+  const fill = Math.round(percentOf(score, max) * 10) / 10;
   return {
     text: labels.scoreOf(s, m),
     percent,

@@ -4,7 +4,7 @@ import type { SubmissionResult } from '../../grader/model/results.js';
 import type { ReportContext } from '../types.js';
 import { checkStatusView } from './check.js';
 import { anchorOf, exerciseView } from './exercise.js';
-import { formatAmount, formatDate, scoreView } from './format.js';
+import { formatDate, formatSeconds, scoreView } from './format.js';
 import type { ReportView, ToFixView } from './types.js';
 
 /**
@@ -42,7 +42,7 @@ export function buildReportView(result: SubmissionResult, ctx: ReportContext): R
     meta: [
       { label: m.gradedAt, value: formatDate(lang, result.gradedAt) },
       { label: m.mode, value: result.mode === 'check' ? m.modeCheck : m.modeGrade },
-      { label: m.duration, value: labels.seconds(formatAmount(lang, result.durationMs / 1000, 1)) },
+      { label: m.duration, value: labels.seconds(formatSeconds(lang, result.durationMs / 1000)) },
       { label: m.grader, value: `${result.grader.name} ${result.grader.version}` },
       { label: m.sandbox, value: result.environment.sandbox },
       ...(result.environment.tfBackend ? [{ label: m.tfBackend, value: result.environment.tfBackend }] : []),
