@@ -34,6 +34,8 @@ export interface EnvironmentOptions {
   readonly lang?: Lang;
   /** Boot each child while the exercise before it runs (see `prewarmed`). @default true */
   readonly prewarm?: boolean;
+  /** Diagnose failed checks; false only to measure what the diagnosis costs (npm run bench). @default true */
+  readonly diagnosis?: boolean;
 }
 
 /** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */
@@ -69,5 +71,6 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const chosen =
     options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en') }));
   const launcher = options.prewarm === false ? chosen : prewarmed(chosen);
-  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo(), encoder: createCaseEncoder(), bundler: createBundler() };
+  const diagnosis = options.diagnosis === false ? { diagnosis: false } : {};
+  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo(), encoder: createCaseEncoder(), bundler: createBundler(), ...diagnosis };
 }

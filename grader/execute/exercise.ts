@@ -43,6 +43,8 @@ export interface ExerciseRun {
   readonly usedTfBackend?: (description: string) => void;
   /** Where the student's file was found below the top of the submission, when it is not at the top. */
   readonly elsewhere?: string;
+  /** Whether failed checks are diagnosed (see GradingEnvironment.diagnosis). */
+  readonly diagnosis: boolean;
 }
 
 /** One exercise being graded; the submission's executor says when each phase runs (see gradeSubmission). */
@@ -122,6 +124,7 @@ class ExerciseExecution implements ExerciseGrading {
       t: run.t,
       memo: run.memo,
       mapStack: stackMapper(bundle.map),
+      diagnosis: run.diagnosis,
       ...(run.datasets ? { datasets: run.datasets } : {}),
       ...(run.usedTfBackend ? { usedTfBackend: run.usedTfBackend } : {}),
     };

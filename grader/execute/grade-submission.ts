@@ -30,6 +30,8 @@ export interface GradingEnvironment {
   readonly encoder?: CaseEncoder;
   /** esbuild in a process of its own, shared by the submissions graded here. @default one per submission */
   readonly bundler?: Bundler;
+  /** Failed checks are diagnosed (mistakes, relations, case patterns); false only to measure what that costs. @default true */
+  readonly diagnosis?: boolean;
 }
 
 /** What every exercise of one submission shares while it is graded. */
@@ -62,6 +64,7 @@ function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
     readPaths: s.env.readPaths,
     limits: { timeMs: l.timeMs, graderMs: l.graderMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
     strikes: l.strikes,
+    diagnosis: s.env.diagnosis !== false,
   };
 }
 

@@ -28,6 +28,8 @@ export interface CheckRunContext {
   readonly source: () => string | undefined;
   /** The time limit of one request, ms. */
   readonly timeMs: number;
+  /** Whether a failed check is diagnosed (see GradingEnvironment.diagnosis). */
+  readonly diagnosis: boolean;
 }
 
 /** All the requests of one check, together, may take this many times the per-request time limit. */
@@ -125,7 +127,7 @@ function locationOf(job: CheckJob, verdict: CheckVerdict, c: CheckRunContext, di
 
 /** A verdict as the check's result: diagnosed, located and, for a hidden check, redacted (see toCheckResult). */
 export function checkResultOf(job: CheckJob, verdict: CheckVerdict, c: CheckRunContext, startedAt: number): CheckResult {
-  const diagnosis = verdict.status === 'failed' ? diagnoseVerdict(verdict, c.exercise, memoOf(job, c)) : undefined;
+  const diagnosis = verdict.status === 'failed' && c.diagnosis ? diagnoseVerdict(verdict, c.exercise, memoOf(job, c)) : undefined;
   const location = locationOf(job, verdict, c, diagnosis);
   return toCheckResult(verdict, {
     ...(location ? { location } : {}),
