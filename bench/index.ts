@@ -1,6 +1,7 @@
 // `npm run bench [-- name...]`: speed and memory targets live here, never in timed tests.
 // Each benchmark prints its own medians and p95; this runner only picks and orders them.
 const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
+  startup: async () => (await import('./startup.js')).benchStartup(),
   sandbox: async () => (await import('./sandbox.js')).benchSandbox(),
   batch: async () => (await import('./batch.js')).benchBatch(),
   'convolution-image-pooling': async () => (await import('./convolution-image-pooling.js')).benchConvolutionImagePooling(),

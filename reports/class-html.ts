@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../grader/io/package.js';
 import { messages } from '../grader/i18n/index.js';
 import { formatPercent, formatScore, percentOf } from '../grader/i18n/score.js';
 import type { Lang } from '../grader/model/localized.js';
@@ -120,7 +121,7 @@ function view(report: ClassReport, ctx: ReportContext) {
   };
 }
 
-const TEMPLATE = fileURLToPath(new URL('./templates/class-index.hbs', import.meta.url));
+const TEMPLATE = join(PACKAGE_ROOT, 'reports', 'templates', 'class-index.hbs');
 
 /** On its own Handlebars instance, so no helper or partial leaks from another reporter. */
 function compile(): (v: ReturnType<typeof view>) => string {

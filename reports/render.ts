@@ -1,11 +1,11 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../grader/io/package.js';
 import type { ReportView } from './view/types.js';
 import { visibleStrings } from '../grader/io/unsafe-text.js';
 
-const TEMPLATES = fileURLToPath(new URL('./templates/', import.meta.url));
+const TEMPLATES = join(PACKAGE_ROOT, 'reports', 'templates');
 
 /**
  * Compiles the report's templates on a Handlebars instance of its own, so that no partial or

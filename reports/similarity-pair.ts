@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../grader/io/package.js';
 import { messages } from '../grader/i18n/index.js';
 import type { SimilarityFragment, SimilarityPair } from '../grader/model/similarity.js';
 import type { ReportContext } from './types.js';
@@ -52,7 +53,7 @@ function view(input: PairPageInput, ctx: ReportContext) {
   };
 }
 
-const TEMPLATE = fileURLToPath(new URL('./templates/similarity-pair.hbs', import.meta.url));
+const TEMPLATE = join(PACKAGE_ROOT, 'reports', 'templates', 'similarity-pair.hbs');
 
 /**
  * The page of one flagged pair (`similarity/pair-N.html`): each exercise file of the two

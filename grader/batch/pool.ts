@@ -1,7 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { forkable } from '../io/package.js';
 import { GraderError } from '../model/errors.js';
 import type { SubmissionResult } from '../model/results.js';
 import { gradeSubmission, type GradingEnvironment } from '../execute/grade-submission.js';
@@ -57,8 +55,6 @@ interface Worker {
   busy?: { resolve: (o: JobOutcome) => void; id: number; timer: NodeJS.Timeout; timedOut: boolean } | undefined;
 }
 
-const require = createRequire(import.meta.url);
-
 /**
  * Grades in `size` worker processes, each with its own environment, one submission at a time
  * each. The parent's JS work (reference evaluation, comparison, diagnosis) then uses every core,
@@ -66,8 +62,7 @@ const require = createRequire(import.meta.url);
  * alone: its outcome says so and a fresh worker takes the next one.
  */
 export async function processPool(options: ProcessPoolOptions): Promise<GradingPool> {
-  const script = join(import.meta.dirname, 'worker.ts');
-  const loader = pathToFileURL(require.resolve('tsx/esm')).href;
+  const entry = forkable(import.meta.url, 'worker');
   const timeoutMs = options.timeoutMs ?? 600_000;
   const idle: Worker[] = [];
   const waiting: ((w: Worker | undefined) => void)[] = [];
@@ -77,7 +72,7 @@ export async function processPool(options: ProcessPoolOptions): Promise<GradingP
 
   const spawnWorker = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
-      const proc = fork(script, [], { execArgv: ['--import', loader], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+      const proc = fork(entry.script, [], { execArgv: [...entry.execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
       const worker: Worker = { proc };
       let ready = false;
       proc.on('message', (m: FromWorker) => {

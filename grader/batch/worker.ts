@@ -1,6 +1,6 @@
 /**
  * A grading worker of `neurograde batch`: builds one environment, then grades the submissions
- * the parent sends, one at a time. Forked with the tsx loader; exits with its parent.
+ * the parent sends, one at a time. Forked as built JS (or with the tsx loader from sources); exits with its parent.
  */
 import { GraderError } from '../model/errors.js';
 import { createEnvironment } from '../execute/environment.js';

@@ -15,7 +15,6 @@ import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 import { packLang } from './pack-lang.js';
-import { writeReports } from '../../reports/write.js';
 
 /** One student's folder, checked with the public checks, its results written to `out`. */
 export interface CheckTarget {
@@ -29,13 +28,15 @@ export interface CheckTarget {
 
 /** Grades once and writes results.json and every submission report into `out`. */
 export async function checkOnce(target: CheckTarget): Promise<SubmissionResult> {
+  // The reporters (Handlebars, the views) load while the children work.
+  const reporting = import('../../reports/write.js');
   const result = await gradeSubmission(target.env, target.dir, {
     mode: target.mode,
     lang: target.lang,
     ...(target.seed !== undefined ? { seed: target.seed } : {}),
   });
   writeResults(join(target.out, 'results.json'), result);
-  writeReports(target.out, result, { lang: target.lang, exercises: target.env.exercises });
+  (await reporting).writeReports(target.out, result, { lang: target.lang, exercises: target.env.exercises });
   return result;
 }
 

@@ -4,7 +4,6 @@ import { IDX_FILES, IdxError, loadFashionMnist } from '../data/idx.js';
 import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { gradeSubmission } from '../execute/grade-submission.js';
-import { html } from '../../reports/html.js';
 import { createEnvironment } from '../execute/environment.js';
 import { parseGrade } from './args.js';
 import { writeResults } from '../io/results-file.js';
@@ -41,6 +40,8 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
     ...(cmd.sandbox ? { sandbox: cmd.sandbox } : {}),
     lang: cmd.lang,
   });
+  // The report's modules (Handlebars, the views) load while the children work.
+  const reporting = import('../../reports/html.js');
   const result = await gradeSubmission(env, dir, {
     lang: cmd.lang,
     ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),
@@ -52,6 +53,7 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
   const out = resolve(cmd.out);
   const resultsPath = join(out, 'results.json');
   writeResults(resultsPath, result);
+  const { html } = await reporting;
   const reportPath = join(out, html.fileName);
   writeFileAtomic(reportPath, html.render(result, { lang: result.lang, exercises: env.exercises }));
   print(summaryTable(result, t));

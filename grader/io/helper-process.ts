@@ -12,7 +12,7 @@ import { GraderError } from '../model/errors.js';
  * start-up budget, never a request's.
  */
 export interface HelperOptions {
-  /** The host script (TypeScript, run with the tsx loader). It calls `helperReady()` once, then answers requests. */
+  /** The host script (built JS, or TypeScript run with the tsx loader: see `ownModule`). It calls `helperReady()` once, then answers requests. */
   readonly script: string;
   /** Arguments of the host script. @default none */
   readonly args?: readonly string[];
@@ -78,9 +78,10 @@ export function prlimitPath(): string | undefined {
  */
 export function helperCommand(options: Pick<HelperOptions, 'script' | 'args' | 'memoryMb'>, host: { readonly prlimit: string | undefined } = { prlimit: prlimitPath() }): { command: string; args: string[] } {
   const { prlimit } = host;
-  const loader = pathToFileURL(require.resolve('tsx/esm')).href;
+  // A built host (dist/) runs as it is; a TypeScript one (the grader run from its sources) with tsx's loader.
+  const loader = options.script.endsWith('.ts') ? ['--import', pathToFileURL(require.resolve('tsx/esm')).href] : [];
   const heapMb = Math.max(64, Math.floor(options.memoryMb / 2));
-  const node = [`--max-old-space-size=${heapMb}`, '--import', loader, options.script, ...(options.args ?? [])];
+  const node = [`--max-old-space-size=${heapMb}`, ...loader, options.script, ...(options.args ?? [])];
   if (!prlimit) return { command: process.execPath, args: node };
   return { command: prlimit, args: [`--data=${options.memoryMb * 1024 * 1024}`, '--core=0', '--', process.execPath, ...node] };
 }

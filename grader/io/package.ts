@@ -1,10 +1,44 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The package root: where exercises/, reference/, reports/ and node_modules/ are. */
-export const PACKAGE_ROOT = join(import.meta.dirname, '..', '..');
+/** The first folder at or above `dir` that holds a package.json. */
+function packageRootAbove(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+
+/**
+ * The package root: where exercises/, reference/, reports/ and node_modules/ are. The grader
+ * runs from its sources (tests, a checkout without a build) or from dist/ (the built JS): the
+ * root is found from the package.json above this module, not from a fixed depth.
+ */
+export const PACKAGE_ROOT = packageRootAbove(join(import.meta.dirname, '..', '..'));
 
 /** The grader's version from its package.json. */
 export function graderVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** True when the module at `moduleUrl` (its import.meta.url) is TypeScript run through a loader (tsx, vitest), not the built JS. */
+export const fromSources = (moduleUrl: string): boolean => extname(fileURLToPath(moduleUrl)) === '.ts';
+
+/** A module of the grader's own, `name` without extension, beside the module at `moduleUrl`: the built .js, or the .ts source when run from sources. */
+export function ownModule(moduleUrl: string, name: string): string {
+  const file = fileURLToPath(moduleUrl);
+  return join(dirname(file), `${name}${extname(file)}`);
+}
+
+/**
+ * How to fork a script of the grader's own (the batch worker, the bundler's host) beside the
+ * module at `moduleUrl`: the built .js as it is, or, when the grader runs from its sources, the
+ * .ts source with tsx's loader.
+ */
+export function forkable(moduleUrl: string, name: string): { readonly script: string; readonly execArgv: readonly string[] } {
+  const script = ownModule(moduleUrl, name);
+  if (!fromSources(moduleUrl)) return { script, execArgv: [] };
+  return { script, execArgv: ['--import', pathToFileURL(createRequire(moduleUrl).resolve('tsx/esm')).href] };
 }

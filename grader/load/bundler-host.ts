@@ -1,8 +1,8 @@
 /**
  * The bundler's process: runs esbuild (whose own Go process it starts) for the grader, one
  * request at a time. A source file that crashes esbuild, or runs it out of time or memory, kills
- * this process and nothing else; the grader starts another (see `createBundler`). Started with
- * the tsx loader; exits with its parent.
+ * this process and nothing else; the grader starts another (see `createBundler`). Started as built
+ * JS (or with the tsx loader from sources); exits with its parent.
  */
 import { serveHelper } from '../io/helper-process.js';
 import { bundleSubmissionFiles, warmBundler } from './bundle.js';

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { ownModule } from '../io/package.js';
 import { createHelper, type HelperOutcome } from '../io/helper-process.js';
 import type { BundleOutcome } from './bundle.js';
 import { DEFAULT_SOURCE_LIMITS, type SourceLimits } from './source-limits.js';
@@ -44,7 +44,7 @@ type Attempt = { readonly ok: true; readonly outcomes: ReadonlyMap<string, Bundl
 export function createBundler(options: BundlerOptions = {}): Bundler {
   const timeMs = options.timeMs ?? 30_000;
   const limits = options.sources ?? DEFAULT_SOURCE_LIMITS;
-  const helper = createHelper<BundlerRequest, BundlerReply>({ script: join(import.meta.dirname, 'bundler-host.ts'), memoryMb: options.memoryMb ?? 1024, wallMs: timeMs });
+  const helper = createHelper<BundlerRequest, BundlerReply>({ script: ownModule(import.meta.url, 'bundler-host'), memoryMb: options.memoryMb ?? 1024, wallMs: timeMs });
 
   const attempt = async (dir: string, files: readonly string[]): Promise<Attempt> => {
     const outcome: HelperOutcome<BundlerReply> = await helper.request({ dir, files, limits });

@@ -69,4 +69,33 @@ describe('loading exercises', () => {
     expect(e.message).toMatch(pattern);
     expect(e.message).not.toMatch(/cannot be imported/);
   });
+
+  it('reports a TypeScript syntax error of a check with its file and line, and the exercise\'s other problems with it', async () => {
+    const e = await problemOf(
+      brokenCopy((d) => {
+        writeFileSync(join(d, 'checks', 'index.ts'), "import type { CheckDefinition } from 'neurograde/kit';\n\nexport const checks: CheckDefinition[] = [;\n");
+        rmSync(join(d, 'README.en.md'));
+      }),
+    );
+    expect(e.code).toBe('BAD_EXERCISE');
+    expect(e.message).toMatch(/checks\/index.ts: cannot be imported: .*checks\/index\.ts:3:\d+: Unexpected/);
+    expect(e.message).toMatch(/README.en.md: missing statement/);
+  });
+
+  it('a saved change to a check is graded at the next load, with no build step', async () => {
+    const copy = brokenCopy(() => undefined);
+    try {
+      const before = await loadExercise(copy, 'shapes');
+      const dir = join(copy.exercisesDir, 'shapes');
+      const index = join(dir, 'checks', 'index.ts');
+      writeFileSync(index, readFileSync(index, 'utf8').replace(', paramCountProperty]', ']'));
+      const manifest = JSON.parse(readFileSync(join(dir, 'exercise.json'), 'utf8')) as { checks: Record<string, unknown> };
+      delete manifest.checks['param-count-property'];
+      writeFileSync(join(dir, 'exercise.json'), JSON.stringify(manifest));
+      const after = await loadExercise(copy, 'shapes');
+      expect(after.checks.map((c) => c.id)).toEqual(before.checks.map((c) => c.id).filter((id) => id !== 'param-count-property'));
+    } finally {
+      rmSync(join(copy.exercisesDir, '..'), { recursive: true, force: true });
+    }
+  });
 });

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CheckDefinition } from '../kit/check.js';
 import { GraderError, UsageError } from '../model/errors.js';
 import type { Exercise } from './exercise.js';
+import { bundleExerciseModules, type ModuleOutcome } from './exercise-modules.js';
 import { ManifestSchema, type Manifest } from '../model/manifest.js';
 import type { MistakeDefinition } from '../kit/mistake.js';
 import { validator } from '../schema/validate.js';
@@ -17,15 +17,17 @@ export interface ExerciseRoots {
   readonly referenceDir: string;
 }
 
-/** Imports a teacher's module; a failure is a problem of the exercise, reported with the others. */
-async function importModule(path: string, problems: string[], label: string): Promise<Record<string, unknown> | undefined> {
+/** Imports a teacher's module once bundled; a failure is a problem of the exercise, reported with the others. */
+async function importModule(bundled: ModuleOutcome | undefined, problems: string[], label: string): Promise<Record<string, unknown> | undefined> {
+  if (!bundled) return undefined;
+  if (!bundled.ok) {
+    problems.push(`${label}: cannot be imported: ${bundled.message}`);
+    return undefined;
+  }
   try {
-    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    return (await import(bundled.url)) as Record<string, unknown>;
   } catch (e) {
-    const hint = /ERR_REQUIRE|Cannot use import statement/.test(String(e))
-      ? ' (the course folder must be an ES module package: "type": "module" in its package.json)'
-      : '';
-    problems.push(`${label}: cannot be imported: ${(e as Error).message.split('\n')[0]}${hint}`);
+    problems.push(`${label}: cannot be imported: ${(e as Error).message.split('\n')[0]}`);
     return undefined;
   }
 }
@@ -55,25 +57,28 @@ export async function loadExercise(roots: ExerciseRoots, id: string): Promise<Ex
     else problems.push(`${name}: missing statement`);
   }
 
-  let checks: readonly CheckDefinition[] = [];
   const checksIndex = join(dir, 'checks', 'index.ts');
+  const mistakesIndex = join(dir, 'mistakes', 'index.ts');
+  const referencePath = join(roots.referenceDir, `${id}.ts`);
+  const present = Object.entries({ checks: checksIndex, mistakes: mistakesIndex, reference: referencePath }).filter(([, p]) => existsSync(p));
+  const bundled = await bundleExerciseModules(Object.fromEntries(present));
+
+  let checks: readonly CheckDefinition[] = [];
   if (!existsSync(checksIndex)) problems.push('checks/index.ts: missing');
   else {
-    const mod = await importModule(checksIndex, problems, 'checks/index.ts');
+    const mod = await importModule(bundled.get('checks'), problems, 'checks/index.ts');
     if (mod && !Array.isArray(mod.checks)) problems.push('checks/index.ts: must export `checks`, an array');
     else if (mod) checks = mod.checks as CheckDefinition[];
   }
   let mistakes: readonly MistakeDefinition[] = [];
-  const mistakesIndex = join(dir, 'mistakes', 'index.ts');
   if (existsSync(mistakesIndex)) {
-    const mod = await importModule(mistakesIndex, problems, 'mistakes/index.ts');
+    const mod = await importModule(bundled.get('mistakes'), problems, 'mistakes/index.ts');
     if (mod && !Array.isArray(mod.mistakes)) problems.push('mistakes/index.ts: must export `mistakes`, an array');
     else if (mod) mistakes = mod.mistakes as MistakeDefinition[];
   }
-  const referencePath = join(roots.referenceDir, `${id}.ts`);
   let reference: Record<string, unknown> = {};
   if (!existsSync(referencePath)) problems.push(`reference/${id}.ts: missing`);
-  else reference = (await importModule(referencePath, problems, `reference/${id}.ts`)) ?? {};
+  else reference = (await importModule(bundled.get('reference'), problems, `reference/${id}.ts`)) ?? {};
 
   if (manifest) {
     const declared = Object.keys(manifest.checks);

@@ -13,7 +13,7 @@ import { publicCases } from './public-cases.js';
 import { publicCourse } from './public-course.js';
 import { writeStudentPackage } from './student-package.js';
 import { writeTeacherRepo } from './teacher-repo.js';
-import { graderVersion } from '../io/package.js';
+import { graderVersion, PACKAGE_ROOT } from '../io/package.js';
 import { gradingRoots } from '../load/roots.js';
 import { formatMin, type MinScore } from '../score/min-score.js';
 
@@ -53,14 +53,14 @@ export interface PackSummary {
   readonly teacher: { readonly dir: string; readonly files: readonly string[] };
 }
 
-const TEMPLATES = join(import.meta.dirname, 'template');
+const TEMPLATES = join(PACKAGE_ROOT, 'grader', 'pack', 'template');
 const template = (name: string, vars: Readonly<Record<string, string>>): string =>
   readFileSync(join(TEMPLATES, name), 'utf8').replace(/__([A-Z_]+)__/g, (m, k: string) => vars[k] ?? m);
 
 /** The pack's runtime: the step interpreter, wire format, comparison and messages in one file. */
 async function runtimeBundle(): Promise<string> {
   const result = await build({
-    entryPoints: [join(import.meta.dirname, 'runtime.ts')],
+    entryPoints: [join(PACKAGE_ROOT, 'grader', 'pack', 'runtime.ts')],
     bundle: true,
     format: 'esm',
     platform: 'node',

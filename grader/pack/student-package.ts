@@ -7,6 +7,7 @@ import { GraderError } from '../model/errors.js';
 import type { PublicCourse } from '../model/public-course.js';
 import { PACKAGE_ROOT } from '../io/package.js';
 import { PROVIDED } from '../load/bundle.js';
+import { buildDist, DIST } from './dist.js';
 
 /**
  * The commands and what they load by path (a new script started by path belongs here): the
@@ -96,6 +97,8 @@ export async function writeStudentPackage(dir: string, course: PublicCourse): Pr
   try {
     const [files, used] = await Promise.all([shippedFiles(), shippedPackages()]);
     for (const f of files) cpSync(join(PACKAGE_ROOT, f), join(stage, f));
+    // The commands run built JS (see buildDist), built here from the shipped sources alone.
+    await buildDist({ root: PACKAGE_ROOT, outDir: join(stage, DIST), files: files.filter((f) => f.endsWith('.ts')) });
     writeFileSync(join(stage, 'public-course.json'), JSON.stringify(course));
     const pkg = {
       name: 'neurograde',
@@ -108,8 +111,12 @@ export async function writeStudentPackage(dir: string, course: PublicCourse): Pr
       dependencies: Object.fromEntries(Object.entries(main.dependencies).filter(([name]) => used.has(name))),
       ...(main.peerDependencies ? { peerDependencies: main.peerDependencies } : {}),
       ...(main.peerDependenciesMeta ? { peerDependenciesMeta: main.peerDependenciesMeta } : {}),
-      exports: { '.': './grader/index.ts', './kit': './grader/kit/index.ts', './package.json': './package.json' },
-      files: [...ASSET_FOLDERS, 'public-course.json', 'README.md'],
+      exports: {
+        '.': { types: './grader/index.ts', default: `./${DIST}/grader/index.js` },
+        './kit': { types: './grader/kit/index.ts', default: `./${DIST}/grader/kit/index.js` },
+        './package.json': './package.json',
+      },
+      files: [...ASSET_FOLDERS, DIST, 'public-course.json', 'README.md'],
     };
     writeFileSync(join(stage, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
     writeFileSync(

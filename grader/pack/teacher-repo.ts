@@ -27,7 +27,7 @@ export interface TeacherRepoOptions {
   readonly force?: boolean;
 }
 
-const TEMPLATES = join(import.meta.dirname, 'template');
+const TEMPLATES = join(PACKAGE_ROOT, 'grader', 'pack', 'template');
 
 /** The full grader, references and hidden checks included, as an npm tarball: for a private repository only. */
 function packFullGrader(dir: string): string {

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as kit from '../kit/index.js';
+import { bundleExerciseModules, type ModuleOutcome } from './exercise-modules.js';
+
+const work = mkdtempSync(join(tmpdir(), 'neurograde-exercise-modules-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function course(files: Record<string, string>): string {
+  const root = mkdtempSync(join(work, 'course-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+async function imported(outcome: ModuleOutcome | undefined): Promise<Record<string, unknown>> {
+  if (!outcome?.ok) throw new Error(`not bundled: ${outcome?.message}`);
+  return (await import(outcome.url)) as Record<string, unknown>;
+}
+
+describe("a teacher's exercise modules, bundled at load", () => {
+  it("share the grader's own kit and packages: the very modules the grader runs, not copies", async () => {
+    const root = course({
+      'checks/index.ts': "import { casesCheck } from 'neurograde/kit';\nimport fc from 'fast-check';\nexport const used: unknown[] = [casesCheck, fc];\n",
+    });
+    const out = await bundleExerciseModules({ checks: join(root, 'checks/index.ts') }, join(work, 'cache'));
+    const used = (await imported(out.get('checks'))).used as unknown[];
+    expect(used[0]).toBe(kit.casesCheck);
+    expect(used[1]).toBe(fc);
+  });
+
+  it('share one copy of a module the checks and the reference both import', async () => {
+    const root = course({
+      'shared.ts': 'export class Layer { readonly n = 1; }\n',
+      'checks/index.ts': "import { Layer } from '../shared.js';\nexport const checks = [Layer];\n",
+      'reference.ts': "export { Layer } from './shared.js';\n",
+    });
+    const out = await bundleExerciseModules({ checks: join(root, 'checks/index.ts'), reference: join(root, 'reference.ts') }, join(work, 'cache'));
+    const [checks, reference] = await Promise.all([imported(out.get('checks')), imported(out.get('reference'))]);
+    expect((checks.checks as unknown[])[0]).toBe(reference.Layer);
+  });
+
+  it('bundle a package only the course folder has', async () => {
+    const root = course({
+      'node_modules/course-helper/package.json': '{ "name": "course-helper", "type": "module", "main": "index.js" }',
+      'node_modules/course-helper/index.js': 'export const helper = () => 42;\n',
+      'checks/index.ts': "import { helper } from 'course-helper';\nexport const answer: number = helper();\n",
+    });
+    const out = await bundleExerciseModules({ checks: join(root, 'checks/index.ts') }, join(work, 'cache'));
+    expect((await imported(out.get('checks'))).answer).toBe(42);
+  });
+
+  it("name the file and line of a syntax error, and still bundle the exercise's other modules", async () => {
+    const root = course({ 'checks/index.ts': 'export const checks = [;\n', 'mistakes/index.ts': 'export const mistakes: string[] = [];\n' });
+    const out = await bundleExerciseModules({ checks: join(root, 'checks/index.ts'), mistakes: join(root, 'mistakes/index.ts') }, join(work, 'cache'));
+    expect(out.get('checks')).toEqual({ ok: false, message: expect.stringMatching(/checks\/index\.ts:1:\d+: Unexpected ";"/) });
+    expect((await imported(out.get('mistakes'))).mistakes).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { build } from 'esbuild';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TSchema } from '@sinclair/typebox';
+import { ClassResultSchema } from '../model/class-results.js';
+import { ManifestSchema } from '../model/manifest.js';
+import { PublicCourseSchema } from '../model/public-course.js';
+import { SubmissionResultSchema } from '../model/results.js';
+import { SimilarityReportSchema } from '../model/similarity.js';
+import { CHILD_BUNDLE, childBuildOptions } from '../sandbox/child-bundle.js';
+import { FromChildSchema } from '../sandbox/protocol.js';
+import { PRECOMPILED, standaloneValidators } from '../schema/validate.js';
+
+/** Where the built grader goes, inside the package. */
+export const DIST = 'dist';
+
+/** The folders of the grader's own code (exercises/ and reference/ are the course: bundled per run). */
+export const GRADER_FOLDERS = ['grader', 'reports'] as const;
+
+/** Every module of the grader's own under `root`, tests aside, as package-relative paths. */
+export function graderSources(root: string, folder: string = GRADER_FOLDERS[0]): string[] {
+  return readdirSync(join(root, folder), { withFileTypes: true }).flatMap((d) => {
+    const rel = `${folder}/${d.name}`;
+    if (d.isDirectory()) return d.name === 'node_modules' || d.name === 'template' ? [] : graderSources(root, rel);
+    return d.isFile() && d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') && !d.name.endsWith('.d.ts') ? [rel] : [];
+  });
+}
+
+/**
+ * Every schema the grader validates with (`validator(...)`), by the name its callers give it:
+ * precompiled at build time. One missing here is still validated, compiled at its first use.
+ */
+export const VALIDATED: Readonly<Record<string, TSchema>> = {
+  ManifestSchema,
+  SubmissionResultSchema,
+  ClassResultSchema,
+  SimilarityReportSchema,
+  PublicCourseSchema,
+  FromChildSchema,
+};
+
+export interface DistOptions {
+  /** The package root the sources are read from. */
+  readonly root: string;
+  /** Where the JS goes. @default `<root>/dist` */
+  readonly outDir?: string;
+  /** Package-relative .ts files to build. @default every module of grader/ and reports/ but tests */
+  readonly files?: readonly string[];
+}
+
+/**
+ * Builds the grader into plain ES modules, one .js file per .ts file at the same relative path
+ * under dist/ (imports already name `.js`), and the sandbox child runner bundled into one file
+ * beside its module, and ajv's standalone validators of every schema in VALIDATED. The grader then starts without transforming TypeScript: `bin/neurograde.mjs`
+ * runs dist/, its forked scripts are the built ones. Types are only stripped: `tsc --noEmit`
+ * checks them. Run by `npm run build` (the `prepare` script) and by `pack` for a student package.
+ */
+export async function buildDist(options: DistOptions): Promise<{ readonly files: number }> {
+  const outDir = options.outDir ?? join(options.root, DIST);
+  const files = options.files ?? GRADER_FOLDERS.flatMap((f) => graderSources(options.root, f));
+  // Built aside, then swapped in: a command started meanwhile finds the old build or none (then
+  // bin/neurograde.mjs runs the sources), never half of one.
+  const next = `${outDir}.${process.pid}.next`;
+  const old = `${outDir}.${process.pid}.old`;
+  rmSync(next, { recursive: true, force: true });
+  const common = { absWorkingDir: options.root, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' } as const;
+  await Promise.all([
+    build({ ...common, entryPoints: [...files], outdir: next, outbase: options.root, bundle: false }),
+    build({ ...childBuildOptions(join(options.root, 'grader', 'sandbox', 'child', 'main.ts')), outfile: join(next, 'grader', 'sandbox', CHILD_BUNDLE) }),
+  ]);
+  writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(next, outDir);
+  rmSync(old, { recursive: true, force: true });
+  return { files: files.length };
+}
