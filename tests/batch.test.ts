@@ -354,7 +354,7 @@ describe('neurograde batch, interrupted and sharded (CLI)', () => {
     // aaron's once it runs the runner without the start-up probe's small heap (shapes grades
     // with more): the worker has then sent 'ready' and taken aaron, whatever the machine's speed.
     const worker = await waitFor(() => {
-      const w = childrenOf(child.pid!).find((pid) => cmdline(pid).includes('worker.ts'));
+      const w = childrenOf(child.pid!).find((pid) => /\bworker\.[jt]s\b/.test(cmdline(pid)));
       if (w === undefined) return undefined;
       const runners = descendantsOf(w).map(cmdline).filter((c) => c.includes('child.mjs'));
       return runners.some((c) => !c.includes(`--max-old-space-size=${PROBE_LIMITS.memoryMb}`)) ? w : undefined;

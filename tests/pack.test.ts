@@ -130,7 +130,7 @@ describe('neurograde pack', () => {
 
   it('the installed grader holds no exercise code and no reference: the course is data', () => {
     const files = filesUnder(installed);
-    expect(files).toEqual(expect.arrayContaining(['public-course.json', 'grader/cli/main.ts', 'bin/neurograde.mjs', 'reports/templates/report.hbs']));
+    expect(files).toEqual(expect.arrayContaining(['public-course.json', 'grader/cli/main.ts', 'dist/grader/cli/main.js', 'dist/grader/sandbox/child.bundle.mjs', 'dist/grader/schema/validators.cjs', 'bin/neurograde.mjs', 'reports/templates/report.hbs']));
     expect(files.filter((f) => /^(exercises|reference)\//.test(f) || f.endsWith('.test.ts'))).toEqual([]);
   });
 

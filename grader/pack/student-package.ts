@@ -41,7 +41,8 @@ const packageOf = (spec: string): string => spec.split('/').slice(0, spec.starts
  */
 export async function shippedPackages(): Promise<Set<string>> {
   const result = await build({ absWorkingDir: PACKAGE_ROOT, entryPoints: ENTRIES, bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, outdir: 'unused', logLevel: 'silent' });
-  const used = new Set<string>(['tsx', ...PROVIDED, '@tensorflow/tfjs-backend-wasm']);
+  // ajv and ajv-formats: the precompiled validators' runtime (validators.cjs requires them; validate.ts loads them by createRequire, which the metafile does not see).
+  const used = new Set<string>(['tsx', 'ajv', 'ajv-formats', ...PROVIDED, '@tensorflow/tfjs-backend-wasm']);
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
     // A class's similarity is the teacher's command; its Dolos and native parsers would make every student's install build them.
     if (file.startsWith('grader/similarity/')) continue;
