@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CheckDefinition } from '../kit/check.js';
 import { GraderError, UsageError } from '../model/errors.js';
 import type { Exercise } from './exercise.js';
@@ -32,6 +32,31 @@ async function importModule(bundled: ModuleOutcome | undefined, problems: string
   }
 }
 
+/** The exercise's checks, mistakes and reference, bundled together then imported; each problem is pushed on `problems`. */
+async function exerciseModules(dir: string, referencePath: string, problems: string[]): Promise<Pick<Exercise, 'checks' | 'mistakes' | 'reference'>> {
+  const checksIndex = join(dir, 'checks', 'index.ts');
+  const mistakesIndex = join(dir, 'mistakes', 'index.ts');
+  const present = Object.entries({ checks: checksIndex, mistakes: mistakesIndex, reference: referencePath }).filter(([, p]) => existsSync(p));
+  const bundled = await bundleExerciseModules(Object.fromEntries(present));
+  let checks: readonly CheckDefinition[] = [];
+  if (!existsSync(checksIndex)) problems.push('checks/index.ts: missing');
+  else {
+    const mod = await importModule(bundled.get('checks'), problems, 'checks/index.ts');
+    if (mod && !Array.isArray(mod.checks)) problems.push('checks/index.ts: must export `checks`, an array');
+    else if (mod) checks = mod.checks as CheckDefinition[];
+  }
+  let mistakes: readonly MistakeDefinition[] = [];
+  if (existsSync(mistakesIndex)) {
+    const mod = await importModule(bundled.get('mistakes'), problems, 'mistakes/index.ts');
+    if (mod && !Array.isArray(mod.mistakes)) problems.push('mistakes/index.ts: must export `mistakes`, an array');
+    else if (mod) mistakes = mod.mistakes as MistakeDefinition[];
+  }
+  const label = `reference/${basename(referencePath)}`;
+  if (!existsSync(referencePath)) problems.push(`${label}: missing`);
+  const reference = existsSync(referencePath) ? ((await importModule(bundled.get('reference'), problems, label)) ?? {}) : {};
+  return { checks, mistakes, reference };
+}
+
 /**
  * Loads and validates one exercise folder: manifest, statements, checks, mistakes and its
  * reference. Every problem found is reported at once, as a GraderError with code BAD_EXERCISE.
@@ -57,28 +82,7 @@ export async function loadExercise(roots: ExerciseRoots, id: string): Promise<Ex
     else problems.push(`${name}: missing statement`);
   }
 
-  const checksIndex = join(dir, 'checks', 'index.ts');
-  const mistakesIndex = join(dir, 'mistakes', 'index.ts');
-  const referencePath = join(roots.referenceDir, `${id}.ts`);
-  const present = Object.entries({ checks: checksIndex, mistakes: mistakesIndex, reference: referencePath }).filter(([, p]) => existsSync(p));
-  const bundled = await bundleExerciseModules(Object.fromEntries(present));
-
-  let checks: readonly CheckDefinition[] = [];
-  if (!existsSync(checksIndex)) problems.push('checks/index.ts: missing');
-  else {
-    const mod = await importModule(bundled.get('checks'), problems, 'checks/index.ts');
-    if (mod && !Array.isArray(mod.checks)) problems.push('checks/index.ts: must export `checks`, an array');
-    else if (mod) checks = mod.checks as CheckDefinition[];
-  }
-  let mistakes: readonly MistakeDefinition[] = [];
-  if (existsSync(mistakesIndex)) {
-    const mod = await importModule(bundled.get('mistakes'), problems, 'mistakes/index.ts');
-    if (mod && !Array.isArray(mod.mistakes)) problems.push('mistakes/index.ts: must export `mistakes`, an array');
-    else if (mod) mistakes = mod.mistakes as MistakeDefinition[];
-  }
-  let reference: Record<string, unknown> = {};
-  if (!existsSync(referencePath)) problems.push(`reference/${id}.ts: missing`);
-  else reference = (await importModule(bundled.get('reference'), problems, `reference/${id}.ts`)) ?? {};
+  const { checks, mistakes, reference } = await exerciseModules(dir, join(roots.referenceDir, `${id}.ts`), problems);
 
   if (manifest) {
     const declared = Object.keys(manifest.checks);
