@@ -10,6 +10,7 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   similarity: async () => (await import('./similarity.js')).benchSimilarity(),
   'models-exercise': async () => (await import('./models-exercise.js')).benchModelsExercise(),
   models: async () => (await import('./models.js')).benchModels(),
+  'models-hostile': async () => (await import('./models-hostile.js')).benchModelsHostile(),
   'models-learning': async () => (await import('./models-learning.js')).benchModelsLearning(),
 };
 

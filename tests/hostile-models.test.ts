@@ -15,19 +15,29 @@ import { EXAMPLES, FIXTURES, grade } from './support/grade.js';
  * (`units` then `units_`) that would build a 1.9 GB layer, a softmax over axis 0 that makes
  * predict throw. Each is refused from its JSON with a message saying why, before TensorFlow.js
  * rebuilds anything in the grader; each costs its own model's checks only, never another
- * exercise, never another student of a batch.
+ * exercise, never another student of a batch. And one the JSON check accepts whose rebuild
+ * costs about 0.8 s of CPU: refused by its trial rebuild, in a process of its own, under a CPU
+ * budget lowered here to 150 ms (the notes' models take 2 to 40 ms) so that the test need not
+ * spend the default 2 s.
  */
 const EXERCISES = ['pooling', 'models'] as const;
 const BIN = join(PACKAGE_ROOT, 'bin', 'neurograde.mjs');
+const REBUILD_CPU_MS = 150;
+type Kind = 'correct' | 'hostile' | 'rebuild';
+const FILES: Readonly<Record<Kind, string>> = {
+  correct: join(EXAMPLES, 'correct', 'models.ts'),
+  hostile: join(FIXTURES, 'hostile-models', 'models.ts'),
+  rebuild: join(FIXTURES, 'hostile-models', 'rebuild.ts'),
+};
 const work = mkdtempSync(join(tmpdir(), 'ng-hostile-models-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The reference's pooling.ts and the correct example's models.ts, or the hostile one. */
-function submission(name: string, hostile: boolean, root = work): string {
+function submission(name: string, kind: Kind, root = work): string {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
   cpSync(join(PACKAGE_ROOT, 'reference', 'pooling.ts'), join(dir, 'pooling.ts'));
-  cpSync(hostile ? join(FIXTURES, 'hostile-models', 'models.ts') : join(EXAMPLES, 'correct', 'models.ts'), join(dir, 'models.ts'));
+  cpSync(FILES[kind], join(dir, 'models.ts'));
   return dir;
 }
 
@@ -39,12 +49,17 @@ describe('hostile model configs', () => {
   let env: GradingEnvironment;
   let twin: SubmissionResult;
   let hostile: SubmissionResult;
+  let rebuild: SubmissionResult;
   beforeAll(async () => {
-    env = await createEnvironment({ only: [...EXERCISES] });
-    twin = await grade(env, submission('twin', false));
-    hostile = await grade(env, submission('hostile', true));
+    env = await createEnvironment({ only: [...EXERCISES], modelGuard: { cpuMs: REBUILD_CPU_MS } });
+    twin = await grade(env, submission('twin', 'correct'));
+    hostile = await grade(env, submission('hostile', 'hostile'));
+    rebuild = await grade(env, submission('rebuild', 'rebuild'));
   });
-  afterAll(() => env.bundler?.close());
+  afterAll(() => {
+    env.bundler?.close();
+    env.modelGuard?.close();
+  });
 
   it.each<[string, string, RegExp]>([
     ['an aliased key building a 1.9 GB layer', 'dense-architecture', /^Expected denseModel\(\) to return a model the grader can rebuild and train, but got one it refuses: the Dense layer \(layer 1\) has a setting "units_" that TensorFlow\.js does not read under that name \(a misspelt or doubled option\)\.$/],
@@ -58,6 +73,20 @@ describe('hostile model configs', () => {
     expect(messageOf(c)).toMatch(says);
   });
 
+  it('a model whose rebuild runs past its trial\'s CPU budget is refused, and costs its own checks only', () => {
+    const refused = /^Expected denseModel\(\) to return a model the grader can rebuild and train, but got one it refuses: rebuilding it took more than 150 ms of CPU time \(time limit of the grader's model rebuild\); it was stopped\.$/;
+    const mine = exerciseOf(rebuild, 'models').checks;
+    const twins = untimed(exerciseOf(twin, 'models').checks);
+    expect(mine.find((c) => c.id === 'dense-architecture')).toMatchObject({ status: 'failed', message: expect.stringMatching(refused) });
+    // Every other check is the correct twin's, or refused for the same reason (the compile settings check reads every model).
+    mine.forEach((c, i) => {
+      if (c.status === 'failed' && refused.test(messageOf(c))) return;
+      expect(untimed(c)).toEqual(twins[i]);
+    });
+    expect(mine.filter((c) => c.status === 'passed').length).toBeGreaterThanOrEqual(10);
+    expect(untimed(exerciseOf(rebuild, 'pooling'))).toEqual(untimed(exerciseOf(twin, 'pooling')));
+  });
+
   it('costs the models exercise alone: pooling keeps its grade, and no check is an error of the grader', () => {
     expect(untimed(exerciseOf(hostile, 'pooling'))).toEqual(untimed(exerciseOf(twin, 'pooling')));
     expect(exerciseOf(hostile, 'models').checks.every((c) => c.status === 'failed')).toBe(true);
@@ -67,10 +96,14 @@ describe('hostile model configs', () => {
   it('in batch, on one worker: the student graded after it keeps every grade', async () => {
     // The models exercise alone (pooling's grade is compared above): a batch worker loads TensorFlow.js once.
     const root = join(work, 'class');
-    submission('a-hostile', true, root);
-    submission('b-correct', false, root);
+    submission('a-hostile', 'hostile', root);
+    submission('a-rebuild', 'rebuild', root);
+    submission('b-correct', 'correct', root);
     const out = join(work, 'class-out');
-    const child = spawn(process.execPath, [BIN, 'batch', root, '--out', out, '--jobs', '1', '--exercises', 'models'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'batch', root, '--out', out, '--jobs', '1', '--exercises', 'models'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NEUROGRADE_MODEL_REBUILD_CPU_MS: String(REBUILD_CPU_MS) },
+    });
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d));
     child.stderr.on('data', (d: Buffer) => (log += d));
@@ -79,6 +112,7 @@ describe('hostile model configs', () => {
     const read = (name: string): SubmissionResult => JSON.parse(readFileSync(join(out, name, 'results.json'), 'utf8')) as SubmissionResult;
     const models = (r: SubmissionResult) => untimed(exerciseOf(r, 'models'));
     expect(models(read('a-hostile'))).toEqual(models(hostile));
+    expect(models(read('a-rebuild'))).toEqual(models(rebuild));
     expect(models(read('b-correct'))).toEqual(models(twin));
   });
 });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { messages } from '../i18n/index.js';
 import { PROVIDED } from '../load/bundle.js';
 import { createBundler } from '../load/bundler.js';
+import { createModelGuard, modelGuardOptions, type ModelGuardOptions } from '../tf/rebuild-guard.js';
 import { loadExercises, type ExerciseSources } from '../load/exercises.js';
 import { loadPublicCourse } from '../load/public-course.js';
 import type { Exercise } from '../load/exercise.js';
@@ -36,6 +37,8 @@ export interface EnvironmentOptions {
   readonly prewarm?: boolean;
   /** Diagnose failed checks; false only to measure what the diagnosis costs (npm run bench). @default true */
   readonly diagnosis?: boolean;
+  /** Bounds of a student's model's trial rebuild (see `createModelGuard`). @default modelGuardOptions(): NEUROGRADE_MODEL_REBUILD_CPU_MS, else the guard's own */
+  readonly modelGuard?: ModelGuardOptions;
 }
 
 /** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */
@@ -72,5 +75,6 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en') }));
   const launcher = options.prewarm === false ? chosen : prewarmed(chosen);
   const diagnosis = options.diagnosis === false ? { diagnosis: false } : {};
-  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo(), encoder: createCaseEncoder(), bundler: createBundler(), ...diagnosis };
+  const modelGuard = createModelGuard(options.modelGuard ?? modelGuardOptions());
+  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo(), encoder: createCaseEncoder(), bundler: createBundler(), modelGuard, ...diagnosis };
 }

@@ -13,6 +13,7 @@ import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { SubmissionChildren } from '../sandbox/children.js';
 import type { SandboxFailure, SessionLimits, SessionOptions } from '../sandbox/session.js';
+import type { ModelGuard } from '../tf/rebuild-guard.js';
 import { bundleFailure, errorCheck, gradedExercise, skippedCheck, unloadableExercise, type Unrun } from '../score/exercise-result.js';
 import { ChildLease } from './lease.js';
 import type { CheckJob, ExercisePlan } from './plan.js';
@@ -41,6 +42,8 @@ export interface ExerciseRun {
   readonly bundle: BundleOutcome;
   /** Called by checks that run TensorFlow.js models, with the backend's description. */
   readonly usedTfBackend?: (description: string) => void;
+  /** Tries students' model rebuilds in a process of its own first. */
+  readonly modelGuard?: ModelGuard;
   /** Where the student's file was found below the top of the submission, when it is not at the top. */
   readonly elsewhere?: string;
   /** Whether failed checks are diagnosed (see GradingEnvironment.diagnosis). */
@@ -127,6 +130,7 @@ class ExerciseExecution implements ExerciseGrading {
       diagnosis: run.diagnosis,
       ...(run.datasets ? { datasets: run.datasets } : {}),
       ...(run.usedTfBackend ? { usedTfBackend: run.usedTfBackend } : {}),
+      ...(run.modelGuard ? { modelGuard: run.modelGuard } : {}),
     };
     this.results = new Array(plan.jobs.length);
   }

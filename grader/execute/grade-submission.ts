@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { messages } from '../i18n/index.js';
 import type { Memo } from '../kit/memo.js';
 import { createBundler, type Bundler } from '../load/bundler.js';
+import { createModelGuard, type ModelGuard } from '../tf/rebuild-guard.js';
 import type { BundleOutcome } from '../load/bundle.js';
 import type { Exercise } from '../load/exercise.js';
 import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.js';
@@ -32,6 +33,8 @@ export interface GradingEnvironment {
   readonly bundler?: Bundler;
   /** Failed checks are diagnosed (mistakes, relations, case patterns); false only to measure what that costs. @default true */
   readonly diagnosis?: boolean;
+  /** Tries students' model rebuilds in a process of its own, shared by the submissions graded here. @default one per submission */
+  readonly modelGuard?: ModelGuard;
 }
 
 /** What every exercise of one submission shares while it is graded. */
@@ -42,6 +45,7 @@ interface SubmissionRun {
   readonly children: SubmissionChildren;
   readonly bundles: ReadonlyMap<string, BundleOutcome>;
   readonly usedTfBackend: (description: string) => void;
+  readonly modelGuard: ModelGuard;
 }
 
 function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
@@ -54,6 +58,7 @@ function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
     children: s.children,
     datasets: s.o.datasets,
     usedTfBackend: s.usedTfBackend,
+    modelGuard: s.modelGuard,
     bundle: s.bundles.get(manifest.file)!,
     ...(s.layout.elsewhere.has(manifest.file) ? { elsewhere: s.layout.elsewhere.get(manifest.file)! } : {}),
     mode: s.o.mode,
@@ -100,14 +105,17 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
   let tfBackend: string | undefined;
   const children = new SubmissionChildren({ reuse: o.isolation === 'submission' });
   const bundler = env.bundler ?? createBundler();
+  // Started on a first model only: exercises without models never load TensorFlow.js for it.
+  const modelGuard = env.modelGuard ?? createModelGuard();
   let exercises: ExerciseResult[];
   try {
     const bundles = await bundler.bundle(layout.root, expected);
     for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
-    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, usedTfBackend: (d) => (tfBackend = d) }), messages(o.lang));
+    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, usedTfBackend: (d) => (tfBackend = d) }), messages(o.lang));
   } finally {
     children.close();
     if (!env.bundler) bundler.close();
+    if (!env.modelGuard) modelGuard.close();
   }
     // Only with varyHidden: the base seed may be a CI secret, and results.json without it stays as it was.
   const seeding = o.varyHidden !== undefined ? { seeding: { seed: o.seed, varyHidden: o.varyHidden, hiddenSeed: hiddenSeed(o.seed, o.varyHidden) } } : {};

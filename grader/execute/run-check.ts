@@ -13,6 +13,7 @@ import type { Step } from '../sandbox/steps.js';
 import { decodeValue, encodeFault, EncodeError } from '../sandbox/wire.js';
 import { toCheckResult } from '../score/check-result.js';
 import type { CheckJob } from './plan.js';
+import type { ModelGuard } from '../tf/rebuild-guard.js';
 
 /** What running a check needs besides the job and the child. */
 export interface CheckRunContext {
@@ -22,6 +23,7 @@ export interface CheckRunContext {
   readonly memo: Memo;
   readonly datasets?: Datasets;
   readonly usedTfBackend?: (description: string) => void;
+  readonly modelGuard?: ModelGuard;
   /** Maps a stack trace of the bundled code back to the student's files. */
   readonly mapStack: (stack: string | undefined) => string | undefined;
   /** The student's file, read once when a check first needs to point into it. */
@@ -65,6 +67,7 @@ function checkContext(job: CheckJob, session: Session, c: CheckRunContext): Chec
     memo: memoOf(job, c),
     ...(c.datasets ? { datasets: c.datasets } : {}),
     ...(c.usedTfBackend ? { usedTfBackend: c.usedTfBackend } : {}),
+    ...(c.modelGuard ? { modelGuard: c.modelGuard } : {}),
     visibility: job.visibility,
     lang: c.lang,
     t: c.t,

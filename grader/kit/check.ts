@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/types.js';
 import type { SandboxFailure } from '../sandbox/session.js';
 import type { Step, StepFault } from '../sandbox/steps.js';
 import type { EncodeFault } from '../sandbox/wire.js';
+import type { ModelGuard } from '../tf/rebuild-guard.js';
 import type { Memo } from './memo.js';
 
 /** One case's outcome from the student's code, decoded to plain values. */
@@ -84,6 +85,8 @@ export interface CheckContext {
   readonly datasets?: Datasets;
   /** Records the TensorFlow.js backend the check ran models on, for the result's `environment.tfBackend`. */
   readonly usedTfBackend?: (description: string) => void;
+  /** Tries a student's model rebuild in a process of its own first (see `createModelGuard`). @default none: rebuilt in the grader untried */
+  readonly modelGuard?: ModelGuard;
   /** Runs cases in the student's sandboxed child, all in one round trip. */
   run(cases: readonly (readonly Step[])[]): Promise<StudentRun>;
 }

@@ -11,12 +11,12 @@ import { buildDist, DIST } from './dist.js';
 
 /**
  * The commands and what they load by path (a new script started by path belongs here): the
- * child runner, esbuild's host process, the batch worker, the pack's
+ * child runner, esbuild's host process, the model rebuild's, the batch worker, the pack's
  * runtime. Only the grader modules these import go into a student's package: never exercises/
  * (checks and mistakes are code) nor reference/, nor grader modules that only the teacher's
  * checks use (the notes' sine windows, say, which solve an exercise).
  */
-const ENTRIES = ['grader/cli/main.ts', 'grader/sandbox/child/main.ts', 'grader/load/bundler-host.ts', 'grader/batch/worker.ts', 'grader/pack/runtime.ts', 'grader/index.ts', 'grader/kit/index.ts'];
+const ENTRIES = ['grader/cli/main.ts', 'grader/sandbox/child/main.ts', 'grader/load/bundler-host.ts', 'grader/tf/rebuild-host.ts', 'grader/batch/worker.ts', 'grader/pack/runtime.ts', 'grader/index.ts', 'grader/kit/index.ts'];
 /** Folders whose non-TypeScript files (templates, schemas, the launcher) are read by path. */
 const ASSET_FOLDERS = ['bin', 'grader', 'reports', 'schemas'];
 

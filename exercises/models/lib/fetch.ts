@@ -70,6 +70,10 @@ function refusalText(ctx: CheckContext, r: Refusal): string {
       return t.unknownKey(r.index, r.className, r.key);
     case 'costly-initializer':
       return t.costlyInitializer(r.index, r.className, asWritten(r.field), r.shape.join('x'));
+    case 'rebuild-time':
+      return t.rebuildTime(r.limitMs);
+    case 'rebuild-memory':
+      return t.rebuildMemory(r.limitMb);
   }
 }
 
@@ -82,6 +86,9 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
   if (!inspected.ok) return { status: 'failed', message: t.refused(label, refusalText(ctx, inspected.refusal)) };
   const compile = inspectCompile(output.compile);
   if (!compile) return { status: 'failed', message: t.refused(label, t.badCompileData) };
+  // What the JSON check cannot estimate is bounded by a trial rebuild in a process of its own.
+  const trial = await ctx.modelGuard?.trial(inspected.topology);
+  if (trial) return { status: 'failed', message: t.refused(label, refusalText(ctx, trial)) };
   let model: TF.LayersModel;
   try {
     model = await rebuildModel(tf, { topology: inspected.topology, training: null });

@@ -59,6 +59,8 @@ export const models = {
       `the ${className} layer (layer ${index}) has a setting "${key}" that TensorFlow.js does not read under that name (a misspelt or doubled option)`,
     costlyInitializer: (index: number, className: string, field: string, shape: string) =>
       `the ${className} layer (layer ${index}) draws a ${shape} matrix with an Orthogonal ${field}, too costly to build (use a smaller layer or another initializer)`,
+    rebuildTime: (limitMs: number) => `rebuilding it took more than ${num(limitMs)} ms of CPU time (time limit of the grader's model rebuild); it was stopped`,
+    rebuildMemory: (limitMb: number) => `rebuilding it needed more than ${num(limitMb)} MiB of memory (memory limit of the grader's model rebuild); it was stopped`,
   },
   badCompileData: 'its compile settings are not what model.compile() records',
   rebuildFailed: (call: string, error: string) => `Expected the model of ${call} to rebuild from its description, but got an error: ${error}.`,

@@ -46,6 +46,8 @@ export const models: Messages['models'] = {
       `la couche ${className} (couche ${index}) a un réglage « ${key} » que TensorFlow.js ne lit pas sous ce nom (option mal orthographiée ou en double)`,
     costlyInitializer: (index, className, field, shape) =>
       `la couche ${className} (couche ${index}) tire une matrice ${shape} avec un ${field} Orthogonal, trop coûteux à construire (prenez une couche plus petite ou un autre initialiseur)`,
+    rebuildTime: (limitMs) => `sa reconstruction a pris plus de ${num(limitMs)} ms de calcul (limite de temps de la reconstruction des modèles) ; elle a été arrêtée`,
+    rebuildMemory: (limitMb) => `sa reconstruction demandait plus de ${num(limitMb)} Mio de mémoire (limite de mémoire de la reconstruction des modèles) ; elle a été arrêtée`,
   },
   badCompileData: "ses réglages de compilation ne sont pas ceux qu'enregistre model.compile()",
   rebuildFailed: (call, error) => `Le modèle de ${call} devait se reconstruire à partir de sa description, mais on obtient une erreur : ${error}.`,

@@ -47,6 +47,12 @@ describe('inspectTopology refuses what could make the grader allocate too much o
     ['an Orthogonal kernel initializer on a 2000-unit Dense (a QR factorisation of 2000x2000 in the grader)',
       sequential({ class_name: 'Dense', config: { units: 2000, batch_input_shape: [null, 2000], kernel_initializer: { class_name: 'Orthogonal', config: { gain: 1, seed: null } } } }),
       { kind: 'costly-initializer', index: 1, field: 'kernel_initializer', shape: [2000, 2000] }],
+    // Measured: 98 s in the grader (its recurrent kernel is 512x2048, drawn by tfjs' default, Orthogonal).
+    ['an LSTM of 512 units whose recurrent initializer is left to the default', sequential({ class_name: 'LSTM', config: { units: 512, batch_input_shape: [null, 2, 1] } }),
+      { kind: 'costly-initializer', index: 1, field: 'recurrent_initializer', shape: [512, 2048] }],
+    // Each one alone is within the bound; eight cost eight times it (6 s measured).
+    ['eight Orthogonal 256x256 kernels, each within the bound', sequential(...Array.from({ length: 8 }, (_, i) => ({ class_name: 'Dense', config: { units: 256, kernel_initializer: { class_name: 'Orthogonal', config: { gain: 1, seed: null } }, ...(i === 0 ? { batch_input_shape: [null, 256] } : {}) } }))),
+      { kind: 'costly-initializer', index: 2, field: 'kernel_initializer', shape: [256, 256] }],
     ['an L1L2(1e308) regularizer', sequential({ ...dense(10), config: { ...dense(10).config, kernel_regularizer: { class_name: 'L1L2', config: { l1: 1e308, l2: 0 } } } }),
       { kind: 'bad-config', field: 'kernel_regularizer.config.l1' }],
     ['a VarianceScaling(scale 1e308) initializer', sequential({ ...dense(10), config: { ...dense(10).config, kernel_initializer: { class_name: 'VarianceScaling', config: { scale: 1e308, mode: 'fan_avg', distribution: 'normal', seed: null } } } }),

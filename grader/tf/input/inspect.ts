@@ -98,15 +98,24 @@ function checkKeys(layer: LayerEntry, at: At): void {
   }
 }
 
-// tfjs' Orthogonal factorises a [max(r, c), min(r, c)] matrix: about min² x max work.
-function checkDraws(layer: LayerEntry, draws: readonly (readonly [string, readonly number[]])[], at: At): void {
+// A recurrent layer's recurrent_initializer left out is tfjs' default: Orthogonal.
+const isOrthogonal = (init: Json | undefined, field: string): boolean =>
+  isObject(init) ? init.class_name === 'Orthogonal' : init === undefined && field === 'recurrent_initializer';
+
+/**
+ * tfjs' Orthogonal factorises a [max(r, c), min(r, c)] matrix: about min² x max work, summed
+ * over the model (64 layers each just under a per-layer bound would cost 64 times it). Returns
+ * the work so far.
+ */
+function checkDraws(layer: LayerEntry, draws: readonly (readonly [string, readonly number[]])[], at: At, before: number): number {
+  let work = before;
   for (const [field, shape] of draws) {
-    const init = layer.config[field];
-    if (!isObject(init) || init.class_name !== 'Orthogonal') continue;
+    if (!isOrthogonal(layer.config[field], field)) continue;
     const cols = shape[shape.length - 1]!, rows = product(shape.slice(0, -1));
-    const work = Math.min(rows, cols) ** 2 * Math.max(rows, cols);
+    work += Math.min(rows, cols) ** 2 * Math.max(rows, cols);
     if (work > MODEL_LIMITS.orthogonalWork) throw new Refused({ kind: 'costly-initializer', index: at.index, className: at.className, field, shape: [...shape] });
   }
+  return work;
 }
 
 // The shape a layer declares for its input, if any (the first layer, or an InputLayer).
@@ -119,7 +128,7 @@ function declaredShape(layer: LayerEntry, i: number): Shape | undefined {
 // Shape propagation and costs, layer by layer; a bad or oversized config is refused.
 function estimate(layers: LayerEntry[]): Estimate {
   let shape: Shape | undefined;
-  let params = 0, macs = 0, totalElements = 0;
+  let params = 0, macs = 0, totalElements = 0, orthogonal = 0;
   layers.forEach((layer, i) => {
     const at: At = { index: i + 1, className: layer.className, field: '' };
     checkKeys(layer, at);
@@ -132,7 +141,7 @@ function estimate(layers: LayerEntry[]): Estimate {
     }
     if (!shape) throw new Refused({ kind: 'no-input-shape' });
     const cost = LAYER_RULES[layer.className]!.cost(shape, layer.config, at);
-    checkDraws(layer, cost.draws, at);
+    orthogonal = checkDraws(layer, cost.draws, at, orthogonal);
     shape = cost.shape;
     params += cost.params;
     macs += cost.macs;

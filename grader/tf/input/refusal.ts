@@ -12,7 +12,11 @@ export type Refusal =
   | { readonly kind: 'too-large-output'; readonly index: number; readonly className: string; readonly elements: number; readonly max: number }
   | { readonly kind: 'too-much-compute'; readonly estimate: number; readonly max: number }
   /** An Orthogonal initializer on a matrix whose QR factorisation would cost too much. */
-  | { readonly kind: 'costly-initializer'; readonly index: number; readonly className: string; readonly field: string; readonly shape: readonly number[] };
+  | { readonly kind: 'costly-initializer'; readonly index: number; readonly className: string; readonly field: string; readonly shape: readonly number[] }
+  /** Its trial rebuild, in a process of its own, ran past its CPU budget (see `createModelGuard`). */
+  | { readonly kind: 'rebuild-time'; readonly limitMs: number }
+  /** Its trial rebuild ran out of memory or brought the process down. */
+  | { readonly kind: 'rebuild-memory'; readonly limitMb: number };
 
 /** Thrown inside the inspection only; {@link inspectTopology} turns it into data. */
 export class Refused extends Error {
