@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,14 @@ function importBomb(dir: string): string {
   writeFileSync(join(dir, 'pooling.ts'), `${Array.from({ length: 300 }, (_, i) => `export { v as v${i} } from './link${i}.js';`).join('\n')}\nexport const maxpooling = 0;\n`);
   return dir;
 }
+
+/** Every file under `dir`, hidden ones included, by path relative to it. */
+function filesUnder(dir: string, rel = ''): string[] {
+  return readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(dir, join(rel, d.name)) : [join(rel, d.name)]));
+}
+
+/** The seed every grading here uses (the grader's default): the hidden inputs scanned for are this seed's. */
+const SEED = 20261127;
 
 describe('hostile submissions, round 2', () => {
   let env: GradingEnvironment;
@@ -190,9 +198,51 @@ describe('hostile submissions, round 2', () => {
     });
   });
 
+  it('grade prints no control or bidi character of a folder name, a file name or a model layer name: each shows escaped', async () => {
+    const dir = join(work, 'f-\u001b[2J\u001b]0;pwned\u0007\u202e\u009b');
+    // shapes.ts in a sub-folder whose name clears the screen; pooling.ts importing a file whose name colours the terminal (it does not compile).
+    const sub = join(dir, 'sub\u001b[2J\u202e');
+    mkdirSync(sub, { recursive: true });
+    cpSync(join(PACKAGE_ROOT, 'reference', 'shapes.ts'), join(sub, 'shapes.ts'));
+    const evil = 'evil\u001b[31m\u202e\u0085';
+    writeFileSync(join(dir, `${evil}.ts`), 'export const x = ;\n');
+    writeFileSync(join(dir, 'pooling.ts'), `export { x as maxpooling } from './${evil}.js';\n`);
+    // Every model's first layer is named with an escape sequence, and tfjs quotes the name in its error.
+    const layer = 'dense\u001b[2J\u001b]0;pwned\u0007\u202e\u009b';
+    writeFileSync(join(dir, 'models.ts'), [
+      "import * as tf from '@tensorflow/tfjs';",
+      'function bad(): tf.LayersModel {',
+      '  const m = tf.sequential();',
+      `  m.add(tf.layers.dense({ name: ${JSON.stringify(layer)}, inputShape: [784], units: 10 }));`,
+      '  m.add(tf.layers.conv2d({ filters: 2, kernelSize: 3 }));',
+      '  return m;',
+      '}',
+      'export const denseModel = bad, cnnModel = bad, deepCnnModel = bad, rnnModel = bad, lstmModel = bad;',
+    ].join('\n'));
+    const out = join(work, 'grade-names-out');
+    const child = spawn(process.execPath, [BIN, 'grade', dir, '--out', out, '--exercises', 'shapes,pooling,models'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stderr.on('data', (d: Buffer) => chunks.push(d));
+    const code = await new Promise<number | null>((ok) => child.on('close', ok));
+    const log = Buffer.concat(chunks).toString('utf8');
+    expect(code, log).toBe(0);
+    // The bytes as the terminal gets them: line breaks aside, no C0 or C1 control, no ESC, no bidi control.
+    expect(log).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(log).toContain('Not graded (no exercise uses them): evil\\x1B[31m\\u202E\\x85.ts.');
+    expect(log).toContain('Expected evil\\x1B[31m\\u202E\\x85.ts:1:18 to compile');
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(report).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(report).toContain('sub\\x1B[2J\\u202E/shapes.ts');
+    expect(report).toContain('dense\\x1B[2J\\x1B]0;pwned\\x07\\u202E\\x9B');
+  });
+
   describe('in batch, on one worker', () => {
-    it('a bundler-killing file costs its own exercise; the students graded after it on the same worker keep every grade; names reach no output raw', async () => {
+    it('a bundler-killing file, an exploding answer, stashed hidden inputs and hidden time each cost their own exercise; the students graded after them on the same worker keep every grade; names reach no output raw', async () => {
       const root = join(work, 'class');
+      submission(fixture('exploding-answer'), 'a-explode', root);
+      submission(fixture('stash-leak'), 'a-stash', root);
+      submission(fixture('slow-hidden'), 'a-slow', root);
       // The issue's file (nested 300,000 deep); the crash of esbuild itself is the third bomb, graded above.
       submission({ 'pooling.ts': BOMBS[0][1] }, 'a-bomb', root);
       importBomb(submission({}, 'a-import-bomb', root));
@@ -215,7 +265,29 @@ describe('hostile submissions, round 2', () => {
       const imports = read('a-import-bomb');
       expect(imports.exercises.find((e) => e.id === 'pooling')).toMatchObject({ score: 0, status: 'compile-error', message: expect.stringMatching(/at most 4096 KiB of source/) });
       expect(others(imports, 'pooling')).toEqual(others(twin, 'pooling'));
+      const explode = read('a-explode');
+      expect(explode.exercises.find((e) => e.id === 'shapes')!.score).toBe(0);
+      expect(others(explode, 'shapes')).toEqual(others(twin, 'shapes'));
       for (const name of ['b-correct', 'c-correct']) expect(untimed(read(name).exercises)).toEqual(untimed(twin.exercises));
+
+      // No hidden input, of the stashing student or anyone, in any file the batch wrote (reports, gradebooks, caches, copies).
+      const hidden = await hiddenOnlyInputs(env, 'shapes', SEED);
+      expect(hidden.length).toBeGreaterThan(0);
+      const files = filesUnder(out);
+      expect(files).toEqual(expect.arrayContaining([join('a-stash', 'results.json'), join('a-stash', 'report.html'), join('a-stash', 'summary.md'), 'gradebook.csv', 'index.html']));
+      for (const file of files) {
+        const text = readFileSync(join(out, file), 'utf8');
+        expect(hidden.filter((input) => text.includes(input) || text.includes(input.replace(/"/g, '\\"')) || text.includes(input.replace(/"/g, '&quot;'))), file).toEqual([]);
+      }
+
+      // No hidden check's time in the files handed to the student whose hidden checks spin in proportion to their inputs.
+      const slow = read('a-slow');
+      const hiddenIds = slow.exercises.find((e) => e.id === 'shapes')!.checks.filter((c) => c.visibility === 'hidden').map((c) => c.id);
+      expect(hiddenIds.length).toBeGreaterThan(0);
+      for (const e of slow.exercises) for (const c of e.checks) if (c.visibility === 'hidden') expect(c.durationMs, c.id).toBe(0);
+      const junit = readFileSync(join(out, 'a-slow', 'junit.xml'), 'utf8');
+      for (const id of hiddenIds) expect(junit).toMatch(new RegExp(`<testcase name="${id}" classname="shapes" time="0\\.000"`));
+      expect(slow.durationMs % 1000).toBe(0);
       // No control or bidi character of a name reaches the terminal, the gradebook or the class page: they show escaped.
       expect(log).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       expect(log).toContain('d-screen\\x1B[2J\\x1B]0;pwned\\x07');
