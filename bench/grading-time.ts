@@ -8,6 +8,8 @@ import { formatMs, quantile } from './stats.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 
 const RUNS = 10;
+/** USER_HZ, the unit of /proc's CPU times: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
 const DIAGNOSIS_FIXTURES = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'diagnosis');
 
 interface Timed {
@@ -15,15 +17,30 @@ interface Timed {
   readonly total: number;
   /** CPU time of this process (the grader: the diagnosis runs here, the student's code in children), ms. */
   readonly graderCpu: number;
+  /** That and the CPU time of the children that ended meanwhile (sandboxes), ms; NaN where /proc is not. */
+  readonly allCpu: number;
   readonly perExercise: ReadonlyMap<string, number>;
+}
+
+/** CPU ms of the children this process has waited for (cutime + cstime of /proc/self/stat), or NaN. */
+function childrenCpu(): number {
+  try {
+    // Fields after the command's closing parenthesis: state is field 3, cutime and cstime 16 and 17.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
 }
 
 async function timed(env: GradingEnvironment, dir: string, seed: number): Promise<Timed> {
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const children = childrenCpu();
   const r = await gradeSubmission(env, dir, { seed });
   const used = process.cpuUsage(cpu);
-  return { total: performance.now() - started, graderCpu: (used.user + used.system) / 1000, perExercise: new Map(r.exercises.map((e) => [e.id, e.durationMs])) };
+  const graderCpu = (used.user + used.system) / 1000;
+  return { total: performance.now() - started, graderCpu, allCpu: graderCpu + childrenCpu() - children, perExercise: new Map(r.exercises.map((e) => [e.id, e.durationMs])) };
 }
 
 /**
@@ -67,7 +84,11 @@ async function onAndOff(name: string, dir: string, envs: { on: GradingEnvironmen
   const paired = quantile(runs.map((r) => r.on.total / r.off.total - 1), 0.5);
   console.log(`${name}: whole submission, diagnosis on ${formatMs(on, 1)}; off ${formatMs(off, 1)}`);
   console.log(`  diagnosis cost: ${pct(quantile(on, 0.5) / quantile(off, 0.5) - 1)} of the medians, ${pct(paired)} median of paired runs (load average ${before} -> ${load()})`);
-  console.log(`  grader process CPU: on ${formatMs(runs.map((r) => r.on.graderCpu), 1)}; off ${formatMs(runs.map((r) => r.off.graderCpu), 1)}`);
+  const cpu = (k: 'graderCpu' | 'allCpu', mode: 'on' | 'off'): number[] => runs.map((r) => r[mode][k]);
+  console.log(`  CPU of the grader process (where the diagnosis runs): on ${formatMs(cpu('graderCpu', 'on'), 1)}; off ${formatMs(cpu('graderCpu', 'off'), 1)}`);
+  const allOn = quantile(cpu('allCpu', 'on'), 0.5);
+  const allOff = quantile(cpu('allCpu', 'off'), 0.5);
+  console.log(`  CPU with its sandboxed children: on ${formatMs(cpu('allCpu', 'on'), 1)}; off ${formatMs(cpu('allCpu', 'off'), 1)} (${pct(allOn / allOff - 1)})`);
   for (const id of runs[0]!.on.perExercise.keys()) {
     console.log(`  ${id}: on ${formatMs(runs.map((r) => r.on.perExercise.get(id)!))}; off ${formatMs(runs.map((r) => r.off.perExercise.get(id)!))}`);
   }
