@@ -55,7 +55,7 @@ export const markdown: SubmissionReporter = {
       const parts = [`- **${mdText(ex.id)} / ${mdText(k.id)}** (${t.checkStatus[k.status]}): ${mdText(cap(oneLine(k.message), 600))}`];
       if (k.status === 'failed') {
         for (const m of [...(k.mistake ? [k.mistake] : []), ...(k.alsoMistakes ?? [])]) {
-          parts.push(`  ${mdText(t.diagnosis(m.title))}: ${mdText(cap(oneLine(m.explanation), 600))}`);
+          parts.push(`  ${mdText(t.diagnosis(m.title, cap(oneLine(m.explanation), 600)))}`);
           parts.push(`  ${mdText(t.hint(cap(oneLine(m.hint), 300)))}`);
         }
         for (const line of observations(k, messages(ctx.lang))) parts.push(`  ${mdText(cap(line, 400))}`);

@@ -29,6 +29,17 @@ describe('every relation has its own sentence in every language', () => {
     expect(text).toMatch(lang === 'en' ? /^In every failing case: / : /^Dans chaque cas qui échoue : /);
   });
 
+  const one = (id: string, params: Relation['params']): Relation => ({ id, params, scope: 'every', sameParams: true, failing: 1 });
+  it.each([
+    ['a square answer transposed, without "3x3 instead of 3x3"', one('transposed', { rows: 3, cols: 3 }), 'Your output equals the expected output transposed (rows and columns swapped).', 'Votre sortie est égale à la sortie attendue transposée (lignes et colonnes échangées).'],
+    ['NaN only', one('non-finite', { nan: 1, infinite: 0, total: 1 }), 'Your output has 1 NaN value out of 1, where every expected value is finite.', 'Votre sortie contient 1 NaN sur 1 valeur, alors que toutes les valeurs attendues sont finies.'],
+    ['one less only', one('off-by-one', { above: 0, below: 2, total: 3 }), 'Every value of your output that differs is one less than expected (2 one less, out of 3).', "Chaque valeur fausse de votre sortie vaut un de moins que l'attendue (2 de moins, sur 3)."],
+    ['a factor with no small fraction', one('scaled', { factor: 720 }), 'Your output equals the expected output times 720.', 'Votre sortie est égale à la sortie attendue multipliée par 720.'],
+  ])('words %s in both languages', (_what, relation, en, fr) => {
+    expect(messages('en').diagnose.relation(relation)).toBe(en);
+    expect(messages('fr').diagnose.relation(relation)).toBe(fr);
+  });
+
   it('words the examples of the issue as observations', () => {
     const en = messages('en').diagnose;
     expect(en.relation({ id: 'cropped', params: PARAMS.cropped!, scope: 'every', sameParams: true, failing: 1 })).toBe(

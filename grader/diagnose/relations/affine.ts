@@ -10,6 +10,9 @@ export function fraction(x: number): { numerator: number; denominator: number } 
   return undefined;
 }
 
+/** The largest numerator or denominator a factor is shown as a fraction with. */
+const MAX_SHOWN_TERM = 1000;
+
 /** Indexes of the two largest-magnitude expected entries, the most exact to estimate a factor from. */
 function pivot(data: Float64Array): number {
   let best = -1;
@@ -32,8 +35,11 @@ export const scaled: RelationDefinition = {
     let nonZero = 0;
     for (const x of want.data) if (x !== 0 && ++nonZero >= 2) break;
     if (nonZero < 2 || countDiffering(got.data, want.data, tol) === 0) return undefined;
+    // A fraction says more than its decimal only when it is a small one (255/256, 1/9): not 720/1
+    // nor 965397/1540, a ratio of two sums that happens to be exact.
     const frac = fraction(factor);
-    return { factor, ...(frac ?? {}) };
+    const simple = frac && frac.denominator > 1 && frac.denominator <= MAX_SHOWN_TERM && Math.abs(frac.numerator) <= MAX_SHOWN_TERM;
+    return { factor, ...(simple ? frac : {}) };
   },
 };
 

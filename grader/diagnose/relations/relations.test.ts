@@ -21,6 +21,7 @@ describe('relations between a wrong answer and the expected one', () => {
     ['each row reversed', want.map((r) => [...r].reverse()), 'reversed', { axis: 1 }],
     ['scaled by 255/256', map(want, (x) => (x * 255) / 256), 'scaled', { factor: 255 / 256, numerator: 255, denominator: 256 }],
     ['scaled by 1/9', map(want, (x) => x / 9), 'scaled', { factor: 1 / 9, numerator: 1, denominator: 9 }],
+    ['scaled by 720 (a whole factor, no fraction)', map(want, (x) => x * 720), 'scaled', { factor: 720 }],
     ['offset by -1', map(want, (x) => x - 1), 'offset', { offset: -1 }],
     ['rescaled to [-1, 1]', map(want, (x) => 2 * x - 1), 'affine', { factor: 2, offset: -1 }],
     ['absolute value', map(want, Math.abs), 'absolute', {}],

@@ -97,7 +97,7 @@ export const batch = {
     passedOf: (passed: number, total: number) => `${passed}/${total}`,
     failures: 'What to fix',
     allPassed: 'Every check passed.',
-    diagnosis: (title: string) => `Diagnosis: ${title}`,
+    diagnosis: (title: string, explanation: string) => `Diagnosis: ${title}: ${explanation}`,
     hint: (text: string) => `Hint: ${text}`,
     exerciseStatus: { graded: 'graded', missing: 'file missing', 'compile-error': 'does not compile', 'load-error': 'fails to load' },
     checkStatus: { passed: 'passed', failed: 'failed', error: 'error', timeout: 'timed out', skipped: 'skipped' },

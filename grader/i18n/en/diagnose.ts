@@ -43,9 +43,11 @@ function sentence(r: Relation): string {
   }
   switch (r.id) {
     case 'non-finite':
-      return `${Yours} has ${n(p.nan)} NaN and ${n(p.infinite)} infinite ${n(p.nan) + n(p.infinite) === 1 ? 'value' : 'values'} out of ${n(p.total)}, where every expected value is finite.`;
+      return `${Yours} has ${list([n(p.nan) && `${n(p.nan)} NaN`, n(p.infinite) && `${n(p.infinite)} infinite`].filter((s): s is string => Boolean(s)))} ${n(p.nan) + n(p.infinite) === 1 ? 'value' : 'values'} out of ${n(p.total)}, where every expected value is finite.`;
     case 'transposed':
-      return `${Yours} equals ${theirs} transposed (rows and columns swapped): ${n(p.cols)}x${n(p.rows)} instead of ${n(p.rows)}x${n(p.cols)}.`;
+      return p.rows === p.cols
+        ? `${Yours} equals ${theirs} transposed (rows and columns swapped).`
+        : `${Yours} equals ${theirs} transposed (rows and columns swapped): ${n(p.cols)}x${n(p.rows)} instead of ${n(p.rows)}x${n(p.cols)}.`;
     case 'cropped':
       return `${Yours} equals ${theirs} without its ${borders(p)}.`;
     case 'extended':
@@ -71,7 +73,7 @@ function sentence(r: Relation): string {
     case 'square-rooted':
       return `${Yours} equals the square root of ${theirs}.`;
     case 'off-by-one':
-      return `Every value of ${yours} that differs is one more or one less than expected (${n(p.above)} one more, ${n(p.below)} one less, out of ${n(p.total)}).`;
+      return `Every value of ${yours} that differs is one ${!n(p.below) ? 'more' : !n(p.above) ? 'less' : 'more or one less'} than expected (${list([n(p.above) && `${n(p.above)} one more`, n(p.below) && `${n(p.below)} one less`].filter((s): s is string => Boolean(s)))}, out of ${n(p.total)}).`;
     case 'permuted':
       return r.moved
         ? `${Yours} holds the expected values in other fields: ${list(Object.entries(r.moved).map(([mine, from]) => `your ${mine} is the expected ${from}`))}.`

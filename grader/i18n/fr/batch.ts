@@ -99,7 +99,7 @@ export const batch: Messages['batch'] = {
     passedOf: (passed, total) => `${passed}/${total}`,
     failures: 'À corriger',
     allPassed: 'Toutes les vérifications réussissent.',
-    diagnosis: (title) => `Diagnostic : ${title}`,
+    diagnosis: (title, explanation) => `Diagnostic : ${title} : ${explanation}`,
     hint: (text) => `Indice : ${text}`,
     exerciseStatus: { graded: 'corrigé', missing: 'fichier absent', 'compile-error': 'ne compile pas', 'load-error': 'ne se charge pas' },
     checkStatus: { passed: 'réussie', failed: 'échouée', error: 'erreur', timeout: 'temps dépassé', skipped: 'sautée' },

@@ -6,7 +6,10 @@ type PatternValue = CasePattern['failing'][number];
 
 const n = (x: number | undefined): number => x ?? 0;
 const num = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))).replace('.', ','));
-const plural = (k: number, one: string, many: string): string => (k === 1 ? one : `${k} ${many}`);
+/** « une ligne » pour 1, sinon « 3 lignes » (« ses 3 lignes » avec un déterminant). */
+const plural = (k: number, one: string, many: string, det?: string): string => (k === 1 ? one : `${det ? `${det} ` : ''}${k} ${many}`);
+/** « 1 ligne », « 3 lignes » : le nombre et le nom accordé. */
+const count = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
 
 function list(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
@@ -16,17 +19,18 @@ function list(items: readonly string[]): string {
 function borders(p: Params): string {
   const oneD = p.left === undefined;
   const parts = oneD
-    ? [n(p.top) && plural(n(p.top), 'son premier élément', 'premiers éléments'), n(p.bottom) && plural(n(p.bottom), 'son dernier élément', 'derniers éléments')]
+    ? [n(p.top) && plural(n(p.top), 'son premier élément', 'premiers éléments', 'ses'), n(p.bottom) && plural(n(p.bottom), 'son dernier élément', 'derniers éléments', 'ses')]
     : [
-        n(p.top) && plural(n(p.top), 'sa première ligne', 'premières lignes'),
-        n(p.bottom) && plural(n(p.bottom), 'sa dernière ligne', 'dernières lignes'),
-        n(p.left) && plural(n(p.left), 'sa première colonne', 'premières colonnes'),
-        n(p.right) && plural(n(p.right), 'sa dernière colonne', 'dernières colonnes'),
+        n(p.top) && plural(n(p.top), 'sa première ligne', 'premières lignes', 'ses'),
+        n(p.bottom) && plural(n(p.bottom), 'sa dernière ligne', 'dernières lignes', 'ses'),
+        n(p.left) && plural(n(p.left), 'sa première colonne', 'premières colonnes', 'ses'),
+        n(p.right) && plural(n(p.right), 'sa dernière colonne', 'dernières colonnes', 'ses'),
       ];
   return list(parts.filter((s): s is string => Boolean(s)));
 }
 
-const ROUNDED: Readonly<Record<string, string>> = { down: 'arrondi vers le bas', nearest: "arrondi à l'entier le plus proche", 'toward-zero': 'tronqué vers zéro', up: 'arrondi vers le haut' };
+// Accordés avec « sortie » et « valeur », les noms de chaque phrase.
+const ROUNDED: Readonly<Record<string, string>> = { down: 'arrondie vers le bas', nearest: "arrondie à l'entier le plus proche", 'toward-zero': 'tronquée vers zéro', up: 'arrondie vers le haut' };
 
 function sentence(r: Relation): string {
   const yours = r.path ? `votre ${r.path}` : 'votre sortie';
@@ -41,9 +45,11 @@ function sentence(r: Relation): string {
   }
   switch (r.id) {
     case 'non-finite':
-      return `${Yours} contient ${n(p.nan)} NaN et ${n(p.infinite)} infini(s) sur ${n(p.total)} valeurs, alors que toutes les valeurs attendues sont finies.`;
+      return `${Yours} contient ${list([n(p.nan) && `${n(p.nan)} NaN`, n(p.infinite) && `${n(p.infinite)} ${n(p.infinite) === 1 ? 'infini' : 'infinis'}`].filter((s): s is string => Boolean(s)))} sur ${n(p.total)} ${n(p.total) === 1 ? 'valeur' : 'valeurs'}, alors que toutes les valeurs attendues sont finies.`;
     case 'transposed':
-      return `${Yours} est égale à ${theirs} transposée (lignes et colonnes échangées) : ${n(p.cols)}x${n(p.rows)} au lieu de ${n(p.rows)}x${n(p.cols)}.`;
+      return p.rows === p.cols
+        ? `${Yours} est égale à ${theirs} transposée (lignes et colonnes échangées).`
+        : `${Yours} est égale à ${theirs} transposée (lignes et colonnes échangées) : ${n(p.cols)}x${n(p.rows)} au lieu de ${n(p.rows)}x${n(p.cols)}.`;
     case 'cropped':
       return `${Yours} est égale à ${theirs} privée de ${borders(p)}.`;
     case 'extended':
@@ -53,7 +59,8 @@ function sentence(r: Relation): string {
     case 'reversed':
       return p.axis === 0 ? `${Yours} est égale à ${theirs} dans l'ordre inverse (dernière ligne en premier).` : p.axis === 1 ? `${Yours} est égale à ${theirs} avec chaque ligne inversée.` : `${Yours} est égale à ${theirs} tournée de 180 degrés (lignes et colonnes inversées).`;
     case 'shifted': {
-      const moves = [n(p.rows) && `de ${plural(Math.abs(n(p.rows)), 'une ligne', 'lignes')} vers le ${n(p.rows) > 0 ? 'bas' : 'haut'}`, n(p.cols) && `de ${plural(Math.abs(n(p.cols)), 'une colonne', 'colonnes')} vers la ${n(p.cols) > 0 ? 'droite' : 'gauche'}`];
+      const by = (k: number, one: string, many: string): string => (k === 1 ? `d'${one}` : `de ${k} ${many}`);
+      const moves = [n(p.rows) && `${by(Math.abs(n(p.rows)), 'une ligne', 'lignes')} vers le ${n(p.rows) > 0 ? 'bas' : 'haut'}`, n(p.cols) && `${by(Math.abs(n(p.cols)), 'une colonne', 'colonnes')} vers la ${n(p.cols) > 0 ? 'droite' : 'gauche'}`];
       return `${Yours} est égale à ${theirs} décalée ${list(moves.filter((s): s is string => Boolean(s)))}, là où les deux se recouvrent.`;
     }
     case 'scaled':
@@ -69,17 +76,17 @@ function sentence(r: Relation): string {
     case 'square-rooted':
       return `${Yours} est égale à la racine carrée de ${theirs}.`;
     case 'off-by-one':
-      return `Chaque valeur fausse de ${yours} vaut un de plus ou un de moins que l'attendue (${n(p.above)} de plus, ${n(p.below)} de moins, sur ${n(p.total)}).`;
+      return `Chaque valeur fausse de ${yours} vaut ${!n(p.below) ? 'un de plus' : !n(p.above) ? 'un de moins' : 'un de plus ou un de moins'} que l'attendue (${list([n(p.above) && `${n(p.above)} de plus`, n(p.below) && `${n(p.below)} de moins`].filter((s): s is string => Boolean(s)))}, sur ${n(p.total)}).`;
     case 'permuted':
       return r.moved
         ? `${Yours} contient les valeurs attendues dans d’autres champs : ${list(Object.entries(r.moved).map(([mine, from]) => `votre ${mine} vaut le ${from} attendu`))}.`
         : `${Yours} contient les mêmes valeurs que ${theirs}, dans un autre ordre.`;
     case 'reshaped':
-      return `${Yours} contient les valeurs de ${theirs} dans le même ordre, mais avec ${n(p.rank)} dimension(s) au lieu de ${n(p.expectedRank)}.`;
+      return `${Yours} contient les valeurs de ${theirs} dans le même ordre, mais avec ${count(n(p.rank), 'dimension', 'dimensions')} au lieu de ${n(p.expectedRank)}.`;
     case 'shape-differs': {
       const axes = [
-        n(p.rows) && `${Math.abs(n(p.rows))} ${p.cols === undefined ? 'élément(s)' : 'ligne(s)'} de ${n(p.rows) > 0 ? 'plus' : 'moins'}`,
-        n(p.cols) && `${Math.abs(n(p.cols))} colonne(s) de ${n(p.cols) > 0 ? 'plus' : 'moins'}`,
+        n(p.rows) && `${p.cols === undefined ? count(Math.abs(n(p.rows)), 'élément', 'éléments') : count(Math.abs(n(p.rows)), 'ligne', 'lignes')} de ${n(p.rows) > 0 ? 'plus' : 'moins'}`,
+        n(p.cols) && `${count(Math.abs(n(p.cols)), 'colonne', 'colonnes')} de ${n(p.cols) > 0 ? 'plus' : 'moins'}`,
       ];
       return `${Yours} a ${list(axes.filter((s): s is string => Boolean(s)))} que prévu, et n'est pas ${theirs} rognée ou agrandie.`;
     }
