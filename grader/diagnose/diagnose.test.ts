@@ -3,6 +3,7 @@ import type { MistakeDefinition } from '../kit/mistake.js';
 import { call } from '../kit/steps.js';
 import { evaluate } from '../kit/evaluate.js';
 import { diagnose } from './diagnose.js';
+import { messages } from '../i18n/index.js';
 
 const reference = { scale: (xs: number[], k: number) => xs.map((x) => x * k) };
 const mistake = (id: string, scale: (xs: number[], k: number) => number[]): MistakeDefinition => ({
@@ -113,6 +114,20 @@ describe('diagnose, generalised catalogue', () => {
     const truncated = student({ scale: (xs: number[], k: number) => xs.map((x) => Math.trunc(x * k)) });
     const found = run(truncated, [call('scale', [1.2, -2.3, 0.1], 1), call('scale', [2.7, 3.6], 1)]);
     expect(found.relation).toMatchObject({ id: 'rounded-toward-zero', scope: 'every', failing: 2 });
+  });
+
+  it('says how many failing cases show a relation when the case shown and some others do not', () => {
+    // Doubled on two of three failing cases, unrelated garbage on the third (the one shown).
+    const odd = student({ scale: (xs: number[], k: number) => (xs.length === 1 ? [7] : xs.map((x) => 2 * x * k)) });
+    const observations = [call('scale', [1, 2], 3), call('scale', [4, 5], 2), call('scale', [3], 1)].map((s) => ({ steps: [s], outputs: evaluate(odd, [s]), caseId: JSON.stringify(s) }));
+    const shownCaseId = observations[2]!.caseId;
+    const found = diagnose({ reference: ref, mistakes: catalogue, tolerance, observations, shownCaseId });
+    expect(found.relation).toMatchObject({ id: 'scaled', scope: 'some', showing: 2, failing: 3, sameParams: true });
+    expect(messages('en').diagnose.relation(found.relation!)).toBe('In 2 of the 3 failing cases: Your output equals the expected output times 2.');
+    expect(messages('fr').diagnose.relation(found.relation!)).toBe('Dans 2 des 3 cas qui échouent : Votre sortie est égale à la sortie attendue multipliée par 2.');
+    // One case of three is a coincidence, not a finding.
+    const once = observations.slice(1);
+    expect(diagnose({ reference: ref, mistakes: catalogue, tolerance, observations: [...once, { ...once[1]!, caseId: 'other' }], shownCaseId }).relation).toBeUndefined();
   });
 
   it('says which cases fail by the function called, with two cases on each side', () => {

@@ -117,7 +117,25 @@ function commonRelation(input: DiagnoseInput, wrong: readonly Answered[], first:
   return undefined;
 }
 
-/** A relation every failing case shows (the first case's params), else the shown case's own. */
+/** Failing cases that must show one relation, at least, for it to be said of some of them. */
+const MIN_SHOWING = 2;
+
+/**
+ * The relation most failing cases show, when the case shown has none: said of "3 of the 5 failing
+ * cases", never of one case alone nor of fewer than half of them (a coincidence is not a finding).
+ */
+function mostRelation(found: readonly (FoundRelation | undefined)[], failing: number): Relation | undefined {
+  const key = (r: FoundRelation): string => `${r.id}\u0000${r.path ?? ''}`;
+  const groups = new Map<string, FoundRelation[]>();
+  for (const r of found) if (r) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  let best: FoundRelation[] = [];
+  for (const g of groups.values()) if (g.length > best.length) best = g;
+  const first = best[0];
+  if (!first || best.length < MIN_SHOWING || best.length * 2 < failing) return undefined;
+  return { ...first, scope: 'some', showing: best.length, sameParams: best.every((r) => sameParams(first, r)), failing };
+}
+
+/** A relation every failing case shows (the first case's params), else the shown case's own, else the one most of them show. */
 function relationOf(input: DiagnoseInput, wrong: readonly Answered[]): Relation | undefined {
   let found = wrong.map((c) => relateCase(c, input.tolerance));
   const first = found[0];
@@ -132,7 +150,7 @@ function relationOf(input: DiagnoseInput, wrong: readonly Answered[]): Relation 
     if (c.obs.caseId !== undefined && c.obs.caseId === input.shownCaseId) shownAt = i;
   });
   const shown = shownAt >= 0 ? found[shownAt] : undefined;
-  return shown ? { ...shown, scope: 'shown', sameParams: true, failing: wrong.length } : undefined;
+  return shown ? { ...shown, scope: 'shown', sameParams: true, failing: wrong.length } : mostRelation(found, wrong.length);
 }
 
 /**

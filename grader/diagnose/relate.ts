@@ -68,8 +68,8 @@ function relateFields(want: Record<string, unknown>, got: Record<string, unknown
 /**
  * How `got` relates to `want`, or undefined: the first of `candidates` (every relation, most
  * specific first, by default) that holds. An object whose fields are all numbers is related as a
- * whole (see relateFields); any other object field by field, the first differing field giving the
- * relation and its path.
+ * whole (see relateFields); any other object field by field, the first differing field that
+ * relates giving the relation and its path.
  */
 export function relate(want: unknown, got: unknown, tol: Tolerance, candidates: readonly RelationDefinition[] = relations, path?: string): FoundRelation | undefined {
   if (isRecord(want)) {
@@ -79,15 +79,17 @@ export function relate(want: unknown, got: unknown, tol: Tolerance, candidates: 
       const found = relateFields(want, got, tol, candidates);
       return found ? { ...found, ...(path ? { path } : {}) } : undefined;
     }
+    if (!keys.every((k) => k in got)) return undefined;
+    // The first differing field that relates: xTrain may be wrong in no telling way, xTest cropped.
     for (const key of keys) {
-      if (!(key in got)) return undefined;
       let same: boolean;
       try {
         same = compareValues(want[key], got[key], tol).pass;
       } catch {
         return undefined;
       }
-      if (!same) return relate(want[key], got[key], tol, candidates, path ? `${path}.${key}` : key);
+      const found = same ? undefined : relate(want[key], got[key], tol, candidates, path ? `${path}.${key}` : key);
+      if (found) return found;
     }
     return undefined;
   }

@@ -95,9 +95,10 @@ export const RelationSchema = Type.Object({
   moved: Type.Optional(
     Type.Record(Type.String(), Type.String(), { description: 'For "permuted" on an object of numbers: each of your fields whose value is another expected field\'s, e.g. { "W": "H", "H": "W" }.' }),
   ),
-  scope: Type.Union([Type.Literal('every'), Type.Literal('shown')], {
-    description: '"every": every failing case shows it (params are the first one\'s); "shown": only the case shown does.',
+  scope: Type.Union([Type.Literal('every'), Type.Literal('shown'), Type.Literal('some')], {
+    description: '"every": every failing case shows it (params are the first one\'s); "shown": the case shown does; "some": the case shown does not, but `showing` of the failing cases (at least 2 and half of them) do.',
   }),
+  showing: Type.Optional(Type.Integer({ minimum: 2, description: 'With scope "some": how many failing cases show it.' })),
   sameParams: Type.Boolean({ description: 'Whether every failing case has the same params.' }),
   failing: Type.Integer({ minimum: 1, description: 'How many cases of the check fail.' }),
 });

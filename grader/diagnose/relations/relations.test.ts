@@ -48,6 +48,8 @@ describe('relations between a wrong answer and the expected one', () => {
   it('relates an object of numbers as one vector, and another object field by field with its path', () => {
     expect(relate({ W: 26, H: 26, D: 64 }, { W: 25, H: 25, D: 64 }, tol)).toEqual({ id: 'off-by-one', params: { above: 0, below: 2, total: 3 } });
     expect(relate({ X: [[1], [2]], Y: [[2], [3], [4]] }, { X: [[1], [2]], Y: [[2], [3]] }, tol)).toEqual({ id: 'cropped', params: { top: 0, bottom: 1, left: 0, right: 0 }, path: 'Y' });
+    // X differs in no telling way: the first differing field that relates is Y.
+    expect(relate({ X: [[1], [2]], Y: [[2], [3], [4]] }, { X: [[5], [0]], Y: [[2], [3]] }, tol)).toEqual({ id: 'cropped', params: { top: 0, bottom: 1, left: 0, right: 0 }, path: 'Y' });
   });
 
   it('names the fields of an object of numbers whose values moved, and never a shift or an order of its fields', () => {

@@ -97,7 +97,7 @@ function value(v: PatternValue): string {
 /** What the grader observed on a failed check, beyond the catalogue's mistakes. */
 export const diagnose = {
   relation: (r: Relation) =>
-    (r.scope === 'shown' ? 'In the case shown: ' : r.failing > 1 ? `In every failing case${r.sameParams ? '' : ' (by amounts that vary; the first case\'s shown)'}: ` : '') + sentence(r),
+    (r.scope === 'shown' ? 'In the case shown: ' : r.scope === 'some' ? `In ${n(r.showing)} of the ${r.failing} failing cases${r.sameParams ? '' : ' (by amounts that vary; the first case\'s shown)'}: ` : r.failing > 1 ? `In every failing case${r.sameParams ? '' : ' (by amounts that vary; the first case\'s shown)'}: ` : '') + sentence(r),
   cases: (p: CasePattern) =>
     p.by === 'function'
       ? p.failing.length === 1

@@ -103,7 +103,7 @@ function value(v: PatternValue): string {
 /** Ce que le correcteur constate sur une vérification échouée, en plus des erreurs du catalogue. */
 export const diagnose: Messages['diagnose'] = {
   relation: (r) =>
-    (r.scope === 'shown' ? 'Dans le cas montré : ' : r.failing > 1 ? `Dans chaque cas qui échoue${r.sameParams ? '' : ' (de quantités qui varient ; celles du premier cas)'} : ` : '') + sentence(r),
+    (r.scope === 'shown' ? 'Dans le cas montré : ' : r.scope === 'some' ? `Dans ${n(r.showing)} des ${r.failing} cas qui échouent${r.sameParams ? '' : ' (de quantités qui varient ; celles du premier cas)'} : ` : r.failing > 1 ? `Dans chaque cas qui échoue${r.sameParams ? '' : ' (de quantités qui varient ; celles du premier cas)'} : ` : '') + sentence(r),
   cases: (p) =>
     p.by === 'function'
       ? p.failing.length === 1
