@@ -8,8 +8,6 @@ import { formatMs, quantile } from './stats.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 
 const RUNS = 10;
-/** USER_HZ, the unit of /proc's CPU times: 100 on every Linux this runs on. */
-const CLOCK_TICKS = 100;
 const DIAGNOSIS_FIXTURES = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'diagnosis');
 
 interface Timed {
@@ -17,30 +15,16 @@ interface Timed {
   readonly total: number;
   /** CPU time of this process (the grader: the diagnosis runs here, the student's code in children), ms. */
   readonly graderCpu: number;
-  /** That and the CPU time of the children that ended meanwhile (sandboxes), ms; NaN where /proc is not. */
-  readonly allCpu: number;
   readonly perExercise: ReadonlyMap<string, number>;
-}
-
-/** CPU ms of the children this process has waited for (cutime + cstime of /proc/self/stat), or NaN. */
-function childrenCpu(): number {
-  try {
-    // Fields after the command's closing parenthesis: state is field 3, cutime and cstime 16 and 17.
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return NaN;
-  }
 }
 
 async function timed(env: GradingEnvironment, dir: string, seed: number): Promise<Timed> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const children = childrenCpu();
   const r = await gradeSubmission(env, dir, { seed });
   const used = process.cpuUsage(cpu);
   const graderCpu = (used.user + used.system) / 1000;
-  return { total: performance.now() - started, graderCpu, allCpu: graderCpu + childrenCpu() - children, perExercise: new Map(r.exercises.map((e) => [e.id, e.durationMs])) };
+  return { total: performance.now() - started, graderCpu, perExercise: new Map(r.exercises.map((e) => [e.id, e.durationMs])) };
 }
 
 /**
@@ -73,7 +57,8 @@ async function onAndOff(name: string, dir: string, envs: { on: GradingEnvironmen
   const runs: { on: Timed; off: Timed }[] = [];
   const before = load();
   for (let i = 0; i < RUNS; i++) {
-    // Same seed for both: the same cases, each environment's memo filled by its own first run.
+    // The same seed for both, a new one each run: the same cases, met for the first time by each
+    // environment's own memo (as a single `grade` meets them; a batch would reuse them).
     const first = i % 2 === 0 ? 'on' : 'off';
     const a = await timed(envs[first], dir, i + 1);
     const b = await timed(envs[first === 'on' ? 'off' : 'on'], dir, i + 1);
@@ -84,11 +69,10 @@ async function onAndOff(name: string, dir: string, envs: { on: GradingEnvironmen
   const paired = quantile(runs.map((r) => r.on.total / r.off.total - 1), 0.5);
   console.log(`${name}: whole submission, diagnosis on ${formatMs(on, 1)}; off ${formatMs(off, 1)}`);
   console.log(`  diagnosis cost: ${pct(quantile(on, 0.5) / quantile(off, 0.5) - 1)} of the medians, ${pct(paired)} median of paired runs (load average ${before} -> ${load()})`);
-  const cpu = (k: 'graderCpu' | 'allCpu', mode: 'on' | 'off'): number[] => runs.map((r) => r[mode][k]);
-  console.log(`  CPU of the grader process (where the diagnosis runs): on ${formatMs(cpu('graderCpu', 'on'), 1)}; off ${formatMs(cpu('graderCpu', 'off'), 1)}`);
-  const allOn = quantile(cpu('allCpu', 'on'), 0.5);
-  const allOff = quantile(cpu('allCpu', 'off'), 0.5);
-  console.log(`  CPU with its sandboxed children: on ${formatMs(cpu('allCpu', 'on'), 1)}; off ${formatMs(cpu('allCpu', 'off'), 1)} (${pct(allOn / allOff - 1)})`);
+  // The children's CPU is left out: a sandbox is reaped after its submission ends and the next one
+  // is started ahead, so /proc's cutime does not fall in the window of the submission it served.
+  const cpu = (mode: 'on' | 'off'): number[] => runs.map((r) => r[mode].graderCpu);
+  console.log(`  CPU of the grader process (where the diagnosis runs): on ${formatMs(cpu('on'), 1)}; off ${formatMs(cpu('off'), 1)}`);
   for (const id of runs[0]!.on.perExercise.keys()) {
     console.log(`  ${id}: on ${formatMs(runs.map((r) => r.on.perExercise.get(id)!))}; off ${formatMs(runs.map((r) => r.off.perExercise.get(id)!))}`);
   }
