@@ -2,6 +2,7 @@
 // Each benchmark prints its own medians and p95; this runner only picks and orders them.
 const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   startup: async () => (await import('./startup.js')).benchStartup(),
+  'models-class': async () => (await import('./models-class.js')).benchModelsClass(),
   sandbox: async () => (await import('./sandbox.js')).benchSandbox(),
   batch: async () => (await import('./batch.js')).benchBatch(),
   'convolution-image-pooling': async () => (await import('./convolution-image-pooling.js')).benchConvolutionImagePooling(),

@@ -55,6 +55,16 @@ export function graderFaulted(result: SubmissionResult): boolean {
   return result.exercises.some((e) => e.checks.some((c) => c.status === 'error' && c.code !== undefined));
 }
 
+/** The folder of a batch's output where its training results are kept (see ModelResults). */
+export const MODEL_RESULTS_DIR = '.neurograde-models';
+
+/**
+ * Where a batch keeps its training results, and the grader fingerprint they hold for: every
+ * worker and every rerun of the batch trains a distinct model once; a changed grader, exercise
+ * or seed trains again.
+ */
+export const modelResultsOf = (outDir: string, fingerprint: string): { readonly dir: string; readonly version: string } => ({ dir: join(outDir, MODEL_RESULTS_DIR), version: fingerprint });
+
 /** Marks the output complete; call after every other file of the submission is written. */
 export function writeCacheMarker(outDir: string, key: CacheRecord): void {
   writeFileAtomic(join(outDir, CACHE_FILE), JSON.stringify(key) + '\n');

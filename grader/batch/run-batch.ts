@@ -14,7 +14,7 @@ import type { Exercise } from '../load/exercise.js';
 import type { SubmissionResult } from '../model/results.js';
 import { createEnvironment } from '../execute/environment.js';
 import type { GradeOptions } from '../execute/options.js';
-import { CACHE_FILE, graderFaulted, lookupCache, resultsKey, writeCacheMarker, type CacheRecord } from './cache.js';
+import { CACHE_FILE, graderFaulted, lookupCache, resultsKey, writeCacheMarker, modelResultsOf, type CacheRecord } from './cache.js';
 import { discoverSubmissions, type SubmissionSource } from './discover.js';
 import { graderFingerprint, reportsFingerprint } from './fingerprint.js';
 import { hashFile, hashParts, hashTree } from './hash.js';
@@ -174,8 +174,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     pool: () =>
       (pool ??=
         o.workers === 'inline'
-          ? createEnvironment({ only: ids, roots }).then((env) => inlinePool(env, o.jobs, gradeOptions))
-          : processPool({ size: o.jobs, init: { only: ids, roots, options: gradeOptions }, died: t.batch.workerDied, timeoutMs: o.submissionTimeoutMs })),
+          ? createEnvironment({ only: ids, roots, modelResults: modelResultsOf(out, fingerprint) }).then((env) => inlinePool(env, o.jobs, gradeOptions))
+          : processPool({ size: o.jobs, init: { only: ids, roots, options: gradeOptions, modelResults: modelResultsOf(out, fingerprint) }, died: t.batch.workerDied, timeoutMs: o.submissionTimeoutMs })),
   };
 
   const entries: BatchEntry[] = [];

@@ -9,6 +9,8 @@ export interface WorkerInit {
   /** @default the grader's own exercises/ and reference/ */
   readonly roots?: ExerciseSources;
   readonly options: GradeOptions;
+  /** Where the batch keeps training results, and for which grader (see modelResultsOf). @default in memory */
+  readonly modelResults?: { readonly dir: string; readonly version: string };
 }
 
 export type ToWorker =

@@ -20,7 +20,7 @@ function serve(send: (m: FromWorker) => void): (m: ToWorker) => void {
   return (m) => {
     if (m.type === 'init') {
       options = m.init.options;
-      env = createEnvironment({ ...(m.init.only ? { only: m.init.only } : {}), ...(m.init.roots ? { roots: m.init.roots } : {}) });
+      env = createEnvironment({ ...(m.init.only ? { only: m.init.only } : {}), ...(m.init.roots ? { roots: m.init.roots } : {}), ...(m.init.modelResults ? { modelResults: m.init.modelResults } : {}) });
       env.then(
         () => send({ type: 'ready' }),
         (e) => send({ type: 'fatal', message: describe(e) }),

@@ -17,7 +17,11 @@ import { childScript } from '../sandbox/child-bundle.js';
 import { packageClosure } from '../sandbox/dependencies.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import { detectLauncher, isSandboxChoice, type SandboxChoice } from '../sandbox/launchers/index.js';
+import { prepareHost } from '../sandbox/launchers/host.js';
 import { prewarmed } from '../sandbox/warm.js';
+import { launchRequest } from '../sandbox/session.js';
+import { DEFAULT_LIMITS } from './options.js';
+import { createModelResults } from '../tf/model-results.js';
 import type { GradingEnvironment } from './grade-submission.js';
 
 export interface EnvironmentOptions {
@@ -39,6 +43,11 @@ export interface EnvironmentOptions {
   readonly diagnosis?: boolean;
   /** Bounds of a student's model's trial rebuild (see `createModelGuard`). @default modelGuardOptions(): NEUROGRADE_MODEL_REBUILD_CPU_MS, else the guard's own */
   readonly modelGuard?: ModelGuardOptions;
+  /**
+   * Where training results are kept between processes (a batch's workers and reruns), and the
+   * grader fingerprint they are valid for. @default in memory, for this environment's submissions
+   */
+  readonly modelResults?: { readonly dir: string; readonly version: string };
 }
 
 /** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */
@@ -65,16 +74,34 @@ async function defaultExercises(only: readonly string[] | undefined): Promise<Ex
   return loadExercises({ exercisesDir, referenceDir: join(PACKAGE_ROOT, 'reference') }, only);
 }
 
+/** The child runner, the folders it may read and the launcher: found while the exercises load. */
+async function prepareSandbox(options: EnvironmentOptions): Promise<{ readonly script: string; readonly readPaths: readonly string[]; readonly launcher: Launcher }> {
+  const [script, host] = await Promise.all([childScript(), options.launcher ? undefined : prepareHost()]);
+  const readPaths = [dirname(script), ...dependencyPaths()];
+  const launcher = options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en'), ...(host ? { host } : {}) }));
+  return { script, readPaths, launcher };
+}
+
+/**
+ * Boots the child the first exercise will most likely take (its manifest's limits over the
+ * defaults; a module that imports no package, as a numeric exercise's), so that node and the
+ * runner start while the submission is read and bundled. Another spec (a module importing tfjs,
+ * limits set by the caller) simply starts its own: the booted one stays idle and ends with the grader.
+ */
+function warmFirstChild(launcher: Launcher, first: Exercise, childScript: string): void {
+  const limits = { ...DEFAULT_LIMITS, ...first.manifest.limits };
+  launcher.warm?.(launcher.spec(launchRequest({ childScript, readPaths: [] }, limits)));
+}
+
 /** Loads the exercises and prepares the sandbox once, for any number of submissions. */
 export async function createEnvironment(options: EnvironmentOptions = {}): Promise<GradingEnvironment> {
   const load = options.exercises ? Promise.resolve([...options.exercises]) : options.roots ? loadExercises(options.roots, options.only) : defaultExercises(options.only);
-  const [exercises, script] = await Promise.all([load, childScript()]);
+  const [exercises, sandbox] = await Promise.all([load, prepareSandbox(options)]);
   const version = graderVersion();
-  const readPaths = [dirname(script), ...dependencyPaths()];
-  const chosen =
-    options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en') }));
-  const launcher = options.prewarm === false ? chosen : prewarmed(chosen);
+  const launcher = options.prewarm === false ? sandbox.launcher : prewarmed(sandbox.launcher);
+  if (exercises[0]) warmFirstChild(launcher, exercises[0], sandbox.script);
   const diagnosis = options.diagnosis === false ? { diagnosis: false } : {};
   const modelGuard = createModelGuard(options.modelGuard ?? modelGuardOptions());
-  return { exercises, launcher, childScript: script, readPaths, version, memo: createMemo(), encoder: createCaseEncoder(), bundler: createBundler(), modelGuard, ...diagnosis };
+  const modelResults = createModelResults(options.modelResults ?? { version });
+  return { exercises, launcher, childScript: sandbox.script, readPaths: sandbox.readPaths, version, memo: createMemo(), modelResults, encoder: createCaseEncoder(), bundler: createBundler(), modelGuard, ...diagnosis };
 }

@@ -3,6 +3,7 @@ import type { Messages } from '../i18n/types.js';
 import type { Datasets } from '../kit/check.js';
 import { failureMessage, hiddenFailureMessage } from '../kit/faults.js';
 import type { Memo } from '../kit/memo.js';
+import type { ModelResults } from '../tf/model-results.js';
 import type { BundleOutcome } from '../load/bundle.js';
 import { stackMapper } from '../load/stack.js';
 import { readSourceBounded } from '../load/locate.js';
@@ -33,6 +34,8 @@ export interface ExerciseRun {
   /** Checks that may run out of time or memory before the rest of the exercise is skipped. */
   readonly strikes: number;
   readonly memo: Memo;
+  /** Training results shared by the environment's submissions (see ModelResults). @default none */
+  readonly modelResults?: ModelResults;
   /** Encodes the memoised cases once for the environment (see createCaseEncoder). */
   readonly encoder?: CaseEncoder;
   /** The submission's children: an exercise may take one an earlier exercise left unchanged. */
@@ -131,6 +134,7 @@ class ExerciseExecution implements ExerciseGrading {
       ...(run.datasets ? { datasets: run.datasets } : {}),
       ...(run.usedTfBackend ? { usedTfBackend: run.usedTfBackend } : {}),
       ...(run.modelGuard ? { modelGuard: run.modelGuard } : {}),
+      ...(run.modelResults ? { modelResults: run.modelResults } : {}),
     };
     this.results = new Array(plan.jobs.length);
   }

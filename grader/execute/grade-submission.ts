@@ -10,6 +10,7 @@ import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.
 import { inspectSubmission, skippedFiles, type SubmissionLayout } from '../load/layout.js';
 import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import type { Launcher } from '../sandbox/launcher.js';
+import type { ModelResults } from '../tf/model-results.js';
 import { SubmissionChildren } from '../sandbox/children.js';
 import { submissionResult } from '../score/submission-result.js';
 import { withinEvidenceBudget } from '../score/evidence-budget.js';
@@ -29,6 +30,8 @@ export interface GradingEnvironment {
   readonly memo: Memo;
   /** Those cases' wire form, encoded once for every submission graded here. @default one per child */
   readonly encoder?: CaseEncoder;
+  /** Training results by what determines them, for every submission graded here. @default none: every training runs */
+  readonly modelResults?: ModelResults;
   /** esbuild in a process of its own, shared by the submissions graded here. @default one per submission */
   readonly bundler?: Bundler;
   /** Failed checks are diagnosed (mistakes, relations, case patterns); false only to measure what that costs. @default true */
@@ -54,6 +57,7 @@ function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
   return {
     submissionDir: s.layout.root,
     memo: s.env.memo,
+    ...(s.env.modelResults ? { modelResults: s.env.modelResults } : {}),
     ...(s.env.encoder ? { encoder: s.env.encoder } : {}),
     children: s.children,
     datasets: s.o.datasets,

@@ -10,6 +10,7 @@ import type { CheckResult } from '../model/results.js';
 import type { CaseReply } from '../sandbox/protocol.js';
 import type { Session } from '../sandbox/session.js';
 import type { Step } from '../sandbox/steps.js';
+import type { ModelResults } from '../tf/model-results.js';
 import { decodeValue, encodeFault, EncodeError } from '../sandbox/wire.js';
 import { toCheckResult } from '../score/check-result.js';
 import type { CheckJob } from './plan.js';
@@ -24,6 +25,7 @@ export interface CheckRunContext {
   readonly datasets?: Datasets;
   readonly usedTfBackend?: (description: string) => void;
   readonly modelGuard?: ModelGuard;
+  readonly modelResults?: ModelResults;
   /** Maps a stack trace of the bundled code back to the student's files. */
   readonly mapStack: (stack: string | undefined) => string | undefined;
   /** The student's file, read once when a check first needs to point into it. */
@@ -68,6 +70,7 @@ function checkContext(job: CheckJob, session: Session, c: CheckRunContext): Chec
     ...(c.datasets ? { datasets: c.datasets } : {}),
     ...(c.usedTfBackend ? { usedTfBackend: c.usedTfBackend } : {}),
     ...(c.modelGuard ? { modelGuard: c.modelGuard } : {}),
+    ...(c.modelResults ? { modelResults: c.modelResults } : {}),
     visibility: job.visibility,
     lang: c.lang,
     t: c.t,

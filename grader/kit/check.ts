@@ -7,6 +7,7 @@ import type { Step, StepFault } from '../sandbox/steps.js';
 import type { EncodeFault } from '../sandbox/wire.js';
 import type { ModelGuard } from '../tf/rebuild-guard.js';
 import type { Memo } from './memo.js';
+import type { ModelResults } from '../tf/model-results.js';
 
 /** One case's outcome from the student's code, decoded to plain values. */
 export type CaseOutcome =
@@ -87,6 +88,8 @@ export interface CheckContext {
   readonly usedTfBackend?: (description: string) => void;
   /** Tries a student's model rebuild in a process of its own first (see `createModelGuard`). @default none: rebuilt in the grader untried */
   readonly modelGuard?: ModelGuard;
+  /** Training results by what determines them (see trainingKey), shared by the submissions of a grading environment or batch. @default none: every training runs */
+  readonly modelResults?: ModelResults;
   /** Runs cases in the student's sandboxed child, all in one round trip. */
   run(cases: readonly (readonly Step[])[]): Promise<StudentRun>;
 }

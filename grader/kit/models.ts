@@ -5,6 +5,7 @@
  */
 export { initBackend, isBackendFault, resetBackend, backendIdentity, type Tf, type TfBackend, type BackendName } from '../tf/backend.js';
 export { compileSettings, rebuildModel, serializeModel, NotSerializableError, type ModelJson, type TrainingConfigJson } from '../tf/model-json.js';
+export { trainingKey, type ModelResults, type TrainingKeyParts } from '../tf/model-results.js';
 export { reseedWeights, trainBudgeted, evaluateAccuracy, unseededRandomness, type TrainData, type TrainOptions, type TrainResult, type EpochLog } from '../tf/train.js';
 export { isTagged, type Tagged, type WireTensor, type WireTyped, type WireModel } from '../sandbox/wire.js';
 export { noisySine, type SineData, type SineOptions } from '../data/sine.js';

@@ -53,6 +53,8 @@ export interface Launcher {
   spec(request: LaunchRequest): LaunchSpec;
   /** Starts the child of a spec. @default a fresh process (see `prewarmed` for one started ahead) */
   readonly spawn?: (spec: LaunchSpec) => ChildProcess;
+  /** Boots a child of this spec ahead, for a later `spawn` of the same spec. @default nothing (see `prewarmed`) */
+  readonly warm?: (spec: LaunchSpec) => void;
 }
 
 /** V8 reserves address space up front (node alone needs about 768 MiB of it, tfjs 1 GiB). */

@@ -93,6 +93,11 @@ const EXIT_GRACE_MS = 100;
 /** A CPU-time backstop of this many request time limits: only a child whose grader died reaches it. */
 const CPU_BUDGET_REQUESTS = 20;
 
+/** What a child is started with for a module with these limits: also what a child booted ahead must match (see `prewarmed`). */
+export function launchRequest(launch: SessionOptions['launch'], limits: Pick<SessionLimits, 'memoryMb' | 'processes' | 'timeMs' | 'graderMs'>): LaunchRequest {
+  return { ...launch, memoryMb: limits.memoryMb, processes: limits.processes, cpuSeconds: Math.ceil(((limits.timeMs + limits.graderMs) * CPU_BUDGET_REQUESTS) / 1000) + 10 };
+}
+
 const validateMessage = validator(FromChildSchema);
 
 /** How many outputs a case yields: one per `call` and `invoke` step. */
@@ -175,12 +180,7 @@ export class Session {
   /** Starts the child and loads the student's module in it. */
   static async start(options: SessionOptions): Promise<StartOutcome> {
     const { limits } = options;
-    const spec = options.launcher.spec({
-      ...options.launch,
-      memoryMb: limits.memoryMb,
-      processes: limits.processes,
-      cpuSeconds: Math.ceil(((limits.timeMs + limits.graderMs) * CPU_BUDGET_REQUESTS) / 1000) + 10,
-    });
+    const spec = options.launcher.spec(launchRequest(options.launch, limits));
     const child = options.launcher.spawn?.(spec) ?? spawnChild(spec);
     const session = new Session(child, limits, options.encoder ?? createCaseEncoder());
     const loaded = await session.load(options);

@@ -29,6 +29,20 @@ describe('prewarmed', () => {
     for (const c of [a, b]) process.kill(-c.pid!, 'SIGKILL');
   });
 
+  it('a child booted ahead by warm is the one the next spawn of that spec gets, and warming twice boots one', () => {
+    const launcher = prewarmed(base);
+    launcher.warm!(SPEC);
+    launcher.warm!(SPEC);
+    const first = launcher.spawn!(SPEC);
+    const other = { ...SPEC, args: ['-e', 'process.stdin.resume(); /* other limits */'] };
+    const cold = launcher.spawn!(other);
+    // Booted before the spawn: the warmed child was started before the one each spawn starts next.
+    const second = launcher.spawn!(SPEC);
+    expect(first.pid).toBeLessThan(cold.pid!);
+    expect(new Set([first.pid, second.pid, cold.pid]).size).toBe(3);
+    for (const c of [first, second, cold]) process.kill(-c.pid!, 'SIGKILL');
+  });
+
   it('does not keep the grader alive: a process left with an idle child exits', async () => {
     const script = `import { prewarmed } from ${JSON.stringify(join(import.meta.dirname, 'warm.ts'))};
       const spec = ${JSON.stringify(SPEC)};

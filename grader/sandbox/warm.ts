@@ -43,6 +43,10 @@ export function prewarmed(launcher: Launcher): Launcher {
   };
   return {
     ...launcher,
+    warm(spec) {
+      const key = JSON.stringify(spec);
+      if (!idle.has(key)) startIdle(key, spec);
+    },
     spawn(spec) {
       const key = JSON.stringify(spec);
       const ready = idle.get(key);

@@ -15,6 +15,8 @@ export interface StudentModel {
   readonly spec: ModelSpec;
   /** Rebuilt in the grader; compiled with the student's settings when they load. */
   readonly model: TF.LayersModel;
+  /** The topology as the trust check validated it: what the model's training results are keyed on, with `compile`. */
+  readonly topology: Readonly<Record<string, unknown>>;
   /** What the trust check estimated of it (multiply-adds per sample bound its training). */
   readonly estimate: Estimate;
   readonly compile: CompileInfo;
@@ -96,14 +98,14 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
     if (isBackendFault(e)) throw e;
     return { status: 'failed', message: t.rebuildFailed(label, tfErrorText(e, labelsOfTopology(inspected.topology))) };
   }
-  const { estimate } = inspected;
-  if (compile.kind !== 'settings') return { spec, model, estimate, compile };
+  const { estimate, topology } = inspected;
+  if (compile.kind !== 'settings') return { spec, model, topology, estimate, compile };
   try {
     model.loadTrainingConfig(compile.training as unknown as Parameters<TF.LayersModel['loadTrainingConfig']>[0]);
-    return { spec, model, estimate, compile };
+    return { spec, model, topology, estimate, compile };
   } catch (e) {
     if (isBackendFault(e)) throw e;
-    return { spec, model, estimate, compile, compileError: tfErrorText(e, labelsOf(model)) };
+    return { spec, model, topology, estimate, compile, compileError: tfErrorText(e, labelsOf(model)) };
   }
 }
 

@@ -13,7 +13,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from 'neurograde/kit';
-import { type Tf, backendIdentity, compileSettings, evaluateAccuracy, isBackendFault, trainBudgeted, unseededRandomness } from 'neurograde/kit/models';
+import { type Tf, backendIdentity, compileSettings, evaluateAccuracy, isBackendFault, trainBudgeted, trainingKey, unseededRandomness } from 'neurograde/kit/models';
 import type { Budget } from './budgets.js';
 import { visibleCauses, type Cause } from './causes.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
@@ -76,6 +76,32 @@ async function score(model: TF.LayersModel, t: Training): Promise<number> {
 async function train(model: TF.LayersModel, t: Training): Promise<Score> {
   const r = await trainBudgeted(model, t.data.train, { ...t.budget, seed: t.seed, ...(t.maxTrainedSamples !== undefined ? { maxTrainedSamples: t.maxTrainedSamples } : {}) });
   return { value: await score(model, t), samples: r.samples, stoppedEarly: r.stoppedEarly };
+}
+
+/** A score as stored: JSON has no Infinity (a diverged MSE), kept as null. */
+type StoredScore = Omit<Score, 'value'> & { readonly value: number | null };
+
+const isStoredScore = (v: unknown): v is StoredScore => {
+  const s = v as StoredScore | null;
+  return typeof s === 'object' && s !== null && (typeof s.value === 'number' || s.value === null) && Number.isInteger(s.samples) && typeof s.stoppedEarly === 'boolean';
+};
+
+/**
+ * A training's score, from the environment's or batch's store when the same model (its validated
+ * topology and compile settings, or the reference's name) trained with the same seed, data,
+ * budget and backend before: a class trains each distinct model once.
+ */
+function trainedScore(ctx: CheckContext, model: { readonly topology: unknown; readonly training: unknown }, t: Training & { readonly dataKey: string }, run: () => Promise<Score>): Promise<Score> {
+  if (!ctx.modelResults) return run();
+  const key = trainingKey({
+    ...model,
+    seed: t.seed,
+    data: t.dataKey,
+    budget: { ...t.budget, classifier: t.classifier, maxTrainedSamples: t.maxTrainedSamples ?? null },
+    backend: t.tf.getBackend(),
+  });
+  const toStored = (s: Score): StoredScore => ({ ...s, value: Number.isFinite(s.value) ? s.value : null });
+  return ctx.modelResults.trained(key, async () => toStored(await run()), isStoredScore).then((s) => ({ ...s, value: s.value ?? Infinity }));
 }
 
 const referenceCompile = (model: TF.LayersModel): CompileInfo => {
@@ -152,11 +178,13 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         // Tensors belong to one backend instance: a replaced backend (after a fault) loads them again.
         const data = ctx.memo(`data:${source.key}:${backendIdentity(tf)}`, source.load);
         const what = t.budget({ samples: Math.min(budget.maxSamples, data.train.x.shape[0]), epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[data.name] });
-        const training: Training = { tf, data, budget, seed: ctx.seed, classifier };
+        const training: Training & { readonly dataKey: string } = { tf, data, budget, seed: ctx.seed, classifier, dataKey: source.key };
         const maxTrainedSamples = Math.max(budget.batchSize, Math.floor(STUDENT_TRAINING_WORK / Math.max(1, student.estimate.macs)));
+        const trained = { topology: student.topology, training: student.compile.kind === 'settings' ? student.compile.training : null };
         const trainStudent = async (seed: number): Promise<Score | CheckVerdict> => {
+          const how: Training & { readonly dataKey: string } = { ...training, seed, maxTrainedSamples };
           try {
-            return await train(student.model, { ...training, seed, maxTrainedSamples });
+            return await trainedScore(ctx, trained, how, () => train(student.model, how));
           } catch (e) {
             if (isBackendFault(e)) throw e;
             return failed(t.trainingFailed(label, what, tfErrorText(e, labelsOf(student.model))));
@@ -177,15 +205,17 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         const got = await trainStudent(ctx.seed);
         if ('status' in got) return got;
         // After the student's: a model that cannot train at all needs no reference to compare with.
-        const reference = await ctx.memo(`reference:${source.key}:${ctx.seed}`, async () => {
-          const model = referenceModel(ctx, spec);
-          try {
-            return await train(model, training);
-          } finally {
-            (model.optimizer as TF.Optimizer | undefined)?.dispose();
-            model.dispose();
-          }
-        });
+        const reference = await ctx.memo(`reference:${source.key}:${ctx.seed}`, () =>
+          trainedScore(ctx, { topology: `reference:${spec.fn}(${spec.args.join(',')})`, training: 'reference' }, training, async () => {
+            const model = referenceModel(ctx, spec);
+            try {
+              return await train(model, training);
+            } finally {
+              (model.optimizer as TF.Optimizer | undefined)?.dispose();
+              model.dispose();
+            }
+          }),
+        );
         const want = pass.ratio * reference.value;
         const outcome = { call: label, got: got.value, reference: reference.value, want, what, percent: Math.round(pass.ratio * 100) };
         return got.value >= want ? { status: 'passed', message: t.accuracyOk(outcome) } : failed(t.accuracyLow(outcome) + stoppedText(got));

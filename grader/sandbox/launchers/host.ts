@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 
 /** What a launcher needs to know about this machine, read once by `readHost`. */
 export interface Host {
@@ -15,6 +16,9 @@ export interface Host {
   /** V8's heap cap of a child started with no flag, MiB; undefined when unknown. */
   readonly defaultHeapMb?: number | undefined;
 }
+
+/** The PATH searched for programs: the process's, plus the usual system folders. */
+const SEARCH_PATH = (): string => `${process.env.PATH ?? ''}${delimiter}/usr/sbin${delimiter}/usr/bin${delimiter}/sbin${delimiter}/bin`;
 
 /** What `node` itself caps its heap at on this machine, with an empty environment. */
 function defaultHeapMb(node: string): number | undefined {
@@ -50,15 +54,21 @@ export function parseLdd(text: string): string[] {
   return out;
 }
 
+/** The facts `readHost` would read with a process of their own, read ahead (see `prepareHost`). */
+interface Known {
+  readonly libraries: ReadonlyMap<string, readonly string[] | undefined>;
+  readonly heap?: { readonly mb: number | undefined };
+}
+
 /**
  * Reads the facts launchers depend on. Cheap except `libraries`, which runs `ldd` (memoized per
  * Host, so one environment asks once per binary), and `defaultHeapMb`, which starts `node` once.
  * @param path the PATH to search. @default process.env.PATH plus the usual system folders
  */
-export function readHost(path = `${process.env.PATH ?? ''}${delimiter}/usr/sbin${delimiter}/usr/bin${delimiter}/sbin${delimiter}/bin`): Host {
-  const libs = new Map<string, readonly string[] | undefined>();
+export function readHost(path = SEARCH_PATH(), known: Known = { libraries: new Map() }): Host {
+  const libs = new Map<string, readonly string[] | undefined>(known.libraries);
   const ldd = which(path, 'ldd');
-  let heap: { mb: number | undefined } | undefined;
+  let heap: { mb: number | undefined } | undefined = known.heap;
   return {
     isRoot: process.getuid?.() === 0,
     node: process.execPath,
@@ -80,4 +90,33 @@ export function readHost(path = `${process.env.PATH ?? ''}${delimiter}/usr/sbin$
       return found;
     },
   };
+}
+
+const v8HeapLimit = (): number => getHeapStatistics().heap_size_limit;
+
+const run = (file: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<{ ok: boolean; out: string }> =>
+  new Promise((resolve) => execFile(file, [...args], { encoding: 'utf8', timeout: 10_000, ...(env ? { env } : {}) }, (e, stdout, stderr) => resolve({ ok: !e, out: `${stdout}${stderr}` })));
+
+/** True when this process's heap cap is node's default: no heap flag on its command line or in NODE_OPTIONS. */
+const defaultHeapHere = (): boolean => ![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => /max[-_]old[-_]space[-_]size|max[-_]semi[-_]space/.test(a));
+
+/**
+ * `readHost` with its two costly facts read ahead and off the grader's thread: node's libraries
+ * (`ldd`, in a process of its own, while the grader loads the exercises) and node's default heap
+ * cap (this process's own when it runs with node's default, else a `node -p`). Every command
+ * would otherwise wait on two synchronous processes before its first child.
+ */
+export async function prepareHost(path = SEARCH_PATH()): Promise<Host> {
+  const ldd = which(path, 'ldd');
+  const node = process.execPath;
+  const [libs, heap] = await Promise.all([
+    ldd ? run(ldd, [realpathSync(node)]) : Promise.resolve(undefined),
+    defaultHeapHere()
+      ? Promise.resolve({ ok: true, out: String(v8HeapLimit()) })
+      : run(node, ['-p', 'require("v8").getHeapStatistics().heap_size_limit'], {}),
+  ]);
+  const found = libs === undefined ? undefined : libs.ok ? parseLdd(libs.out) : /not a dynamic executable/.test(libs.out) ? [] : undefined;
+  const bytes = Number(heap.out.trim());
+  const known: Known = { libraries: new Map(libs === undefined ? [] : [[node, found]]), heap: { mb: heap.ok && Number.isFinite(bytes) && bytes > 0 ? Math.floor(bytes / (1024 * 1024)) : undefined } };
+  return readHost(path, known);
 }

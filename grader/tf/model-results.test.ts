@@ -1,0 +1,81 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createModelResults, trainingKey, type TrainingKeyParts } from './model-results.js';
+
+const work = mkdtempSync(join(tmpdir(), 'neurograde-model-results-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const layer = (name: string, units: number) => ({ class_name: 'Dense', config: { name, units, activation: 'relu', use_bias: true } });
+const topology = (names: readonly string[], units = 10) => ({ class_name: 'Sequential', config: { name: names[0], layers: [layer(names[1]!, 64), layer(names[2]!, units)] } });
+const parts: TrainingKeyParts = {
+  topology: topology(['sequential_1', 'dense_Dense1', 'dense_Dense2']),
+  training: { loss: 'categorical_crossentropy', optimizer_config: { class_name: 'Adam', config: { learning_rate: 0.001 } } },
+  seed: 7,
+  data: 'mnist-flat',
+  budget: { epochs: 1, batchSize: 32, maxSamples: 2048 },
+  backend: 'wasm',
+};
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+describe('training results keyed by what determines them', () => {
+  it('one model gets one key whatever tfjs named its layers and however its keys are ordered', () => {
+    const renamed = { ...parts, topology: topology(['sequential_9', 'dense_Dense17', 'dense_Dense18']) };
+    const reordered = { backend: 'wasm', budget: { maxSamples: 2048, batchSize: 32, epochs: 1 }, data: 'mnist-flat', seed: 7, training: parts.training, topology: parts.topology };
+    expect(trainingKey(renamed)).toBe(trainingKey(parts));
+    expect(trainingKey(reordered)).toBe(trainingKey(parts));
+  });
+
+  it.each([
+    ['another architecture', { topology: topology(['s', 'a', 'b'], 12) }],
+    ['other compile settings', { training: { ...(parts.training as object), optimizer_config: { class_name: 'Adam', config: { learning_rate: 0.1 } } } }],
+    ['another seed', { seed: 8 }],
+    ['another data set', { data: 'fashion-mnist:/data/fashion' }],
+    ['another budget', { budget: { epochs: 2, batchSize: 32, maxSamples: 2048 } }],
+    ['another backend', { backend: 'cpu' }],
+  ])('%s is another key', (_name, change) => {
+    expect(trainingKey({ ...parts, ...change })).not.toBe(trainingKey(parts));
+  });
+
+  it('trains each key once in an environment, two askers at once sharing one training', async () => {
+    const results = createModelResults({ version: '1' });
+    let trainings = 0;
+    const train = async (): Promise<number> => (trainings++, 0.91);
+    const key = trainingKey(parts);
+    const got = await Promise.all([results.trained(key, train, isNumber), results.trained(key, train, isNumber), results.trained(key, train, isNumber)]);
+    expect(got).toEqual([0.91, 0.91, 0.91]);
+    expect(trainings).toBe(1);
+    expect(results.counts).toEqual({ trained: 1, reused: 2 });
+    await results.trained(trainingKey({ ...parts, seed: 8 }), train, isNumber);
+    expect(trainings).toBe(2);
+  });
+
+  it("a batch folder's results serve another process of the same grader, never one of another version", async () => {
+    const dir = join(work, 'shared');
+    let trainings = 0;
+    const train = async (): Promise<number> => (trainings++, 0.5);
+    const key = trainingKey(parts);
+    await createModelResults({ version: 'fingerprint-a', dir }).trained(key, train, isNumber);
+    const sameGrader = createModelResults({ version: 'fingerprint-a', dir });
+    expect(await sameGrader.trained(key, train, isNumber)).toBe(0.5);
+    expect(sameGrader.counts).toEqual({ trained: 0, reused: 1 });
+    const otherGrader = createModelResults({ version: 'fingerprint-b', dir });
+    await otherGrader.trained(key, train, isNumber);
+    expect(otherGrader.counts).toEqual({ trained: 1, reused: 0 });
+    expect(trainings).toBe(2);
+  });
+
+  it('a stored file that is torn or not a result is trained again, and a failed training is not kept', async () => {
+    const dir = join(work, 'torn');
+    const key = trainingKey(parts);
+    await createModelResults({ version: 'v', dir }).trained(key, async () => 1, isNumber);
+    for (const f of readdirSync(dir)) writeFileSync(join(dir, f), '{"value": "not a number"');
+    const again = createModelResults({ version: 'v', dir });
+    expect(await again.trained(key, async () => 2, isNumber)).toBe(2);
+    expect(again.counts.trained).toBe(1);
+    const failing = createModelResults({ version: 'v' });
+    await expect(failing.trained(key, () => Promise.reject(new Error('backend lost')), isNumber)).rejects.toThrow('backend lost');
+    expect(await failing.trained(key, async () => 3, isNumber)).toBe(3);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Results of training a model, kept by what determines them: a class hands in the same wrong
+ * model many times, and the same architecture, compile settings, seed, data and grader give the
+ * same training. The key is computed here from the model JSON the grader validated
+ * (grader/tf/input) and the training config, never taken from the child; results live in memory
+ * for a grading environment and, in a batch, in a folder every worker and every rerun shares.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What determines one training's result. */
+export interface TrainingKeyParts {
+  /** The model's topology as validated (inspectTopology), or a name for the reference's. */
+  readonly topology: unknown;
+  /** The compile settings as validated (tfjs' training config), or null. */
+  readonly training: unknown;
+  readonly seed: number;
+  /** Names the data set and its part (a different data set is a different result). */
+  readonly data: string;
+  /** Epochs, batch, sample caps, scoring: everything else the training is given. */
+  readonly budget: unknown;
+  /** The TensorFlow.js backend (wasm, cpu, tensorflow): each rounds its own way. */
+  readonly backend: string;
+}
+
+// Layer and model names change nothing a chain computes (the validated topology is a chain):
+// dropped, so two students' identical models share a key whatever tfjs named their layers.
+const IGNORED = new Set(['name']);
+
+/** JSON with sorted keys and names dropped: one writing per model. */
+function stable(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stable);
+  if (typeof v !== 'object' || v === null) return v;
+  const entries = Object.entries(v as Record<string, unknown>).filter(([k]) => !IGNORED.has(k));
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, stable(x)]));
+}
+
+/** The key of one training: a hash of every part, in one writing. */
+export function trainingKey(parts: TrainingKeyParts): string {
+  return createHash('sha256').update(JSON.stringify(stable(parts))).digest('hex');
+}
+
+export interface ModelResults {
+  /**
+   * The result stored under `key` (a trainingKey), or `compute`'s, stored: computed once per key
+   * in this environment (callers at the same time share one computation) and, with a folder,
+   * once per folder. A stored value that `isValue` refuses is computed again.
+   */
+  trained<T>(key: string, compute: () => Promise<T>, isValue: (v: unknown) => v is T): Promise<T>;
+  /** How many trainings were computed here, and how many were answered from the store. */
+  readonly counts: { readonly trained: number; readonly reused: number };
+}
+
+export interface ModelResultsOptions {
+  /** Mixed into every key: a result is never reused by another grader. */
+  readonly version: string;
+  /** A folder shared by the batch's workers and reruns. @default memory only */
+  readonly dir?: string;
+}
+
+export function createModelResults(options: ModelResultsOptions): ModelResults {
+  const memory = new Map<string, Promise<unknown>>();
+  const counts = { trained: 0, reused: 0 };
+  const fileOf = (key: string): string | undefined => (options.dir ? join(options.dir, `${key}.json`) : undefined);
+  const stored = <T>(file: string | undefined, isValue: (v: unknown) => v is T): T | undefined => {
+    if (!file || !existsSync(file)) return undefined;
+    try {
+      const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      return isValue(v) ? v : undefined;
+    } catch {
+      // A torn or foreign file is no result: train again.
+      return undefined;
+    }
+  };
+  const store = (file: string | undefined, value: unknown): void => {
+    if (!file) return;
+    mkdirSync(options.dir!, { recursive: true });
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+  };
+  return {
+    counts,
+    trained<T>(key: string, compute: () => Promise<T>, isValue: (v: unknown) => v is T): Promise<T> {
+      const full = createHash('sha256').update(`${options.version}\0${key}`).digest('hex').slice(0, 32);
+      const known = memory.get(full);
+      if (known) {
+        counts.reused++;
+        return known as Promise<T>;
+      }
+      const file = fileOf(full);
+      const found = stored(file, isValue);
+      if (found !== undefined) counts.reused++;
+      const pending = found !== undefined ? Promise.resolve(found) : compute().then((v) => (counts.trained++, store(file, v), v));
+      memory.set(full, pending);
+      // A training that failed (the backend's fault, say) is not a result: the next asks again.
+      pending.catch(() => memory.delete(full));
+      return pending;
+    },
+  };
+}
