@@ -1,4 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,5 +79,35 @@ describe('training results keyed by what determines them', () => {
     const failing = createModelResults({ version: 'v' });
     await expect(failing.trained(key, () => Promise.reject(new Error('backend lost')), isNumber)).rejects.toThrow('backend lost');
     expect(await failing.trained(key, async () => 3, isNumber)).toBe(3);
+  });
+
+  it("two workers of a batch asking for one model at the same time train it once: the second waits on the first's claim", async () => {
+    const dir = join(work, 'two-workers');
+    const [a, b] = [createModelResults({ version: 'v', dir }), createModelResults({ version: 'v', dir })];
+    let trainings = 0;
+    const train = async (): Promise<number> => {
+      trainings++;
+      await sleep(300);
+      return 0.75;
+    };
+    const key = trainingKey(parts);
+    expect(await Promise.all([a.trained(key, train, isNumber), b.trained(key, train, isNumber)])).toEqual([0.75, 0.75]);
+    expect(trainings).toBe(1);
+    expect([a.counts, b.counts]).toEqual([{ trained: 1, reused: 0 }, { trained: 0, reused: 1 }]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('a claim left by a worker that died is taken over', async () => {
+    const dir = join(work, 'dead-worker');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const results = createModelResults({ version: 'v', dir });
+    const key = trainingKey(parts);
+    // The name the store gives this key's file: the one a store of the same version wrote in another folder.
+    await createModelResults({ version: 'v', dir: join(work, 'probe') }).trained(key, async () => 1, isNumber);
+    const [name] = readdirSync(join(work, 'probe'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.lock`), dead);
+    expect(await results.trained(key, async () => 2, isNumber)).toBe(2);
+    expect(results.counts.trained).toBe(1);
   });
 });

@@ -6,7 +6,8 @@
  * for a grading environment and, in a batch, in a folder every worker and every rerun shares.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 
 /** What determines one training's result. */
@@ -59,12 +60,52 @@ export interface ModelResultsOptions {
   readonly dir?: string;
 }
 
+/** True while the process that wrote a lock lives (a worker of the same batch, on this machine). */
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** How long a worker waits on another's training of the same model before training it too. */
+const LOCK_PATIENCE_MS = 30 * 60_000;
+
+/**
+ * Takes the folder's claim on a training (`<file>.lock`, created exclusively, holding the pid),
+ * or waits while another live worker holds it: true when this process should train, false once
+ * the other's result is stored. A lock whose process died is taken over.
+ */
+async function claim(file: string, done: () => boolean): Promise<boolean> {
+  const lock = `${file}.lock`;
+  const started = Date.now();
+  for (;;) {
+    if (done()) return false;
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return true;
+    }
+    let owner = NaN;
+    try {
+      owner = Number(readFileSync(lock, 'utf8'));
+    } catch {
+      continue;
+    }
+    if (!alive(owner) || Date.now() - started > LOCK_PATIENCE_MS) rmSync(lock, { force: true });
+    else await sleep(200);
+  }
+}
+
 export function createModelResults(options: ModelResultsOptions): ModelResults {
   const memory = new Map<string, Promise<unknown>>();
   const counts = { trained: 0, reused: 0 };
-  const fileOf = (key: string): string | undefined => (options.dir ? join(options.dir, `${key}.json`) : undefined);
-  const stored = <T>(file: string | undefined, isValue: (v: unknown) => v is T): T | undefined => {
-    if (!file || !existsSync(file)) return undefined;
+  const stored = <T>(file: string, isValue: (v: unknown) => v is T): T | undefined => {
+    if (!existsSync(file)) return undefined;
     try {
       const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
       return isValue(v) ? v : undefined;
@@ -73,12 +114,27 @@ export function createModelResults(options: ModelResultsOptions): ModelResults {
       return undefined;
     }
   };
-  const store = (file: string | undefined, value: unknown): void => {
-    if (!file) return;
-    mkdirSync(options.dir!, { recursive: true });
+  const store = (file: string, value: unknown): void => {
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, file);
+  };
+  // With a folder: the stored result, or this process trains under the folder's claim (another
+  // worker training the same model meanwhile is waited for, not repeated).
+  const fromFolder = async <T>(file: string, compute: () => Promise<T>, isValue: (v: unknown) => v is T): Promise<T> => {
+    mkdirSync(options.dir!, { recursive: true });
+    if (!(await claim(file, () => stored(file, isValue) !== undefined))) {
+      counts.reused++;
+      return stored(file, isValue)!;
+    }
+    try {
+      const value = await compute();
+      counts.trained++;
+      store(file, value);
+      return value;
+    } finally {
+      rmSync(`${file}.lock`, { force: true });
+    }
   };
   return {
     counts,
@@ -89,10 +145,7 @@ export function createModelResults(options: ModelResultsOptions): ModelResults {
         counts.reused++;
         return known as Promise<T>;
       }
-      const file = fileOf(full);
-      const found = stored(file, isValue);
-      if (found !== undefined) counts.reused++;
-      const pending = found !== undefined ? Promise.resolve(found) : compute().then((v) => (counts.trained++, store(file, v), v));
+      const pending = options.dir ? fromFolder(join(options.dir, `${full}.json`), compute, isValue) : compute().then((v) => (counts.trained++, v));
       memory.set(full, pending);
       // A training that failed (the backend's fault, say) is not a result: the next asks again.
       pending.catch(() => memory.delete(full));
