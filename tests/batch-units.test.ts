@@ -150,6 +150,16 @@ describe('progress', () => {
       '[3/3] carol: not graded: Expected a zip\n',
     ]);
   });
+  it('says beside the score which exercises could not run (a compile error with its place), on a log and above the bar', () => {
+    const lines: string[] = [];
+    const chloe = { name: 'chloe', status: 'graded', score: 80, maxScore: 90, durationMs: 1000, unrun: [{ file: 'pooling.ts', status: 'compile-error', at: { line: 2, column: 13 } }, { file: 'models.ts', status: 'missing' }] } as const;
+    const p = createProgress({ total: 1, tty: false, t: messages('fr'), write: (s) => lines.push(s), now: () => 0 });
+    p.tick(chloe);
+    expect(lines).toEqual(['[1/1] chloe : 80/90 (1.0 s) (pooling.ts:2:13 ne compile pas ; models.ts fichier absent)\n']);
+    const out: string[] = [];
+    createProgress({ total: 1, tty: true, t, write: (s) => out.push(s), now: () => 0 }).tick(chloe);
+    expect(out[0]).toBe('\r\x1b[2Kchloe: 80/90 (1.0 s) (pooling.ts:2:13 does not compile; models.ts file missing)\n');
+  });
   it('redraws one bar in place on a terminal, with count, rate and ETA', () => {
     let clock = 0;
     const out: string[] = [];

@@ -15,6 +15,7 @@ import { evaluate } from '../grader/kit/evaluate.js';
 import { decodeValue, encodeValue } from '../grader/sandbox/wire.js';
 import { EXAMPLES, FIXTURES } from './support/grade.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
+import { messages } from '../grader/i18n/index.js';
 
 const work = mkdtempSync(join(tmpdir(), 'neurograde-pack-test-'));
 const built = join(work, 'built');
@@ -202,7 +203,17 @@ describe('neurograde pack', () => {
   it('npm test fails on the starter files and passes once correct code is in', async () => {
     const onStarter = await sh('npm test --silent', {});
     expect(onStarter.code).not.toBe(0);
-    expect(onStarter.stdout + onStarter.stderr).toMatch(/TODO/);
+    const said = plain(onStarter.stdout + onStarter.stderr);
+    expect(said).toMatch(/TODO/);
+    // A failure shows what differs and the case's inputs, never the harness's frames or code.
+    expect(said).toMatch(/^Inputs:\n {2}img = \[\[/m);
+    expect(said).not.toMatch(/public\.test\.mjs:\d+/);
+    expect(said).not.toMatch(/^\s+at /m);
+    // Cases are named by their titles; checks npm test cannot run are listed as skipped, with the reason.
+    expect(said).toContain('conv2d 3x3, 1 -> 64 filters (640)');
+    expect(said).toMatch(/↓ denseModel.*: not run by npm test \(its cases are drawn or trained by the grader\); npx neurograde check runs it/);
+    // The last line points to the diagnosis.
+    expect(onStarter.stdout.trimEnd().split('\n').at(-1)).toBe(messages('en').batch.pack.npmTest.diagnosis);
     for (const e of exercises) put(e.manifest.file);
     const onCorrect = await sh('npm test --silent', {});
     expect(plain(onCorrect.stdout + onCorrect.stderr)).toMatch(/Tests\s+\d+ passed/);

@@ -6,7 +6,8 @@ import { JSDOM } from 'jsdom';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeCommand } from '../grader/cli/grade.js';
-import type { SubmissionResult } from '../grader/model/results.js';
+import type { CheckResult, SubmissionResult } from '../grader/model/results.js';
+import { TABLE_MAX } from '../reports/view/tables.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { html } from '../reports/html.js';
 import { anchorOf } from '../reports/view/exercise.js';
@@ -116,6 +117,43 @@ describe('report.html of really graded submissions', () => {
   });
 });
 
+describe('"to fix first"', () => {
+  const page = dom(html.render(richResult('en'), { lang: 'en', exercises: sampleExercises() }) as string);
+  const items = [...page.querySelectorAll('.to-fix > li')];
+
+  it('puts the cause worth most first, and groups the checks one named mistake fails into one item', () => {
+    expect(items.map((li) => text(li.querySelector('.to-fix-pts')))).toEqual(['4.5 pt at stake', '2 pt at stake', '2 pt at stake', '2 pt at stake', '1.5 pt at stake', '1.5 pt at stake', '1 pt at stake', '1 pt at stake', '1 pt at stake']);
+    const flipped = items[0]!;
+    expect(text(flipped.querySelector('.to-fix-cause strong'))).toBe('Kernel flipped (the mathematical convolution)');
+    // Three checks (two public, one hidden) fail from the one flipped kernel: one item, three links.
+    expect([...flipped.querySelectorAll('.to-fix-where a')].map((a) => a.getAttribute('href'))).toEqual([
+      `#${anchorOf('ex', 'convolution', 'small-kernel')}`,
+      `#${anchorOf('ex', 'convolution', 'sobel-ring')}`,
+      `#${anchorOf('ex', 'convolution', 'random-cases')}`,
+    ]);
+    // An exercise that did not run is one item worth its every point, linked to the exercise.
+    expect(text(items[1])).toContain('pooling — pooling.ts');
+    expect(items[1]!.querySelector('a')!.getAttribute('href')).toBe(`#${anchorOf('ex', 'pooling')}`);
+  });
+
+  it('ranks a missing file worth 20 points above seven one-point checks', () => {
+    const r = richResult('en');
+    const models = { id: 'models', title: 'Models', file: 'models.ts', status: 'missing' as const, message: 'missing', score: 0, maxScore: 20, durationMs: 0, checks: [] };
+    const doc = dom(html.render({ ...r, exercises: [...r.exercises, models] }, { lang: 'en', exercises: sampleExercises() }) as string);
+    expect(text(doc.querySelector('.to-fix > li'))).toContain('20 pt at stake');
+    expect(text(doc.querySelector('.to-fix > li'))).toContain('Models — models.ts');
+  });
+
+  it('folds the grader version, sandbox and timing away under technical details', () => {
+    const technical = page.querySelector('details.technical')!;
+    expect(technical.hasAttribute('open')).toBe(false);
+    expect(text(technical.querySelector('summary'))).toBe('Technical details');
+    expect(text(technical)).toContain('bwrap+permission+prlimit');
+    expect(text(technical)).toContain('neurograde 0.1.0');
+    expect(text(page.querySelector('.top > .top-text > dl.meta'))).not.toContain('bwrap');
+  });
+});
+
 const noBrowser = !existsSync(CHROMIUM) && !process.env.CI;
 
 describe.skipIf(noBrowser)(`report.html in headless Chromium (${noBrowser ? `skipped: ${CHROMIUM} is missing; install Debian's chromium package` : CHROMIUM})`, () => {
@@ -181,6 +219,42 @@ describe.skipIf(noBrowser)(`report.html in headless Chromium (${noBrowser ? `ski
     await p.close();
     expect(problems).toEqual([]);
     expect(requests.filter((r) => !r.startsWith('data:'))).toEqual([url]);
+  });
+
+  /** A result whose names are as long as a student's can be: an unbroken submission name, long titles and a long file name. */
+  const longNames = (lang: 'en' | 'fr'): SubmissionResult => {
+    const r = richResult(lang);
+    const long = (s: string): string => `${s} ${'tres-long-nom-sans-espace-'.repeat(6)}`;
+    return {
+      ...r,
+      submission: `etudiante_${'x'.repeat(120)}`,
+      exercises: r.exercises.map((e) => ({ ...e, title: long(e.title), file: `${'dossier-'.repeat(8)}${e.file}`, checks: e.checks.map((c) => ({ ...widest(c), title: long(c.title) })) })),
+    };
+  };
+  /** The padding check's answer as the widest table the report draws, 12x12, each value long. */
+  const widest = (c: CheckResult): CheckResult => {
+    if (c.id !== 'padding' || c.status !== 'failed' || !c.evidence) return c;
+    const g = (d: number) => Array.from({ length: TABLE_MAX }, (_, i) => Array.from({ length: TABLE_MAX }, (_, j) => -1234.5678 + i * 100 + j + d));
+    return { ...c, evidence: { ...c.evidence, expected: g(0), got: g(0.5) } };
+  };
+
+  it.each(['fr', 'en'] as const)('%s: needs no horizontal scroll on a 390 px phone, every section open, with long names and 28x28 tensors', async (lang) => {
+    const { page } = await open(`phone-${lang}`, html.render(longNames(lang), { lang, exercises: sampleExercises() }) as string);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    // The 28x28 difference map and tables are there, not left out to make the page fit.
+    expect(await page.locator('.pic-diff img').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => Math.max(...[...document.querySelectorAll('table.grid thead tr')].map((tr) => tr.children.length)))).toBe(TABLE_MAX + 1);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && !el.closest('.scroll-x'))
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+        .slice(0, 10),
+    );
+    await screenshot(page, `phone-${lang}`);
+    expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
   });
 
   it('draws the 5x5 output at 160 px, side by side with the input, obtained and difference', async () => {

@@ -2,10 +2,32 @@ import type { Messages } from '../i18n/types.js';
 import { formatScore } from '../i18n/score.js';
 import type { Lang } from '../model/localized.js';
 import { visibleText } from '../io/unsafe-text.js';
+import type { ExerciseResult, SubmissionResult } from '../model/results.js';
+
+/** An exercise of a graded submission that could not run: its file, why, and the first compile error's place. */
+export interface Unrun {
+  readonly file: string;
+  readonly status: Exclude<ExerciseResult['status'], 'graded'>;
+  readonly at?: { readonly line: number; readonly column: number };
+}
+
+/** The exercises of a result that could not run, for the progress line. */
+export const unrunOf = (result: SubmissionResult): Unrun[] =>
+  result.exercises
+    .filter((e) => e.status !== 'graded')
+    .map((e) => ({ file: e.file, status: e.status as Unrun['status'], ...(e.compileErrors?.[0] ? { at: { line: e.compileErrors[0].line, column: e.compileErrors[0].column } } : {}) }));
 
 /** What happened to one submission, for the progress display. */
 export type ProgressEvent =
-  | { readonly name: string; readonly status: 'graded' | 'cached'; readonly score: number; readonly maxScore: number; readonly durationMs: number }
+  | {
+      readonly name: string;
+      readonly status: 'graded' | 'cached';
+      readonly score: number;
+      readonly maxScore: number;
+      readonly durationMs: number;
+      /** Exercises that could not run (a file missing, one that does not compile), said beside the score. @default none */
+      readonly unrun?: readonly Unrun[];
+    }
   | { readonly name: string; readonly status: 'error'; readonly message: string };
 
 export interface Progress {
@@ -35,6 +57,13 @@ export function formatDuration(ms: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+/** " (pooling.ts:2:13 does not compile; models.ts file missing)", or nothing when every exercise ran. */
+function unrunText(t: Messages, unrun: readonly Unrun[] | undefined): string {
+  if (!unrun || unrun.length === 0) return '';
+  const status = t.batch.markdown.exerciseStatus;
+  return t.batch.progress.unrun(unrun.map((u) => `${visibleText(u.file)}${u.at ? `:${u.at.line}:${u.at.column}` : ''} ${status[u.status]}`));
 }
 
 /**
@@ -79,14 +108,20 @@ export function createProgress(options: ProgressOptions): Progress {
         firstGradedAt ??= now();
       }
       if (options.tty) {
+        // A submission with an exercise that could not run keeps its line above the bar: the bar alone would show a plain score.
+        if (event.status !== 'error' && event.unrun && event.unrun.length > 0) {
+          options.write(`\r\x1b[2K${b.graded(event.name, fmt(event.score), fmt(event.maxScore), (event.durationMs / 1000).toFixed(1))}${unrunText(t, event.unrun)}\n`);
+        }
         options.write(`\r\x1b[2K${bar(event.name)}`);
         drawn = true;
         return;
       }
       const prefix = `[${done}/${total}]`;
       if (event.status === 'error') options.write(`${prefix} ${b.error(event.name, event.message.split('\n')[0]!)}\n`);
-      else if (event.status === 'cached') options.write(`${prefix} ${b.cached(event.name, fmt(event.score), fmt(event.maxScore))}\n`);
-      else options.write(`${prefix} ${b.graded(event.name, fmt(event.score), fmt(event.maxScore), (event.durationMs / 1000).toFixed(1))}\n`);
+      else {
+        const line = event.status === 'cached' ? b.cached(event.name, fmt(event.score), fmt(event.maxScore)) : b.graded(event.name, fmt(event.score), fmt(event.maxScore), (event.durationMs / 1000).toFixed(1));
+        options.write(`${prefix} ${line}${unrunText(t, event.unrun)}\n`);
+      }
     },
     finish() {
       if (options.tty && drawn) options.write('\n');

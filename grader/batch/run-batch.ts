@@ -21,7 +21,7 @@ import { hashFile, hashParts, hashTree } from './hash.js';
 import type { BatchEntry } from '../model/class-results.js';
 import { resolveBatchOptions, type BatchOptions, type ResolvedBatchOptions } from './options.js';
 import { inlinePool, processPool, type GradingPool, type JobOutcome } from './pool.js';
-import { createProgress, type Progress } from './progress.js';
+import { createProgress, unrunOf, type Progress } from './progress.js';
 import { selectShard } from './shard.js';
 import { keepGrades, planRegrade, readSubmissionResults, shapeCached, type RegradePlan } from './regrade.js';
 import { hasKeptSources, keepSources, readExerciseFiles } from './sources.js';
@@ -210,7 +210,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         graded.push(source.name);
         gradingMs.push(outcome.ms);
       }
-      run.progress?.tick({ name: source.name, status: outcome.cached ? 'cached' : 'graded', score, maxScore, durationMs: outcome.ms });
+      run.progress?.tick({ name: source.name, status: outcome.cached ? 'cached' : 'graded', score, maxScore, durationMs: outcome.ms, unrun: unrunOf(outcome.entry.result) });
     };
     await mapLimit(sources, o.jobs, async (source) => {
       const graded = await gradeOne(run, source);

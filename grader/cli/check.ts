@@ -56,11 +56,12 @@ async function locate(result: SubmissionResult, target: CheckTarget): Promise<Lo
 
 async function printResult(result: SubmissionResult, target: CheckTarget, t: Messages, print: (line: string) => void): Promise<void> {
   const style = styleFor(process.stdout);
-  for (const line of failureReport(result, { t, style, locations: await locate(result, target) })) print(line);
+  const report = join(target.out, 'report.html');
+  const links = existsSync(report) ? { report } : {};
+  for (const line of failureReport(result, { t, style, locations: await locate(result, target), submissionDir: target.dir, ...links })) print(line);
   if (result.exercises.some((e) => e.checks.some((c) => c.status !== 'passed'))) print('');
   print(summaryTable(result, t));
   print(t.cli.wrote(join(target.out, 'results.json')));
-  const report = join(target.out, 'report.html');
   if (existsSync(report)) print(t.diagnose.report(pathToFileURL(report).href));
 }
 

@@ -36,18 +36,27 @@ const result = {
 describe('the terminal report of failed checks', () => {
   const locations = new Map([[locationKey('convolution', 'stride'), { file: '/work/me/convolution.ts', line: 12 }]]);
 
-  it('prints, vitest-style and plain off a terminal, the message, the mistake and its hint, the observations and file:line', () => {
-    const text = failureReport(result, { t: messages('en'), style: styleFor({ isTTY: false }, {}), locations, cwd: '/work/me' }).join('\n');
+  it('prints, vitest-style and plain off a terminal, one sentence (the mistake) and its hint, file:line and the link to the report', () => {
+    const text = failureReport(result, { t: messages('en'), style: styleFor({ isTTY: false }, {}), locations, cwd: '/work/me', report: '/work/me/.neurograde/report.html' }).join('\n');
     expect(text).not.toMatch(/\u001b\[/);
-    expect(text).toContain(' FAIL  convolution > stride  Stride');
-    expect(text).toContain('Expected the output to have shape 3x3, but got shape 5x5.');
-    expect(text).toContain('Mistake: Stride ignored');
-    expect(text).toContain('Hint: Move by S.');
-    expect(text).toContain('→ Your output equals the expected output without its last row and last column.');
-    expect(text).toContain('→ Every case with options.stride = 2 or 3 fails; every case with options.stride = 1 or not given passes.');
-    expect(text).toContain('❯ convolution.ts:12');
-    expect(text).toContain(' FAIL  image  Sobel');
+    expect(text).toContain(' FAIL  convolution > stride  Stride\n    Mistake: Stride ignored\n    Hint: Move by S.\n    ❯ convolution.ts:12\n    More in the report: file:///work/me/.neurograde/report.html#ex--convolution--stride');
+    expect(text).toContain(' FAIL  image  Sobel\n    Expected a file image.ts in the submission, but got no such file.\n    More in the report: file:///work/me/.neurograde/report.html#ex--image');
     expect(text).not.toContain('notes-kernels');
+  });
+
+  it('without a named mistake, says what the grader saw of the answer, then the message', () => {
+    const stride = result.exercises[0]!.checks[1]!;
+    const unnamed = { ...result, exercises: [{ ...result.exercises[0]!, checks: [{ ...stride, mistake: undefined, diagnosis: undefined }] }] } as unknown as SubmissionResult;
+    const text = failureReport(unnamed, { t: messages('en'), style: styleFor({ isTTY: false }, {}), locations }).join('\n');
+    expect(text).toContain('    Your output equals the expected output without its last row and last column.\n    case "S=2": Expected the output to have shape 3x3');
+  });
+
+  it('gathers the checks that name the same mistake into one entry', () => {
+    const stride = result.exercises[0]!.checks[1]!;
+    const twice = { ...result, exercises: [{ ...result.exercises[0]!, checks: [stride, { ...stride, id: 'padding', title: 'Padding' }] }] } as unknown as SubmissionResult;
+    const text = failureReport(twice, { t: messages('en'), style: styleFor({ isTTY: false }, {}), locations }).join('\n');
+    expect(text).toContain(' FAIL  convolution > stride, padding\n');
+    expect(text.match(/Mistake: Stride ignored/g)).toHaveLength(1);
   });
 
   it('colours on a terminal, unless NO_COLOR; FORCE_COLOR colours anywhere', () => {

@@ -1,17 +1,30 @@
 import { submissionNotes } from '../i18n/layout-text.js';
 import type { Messages } from '../i18n/types.js';
-import type { SubmissionResult } from '../model/results.js';
+import type { ExerciseResult, SubmissionResult } from '../model/results.js';
 import { formatScore } from '../i18n/score.js';
 
-/** The per-exercise summary printed on the terminal. */
+/**
+ * What the notes column says of an exercise, in words: why it did not run (with the first
+ * compile error's place), else the first failing check's mistake, else its title and status.
+ */
+function note(e: ExerciseResult, t: Messages): string {
+  if (e.status !== 'graded') {
+    const at = e.compileErrors?.[0];
+    return `${t.batch.markdown.exerciseStatus[e.status]}${at ? ` (${e.file}:${at.line}:${at.column})` : ''}`;
+  }
+  const failing = e.checks.find((c) => c.status !== 'passed');
+  if (!failing) return '';
+  const mistake = failing.status === 'failed' ? failing.mistake : undefined;
+  return mistake ? mistake.title : `${failing.title}: ${t.batch.markdown.checkStatus[failing.status]}`;
+}
+
+/** The per-exercise summary printed on the terminal, scores in the language's number format. */
 export function summaryTable(result: SubmissionResult, t: Messages): string {
   const fmt = (x: number): string => formatScore(x, result.lang);
   const rows: string[][] = [[...t.cli.header]];
   for (const e of result.exercises) {
     const passed = e.checks.filter((c) => c.status === 'passed').length;
-    const failing = e.checks.find((c) => c.status !== 'passed');
-    const note = e.status !== 'graded' ? e.message ?? e.status : failing ? `${failing.id}: ${'diagnosis' in failing && failing.diagnosis ? failing.diagnosis : failing.status}` : '';
-    rows.push([e.id, `${fmt(e.score)}/${fmt(e.maxScore)}`, t.cli.passedOf(passed, e.checks.length), note.split('\n')[0]!.slice(0, 70)]);
+    rows.push([e.id, `${fmt(e.score)}/${fmt(e.maxScore)}`, t.cli.passedOf(passed, e.checks.length), note(e, t).slice(0, 70)]);
   }
   rows.push([t.cli.total, `${fmt(result.score)}/${fmt(result.maxScore)}`, '', '']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -29,7 +29,7 @@ export function dataCheck(check: PublicCheck): CheckDefinition {
     title: check.title,
     async run(ctx): Promise<CheckVerdict> {
       const data = ctx.memo('data-cases', () => ({
-        specs: check.cases.map((c): CaseSpec => ({ id: c.id, steps: c.steps.map((s) => decodeStep(s as Step)), ...(isRecord(c.input) ? { input: c.input } : {}) })),
+        specs: check.cases.map((c): CaseSpec => ({ id: c.id, ...(c.title ? { title: c.title } : {}), steps: c.steps.map((s) => decodeStep(s as Step)), ...(isRecord(c.input) ? { input: c.input } : {}) })),
         expected: check.cases.map((c) => c.expected.map(decoded)),
         variants: check.cases.map((c) => Object.fromEntries(Object.entries(c.mistakes).map(([key, outs]) => [key, outs.map(decoded)]))),
       }));

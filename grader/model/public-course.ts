@@ -12,6 +12,7 @@ const closed = { additionalProperties: false } as const;
 export const PublicCaseSchema = Type.Object(
   {
     id: Type.String(),
+    title: Type.Optional(LocalizedSchema),
     steps: Type.Array(Type.Unknown(), { description: 'The case, wire-encoded steps (sandbox/steps).' }),
     expected: Type.Array(Type.Unknown(), { description: "The reference's outputs, wire-encoded." }),
     input: Type.Optional(Type.Unknown({ description: 'The named inputs a failed case shows (JSON-safe).' })),

@@ -201,6 +201,16 @@ export const CheckResultSchema = Type.Union([
 export type CheckResult = Static<typeof CheckResultSchema>;
 export type CheckStatus = CheckResult['status'];
 
+/** One compile error of a student's file, as data: where, the compiler's own words, and the line at fault. */
+export const CompileErrorSchema = Type.Object({
+  file: Type.String(),
+  line: Type.Integer({ minimum: 1 }),
+  column: Type.Integer({ minimum: 1 }),
+  text: Type.String({ description: "The compiler's message, untranslated (esbuild's words)." }),
+  lineText: Type.Optional(Type.String({ description: 'The source line at fault (its first 200 characters).' })),
+});
+export type CompileErrorData = Static<typeof CompileErrorSchema>;
+
 export const ExerciseResultSchema = Type.Object({
   id: Type.String(),
   title: Type.String(),
@@ -214,6 +224,7 @@ export const ExerciseResultSchema = Type.Object({
     Type.Literal('load-error'),
   ]),
   message: Type.Optional(Type.String()),
+  compileErrors: Type.Optional(Type.Array(CompileErrorSchema, { maxItems: 20, description: 'For a file that does not compile: each error with its place and source line.' })),
   logs: Type.Optional(Type.String({ description: 'What the student code printed (capped).' })),
   durationMs: Type.Number({ minimum: 0 }),
   checks: Type.Array(CheckResultSchema),

@@ -92,6 +92,25 @@ function readme(exercises: readonly Exercise[], lang: Lang, min: MinScore, cours
   return lines.join('\n');
 }
 
+/** The pack's vitest config: its public cases, and the reporter whose last line points to the diagnosis. */
+const VITEST_CONFIG =
+  "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['checks/**/*.test.mjs'], reporters: ['default', './checks/diagnosis-reporter.mjs'] } });\n";
+
+/** The pack's package.json, with the language `neurograde check`, `--watch` and `--help` speak there without --lang. */
+function packageJson(lang: Lang, grader: string): string {
+  const pkg = {
+    name: 'cnn-rnn-exercises',
+    private: true,
+    type: 'module',
+    scripts: { test: 'vitest run', check: 'neurograde check', watch: 'neurograde check --watch' },
+    dependencies: { '@tensorflow/tfjs': '^4.22.0' },
+    devDependencies: { neurograde: grader, vitest: '^4.1.12' },
+    engines: { node: '>=20.10' },
+    neurograde: { lang },
+  };
+  return JSON.stringify(pkg, null, 2) + '\n';
+}
+
 /**
  * Builds the students' starter repository: statements, starter files named as the contract
  * wants them, the public fixed cases as data with a vitest file that runs them (`npm test`),
@@ -125,25 +144,9 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
   files.set('checks/public-cases.json', json + '\n');
   files.set('checks/runtime.mjs', await runtimeBundle());
   files.set('checks/public.test.mjs', template('public.test.mjs.tmpl', {}));
-  files.set('vitest.config.mjs', "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['checks/**/*.test.mjs'] } });\n");
-  files.set(
-    'package.json',
-    JSON.stringify(
-      {
-        name: 'cnn-rnn-exercises',
-        private: true,
-        type: 'module',
-        scripts: { test: 'vitest run', check: 'neurograde check', watch: 'neurograde check --watch' },
-        dependencies: { '@tensorflow/tfjs': '^4.22.0' },
-        devDependencies: { neurograde: options.grader ?? packageSpec, vitest: '^4.1.12' },
-        engines: { node: '>=20.10' },
-        // The language `neurograde check`, `--watch` and `--help` speak here without --lang.
-        neurograde: { lang },
-      },
-      null,
-      2,
-    ) + '\n',
-  );
+  files.set('checks/diagnosis-reporter.mjs', template('diagnosis-reporter.mjs.tmpl', {}));
+  files.set('vitest.config.mjs', VITEST_CONFIG);
+  files.set('package.json', packageJson(lang, options.grader ?? packageSpec));
   files.set('.gitignore', 'node_modules/\n.neurograde/\nneurograde-report/\n');
   files.set('.github/workflows/grade.yml', template('grade.yml.tmpl', { MIN_SCORE: formatMin(min), LANG: lang }));
   files.set('README.md', readme(exercises, lang, min, course));

@@ -1,7 +1,7 @@
 import { evaluate } from '../kit/evaluate.js';
 import type { CaseOutcome, CheckDefinition } from '../kit/check.js';
 import type { Exercise } from '../load/exercise.js';
-import type { Lang } from '../model/localized.js';
+import type { Lang, Localized } from '../model/localized.js';
 import type { Tolerance } from '../model/manifest.js';
 import type { Step } from '../sandbox/steps.js';
 import { encodeStep } from '../sandbox/case-encoder.js';
@@ -11,6 +11,8 @@ import { dryRunCheck, type Cases } from './capture.js';
 /** One public fixed case as the pack ships it: wire-encoded steps and expected outputs. */
 export interface PackedCase {
   readonly id: string;
+  /** The case's title in both languages, when it has one (the id is the English name). */
+  readonly title?: Localized;
   readonly steps: readonly Step[];
   readonly expected: readonly unknown[];
   /** The named inputs the check shows when this case fails (JSON-safe). */
@@ -32,6 +34,8 @@ export interface PackedExercise {
   readonly exports: readonly string[];
   readonly tolerance: Tolerance;
   readonly checks: readonly PackedCheck[];
+  /** The public checks `npm test` cannot run (random, property or model checks), listed as skipped. */
+  readonly notShipped: readonly { readonly id: string; readonly title: string }[];
 }
 
 /** `checks/public-cases.json` of the student pack. */
@@ -78,7 +82,13 @@ export async function packCheck(exercise: Exercise, check: CheckDefinition, opti
     const probed = await dryRunCheck(exercise, check, { ...options, answer: () => ({ ok: true, cases: answers(i) }) });
     if (probed.verdict.status !== 'failed' || expected[i]!.length === 0) return undefined;
     const evidence = probed.verdict.evidence;
-    packed.push({ id: evidence?.caseId ?? `#${i + 1}`, steps: encodeSteps(cases[i]!), expected: expected[i]!, ...(evidence?.input !== undefined ? { input: evidence.input } : {}) });
+    const id = evidence?.caseId ?? `#${i + 1}`;
+    const probeTitle = async (lang: Lang): Promise<string | undefined> => {
+      const v = (await dryRunCheck(exercise, check, { ...options, lang, answer: () => ({ ok: true, cases: answers(i) }) })).verdict;
+      return v.status === 'failed' ? v.evidence?.caseTitle : undefined;
+    };
+    const title = evidence?.caseTitle === undefined ? undefined : await bothTitles(options.lang, evidence.caseTitle, probeTitle);
+    packed.push({ id, ...(title ? { title } : {}), steps: encodeSteps(cases[i]!), expected: expected[i]!, ...(evidence?.input !== undefined ? { input: evidence.input } : {}) });
   }
   return { id: check.id, title: check.title[options.lang], tolerance: await checkTolerance(exercise, check, options, answers()), cases: packed };
 }
@@ -107,6 +117,13 @@ function nudge(value: unknown, tol: Tolerance): unknown {
   return value;
 }
 
+/** A case's title in both languages: the one a probe gave in `lang`, and the other language's from one more probe. */
+async function bothTitles(lang: Lang, own: string, titleIn: (lang: Lang) => Promise<string | undefined>): Promise<Localized | undefined> {
+  const other: Lang = lang === 'en' ? 'fr' : 'en';
+  const theirs = await titleIn(other);
+  return theirs === undefined ? undefined : ({ [lang]: own, [other]: theirs } as Localized);
+}
+
 function encodeCalls(cases: Cases): unknown {
   return cases.map((steps) => encodeSteps(steps));
 }
@@ -117,12 +134,14 @@ export async function publicCases(exercises: readonly Exercise[], options: { see
   for (const exercise of exercises) {
     const m = exercise.manifest;
     const checks: PackedCheck[] = [];
+    const notShipped: { id: string; title: string }[] = [];
     for (const check of exercise.checks) {
       if (!m.checks[check.id]?.public) continue;
       const packed = await packCheck(exercise, check, options);
       if (packed) checks.push(packed);
+      else notShipped.push({ id: check.id, title: check.title[options.lang] });
     }
-    out.push({ id: m.id, title: m.title[options.lang], file: m.file, exports: m.exports, tolerance: m.tolerance, checks });
+    out.push({ id: m.id, title: m.title[options.lang], file: m.file, exports: m.exports, tolerance: m.tolerance, checks, notShipped });
   }
   return { version: 1, lang: options.lang, exercises: out };
 }

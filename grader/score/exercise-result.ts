@@ -4,7 +4,7 @@ import { firstFrame, type SourceLocation } from '../load/locate.js';
 import { cleanStrings } from './clean-text.js';
 import type { Exercise } from '../load/exercise.js';
 import type { Lang, Localized } from '../model/localized.js';
-import type { CheckResult, ExerciseResult, Visibility } from '../model/results.js';
+import type { CheckResult, CompileErrorData, ExerciseResult, Visibility } from '../model/results.js';
 
 /** What the result builders need to know of a planned check (see CheckJob). */
 export interface PlannedCheck {
@@ -56,6 +56,8 @@ export interface Unloadable extends Unrun {
   readonly lang: Lang;
   readonly status: Exclude<ExerciseResult['status'], 'graded'>;
   readonly durationMs: number;
+  /** For a file that does not compile: each error as data. @default none */
+  readonly compileErrors?: readonly CompileErrorData[];
 }
 
 /** An exercise whose file is missing, does not compile or does not load: every check is an error with the same message. */
@@ -64,11 +66,19 @@ export function unloadableExercise(u: Unloadable): ExerciseResult {
     ...exerciseHeader(u.exercise, u.lang),
     status: u.status,
     message: u.message,
+    ...(u.compileErrors && u.compileErrors.length > 0 ? { compileErrors: [...u.compileErrors] } : {}),
     score: 0,
     maxScore: u.jobs.reduce((s, j) => s + j.points, 0),
     durationMs: u.durationMs,
     checks: u.jobs.map((j) => errorCheck(j, u.lang, u)),
   });
+}
+
+/** A compile error with a place, as data; a refused file or one without a place has none. */
+function compileData(e: CompileError): CompileErrorData[] {
+  const m = /^(.+):(\d+):(\d+)$/.exec(e.location);
+  if (!m || e.refusal) return [];
+  return [{ file: m[1]!, line: Number(m[2]), column: Number(m[3]), text: e.text, ...(e.lineText !== undefined ? { lineText: e.lineText } : {}) }];
 }
 
 /** One compile error as the student reads it: a file refused before parsing says why, in the grader's words. */
@@ -88,7 +98,10 @@ export interface BundleFailureContext {
 }
 
 /** Why a student's file did not bundle, as the exercise's status and message. */
-export function bundleFailure(bundle: Extract<BundleOutcome, { ok: false }>, c: BundleFailureContext): { status: 'missing' | 'compile-error'; message: string } {
+export function bundleFailure(
+  bundle: Extract<BundleOutcome, { ok: false }>,
+  c: BundleFailureContext,
+): { status: 'missing' | 'compile-error'; message: string; compileErrors?: CompileErrorData[] } {
   const { file, t } = c;
   switch (bundle.kind) {
     case 'missing':
@@ -98,7 +111,7 @@ export function bundleFailure(bundle: Extract<BundleOutcome, { ok: false }>, c: 
     case 'bundler':
       return { status: 'compile-error', message: bundle.reason === 'timeout' ? t.grading.bundlerTimeout(file, bundle.limitMs) : t.grading.bundlerCrashed(file) };
     case 'compile-error':
-      return { status: 'compile-error', message: bundle.errors.map((e) => compileMessage(t, e)).join('\n') };
+      return { status: 'compile-error', message: bundle.errors.map((e) => compileMessage(t, e)).join('\n'), compileErrors: bundle.errors.slice(0, 20).flatMap(compileData) };
   }
 }
 

@@ -92,6 +92,9 @@ function legend(title: string, alt: string, colour: (t: number) => readonly [num
   return { title, alt, lo, hi, src: pngDataUri(legendRaster(colour)) };
 }
 
+/** The largest share of entries beyond the tolerance that the difference map outlines. */
+export const FRAMED_SHARE = 0.75;
+
 /**
  * The pictures of a 2-D output: input, expected, obtained and their absolute difference as a
  * heat map, with the colour scales. Expected and obtained share one grey scale so that the same
@@ -123,16 +126,19 @@ export function outputFigures(o: OutputFiguresOptions): OutputFigures {
     for (let i = 0; i < diff.data.length; i++) if (bad[i]) badCount++;
     const shape = shapeOf(labels, diff.rows, diff.cols);
     const maxText = formatNumber(d.hi, labels.decimal);
-    const raster = matrixRaster(diff, { cell, colour: (v) => heat(v, max), outline: bad });
+    // Frames inform when they single out some entries; around nearly every cell they only hide the colours.
+    const framed = badCount <= FRAMED_SHARE * diff.data.length;
+    const raster = matrixRaster(diff, { cell, colour: (v) => heat(v, max), outline: framed ? bad : [] });
     figures.push(
       figure('diff', raster, {
         title: labels.pictureTitles.diff,
-        alt: labels.altDiff(shape, maxText, badCount, diff.data.length),
+        alt: (framed ? labels.altDiff : labels.altDiffUnframed)(shape, maxText, badCount, diff.data.length),
         caption: `${shape} · 0 … ${maxText}`,
       }),
     );
     legends.push(legend(labels.legendHeat, labels.altLegendHeat(maxText), (t) => heat(t, 1), '0', maxText));
-    if (badCount > 0 && raster.width / diff.cols >= 4) notes.push(labels.outlineNote);
+    if (!framed) notes.push(labels.noOutlineNote(badCount, diff.data.length));
+    else if (badCount > 0 && raster.width / diff.cols >= 4) notes.push(labels.outlineNote);
   }
   if (special) notes.push(labels.specialNote);
   return { figures, legends, notes };

@@ -2,10 +2,10 @@ import { messages } from '../../grader/i18n/index.js';
 import { submissionNotes } from '../../grader/i18n/layout-text.js';
 import type { SubmissionResult } from '../../grader/model/results.js';
 import type { ReportContext } from '../types.js';
-import { checkStatusView } from './check.js';
-import { anchorOf, exerciseView } from './exercise.js';
+import { exerciseView } from './exercise.js';
+import { toFixView } from './to-fix.js';
 import { formatDate, formatSeconds, scoreView } from './format.js';
-import type { ReportView, ToFixView } from './types.js';
+import type { ReportView } from './types.js';
 
 /**
  * The report's view model. The language is the result's own: its check titles, messages and
@@ -19,19 +19,7 @@ export function buildReportView(result: SubmissionResult, ctx: ReportContext): R
     const exercise = byId.get(e.id);
     return exerciseView(e, { lang, labels, ...(exercise ? { exercise } : {}) });
   });
-  const toFix: ToFixView[] = result.exercises.flatMap((e, i): ToFixView[] => {
-    const ex = exercises[i]!;
-    if (e.status !== 'graded') return [{ anchor: ex.anchor, exercise: e.title, check: ex.status.word, status: ex.status }];
-    return e.checks
-      .filter((c) => c.status !== 'passed')
-      .map((c) => ({
-        anchor: anchorOf('ex', e.id, c.id),
-        exercise: e.title,
-        check: c.title,
-        status: checkStatusView(labels, c.status),
-        ...(c.status === 'failed' && c.mistake ? { diagnosis: labels.diagnosisTitle(c.mistake.title) } : {}),
-      }));
-  });
+  const toFix = toFixView(result.exercises, exercises, { lang, labels });
   const m = labels.meta;
   return {
     lang,
@@ -42,6 +30,9 @@ export function buildReportView(result: SubmissionResult, ctx: ReportContext): R
     meta: [
       { label: m.gradedAt, value: formatDate(lang, result.gradedAt) },
       { label: m.mode, value: result.mode === 'check' ? m.modeCheck : m.modeGrade },
+    ],
+    // The grader's own workings: for a teacher or a bug report, folded away from the student.
+    technical: [
       { label: m.duration, value: labels.seconds(formatSeconds(lang, result.durationMs / 1000)) },
       { label: m.grader, value: `${result.grader.name} ${result.grader.version}` },
       { label: m.sandbox, value: result.environment.sandbox },

@@ -12,6 +12,8 @@ export interface ReportView {
   readonly submission: string;
   readonly score: ScoreView;
   readonly meta: readonly { readonly label: string; readonly value: string }[];
+  /** The grader's version, sandbox and timing: shown folded. */
+  readonly technical: readonly { readonly label: string; readonly value: string }[];
   readonly notices: readonly string[];
   readonly warnings: readonly string[];
   readonly exercises: readonly ExerciseView[];
@@ -35,12 +37,16 @@ export interface StatusView {
   readonly symbol: string;
 }
 
+/** One cause to fix: a named mistake, an exercise that did not run, or one failing check; the points it costs and where it shows. */
 export interface ToFixView {
-  readonly anchor: string;
-  readonly exercise: string;
-  readonly check: string;
+  /** What is wrong, in one line: the mistake's title, or the exercise and check (or file) at fault. */
+  readonly cause: string;
+  /** Where the cause links to when it is one place (no named mistake). */
+  readonly anchor?: string;
   readonly status: StatusView;
-  readonly diagnosis?: string;
+  readonly points: string;
+  /** The checks a named mistake shows in; empty when the cause is one place. */
+  readonly items: readonly { readonly anchor: string; readonly exercise: string; readonly check: string }[];
 }
 
 export interface ExerciseView {

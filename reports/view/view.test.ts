@@ -65,6 +65,25 @@ describe('evidence view', () => {
     expect(got!.rows[1]!.cells[1]!.title).toBe(labels.badCellTitle('4'));
   });
 
+  it('outlines the entries beyond the tolerance only when they are not nearly all of them', () => {
+    const expected = Array.from({ length: 4 }, (_, i) => Array.from({ length: 5 }, (_, j) => i * 5 + j));
+    const few = expected.map((row, i) => row.map((v, j) => (i === 0 && j < 2 ? v + 1 : v)));
+    const most = expected.map((row, i) => row.map((v, j) => (i === 3 && j === 4 ? v : v + 1)));
+    const notes = (got: number[][]) => evidenceView({ labels, tolerance: TOL, evidence: { caseId: 'c', expected, got } }).output.pictureNotes;
+    const diffAlt = (got: number[][]) => evidenceView({ labels, tolerance: TOL, evidence: { caseId: 'c', expected, got } }).output.figures.find((f) => f.kind === 'diff')!.alt;
+    expect(notes(few)).toContain(labels.outlineNote);
+    expect(diffAlt(few)).toBe(labels.altDiff(labels.shape([4, 5]), '1', 2, 20));
+    expect(notes(most)).toEqual([labels.noOutlineNote(19, 20)]);
+    expect(diffAlt(most)).toBe(labels.altDiffUnframed(labels.shape([4, 5]), '1', 19, 20));
+  });
+
+  it('writes numbers with the decimal comma on a French page', () => {
+    const fr = messages('fr').report;
+    const view = evidenceView({ labels: fr, tolerance: { atol: 0.5, rtol: 1e-6 }, evidence: { caseId: 'c', expected: [[0.25, 2]], got: [[0.75, 2]] } });
+    expect(view.output.tables[1]!.rows[0]!.cells[0]!.text).toBe('0,75');
+    expect(view.tolerance).toBe(fr.tolerance('0,5', '0,000001'));
+  });
+
   it('draws no difference for a shape mismatch, and both arrays at the same cell size', () => {
     const view = evidenceView({
       labels,

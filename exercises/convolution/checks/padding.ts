@@ -5,7 +5,7 @@ import { convCase, NOTES_KERNEL_5X5, SOBEL_X } from './conv-case.js';
 /** Zero padding: the notes' "F=3, P=1" and "F=5, P=2" keep the size; P is added on every side. */
 export const padding = casesCheck({
   id: 'padding',
-  title: { fr: 'Zero-padding', en: 'Zero padding' },
+  title: { fr: 'Remplissage par des zéros (zero-padding)', en: 'Zero padding' },
   cases: () => [
     convCase({ en: 'F=3, P=1 keeps a 6x7 image 6x7', fr: 'F=3, P=1 garde une image 6x7 en 6x7' }, syntheticGray(6, 7), SOBEL_X, { padding: 1 }),
     convCase({ en: 'F=5, P=2 keeps a 8x9 image 8x9', fr: 'F=5, P=2 garde une image 8x9 en 8x9' }, syntheticGray(8, 9), NOTES_KERNEL_5X5, { padding: 2 }),

@@ -12,7 +12,7 @@ export const notesConvShapes = casesCheck({
     pool({ en: 'max_pooling2d 26x26x64, 2x2 stride 2 -> 13x13x64', fr: 'max_pooling2d 26x26x64, 2x2 pas 2 -> 13x13x64' }, { W: 26, H: 26, D: 64 }, { F: 2, S: 2 }),
     conv({ en: 'F=3, P=1, S=1 keeps the size', fr: 'F=3, P=1, S=1 garde la taille' }, { W: 32, H: 24, D: 3 }, { K: 16, F: 3, S: 1, P: 1 }),
     conv({ en: 'F=5, P=2, S=1 keeps the size', fr: 'F=5, P=2, S=1 garde la taille' }, { W: 32, H: 24, D: 3 }, { K: 8, F: 5, S: 1, P: 2 }),
-    conv({ en: 'same padding on the deep CNN, 28x28x20', fr: 'padding same dans le CNN profond, 28x28x20' }, { W: 28, H: 28, D: 20 }, { K: 20, F: 3, S: 1, P: 1 }),
+    conv({ en: 'same padding on the deep CNN, 28x28x20', fr: "padding 'same' dans le CNN profond, 28x28x20" }, { W: 28, H: 28, D: 20 }, { K: 20, F: 3, S: 1, P: 1 }),
     pool({ en: 'pooling keeps the depth', fr: 'le pooling garde la profondeur' }, { W: 28, H: 28, D: 20 }, { F: 2, S: 2 }),
   ],
 });

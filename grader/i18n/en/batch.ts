@@ -8,6 +8,8 @@ export const batch = {
     graded: (name: string, score: string, max: string, seconds: string) => `${name}: ${score}/${max} (${seconds} s)`,
     cached: (name: string, score: string, max: string) => `${name}: ${score}/${max} (unchanged, from the previous run)`,
     error: (name: string, message: string) => `${name}: not graded: ${message}`,
+    /** After a graded line: the exercises that could not run, e.g. "pooling.ts:2:13 does not compile". */
+    unrun: (items: readonly string[]) => ` (${items.join('; ')})`,
   },
   zip: {
     path: (entry: string) => `Expected every file of the zip to stay inside it, but got "${entry}", which leads outside; the zip was not unpacked.`,
@@ -168,6 +170,12 @@ export const batch = {
       ci: 'Every pull request is graded by GitHub Actions: the job summary shows the score, the lines at fault are annotated, and the HTML report is attached to the run.',
       minScore: (min: string) => `The pull request check fails below ${min}.`,
       teacherOnly: 'These public checks need the reference solution, so only the teacher\'s grading runs them:',
+    },
+    /** What the pack's `npm test` says. */
+    npmTest: {
+      inputs: 'Inputs:',
+      notShipped: (title: string) => `${title}: not run by npm test (its cases are drawn or trained by the grader); npx neurograde check runs it`,
+      diagnosis: 'npm test compares outputs only. For the diagnosis (the mistake named, a hint, the report), run: npx neurograde check',
     },
   },
 } as const;

@@ -112,5 +112,6 @@ export const diagnose = {
   hint: (hint: string) => `Hint: ${hint}`,
   at: 'at',
   report: (url: string) => `Report: ${url}`,
+  readMore: (url: string) => `More in the report: ${url}`,
   failHeading: 'FAIL',
 } as const;

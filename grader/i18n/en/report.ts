@@ -27,7 +27,9 @@ export const report = {
   overviewCaption: 'Score of each exercise',
   columns: { exercise: 'Exercise', file: 'File', score: 'Score', checks: 'Checks', status: 'Status' },
   toFix: 'To fix first',
-  toFixLead: 'Each link leads to the check and what went wrong.',
+  toFixLead: 'The causes that cost the most points come first. Each link leads to the check and what went wrong.',
+  atStake: (points: string) => `${points} pt at stake`,
+  technical: 'Technical details',
   nothingToFix: 'Every check passed. Nothing to fix.',
   checksPassed: (passed: number, total: number) => `${passed} of ${total} checks passed`,
   exercises: 'Exercises',
@@ -91,6 +93,10 @@ export const report = {
   legendHeat: 'Scale of the difference',
   specialNote: 'NaN and infinite entries are drawn in magenta.',
   outlineNote: 'Entries beyond the tolerance are outlined in black.',
+  /** When nearly every entry differs, outlining them all would say nothing. */
+  noOutlineNote: (bad: number, total: number) => `${bad} of ${total} entries are beyond the tolerance: nearly all, so none is outlined.`,
+  altDiffUnframed: (shape: string, max: string, bad: number, total: number) =>
+    `Heat map of the absolute difference between obtained and expected (${shape}): white for 0, dark red for ${max}; ${bad} of ${total} entries are beyond the tolerance.`,
   badCellNote: 'Entries marked ✗ differ from the expected value beyond the tolerance.',
   badCellTitle: (expected: string) => `expected ${expected}`,
   badFieldTitle: 'differs from the expected value',

@@ -10,6 +10,7 @@ export const batch: Messages['batch'] = {
     graded: (name, score, max, seconds) => `${name} : ${score}/${max} (${seconds} s)`,
     cached: (name, score, max) => `${name} : ${score}/${max} (inchangé depuis la correction précédente)`,
     error: (name, message) => `${name} : non corrigé : ${message}`,
+    unrun: (items) => ` (${items.join(' ; ')})`,
   },
   zip: {
     path: (entry) => `Chaque fichier du zip devait rester à l'intérieur, mais on obtient « ${entry} », qui en sort ; le zip n'a pas été décompressé.`,
@@ -170,6 +171,11 @@ export const batch: Messages['batch'] = {
       ci: "Chaque pull request est corrigée par GitHub Actions : le résumé de la tâche donne la note, les lignes fautives sont annotées et le rapport HTML est joint à l'exécution.",
       minScore: (min) => `La vérification de la pull request échoue sous ${min}.`,
       teacherOnly: "Ces vérifications publiques ont besoin de la solution de référence : seule la correction de l'enseignant les lance :",
+    },
+    npmTest: {
+      inputs: 'Entrées :',
+      notShipped: (title) => `${title} : pas lancée par npm test (ses cas sont tirés au hasard ou entraînés par le correcteur) ; npx neurograde check la lance`,
+      diagnosis: "npm test ne compare que les sorties. Pour le diagnostic (l'erreur nommée, une piste, le rapport), lancez : npx neurograde check",
     },
   },
 };

@@ -118,5 +118,6 @@ export const diagnose: Messages['diagnose'] = {
   hint: (hint) => `Piste : ${hint}`,
   at: 'à',
   report: (url) => `Rapport : ${url}`,
+  readMore: (url) => `Plus de détails dans le rapport : ${url}`,
   failHeading: 'ÉCHEC',
 };

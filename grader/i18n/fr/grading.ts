@@ -7,7 +7,7 @@ export const grading: Messages['grading'] = {
     `Le fichier ${file} devait être à la racine du rendu, mais on l'obtient dans un sous-dossier : trouvé ${found} : les fichiers doivent être à la racine.`,
   outsideFile: (file, target) =>
     `${file} devait être un fichier du rendu, mais c'est un lien qui en sort (${target}) ; il n'a pas été lu.`,
-  compileError: (location, text) => `${location} devait compiler, mais on obtient : ${text}`,
+  compileError: (location, text) => `${location} ne compile pas : le compilateur signale « ${text} ».`,
   sourceTooLarge: (file, bytes, limit) =>
     `${file} devait être un fichier source d'au plus ${Math.round(limit / 1024)} Kio, mais il fait ${Math.round(bytes / 1024)} Kio ; il n'a pas été compilé.`,
   sourceTooDeep: (location, limit) =>
@@ -19,12 +19,12 @@ export const grading: Messages['grading'] = {
     `L'assembleur devait compiler ${file}, mais il a planté dessus (un fichier ou un import qu'il n'a pas pu lire, ou qui a épuisé sa mémoire) ; aucun autre exercice n'a été touché.`,
   bundlerTimeout: (file, limitMs) =>
     `L'assembleur devait compiler ${file} en ${limitMs} ms au plus (limite de temps), mais rien n'est venu à temps ; il a été arrêté, et aucun autre exercice n'a été touché.`,
-  loadError: (file, name, message) => `${file} devait se charger, mais on obtient ${name} à l'import : ${message}`,
+  loadError: (file, name, message) => `${file} devait se charger, mais on obtient l'erreur ${name} à l'import : « ${message} ».`,
   patched: (file, changes) =>
     `${file} devait laisser les objets prédéfinis de JavaScript tels quels, mais on obtient des modifications à l'import : ${changes}. Le code noté ne peut pas modifier le langage.`,
   missingExport: (file, name) => `${file} devait exporter « ${name} », mais aucun export ne porte ce nom.`,
   notCallable: (name, expected) => `« ${name} » devait être une ${expected === 'class' ? 'classe' : expected === 'method' ? 'méthode' : 'fonction'}, mais on obtient une valeur qu'on ne peut pas appeler.`,
-  threw: (name, errName, message) => `${name} devait renvoyer une valeur, mais on obtient ${errName} : ${message}`,
+  threw: (name, errName, message) => `${name} devait renvoyer une valeur, mais on obtient l'erreur ${errName} : « ${message} ».`,
   unencodable: (message) => `La réponse devait être lisible par le correcteur, mais elle n'a pas pu être transmise : ${message}.`,
   timeout: (limitMs) => `La vérification devait finir en ${limitMs} ms (limite de temps), mais aucune réponse n'est arrivée à temps ; le processus a été arrêté.`,
   graderTime: (limitMs) =>
