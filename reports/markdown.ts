@@ -47,10 +47,14 @@ export const markdown: SubmissionReporter = {
       );
     }
     lines.push('', `### ${t.failures}`, '');
-    const failing = result.exercises.flatMap((ex) =>
-      ex.checks.filter((k): k is Exclude<CheckResult, { status: 'passed' }> => k.status !== 'passed').map((k) => ({ ex, k })),
-    );
-    if (failing.length === 0) lines.push(t.allPassed);
+    // An exercise that could not run is one entry with its message: every one of its checks says the same.
+    for (const ex of result.exercises.filter((e) => e.status !== 'graded')) {
+      lines.push(`- **${mdText(ex.id)}** (${t.exerciseStatus[ex.status]}): ${mdText(cap(oneLine(ex.message ?? ''), 600))}`);
+    }
+    const failing = result.exercises
+      .filter((ex) => ex.status === 'graded')
+      .flatMap((ex) => ex.checks.filter((k): k is Exclude<CheckResult, { status: 'passed' }> => k.status !== 'passed').map((k) => ({ ex, k })));
+    if (failing.length === 0 && result.exercises.every((e) => e.status === 'graded')) lines.push(t.allPassed);
     for (const { ex, k } of failing.slice(0, MAX_FAILURES)) {
       const parts = [`- **${mdText(ex.id)} / ${mdText(k.id)}** (${t.checkStatus[k.status]}): ${mdText(cap(oneLine(k.message), 600))}`];
       if (k.status === 'failed') {

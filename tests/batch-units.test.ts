@@ -222,6 +222,18 @@ describe('exports render student text safely', () => {
     expect(mdText('[link](javascript:x)')).toBe('\\[link\\]\\(javascript:x\\)');
   });
 
+  it('Markdown: an exercise that does not compile is one entry with its message, not one per check', () => {
+    const message = messages('fr').grading.compileError('pooling.ts:2:13', 'Unexpected ";"');
+    const broken: SubmissionResult = {
+      ...result(),
+      lang: 'fr',
+      exercises: [{ id: 'pooling', title: 'Pooling', file: 'pooling.ts', status: 'compile-error', message, score: 0, maxScore: 7, durationMs: 0, checks: Array.from({ length: 7 }, (_, i) => ({ id: `c${i}`, title: `C${i}`, status: 'error' as const, message, score: 0, maxScore: 1, visibility: 'public' as const, durationMs: 0 })) }],
+    };
+    const md = String(markdown.render(broken, { lang: 'fr', exercises: [] }));
+    expect(md.match(/ne compile pas : le compilateur signale/g)).toHaveLength(1);
+    expect(md).toContain('- **pooling** (ne compile pas): pooling.ts:2:13 ne compile pas');
+  });
+
   it('gradebook: one row per entry, an error row with empty cells', () => {
     const entries: BatchEntry[] = [
       { name: 'b', status: 'graded', result: result('b', 7.25) },

@@ -15,7 +15,7 @@ function note(e: ExerciseResult, t: Messages): string {
   const failing = e.checks.find((c) => c.status !== 'passed');
   if (!failing) return '';
   const mistake = failing.status === 'failed' ? failing.mistake : undefined;
-  return mistake ? mistake.title : `${failing.title}: ${t.batch.markdown.checkStatus[failing.status]}`;
+  return mistake ? mistake.title : t.cli.checkNote(failing.title, t.batch.markdown.checkStatus[failing.status]);
 }
 
 /** The per-exercise summary printed on the terminal, scores in the language's number format. */

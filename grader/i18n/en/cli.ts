@@ -2,6 +2,8 @@
 export const cli = {
   header: ['exercise', 'score', 'checks', 'notes'] as const,
   total: 'total',
+  /** The notes column for a failing check with no named mistake. */
+  checkNote: (title: string, status: string) => `${title}: ${status}`,
   passedOf: (passed: number, total: number) => `${passed}/${total} passed`,
   wrote: (path: string) => `Wrote ${path}`,
   sandbox: (name: string) => `Sandbox: ${name}`,

@@ -4,6 +4,7 @@ import type { Messages } from '../types.js';
 export const cli: Messages['cli'] = {
   header: ['exercice', 'note', 'vérifications', 'remarques'],
   total: 'total',
+  checkNote: (title, status) => `${title} : ${status}`,
   passedOf: (passed, total) => `${passed}/${total} réussies`,
   wrote: (path) => `Écrit : ${path}`,
   sandbox: (name) => `Bac à sable : ${name}`,
