@@ -1,4 +1,6 @@
 import { findStudent } from '../grader/io/roster.js';
+import { messages } from '../grader/i18n/index.js';
+import { lateText } from '../grader/i18n/teacher-text.js';
 import { visibleText } from '../grader/io/unsafe-text.js';
 import type { BatchEntry, ClassReport } from '../grader/model/class-results.js';
 import { csvField } from './gradebook-csv.js';
@@ -16,7 +18,8 @@ interface Row {
  * The rows an LMS can import: with a roster, the submissions it names (the others are left out:
  * an LMS refuses a row it cannot match; the CLI lists them); without one, every submission,
  * its name taken as the LMS login. Ungraded submissions keep their row with empty cells, which
- * both LMSs read as "no grade", never as zero.
+ * both LMSs read as "no grade", never as zero; a student of the roster who did not submit gets 0.
+ * Scores are after the teacher's late policy and overrides.
  */
 function rows({ entries, summary }: ClassReport, ctx: ReportContext): Row[] {
   const ids = summary.exercises.map((e) => e.id);
@@ -34,12 +37,24 @@ function rows({ entries, summary }: ClassReport, ctx: ReportContext): Row[] {
       section: s?.section ?? '',
     };
     const byId = entry.status === 'graded' ? new Map(entry.result.exercises.map((e) => [e.id, e.score])) : new Map<string, number>();
-    out.push({ entry, student, grades: ids.map((id) => (byId.has(id) ? formatScore(byId.get(id)!) : '')) });
+    // A student of the roster who handed nothing in scores 0, unlike a submission that could not be graded.
+    const none = entry.status === 'not-submitted' ? formatScore(0) : '';
+    out.push({ entry, student, grades: ids.map((id) => (byId.has(id) ? formatScore(byId.get(id)!) : none)) });
   }
   return out;
 }
 
-const csv = (table: readonly (readonly string[])[]): string => table.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** What the teacher's controls did to one exercise of a row: the late policy's verdict when late, the overrides' comments. */
+function feedbackText(entry: BatchEntry, exercise: string, ctx: ReportContext): string {
+  const result = entry.status === 'graded' ? entry.result : undefined;
+  const a = result?.adjustments;
+  if (!result || !a) return '';
+  const t = messages(ctx.lang);
+  const late = a.late && a.late.daysLate > 0 ? [lateText(t, result.lang, a.late)] : [];
+  return visibleText([...late, ...a.overrides.filter((o) => o.exercise === exercise).map((o) => o.comment)].join(' '));
+}
+
+const csv = (table: readonly (readonly string[])[]): string => table.map((r) => r.map((f) => csvField(f)).join(',')).join('\r\n') + '\r\n';
 
 /**
  * `gradebook-moodle.csv`, for Moodle's "Import grades from CSV": the three columns Moodle can
@@ -53,7 +68,13 @@ export const gradebookMoodle: ClassReporter = {
   keepPrevious: true,
   render(report, ctx) {
     const titles = report.summary.exercises.map((e) => e.title);
-    const table = [['Username', 'Email address', 'ID number', ...titles], ...rows(report, ctx).map((r) => [r.student.username, r.student.email, r.student.studentId, ...r.grades])];
+    // With teacher controls, one feedback column per exercise, to map to "Feedback for <item>" at import.
+    const ids = report.summary.exercises.map((e) => e.id);
+    const feedback = ctx.teacher ? titles.map((x) => messages(ctx.lang).teacher.columns.feedback(x)) : [];
+    const table = [
+      ['Username', 'Email address', 'ID number', ...titles, ...feedback],
+      ...rows(report, ctx).map((r) => [r.student.username, r.student.email, r.student.studentId, ...r.grades, ...(ctx.teacher ? ids.map((id) => feedbackText(r.entry, id, ctx)) : [])]),
+    ];
     return csv(table);
   },
 };

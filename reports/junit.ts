@@ -153,6 +153,7 @@ export const junitClass: ClassReporter = {
     for (const entry of entries) {
       if (entry.status === 'error') body.push(errorSuite({ ...entry, type: 'not-graded' }, total));
       else if (entry.status === 'ungradable') body.push(errorSuite({ name: entry.name, message: problemText(messages(ctx.lang), entry.problem), type: 'not-gradable' }, total));
+      else if (entry.status === 'not-submitted') body.push(errorSuite({ name: entry.name, message: messages(ctx.lang).teacher.status['not-submitted'], type: 'not-submitted' }, total));
       else body.push(...suites(entry.result, entry.name, ctx.exercises, total));
     }
     return document(body, total);

@@ -3,6 +3,7 @@ import type { Exercise } from '../grader/load/exercise.js';
 import type { Lang } from '../grader/model/localized.js';
 import type { Roster } from '../grader/io/roster.js';
 import type { SubmissionResult } from '../grader/model/results.js';
+import type { TeacherRecord } from '../grader/model/adjustments.js';
 
 /** What every reporter may read besides the results. */
 export interface ReportContext {
@@ -13,6 +14,10 @@ export interface ReportContext {
   readonly roster?: Roster;
   /** Canvas assignment ids by exercise id (`--canvas-ids`), for gradebook-canvas.csv's "Name (id)" headers. @default none */
   readonly canvasAssignments?: Readonly<Record<string, string>>;
+  /** The teacher's controls the class was graded with (`--deadline`, `--overrides`...): the class exports add their columns. @default none */
+  readonly teacher?: TeacherRecord;
+  /** 'fr': gradebook.csv with `;`, decimal commas and a BOM, as French spreadsheets open it. @default 'en' */
+  readonly csvLocale?: 'en' | 'fr';
 }
 
 /** Renders one submission's result into one file (report.html, a Gradescope results.json...). */

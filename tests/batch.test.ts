@@ -170,18 +170,20 @@ describe('neurograde batch', () => {
     expect(klassResults.mistakes.find((m: { id: string }) => m.id === 'shape-no-flooring').submissions).toBe(2);
   });
 
-  it('writes an index.html that escapes student names and links to every report', () => {
+  it('writes an index.html that escapes student names and links to every report.html', () => {
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     const dom = new JSDOM(html);
     const doc = dom.window.document;
     expect(doc.querySelector('img')).toBeNull();
-    expect(doc.querySelector('script')).toBeNull();
+    // One script, the template's own (sorting and searching the table): none from a student's name.
+    expect(doc.querySelectorAll('script')).toHaveLength(1);
+    expect(doc.querySelector('script')!.textContent).not.toContain(HOSTILE_NAME);
     expect(doc.body.textContent).toContain(HOSTILE_NAME);
     expect(doc.querySelectorAll('svg rect.bar')).toHaveLength(10);
     const links = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')!);
     for (const e of first.entries.filter((x) => x.status === 'graded')) {
-      expect(links).toContain(`${encodeURIComponent(e.name)}/results.json`);
-      expect(existsSync(join(out, decodeURIComponent(`${encodeURIComponent(e.name)}/results.json`)))).toBe(true);
+      expect(links).toContain(`${encodeURIComponent(e.name)}/report.html`);
+      expect(existsSync(join(out, decodeURIComponent(`${encodeURIComponent(e.name)}/report.html`)))).toBe(true);
     }
   });
 

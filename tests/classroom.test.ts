@@ -157,8 +157,10 @@ describe("the teacher's grading repository, run as its workflow runs", () => {
   it('grades the class with every check, hidden ones included, in two shards merged into one gradebook', () => {
     const gradebook = readFileSync(join(teacher, 'graded', 'gradebook-moodle.csv'), 'utf8').trim().split('\r\n');
     expect(gradebook[0]).toBe('Username,Email address,ID number,Output shapes and parameter counts');
-    expect(gradebook.slice(1).map((r) => r.split(',')[0])).toEqual(['alice.u', 'bob.u', 'carol.u']);
+    expect(gradebook.slice(1).map((r) => r.split(',')[0])).toEqual(['alice.u', 'bob.u', 'carol.u', 'dave.u']);
     expect(gradebook[1]).toBe('alice.u,alice@uni.example,2026000,10');
+    // dave's repository could not be fetched: in the roster with nothing graded, merge gives him a "not submitted" 0.
+    expect(gradebook[4]).toBe('dave.u,dave@uni.example,2026009,0');
     const carol = JSON.parse(readFileSync(join(teacher, 'graded', 'carol', 'results.json'), 'utf8')) as SubmissionResult;
     expect(carol.mode).toBe('grade');
     expect(carol.exercises[0]!.checks.filter((c) => c.visibility === 'hidden').map((c) => c.id).sort()).toEqual([...hiddenIds].sort());

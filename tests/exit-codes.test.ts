@@ -85,3 +85,23 @@ describe('neurograde classroom', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+/** `feedback` reads a graded class: 0 when it wrote the bundle, 2 with one line for bad usage. */
+describe('neurograde feedback', () => {
+  it('exits 0 when it wrote the bundle', async () => {
+    const r = await cli(['feedback', graded, '--out', fresh()]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/Wrote the feedback bundle of 1 student\(s\)/);
+  });
+
+  it.each([
+    [() => ['feedback', graded], /feedback needs --out <dir>/],
+    [() => ['feedback', join(work, 'class'), '--out', fresh()], /Expected .*class to hold a batch's results\.json, but got none\./],
+    [() => ['feedback', graded, '--out', fresh(), '--csv-locale', 'de'], /--csv-locale must be fr .* or en, not "de"/],
+  ])('exits 2 with one line for bad usage (%#)', async (args, pattern) => {
+    const r = await cli(args());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -13,7 +13,6 @@ const MAX_LINES = 60;
 const KNOWN_LONG: Readonly<Record<string, number>> = {
   'grader/batch/pool.ts:processPool': 105,
   'grader/batch/run-batch.ts:runBatch': 110,
-  'grader/batch/run-batch.ts:gradeOne': 74,
   'grader/batch/summary.ts:summarizeClass': 83,
   'grader/batch/unzip.ts:unzipSubmission': 79,
   'grader/load/source-limits.ts:firstTooDeep': 94,

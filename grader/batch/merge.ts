@@ -5,7 +5,7 @@ import { messages, type Messages } from '../i18n/index.js';
 import { loadExercises } from '../load/exercises.js';
 import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
-import { SubmissionResultSchema } from '../model/results.js';
+import { SubmissionResultSchema, type SubmissionResult } from '../model/results.js';
 import { validator } from '../schema/validate.js';
 import { readValidated } from '../io/read-validated.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -16,6 +16,12 @@ import { shardProblemText } from '../../reports/shard-problems.js';
 import { sortEntries } from './summary.js';
 import { graderVersion } from '../io/package.js';
 import { gradingRoots } from '../load/roots.js';
+import { loadTeacher, planTeacher, readjust, type TeacherInputs, type TeacherPlan } from './teacher.js';
+import type { TeacherProblem } from '../model/adjustments.js';
+import { writeResults } from '../io/results-file.js';
+import { writeReports } from '../../reports/write.js';
+import type { ReportContext } from '../../reports/types.js';
+import { findStudent } from '../io/roster.js';
 
 export interface MergeOptions {
   /** Output folders of `neurograde batch --shard i/n`. */
@@ -33,6 +39,10 @@ export interface MergeOptions {
   readonly roster?: Roster;
   /** Canvas assignment ids by exercise id. @default none */
   readonly canvasAssignments?: Readonly<Record<string, string>>;
+  /** The teacher's late policy and overrides, applied again to every merged submission (see TeacherInputs). @default as the shards applied them */
+  readonly teacher?: TeacherInputs;
+  /** 'fr': gradebook.csv with `;` and decimal commas. @default 'en' */
+  readonly csvLocale?: 'en' | 'fr';
 }
 
 export interface MergeSummary {
@@ -40,6 +50,8 @@ export interface MergeSummary {
   readonly files: readonly string[];
   /** Empty unless the set was incomplete and `allowPartial` let it through. */
   readonly problems: readonly ShardProblem[];
+  /** Lines of the teacher's files that were not applied. */
+  readonly teacherProblems: readonly TeacherProblem[];
 }
 
 /** Copies a folder file by file, each written atomically, so a killed merge leaves no torn file. */
@@ -89,6 +101,7 @@ function checkShardSet(shards: readonly { dir: string; klass: ClassResult }[], o
 export async function mergeShards(options: MergeOptions): Promise<MergeSummary> {
   const t0 = messages(options.lang ?? 'en');
   if (options.shards.length === 0) throw new UsageError('merge needs at least one shard folder');
+  const loadedTeacher = options.teacher ? loadTeacher(options.teacher, t0) : undefined;
   const out = resolve(options.out);
   const read = options.shards.map((s) => resolve(s)).map((dir) => ({ dir, klass: readShard(dir, t0) }));
   const { kept, problems, fingerprint } = checkShardSet(read, options, t0);
@@ -104,8 +117,8 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
     for (const row of klass.submissions) {
       if (owner.has(row.name)) throw new UsageError(t0.batch.merge.duplicate(row.name));
       owner.set(row.name, shard);
-      if (row.status === 'error') {
-        entries.push({ name: row.name, status: 'error', message: row.message });
+      if (row.status === 'error' || row.status === 'not-submitted') {
+        entries.push(row.status === 'error' ? { name: row.name, status: 'error', message: row.message } : { name: row.name, status: 'not-submitted' });
         continue;
       }
       if (row.status === 'ungradable' && !row.results) {
@@ -120,7 +133,24 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
   }
   const exercises = await loadExercises(gradingRoots(options), ids);
   const run = { ...(fingerprint ? { fingerprint } : {}), partial: problems };
-  const lms = { ...(options.roster ? { roster: options.roster } : {}), ...(options.canvasAssignments ? { canvasAssignments: options.canvasAssignments } : {}) };
-  const files = writeClassOutputs(out, entries, { lang: lang ?? 'en', exercises, version: graderVersion(), run, ...lms });
-  return { entries: sortEntries(entries), files, problems };
+  const lms = { ...(options.roster ? { roster: options.roster } : {}), ...(options.canvasAssignments ? { canvasAssignments: options.canvasAssignments } : {}), ...(options.csvLocale ? { csvLocale: options.csvLocale } : {}) };
+  const ctx: ReportContext = { lang: lang ?? 'en', exercises, ...lms };
+  const names = entries.map((e) => e.name);
+  const shardTeacher = kept.find((k) => k.klass.teacher)?.klass.teacher;
+  const teacher = loadedTeacher ? planTeacher(loadedTeacher, names, options.roster, exercises) : undefined;
+  const merged = teacher ? entries.map((e) => (e.status === 'graded' || (e.status === 'ungradable' && e.result) ? readjustEntry(e, out, ctx, teacher) : e)) : entries;
+  // Each shard saw only its part of the class: who did not submit is known once they are together.
+  const missing = options.roster?.students.filter((s) => !names.some((n) => findStudent(options.roster, n) === s)) ?? [];
+  merged.push(...missing.map((s) => ({ name: s.key, status: 'not-submitted' as const })));
+  const files = writeClassOutputs(out, merged, { ...ctx, version: graderVersion(), run, ...(teacher ? { teacher: teacher.record } : shardTeacher ? { teacher: shardTeacher } : {}) });
+  return { entries: sortEntries(merged), files, problems, teacherProblems: teacher?.problems ?? [] };
+}
+
+/** A merged submission with the teacher's current plan applied again; its results and reports rewritten when that changed them. */
+function readjustEntry(e: BatchEntry & { result?: SubmissionResult }, out: string, ctx: ReportContext, teacher: TeacherPlan): BatchEntry {
+  const result = readjust(teacher, e.name, e.result!);
+  if (JSON.stringify(result) === JSON.stringify(e.result)) return e;
+  writeResults(join(out, e.name, 'results.json'), result);
+  writeReports(join(out, e.name), result, ctx);
+  return { ...e, result } as BatchEntry;
 }

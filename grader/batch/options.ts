@@ -5,6 +5,7 @@ import { resolveGradeOptions } from '../execute/options.js';
 import type { Shard } from './shard.js';
 import type { UnzipLimits } from './unzip.js';
 import type { Isolation } from '../execute/options.js';
+import type { TeacherInputs } from './teacher.js';
 
 /** How a class is graded. */
 export interface BatchOptions {
@@ -53,6 +54,10 @@ export interface BatchOptions {
   readonly roster?: Roster;
   /** Canvas assignment ids by exercise id, for gradebook-canvas.csv. @default none */
   readonly canvasAssignments?: Readonly<Record<string, string>>;
+  /** The teacher's deadline, late policy, dates and overrides files (see TeacherInputs). @default none */
+  readonly teacher?: TeacherInputs;
+  /** 'fr': gradebook.csv with `;` and decimal commas, for French spreadsheets. @default 'en' */
+  readonly csvLocale?: 'en' | 'fr';
   /** The course's exercises alone, without the grader's own. @default false */
   readonly courseOnly?: boolean;
   /** A submission whose grading takes longer has its worker killed and an error row (process pool). @default 10 minutes */
@@ -63,8 +68,8 @@ export interface BatchOptions {
   readonly progress?: { readonly write: (text: string) => void; readonly tty: boolean; readonly columns?: number };
 }
 
-export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'courseOnly' | 'roster' | 'canvasAssignments'>> &
-  Pick<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'courseOnly' | 'roster' | 'canvasAssignments'>;
+export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'courseOnly' | 'roster' | 'canvasAssignments' | 'teacher' | 'csvLocale'>> &
+  Pick<BatchOptions, 'exercises' | 'shard' | 'progress' | 'course' | 'courseOnly' | 'roster' | 'canvasAssignments' | 'teacher' | 'csvLocale'>;
 
 export function resolveBatchOptions(o: BatchOptions): ResolvedBatchOptions {
   return {

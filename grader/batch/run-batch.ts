@@ -14,8 +14,8 @@ import type { Exercise } from '../load/exercise.js';
 import type { SubmissionResult } from '../model/results.js';
 import { createEnvironment } from '../execute/environment.js';
 import type { GradeOptions } from '../execute/options.js';
-import { CACHE_FILE, graderFaulted, lookupCache, resultsKey, writeCacheMarker, modelResultsOf, type CacheRecord } from './cache.js';
-import { discoverSubmissions, type SubmissionSource } from './discover.js';
+import { CACHE_FILE, graderFaulted, lookupCache, resultsKey, writeCacheMarker, modelResultsOf, type CacheLookup, type CacheRecord } from './cache.js';
+import { discoverSubmissions, type RejectedSource, type SubmissionSource } from './discover.js';
 import { graderFingerprint, reportsFingerprint } from './fingerprint.js';
 import { hashFile, hashParts, hashTree } from './hash.js';
 import type { BatchEntry } from '../model/class-results.js';
@@ -31,6 +31,10 @@ import { graderVersion } from '../io/package.js';
 import { gradingRoots } from '../load/roots.js';
 import { writeReports } from '../../reports/write.js';
 import { mapLimit } from '../execute/map-limit.js';
+import { rawResult } from '../score/adjust.js';
+import { adjustResult, loadTeacher, planTeacher, type TeacherPlan } from './teacher.js';
+import type { TeacherProblem } from '../model/adjustments.js';
+import { notSubmitted } from './not-submitted.js';
 
 /** What a batch did, for the CLI's closing lines and the benchmark. */
 export interface BatchSummary {
@@ -49,6 +53,8 @@ export interface BatchSummary {
   readonly files: readonly string[];
   /** Exercises not graded in this run whose earlier grades every submission kept (see planRegrade). */
   readonly kept: readonly string[];
+  /** Lines of the teacher's files that were not applied, and why. */
+  readonly teacherProblems: readonly TeacherProblem[];
 }
 
 /** Writes one submission's results and reports, then marks the output complete. */
@@ -128,6 +134,8 @@ interface Run {
   readonly progress: Progress | undefined;
   readonly pool: () => Promise<GradingPool>;
   readonly plan: RegradePlan;
+  /** The teacher's late policy and overrides matched with the class; none without teacher controls. */
+  readonly teacher: TeacherPlan | undefined;
 }
 
 /**
@@ -144,18 +152,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const input = resolve(o.input);
   const out = resolve(o.out);
   if (!existsSync(input)) throw new GraderError('BAD_CONFIG', t.batch.noInput(o.input));
+  // Before anything is graded: a deadline that is no date refuses the batch with every problem at once.
+  const loadedTeacher = o.teacher ? loadTeacher(o.teacher, t) : undefined;
 
   const roots = gradingRoots(o);
   const exercises: Exercise[] = await loadExercises(roots, o.exercises);
   const ids = exercises.map((e) => e.manifest.id);
   const version = graderVersion();
   const plan = await planRegrade({ out, roots, graded: exercises, lang: o.lang, replace: o.replace, t });
-  const ctx: ReportContext = { lang: o.lang, exercises: plan.exercises, ...(o.roster ? { roster: o.roster } : {}), ...(o.canvasAssignments ? { canvasAssignments: o.canvasAssignments } : {}) };
   const classFiles = Object.values(CLASS_REPORTERS).flatMap((r) => [r.fileName, previousName(r.fileName)]);
   const reserved = [...classFiles, 'node_modules'];
   const discovery = discoverSubmissions(input, { exclude: out, reserved });
   const sources = selectShard(discovery.sources, o.shard);
   const rejected = selectShard(discovery.rejected, o.shard);
+  // Matched against the whole class, not the shard: a line naming another shard's student is no problem.
+  const teacher = loadedTeacher ? planTeacher(loadedTeacher, discovery.sources.map((s) => s.name), o.roster, plan.exercises) : undefined;
+  const ctx = reportContext(o, plan, teacher);
   const gradeOptions: GradeOptions = { lang: o.lang, seed: o.seed, mode: 'grade', concurrency: o.exerciseConcurrency, isolation: o.isolation };
 
   let pool: Promise<GradingPool> | undefined;
@@ -167,6 +179,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     ctx,
     fingerprint,
     plan,
+    teacher,
     reportsKey: reportsFingerprint(o.lang),
     files: exercises.map((e) => e.manifest.file),
     progress: o.progress ? createProgress({ total: sources.length + rejected.length, t, lang: o.lang, ...o.progress }) : undefined,
@@ -178,12 +191,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
           : processPool({ size: o.jobs, init: { only: ids, roots, options: gradeOptions, modelResults: modelResultsOf(out, fingerprint) }, died: t.batch.workerDied, timeoutMs: o.submissionTimeoutMs })),
   };
 
-  const entries: BatchEntry[] = [];
-  for (const r of rejected) {
-    const message = r.reason === 'case-clash' ? t.batch.rejected[r.reason](r.name, r.other ?? '') : t.batch.rejected[r.reason](r.name);
-    entries.push({ name: r.name, status: 'error', message });
-    run.progress?.tick({ name: r.name, status: 'error', message });
-  }
+  const entries: BatchEntry[] = rejectedEntries(run, rejected);
+  // A shard cannot tell who submitted to another shard: merge adds the roster's missing students.
+  if (!o.shard) entries.push(...notSubmitted(o.roster, discovery));
   const graded: string[] = [];
   const cached: string[] = [];
   const ungradable: string[] = [];
@@ -204,6 +214,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         run.progress?.tick({ name: source.name, status: 'error', message: problemText(t, outcome.entry.problem) });
         return;
       }
+      if (outcome.entry.status !== 'graded') return;
       const { score, maxScore } = outcome.entry.result;
       if (outcome.cached) cached.push(source.name);
       else {
@@ -235,20 +246,56 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
   const files = writeClassOutputs(out, entries, { ...ctx, version, run: { fingerprint, ...(o.shard ? { shard: o.shard } : {}) } });
   const sorted = sortEntries(entries);
-  return {
-    entries: sorted,
-    graded: graded.sort(),
-    cached: cached.sort(),
-    errors: sorted.filter((e) => e.status === 'error').map((e) => e.name),
-    ungradable: ungradable.sort(),
-    gradingMs,
-    durationMs: Math.round(performance.now() - started),
-    files,
-    kept: plan.kept,
-  };
+  const errors = sorted.filter((e) => e.status === 'error').map((e) => e.name);
+  const durationMs = Math.round(performance.now() - started);
+  return { entries: sorted, graded: graded.sort(), cached: cached.sort(), errors, ungradable: ungradable.sort(), gradingMs, durationMs, files, kept: plan.kept, teacherProblems: teacher?.problems ?? [] };
 }
 
 type Outcome = { entry: BatchEntry; cached: boolean; ms: number };
+
+/** What every reporter of this batch reads besides the results: the exercises, the LMS options, the teacher's record. */
+function reportContext(o: ResolvedBatchOptions, plan: RegradePlan, teacher: TeacherPlan | undefined): ReportContext {
+  return {
+    lang: o.lang,
+    exercises: plan.exercises,
+    ...(o.roster ? { roster: o.roster } : {}),
+    ...(o.canvasAssignments ? { canvasAssignments: o.canvasAssignments } : {}),
+    ...(o.csvLocale ? { csvLocale: o.csvLocale } : {}),
+    ...(teacher ? { teacher: teacher.record } : {}),
+  };
+}
+
+/** The error rows of sources discovery refused (a zip named like a folder...), each ticked on the progress bar. */
+function rejectedEntries(run: Run, rejected: readonly RejectedSource[]): BatchEntry[] {
+  return rejected.map((r) => {
+    const message = r.reason === 'case-clash' ? run.t.batch.rejected[r.reason](r.name, r.other ?? '') : run.t.batch.rejected[r.reason](r.name);
+    run.progress?.tick({ name: r.name, status: 'error', message });
+    return { name: r.name, status: 'error', message };
+  });
+}
+
+/**
+ * A submission taken from its complete output: the grader's scores in it, with today's
+ * teacher's files applied to them; its files rewritten only when that changed something.
+ */
+async function fromCache(run: Run, source: SubmissionSource, hit: Extract<CacheLookup, { hit: 'results' }>, keys: CacheRecord, error: (message: string) => Outcome): Promise<Outcome> {
+  const started = performance.now();
+  const outDir = join(run.out, source.name);
+  const result = await adjustResult(run.teacher, source, shapeCached(rawResult(hit.result), run.plan));
+  const reportsThere = Object.values(SUBMISSION_REPORTERS).every((r) => existsSync(join(outDir, r.fileName)));
+  try {
+    if (JSON.stringify(result) !== JSON.stringify(hit.result)) writeSubmissionOutput(outDir, result, run.ctx, keys);
+    else if (!hit.reportsCurrent || !reportsThere) {
+      writeReports(outDir, result, run.ctx);
+      writeCacheMarker(outDir, keys);
+    }
+  } catch (e) {
+    return error(run.t.batch.graderFault((e as Error).message));
+  }
+  // An output from before sources were kept: a folder's files can still be taken.
+  if (source.kind === 'dir' && !hasKeptSources(outDir)) keepSources(outDir, readExerciseFiles(source.path, run.files), run.files);
+  return { entry: entryOf(source.name, result), cached: true, ms: performance.now() - started };
+}
 
 /** A graded submission's row: graded, or ungradable as handed in when its result says so. */
 function entryOf(name: string, result: SubmissionResult): BatchEntry {
@@ -278,25 +325,10 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
     const detail = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     return { entry: { name: source.name, status: 'ungradable', problem: { code: 'unreadable', detail } }, cached: false, ms: performance.now() - started };
   }
-    const keys = cacheKeys(run, source.name, contentHash);
+  const keys = cacheKeys(run, source.name, contentHash);
   if (!run.o.force) {
     const hit = lookupCache(outDir, keys);
-    if (hit.hit === 'results') {
-      const result = shapeCached(hit.result, run.plan);
-      const reportsThere = Object.values(SUBMISSION_REPORTERS).every((r) => existsSync(join(outDir, r.fileName)));
-      try {
-        if (result !== hit.result) writeSubmissionOutput(outDir, result, run.ctx, keys);
-        else if (!hit.reportsCurrent || !reportsThere) {
-          writeReports(outDir, result, run.ctx);
-          writeCacheMarker(outDir, keys);
-        }
-      } catch (e) {
-        return error(run.t.batch.graderFault((e as Error).message));
-      }
-      // An output from before sources were kept: a folder's files can still be taken.
-      if (source.kind === 'dir' && !hasKeptSources(outDir)) keepSources(outDir, readExerciseFiles(source.path, run.files), run.files);
-      return { entry: entryOf(source.name, result), cached: true, ms: performance.now() - started };
-    }
+    if (hit.hit === 'results') return fromCache(run, source, hit, keys, error);
   }
 
   let scratch: string | undefined;
@@ -316,7 +348,8 @@ async function gradeOne(run: Run, source: SubmissionSource): Promise<Outcome | {
     // The grade belongs to the student's name, not to the folder a zip unpacked to; the
     // exercises not graded now keep the grades this output folder held.
     const fresh: SubmissionResult = { ...outcome.result, submission: source.name };
-    const result = keepGrades(fresh, run.plan.kept.length > 0 ? readSubmissionResults(outDir) : undefined, run.plan);
+    const previous = run.plan.kept.length > 0 ? readSubmissionResults(outDir) : undefined;
+    const result = await adjustResult(run.teacher, source, keepGrades(fresh, previous && rawResult(previous), run.plan));
     const ms = performance.now() - started;
     return {
       write: () => {

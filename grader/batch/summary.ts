@@ -4,6 +4,7 @@ import type { Lang } from '../model/localized.js';
 import type { BatchEntry, ClassResult, ShardProblem } from '../model/class-results.js';
 import type { Shard } from './shard.js';
 import { roundScore } from '../i18n/score.js';
+import type { TeacherRecord } from '../model/adjustments.js';
 
 
 /** Entries in gradebook order: by name, code unit by code unit, so every machine agrees. */
@@ -26,6 +27,8 @@ export interface SummaryContext {
   readonly topMistakes?: number;
   /** How the class was graded, recorded so that `merge` can tell shards of one batch apart from others. @default none */
   readonly run?: RunRecord;
+  /** The teacher's controls, recorded in the class results. @default none */
+  readonly teacher?: TeacherRecord;
 }
 
 /** What the class results.json records about the run that made it. */
@@ -102,27 +105,36 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
       graded: graded.length,
       errors: sorted.filter((e) => e.status === 'error').length,
       ungradable: sorted.filter((e) => e.status === 'ungradable').length,
+      ...(sorted.some((e) => e.status === 'not-submitted') ? { notSubmitted: sorted.filter((e) => e.status === 'not-submitted').length } : {}),
+      ...(ctx.teacher?.deadline ? { late: graded.filter((g) => (g.result.adjustments?.late?.daysLate ?? 0) > 0).length } : {}),
       meanScore: scores.length ? roundScore(scores.reduce((s, x) => s + x, 0) / scores.length) : null,
       medianScore: median(scores),
     },
-    submissions: sorted.map((e) =>
-      e.status === 'error'
-        ? { name: e.name, status: 'error' as const, message: e.message }
-        : e.status === 'ungradable'
-          ? { name: e.name, status: 'ungradable' as const, problem: e.problem, ...(e.result ? { results: `${e.name}/results.json` } : {}) }
-          : {
-            name: e.name,
-            status: 'graded' as const,
-            score: e.result.score,
-            maxScore: e.result.maxScore,
-            exercises: Object.fromEntries(e.result.exercises.map((x) => [x.id, { score: x.score, maxScore: x.maxScore, status: x.status }])),
-            results: `${e.name}/results.json`,
-          },
-    ),
+    submissions: sorted.map(submissionRow),
     checks: [...checks.values()],
     mistakes,
     ...(ctx.run?.fingerprint ? { fingerprint: ctx.run.fingerprint } : {}),
     ...(ctx.run?.shard ? { shard: { index: ctx.run.shard.index, count: ctx.run.shard.count } } : {}),
     ...(ctx.run?.partial && ctx.run.partial.length > 0 ? { partial: { problems: [...ctx.run.partial] } } : {}),
+    ...(ctx.teacher ? { teacher: ctx.teacher } : {}),
+  };
+}
+
+/** A submission's row of the class results: its scores, and what the teacher's controls did to it. */
+function submissionRow(e: BatchEntry): ClassResult['submissions'][number] {
+  if (e.status === 'error') return { name: e.name, status: 'error', message: e.message };
+  if (e.status === 'not-submitted') return { name: e.name, status: 'not-submitted' };
+  if (e.status === 'ungradable') return { name: e.name, status: 'ungradable', problem: e.problem, ...(e.result ? { results: `${e.name}/results.json` } : {}) };
+  const a = e.result.adjustments;
+  return {
+    name: e.name,
+    status: 'graded',
+    score: e.result.score,
+    maxScore: e.result.maxScore,
+    exercises: Object.fromEntries(e.result.exercises.map((x) => [x.id, { score: x.score, maxScore: x.maxScore, status: x.status }])),
+    results: `${e.name}/results.json`,
+    ...(a && a.rawScore !== e.result.score ? { rawScore: a.rawScore } : {}),
+    ...(a?.late ? { late: a.late } : {}),
+    ...(a && a.overrides.length > 0 ? { overrides: a.overrides.length } : {}),
   };
 }

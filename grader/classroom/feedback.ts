@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n/index.js';
 import type { SubmissionResult } from '../model/results.js';
 import { formatPercent, formatScore } from '../i18n/score.js';
+import { adjustmentNotes } from '../i18n/teacher-text.js';
 
 /** Markdown-inert text: a student's message cannot add markup, links or mentions to the comment. */
 const md = (s: string): string => s.replace(/[\\`*_[\]<>|~@#]/g, '\\$&').replace(/\r?\n/g, ' ');
@@ -18,6 +19,8 @@ export function feedbackComment(result: SubmissionResult, t: Messages): string {
   const fmt = (x: number): string => formatScore(x, result.lang);
   const pct = result.maxScore > 0 ? ` (${formatPercent(result.score, result.maxScore, result.lang)}%)` : '';
   const lines = [COMMENT_MARKER, `## ${c.heading}`, '', `**${c.score(fmt(result.score), fmt(result.maxScore))}${pct}**`, ''];
+  // The teacher's late policy and overrides, with their comments, under the score they changed.
+  for (const note of adjustmentNotes(t, result)) lines.push(`> ${md(note)}`, '');
   lines.push(`| ${c.exercise} | ${c.points} | ${c.hidden} |`, '| --- | ---: | ---: |');
   for (const e of result.exercises) {
     const hidden = e.checks.filter((k) => k.visibility === 'hidden');

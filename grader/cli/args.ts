@@ -34,14 +34,15 @@ export const SYNOPSIS: Readonly<Record<string, readonly string[]>> = {
     'neurograde grade <submission-dir> --out <dir> [--exercises id,id] [--lang fr|en] [--seed N] [--vary-hidden [--submission-id ID]] [--course <dir> [--course-only]] [--sandbox auto|bwrap|unshare|permission|none] [--isolation submission|exercise] [--fashion-mnist <dir>]',
   ],
   batch: [
-    'neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--vary-hidden] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--similarity [--threshold X] [--common X]]',
+    'neurograde batch <class-dir> --out <dir> [--jobs N] [--exercises id,id] [--shard i/n] [--lang fr|en] [--seed N] [--vary-hidden] [--force] [--replace] [--inline] [--isolation submission|exercise] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--deadline <date> [--late-penalty <% per day>] [--late-cutoff <date>] [--dates <csv>]] [--overrides <json|csv>] [--feedback <dir>] [--csv-locale fr|en] [--similarity [--threshold X] [--common X]]',
   ],
   similarity: [
     'neurograde similarity <graded-dir> [--threshold 0.4|40%] [--common 0.5|50%] [--lang fr|en] [--course <dir> [--course-only]]',
   ],
   merge: [
-    'neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--allow-partial]',
+    'neurograde merge <shard-dir>... --out <dir> [--lang fr|en] [--course <dir> [--course-only]] [--roster roster.csv] [--canvas-ids id=n,...] [--deadline <date> [--late-penalty <% per day>] [--late-cutoff <date>] [--dates <csv>]] [--overrides <json|csv>] [--csv-locale fr|en] [--allow-partial]',
   ],
+  feedback: ['neurograde feedback <graded-dir> --out <dir> [--roster roster.csv] [--csv-locale fr|en] [--lang fr|en]'],
   check: [
     'neurograde check [dir] [--out <dir>] [--exercises id,id] [--lang fr|en] [--seed N] [--watch] [--course <dir> [--course-only]]',
   ],

@@ -18,6 +18,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   ci: async () => (await import('./ci.js')).ciCommand,
   pack: async () => (await import('./pack.js')).packCommand,
   classroom: async () => (await import('./classroom.js')).classroomCommand,
+  feedback: async () => (await import('./feedback.js')).feedbackCommand,
 };
 
 /**

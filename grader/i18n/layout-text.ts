@@ -1,6 +1,7 @@
 import type { Layout, SubmissionProblem, SubmissionResult } from '../model/results.js';
 import { visibleText } from '../io/unsafe-text.js';
 import type { Messages } from './types.js';
+import { adjustmentNotes } from './teacher-text.js';
 
 // File and folder names are the student's: shown with their control and bidi characters escaped,
 // whatever prints them (a terminal keeps the grader's own colour codes, so a name's must not pass).
@@ -30,7 +31,7 @@ export function layoutNotes(t: Messages, layout: Layout | undefined): string[] {
   ];
 }
 
-/** Every line a report shows about how the submission was handed in, the problem first. */
+/** Every line a report shows about how the submission was handed in, the problem first, then the teacher's adjustments (late policy, overrides). */
 export function submissionNotes(t: Messages, result: SubmissionResult): string[] {
-  return [...(result.problem ? [problemText(t, result.problem)] : []), ...layoutNotes(t, result.layout)];
+  return [...(result.problem ? [problemText(t, result.problem)] : []), ...layoutNotes(t, result.layout), ...adjustmentNotes(t, result)];
 }

@@ -2,6 +2,7 @@ import { closed } from '../model/closed.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { SubmissionProblemSchema, type SubmissionProblem, type SubmissionResult } from './results.js';
 import type { SimilarityReport } from './similarity.js';
+import { LateSchema, TeacherRecordSchema } from './adjustments.js';
 
 /**
  * One submission of a batch as the class reporters see it: graded (its full result), ungradable
@@ -12,7 +13,9 @@ import type { SimilarityReport } from './similarity.js';
 export type BatchEntry =
   | { readonly name: string; readonly status: 'graded'; readonly result: SubmissionResult }
   | { readonly name: string; readonly status: 'ungradable'; readonly problem: SubmissionProblem; readonly result?: SubmissionResult }
-  | { readonly name: string; readonly status: 'error'; readonly message: string };
+  | { readonly name: string; readonly status: 'error'; readonly message: string }
+  /** In the roster (`--roster`), with no submission in the class folder: a row of zeros. */
+  | { readonly name: string; readonly status: 'not-submitted' };
 
 const ExerciseSummary = Type.Object({
   id: Type.String(),
@@ -36,6 +39,15 @@ const SubmissionRow = Type.Union([
       }),
     ),
     results: Type.String({ description: 'Path of its results.json, relative to the class folder.' }),
+    /** The grader's total, when the teacher's late policy or overrides changed it. */
+    rawScore: Type.Optional(Type.Number({ minimum: 0 })),
+    late: Type.Optional(LateSchema),
+    /** How many of the teacher's overrides apply to it. */
+    overrides: Type.Optional(Type.Integer({ minimum: 1 })),
+  }),
+  Type.Object({
+    name: Type.String(),
+    status: Type.Literal('not-submitted', { description: 'In the roster, but no submission was found: 0 points.' }),
   }),
   Type.Object({
     name: Type.String(),
@@ -104,6 +116,10 @@ export const ClassResultSchema = closed(Type.Object({
     errors: Type.Integer({ minimum: 0 }),
     /** Submissions that could not be graded as handed in (empty, unreadable, no expected file); not in the mean or median. */
     ungradable: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** Students of the roster with no submission (0 points); not in the mean or median. */
+    notSubmitted: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** Graded submissions handed in after the deadline. */
+    late: Type.Optional(Type.Integer({ minimum: 0 })),
     meanScore: Type.Union([Type.Number(), Type.Null()]),
     medianScore: Type.Union([Type.Number(), Type.Null()]),
   }),
@@ -116,6 +132,8 @@ export const ClassResultSchema = closed(Type.Object({
   shard: Type.Optional(ShardSchema),
   /** Set on a merge of an incomplete or inconsistent set of shards (`merge --allow-partial`): what is wrong with it. */
   partial: Type.Optional(Type.Object({ problems: Type.Array(ShardProblemSchema, { minItems: 1 }) })),
+  /** The teacher's controls this class was graded with (`--deadline`, `--overrides`...), and what of them could not apply. */
+  teacher: Type.Optional(TeacherRecordSchema),
 }));
 /** `<out>/results.json` of a batch. */
 export type ClassResult = Static<typeof ClassResultSchema>;

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { closed } from './closed.js';
+import { AdjustmentsSchema } from './adjustments.js';
 
 /**
  * The one result model. results.json, the HTML report, CSV, JUnit, Gradescope and Markdown are
@@ -279,6 +280,8 @@ export const SubmissionResultSchema = closed(Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('graded'), Type.Literal('ungradable')])),
   problem: Type.Optional(SubmissionProblemSchema),
   layout: Type.Optional(LayoutSchema),
+  /** The teacher's late policy and overrides, when any applies: scores above are after them, the grader's own are kept here. */
+  adjustments: Type.Optional(AdjustmentsSchema),
 }));
 /** results.json of one submission. */
 export type SubmissionResult = Static<typeof SubmissionResultSchema>;

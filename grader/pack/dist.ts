@@ -1,3 +1,4 @@
+import { OverrideEntrySchema } from '../model/adjustments.js';
 import { build } from 'esbuild';
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,7 @@ export const VALIDATED: Readonly<Record<string, TSchema>> = {
   SimilarityReportSchema,
   PublicCourseSchema,
   FromChildSchema,
+  OverrideEntrySchema,
 };
 
 export interface DistOptions {

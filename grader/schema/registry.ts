@@ -3,6 +3,7 @@ import { ClassResultSchema } from '../model/class-results.js';
 import { ManifestSchema } from '../model/manifest.js';
 import { SubmissionResultSchema } from '../model/results.js';
 import { SimilarityReportSchema } from '../model/similarity.js';
+import { OverridesFileSchema } from '../model/adjustments.js';
 
 /**
  * The JSON Schema files in schemas/, each generated from the TypeBox definition that also gives
@@ -12,6 +13,7 @@ export const SCHEMA_FILES: Readonly<Record<string, { readonly title: string; rea
   'exercise.schema.json': { title: 'neurograde exercise manifest (exercises/<id>/exercise.json)', schema: ManifestSchema },
   'results.schema.json': { title: 'neurograde results.json of one submission', schema: SubmissionResultSchema },
   'class-results.schema.json': { title: 'neurograde results.json of a class (neurograde batch)', schema: ClassResultSchema },
+  'overrides.schema.json': { title: 'neurograde overrides file (batch --overrides): points a teacher gives by hand, with a comment', schema: OverridesFileSchema },
   'similarity.schema.json': { title: 'neurograde similarity.json of a class (neurograde similarity, batch --similarity)', schema: SimilarityReportSchema },
 };
 

@@ -14,6 +14,7 @@ export const help = {
     ci: 'The grading step of a student repository\'s workflow: reports, annotations, and exit 1 below the minimum score.',
     pack: 'Write the students\' starter repository and the teacher\'s private grading repository.',
     classroom: 'Fetch a class\'s repositories from a roster, or post each student\'s feedback.',
+    feedback: 'Write the feedback bundle of a graded class: each student\'s report named after them, and a CSV for a mail merge.',
   },
   option: {
     out: 'the folder to write results and reports into',
@@ -48,6 +49,13 @@ export const help = {
     'git-base': 'the base URL of the students\' repositories',
     graded: 'the folder of a graded batch',
     'dry-run': 'write what would be posted into this folder instead of posting',
+    deadline: 'the deadline (2026-11-20 is the end of that day; 2026-11-20T23:59+01:00); the time comes from --dates, else the git commit, else the zip',
+    'late-penalty': 'percent taken off every exercise per started day late (default 0: late is shown, not penalised)',
+    'late-cutoff': 'after this date a submission scores 0',
+    dates: 'a CSV of student,submitted times, which win over git and zip times',
+    overrides: 'a JSON or CSV file of student, exercise, check, points, comment: applied at every regrade',
+    feedback: 'also write the feedback bundle into this folder (see neurograde feedback)',
+    'csv-locale': 'fr: gradebook.csv and feedback.csv with ";" and decimal commas, for French spreadsheets (default en)',
     help: 'show this help',
   },
 } as const;

@@ -8,6 +8,7 @@ import { layout } from './layout.js';
 import { models } from './models.js';
 import { report } from './report.js';
 import { similarity } from './similarity.js';
+import { teacher } from './teacher.js';
 
 /** Every English string of the grader, by area. */
-export const en = { batch, cli, compare, diagnose, grading, help, layout, models, report, similarity } as const;
+export const en = { batch, cli, compare, diagnose, grading, help, layout, models, report, similarity, teacher } as const;

@@ -16,6 +16,7 @@ export const help: Messages['help'] = {
     ci: 'L\'étape de correction du workflow d\'un dépôt étudiant : rapports, annotations, et code de sortie 1 sous la note minimale.',
     pack: 'Écrit le dépôt de départ des étudiants et le dépôt privé de correction de l\'enseignant.',
     classroom: 'Récupère les dépôts d\'une classe d\'après une liste, ou publie le retour de chaque étudiant.',
+    feedback: 'Écrit les retours d\'une classe corrigée : le rapport de chaque étudiant à son nom, et un CSV pour un publipostage.',
   },
   option: {
     out: 'le dossier où écrire résultats et rapports',
@@ -50,6 +51,13 @@ export const help: Messages['help'] = {
     'git-base': 'l\'URL de base des dépôts des étudiants',
     graded: 'le dossier d\'une correction de classe',
     'dry-run': 'écrire dans ce dossier ce qui serait publié, sans rien publier',
+    deadline: 'la date limite (2026-11-20 : la fin de ce jour ; 2026-11-20T23:59+01:00) ; l\'heure vient de --dates, sinon du commit git, sinon du zip',
+    'late-penalty': 'pourcentage retiré à chaque exercice par jour de retard entamé (0 par défaut : le retard est signalé, pas pénalisé)',
+    'late-cutoff': 'après cette date, une remise vaut 0',
+    dates: 'un CSV student,submitted des heures de remise, qui priment sur git et le zip',
+    overrides: 'un fichier JSON ou CSV student, exercise, check, points, comment : appliqué à chaque nouvelle correction',
+    feedback: 'écrit aussi les retours dans ce dossier (voir neurograde feedback)',
+    'csv-locale': 'fr : gradebook.csv et feedback.csv avec « ; » et la virgule décimale, pour les tableurs français (en par défaut)',
     help: 'afficher cette aide',
   },
 };

@@ -9,6 +9,7 @@ import { layout } from './layout.js';
 import { models } from './models.js';
 import { report } from './report.js';
 import { similarity } from './similarity.js';
+import { teacher } from './teacher.js';
 
 /** Toutes les chaînes françaises du correcteur, par domaine. */
-export const fr: Messages = { batch, cli, compare, diagnose, grading, help, layout, models, report, similarity };
+export const fr: Messages = { batch, cli, compare, diagnose, grading, help, layout, models, report, similarity, teacher };

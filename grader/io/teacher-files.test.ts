@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseWhen, readDates, readOverrides } from './teacher-files.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'neurograde-teacher-files-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string): string => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+
+describe('parseWhen: the dates a teacher writes', () => {
+  it.each([
+    ['2026-11-20T23:59:00Z', '2026-11-20T23:59:00.000Z'],
+    ['2026-11-20T23:59+01:00', '2026-11-20T22:59:00.000Z'],
+    ['2026-11-20 08:30:15-0230', '2026-11-20T11:00:15.000Z'],
+  ])('%s is %s', (text, iso) => expect(parseWhen(text)?.toISOString()).toBe(iso));
+
+  it('reads a date alone as the end of that day, and a time without offset in local time', () => {
+    expect(parseWhen('2026-11-20')!.getTime()).toBe(new Date(2026, 10, 20, 23, 59, 59).getTime());
+    expect(parseWhen('2026-11-20T08:00')!.getTime()).toBe(new Date(2026, 10, 20, 8, 0, 0).getTime());
+  });
+
+  it.each(['2026-13-01', '2026-02-30', '2026-02-30T10:00Z', '20/11/2026', 'tomorrow', '2026-11-20T25:00', ''])('refuses %j', (text) => expect(parseWhen(text)).toBeUndefined());
+});
+
+describe('the teacher files: every problem with its line, the good lines kept', () => {
+  it('--dates', () => {
+    const path = file('dates.csv', '\uFEFFStudent,Submitted At\nalice,2026-11-20T10:00Z\nbob,soon\n,2026-11-20\nALICE,2026-11-21\n');
+    const { dates, problems } = readDates(path);
+    expect(dates.map((d) => [d.line, d.student, d.at.toISOString()])).toEqual([[2, 'alice', '2026-11-20T10:00:00.000Z']]);
+    expect(problems).toEqual([
+      { code: 'bad-date', file: path, line: 3, value: 'soon' },
+      { code: 'empty-cell', file: path, line: 4, column: 'student' },
+      { code: 'duplicate', file: path, line: 5, other: 2 },
+    ]);
+    expect(readDates(file('nodate.csv', 'student,when\nalice,x\n')).problems).toEqual([{ code: 'missing-column', file: join(dir, 'nodate.csv'), column: 'submitted', found: ['student', 'when'] }]);
+  });
+
+  it('--overrides as CSV (a French decimal comma read too) and as JSON checked against its schema', () => {
+    const csv = readOverrides(file('o.csv', 'student;exercise;points\n'.replace(/;/g, ',') + 'carol,shapes,"2,5"\ncarol,,1\ncarol,shapes,-1\n'));
+    expect(csv.overrides).toEqual([{ line: 2, student: 'carol', exercise: 'shapes', points: 2.5, comment: '' }]);
+    expect(csv.problems.map((p) => p.code)).toEqual(['empty-cell', 'bad-points']);
+    const path = file('o.json', JSON.stringify([{ student: 'bob', exercise: 'rnn', check: 'state', points: 1, comment: 'ok' }, { student: 'bob', points: 'x' }]));
+    const json = readOverrides(path);
+    expect(json.overrides).toEqual([{ line: 1, student: 'bob', exercise: 'rnn', check: 'state', points: 1, comment: 'ok' }]);
+    expect(json.problems).toEqual([{ code: 'bad-shape', file: path, detail: expect.stringMatching(/^entry 2: .*missing property "exercise".*\/points: must be number/) }]);
+    expect(readOverrides(file('broken.json', '[{')).problems[0]).toMatchObject({ code: 'bad-json' });
+  });
+});
