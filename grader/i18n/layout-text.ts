@@ -1,11 +1,6 @@
 import type { Layout, SubmissionProblem, SubmissionResult } from '../model/results.js';
-import { visibleText } from '../io/unsafe-text.js';
 import type { Messages } from './types.js';
 import { adjustmentNotes } from './teacher-text.js';
-
-// File and folder names are the student's: shown with their control and bidi characters escaped,
-// whatever prints them (a terminal keeps the grader's own colour codes, so a name's must not pass).
-const names = (list: readonly string[]): string => list.map((n) => visibleText(n)).join(', ');
 
 /** Why a submission cannot be graded as handed in, in words. */
 export function problemText(t: Messages, p: SubmissionProblem): string {
@@ -14,11 +9,11 @@ export function problemText(t: Messages, p: SubmissionProblem): string {
     case 'empty':
       return m.empty();
     case 'unreadable':
-      return m.unreadable(visibleText(p.detail));
+      return m.unreadable(p.detail);
     case 'no-expected-file':
-      return m['no-expected-file'](p.expected.join(', '), names(p.found));
+      return m['no-expected-file'](p.expected.join(', '), p.found.join(', '));
     case 'nested':
-      return m.nested(names(p.found));
+      return m.nested(p.found.join(', '));
   }
 }
 
@@ -26,8 +21,8 @@ export function problemText(t: Messages, p: SubmissionProblem): string {
 export function layoutNotes(t: Messages, layout: Layout | undefined): string[] {
   if (!layout) return [];
   return [
-    ...(layout.folder ? [t.layout.gradedFrom(visibleText(layout.folder))] : []),
-    ...(layout.skipped.length > 0 ? [t.layout.skipped(names(layout.skipped), layout.skippedMore ?? 0)] : []),
+    ...(layout.folder ? [t.layout.gradedFrom(layout.folder)] : []),
+    ...(layout.skipped.length > 0 ? [t.layout.skipped(layout.skipped.join(', '), layout.skippedMore ?? 0)] : []),
   ];
 }
 

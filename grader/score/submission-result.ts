@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { Lang } from '../model/localized.js';
+import { visibleText } from '../io/unsafe-text.js';
 import { cleanText } from './clean-text.js';
 import type { ExerciseResult, Layout, SubmissionProblem, SubmissionResult } from '../model/results.js';
 import { roundScore } from '../i18n/score.js';
@@ -24,6 +25,28 @@ export interface SubmissionFacts {
 }
 
 
+// File and folder names are the student's: kept with their control and bidi characters shown
+// escaped (one line each), as the submission's name, so that no report or terminal gets them raw
+// (a terminal keeps the grader's own colour codes, so a name's must not reach it).
+const names = (list: readonly string[]): string[] => list.map((n) => visibleText(n));
+
+function shownLayout(l: Layout): Layout {
+  return { ...l, ...(l.folder !== undefined ? { folder: visibleText(l.folder) } : {}), skipped: names(l.skipped) };
+}
+
+function shownProblem(p: SubmissionProblem): SubmissionProblem {
+  switch (p.code) {
+    case 'unreadable':
+      return { ...p, detail: cleanText(p.detail) };
+    case 'no-expected-file':
+      return { ...p, found: names(p.found) };
+    case 'nested':
+      return { ...p, found: names(p.found) };
+    default:
+      return p;
+  }
+}
+
 /** results.json of a submission, from its exercises' results. */
 export function submissionResult(f: SubmissionFacts): SubmissionResult {
   return {
@@ -41,7 +64,7 @@ export function submissionResult(f: SubmissionFacts): SubmissionResult {
     ...(f.seeding ? { seeding: f.seeding } : {}),
     exercises: [...f.exercises],
     status: f.problem ? 'ungradable' : 'graded',
-    ...(f.problem ? { problem: f.problem } : {}),
-    layout: f.layout,
+    ...(f.problem ? { problem: shownProblem(f.problem) } : {}),
+    layout: shownLayout(f.layout),
   };
 }
