@@ -15,7 +15,11 @@ export interface Unrun {
 export const unrunOf = (result: SubmissionResult): Unrun[] =>
   result.exercises
     .filter((e) => e.status !== 'graded')
-    .map((e) => ({ file: e.file, status: e.status as Unrun['status'], ...(e.compileErrors?.[0] ? { at: { line: e.compileErrors[0].line, column: e.compileErrors[0].column } } : {}) }));
+    .map((e) => {
+      // The compile error's own file: an import of the exercise's file may be the one at fault.
+      const at = e.compileErrors?.[0];
+      return { file: at?.file ?? e.file, status: e.status as Unrun['status'], ...(at ? { at: { line: at.line, column: at.column } } : {}) };
+    });
 
 /** What happened to one submission, for the progress display. */
 export type ProgressEvent =

@@ -10,7 +10,8 @@ import { formatScore } from '../i18n/score.js';
 function note(e: ExerciseResult, t: Messages): string {
   if (e.status !== 'graded') {
     const at = e.compileErrors?.[0];
-    return `${t.batch.markdown.exerciseStatus[e.status]}${at ? ` (${e.file}:${at.line}:${at.column})` : ''}`;
+    // The compile error's own file: an import of the exercise's file may be the one at fault.
+    return `${t.batch.markdown.exerciseStatus[e.status]}${at ? ` (${at.file}:${at.line}:${at.column})` : ''}`;
   }
   const failing = e.checks.find((c) => c.status !== 'passed');
   if (!failing) return '';
