@@ -42,7 +42,7 @@ export const teacher = {
     'compile-error': 'does not compile',
     missing: 'file missing',
     'not-graded': 'not graded',
-    ungradable: 'not gradable',
+    ungradable: 'not gradable as handed in',
     overridden: 'changed by the teacher',
     'on-time': 'on time',
   },

@@ -44,7 +44,7 @@ export const teacher: Messages['teacher'] = {
     'compile-error': 'ne compile pas',
     missing: 'fichier absent',
     'not-graded': 'non corrigé',
-    ungradable: 'non corrigeable',
+    ungradable: 'non corrigeable tel que rendu',
     overridden: 'note modifiée par l’enseignant',
     'on-time': 'à l’heure',
   },
