@@ -12,7 +12,7 @@ import { GraderError } from '../model/errors.js';
  * start-up budget, never a request's.
  */
 export interface HelperOptions {
-  /** The host script (built JS, or TypeScript run with the tsx loader: see `ownModule`). It calls `helperReady()` once, then answers requests. */
+  /** The host script (built JS, or TypeScript run with the tsx loader: see `ownModule`). It calls `serveHelper` once its modules are loaded. */
   readonly script: string;
   /** Arguments of the host script. @default none */
   readonly args?: readonly string[];
