@@ -130,7 +130,7 @@ describe('a deadline, an override and a roster in one batch', () => {
     expect(bob).toMatchObject({ status: 'graded', score: 16, rawScore: 20, late: { daysLate: 2, penaltyPercent: 20, source: 'git', submittedAt: '2026-11-22T12:00:00.000Z' } });
     expect(k.submissions.find((s) => s.name === 'carol')).toMatchObject({ overrides: 2 });
     expect(k.submissions.find((s) => s.name === 'erin')).toEqual({ name: 'erin', status: 'not-submitted' });
-    expect(k.summary).toMatchObject({ notSubmitted: 1, late: 1 });
+    expect(k.summary).toMatchObject({ submissions: 5, graded: 5, notSubmitted: 1, late: 1 });
   });
 
   it("each student's results.json keeps the grader's scores beside the teacher's", () => {

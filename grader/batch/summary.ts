@@ -101,7 +101,8 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
     exercises,
     maxScore: roundScore(exercises.reduce((s, e) => s + e.maxScore, 0)),
     summary: {
-      submissions: sorted.length,
+      // Handed in: a roster's student with nothing handed in is counted apart (notSubmitted).
+      submissions: sorted.filter((e) => e.status !== 'not-submitted').length,
       graded: graded.length,
       errors: sorted.filter((e) => e.status === 'error').length,
       ungradable: sorted.filter((e) => e.status === 'ungradable').length,
