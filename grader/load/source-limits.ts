@@ -37,98 +37,123 @@ const BEFORE_REGEX = new Set(['', '(', ',', '=', ':', '[', '!', '&', '|', '?', '
  * character: a megabyte scans in a few milliseconds.
  */
 export function firstTooDeep(text: string, limit: number): number | undefined {
-  let depth = 0;
-  let line = 1;
-  // Depths at which a template literal's `${` was opened: its `}` resumes the template's text.
-  const templates: number[] = [];
-  let last = '';
-  // Operators `! ~ + -` in a row, whitespace aside.
-  let run = 0;
-  let i = 0;
-  const n = text.length;
-  const skipQuoted = (quote: string): void => {
-    for (i++; i < n && text[i] !== quote; i++) {
-      if (text[i] === '\\') i++;
-      else if (text[i] === '\n') break;
+  return new DepthScan(text, limit).scan();
+}
+
+/** One scan of `firstTooDeep`: where it is in the text, and what is open. */
+class DepthScan {
+  private depth = 0;
+  private line = 1;
+  /** Depths at which a template literal's `${` was opened: its `}` resumes the template's text. */
+  private readonly templates: number[] = [];
+  private last = '';
+  /** Operators `! ~ + -` in a row, whitespace aside. */
+  private run = 0;
+  private i = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly limit: number,
+  ) {}
+
+  scan(): number | undefined {
+    for (const n = this.text.length; this.i < n; this.i++) if (this.tooDeepAt(this.text[this.i]!)) return this.line;
+    return undefined;
+  }
+
+  /** Reads the character at `i` (and what it starts: a comment, a string...); true when nesting passes the limit there. */
+  private tooDeepAt(c: string): boolean {
+    if (c === '\n') this.line++;
+    else if (c === ' ' || c === '\t' || c === '\r') return false;
+    else if (c === '/' && (this.text[this.i + 1] === '/' || this.text[this.i + 1] === '*')) this.skipComment();
+    else if (c === '"' || c === "'") this.skipQuoted(c);
+    else if (c === '/' && BEFORE_REGEX.has(this.last)) this.skipRegex();
+    else if (c === '`' || (c === '}' && this.templates.length > 0 && this.templates[this.templates.length - 1] === this.depth)) return this.template(c);
+    else return this.operatorOrBracket(c);
+    return false;
+  }
+
+  private skipComment(): void {
+    const { text } = this;
+    if (text[this.i + 1] === '/') {
+      while (this.i < text.length && text[this.i] !== '\n') this.i++;
+      this.i--;
+      return;
     }
-  };
-  // Returns true when the template's text ends at `${` (a substitution opens), false at its closing backquote.
-  const skipTemplateText = (): boolean => {
-    for (; i < n; i++) {
-      const c = text[i];
-      if (c === '\\') i++;
-      else if (c === '\n') line++;
+    const end = text.indexOf('*/', this.i + 2);
+    const stop = end < 0 ? text.length : end + 2;
+    for (let j = this.i; j < stop; j++) if (text[j] === '\n') this.line++;
+    this.i = stop - 1;
+  }
+
+  private skipQuoted(quote: string): void {
+    const { text } = this;
+    for (this.i++; this.i < text.length && text[this.i] !== quote; this.i++) {
+      if (text[this.i] === '\\') this.i++;
+      else if (text[this.i] === '\n') break;
+    }
+    this.last = 'x';
+  }
+
+  private skipRegex(): void {
+    const { text } = this;
+    let inClass = false;
+    for (this.i++; this.i < text.length && text[this.i] !== '\n'; this.i++) {
+      const r = text[this.i];
+      if (r === '\\') this.i++;
+      else if (r === '[') inClass = true;
+      else if (r === ']') inClass = false;
+      else if (r === '/' && !inClass) break;
+    }
+    this.last = 'x';
+  }
+
+  /** A template's text, from its opening backquote or the `}` that ends a substitution. */
+  private template(c: string): boolean {
+    if (c === '}') {
+      this.templates.pop();
+      this.depth--;
+    }
+    this.i++;
+    if (!this.skipTemplateText()) {
+      this.last = 'x';
+      return false;
+    }
+    this.depth++;
+    this.templates.push(this.depth);
+    this.last = '{';
+    return this.depth > this.limit;
+  }
+
+  /** True when the template's text ends at `${` (a substitution opens), false at its closing backquote. */
+  private skipTemplateText(): boolean {
+    const { text } = this;
+    for (; this.i < text.length; this.i++) {
+      const c = text[this.i];
+      if (c === '\\') this.i++;
+      else if (c === '\n') this.line++;
       else if (c === '`') return false;
-      else if (c === '$' && text[i + 1] === '{') {
-        i++;
+      else if (c === '$' && text[this.i + 1] === '{') {
+        this.i++;
         return true;
       }
     }
     return false;
-  };
-  for (; i < n; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
-      line++;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') continue;
-    if (c === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++;
-      i--;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? n : end + 2;
-      for (let j = i; j < stop; j++) if (text[j] === '\n') line++;
-      i = stop - 1;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      skipQuoted(c);
-      last = 'x';
-      continue;
-    }
-    if (c === '/' && BEFORE_REGEX.has(last)) {
-      let inClass = false;
-      for (i++; i < n && text[i] !== '\n'; i++) {
-        const r = text[i];
-        if (r === '\\') i++;
-        else if (r === '[') inClass = true;
-        else if (r === ']') inClass = false;
-        else if (r === '/' && !inClass) break;
-      }
-      last = 'x';
-      continue;
-    }
-    if (c === '`' || (c === '}' && templates.length > 0 && templates[templates.length - 1] === depth)) {
-      if (c === '}') {
-        templates.pop();
-        depth--;
-      }
-      i++;
-      if (skipTemplateText()) {
-        depth++;
-        templates.push(depth);
-        if (depth > limit) return line;
-        last = '{';
-      } else last = 'x';
-      continue;
-    }
-    if (c === '!' || c === '~' || c === '+' || c === '-') {
-      if (++run > limit) return line;
-      last = c;
-      continue;
-    }
-    run = 0;
-    if (c === '(' || c === '[' || c === '{') {
-      depth++;
-      if (depth > limit) return line;
-    } else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    last = /[\w$]/.test(c) ? 'x' : c === ')' || c === ']' ? 'x' : c;
   }
-  return undefined;
+
+  private operatorOrBracket(c: string): boolean {
+    if (c === '!' || c === '~' || c === '+' || c === '-') {
+      this.last = c;
+      return ++this.run > this.limit;
+    }
+    this.run = 0;
+    if (c === '(' || c === '[' || c === '{') {
+      this.depth++;
+      if (this.depth > this.limit) return true;
+    } else if (c === ')' || c === ']' || c === '}') this.depth = Math.max(0, this.depth - 1);
+    this.last = /[\w$]/.test(c) ? 'x' : c === ')' || c === ']' ? 'x' : c;
+    return false;
+  }
 }
 
 /** Why this source must not reach the bundler, or undefined when it may. */

@@ -127,36 +127,61 @@ function unpackNumbers(shape: readonly number[], data: ArrayLike<number>): unkno
   return build(0);
 }
 
+const num = (n: number): unknown => (Number.isFinite(n) ? n : { $nf: String(n) });
+
+/** A length a student's object reports, checked before anything is allocated for it. */
+function lengthOf(n: unknown, what: string): number {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError(`${what} reports an impossible length`);
+  return n;
+}
+
 /**
- * Turns a value into JSON-safe data. Reads each property once, so a getter that lies differently
- * on each read cannot make the child send inconsistent data.
+ * One encoding: the running count of items and the lower bound of the encoded size. A lower
+ * bound: two bytes per number or array (a digit and a comma, two brackets), a string's length,
+ * 16 bytes per object. 2,000,000 one-element arrays are refused here, after one read, instead of
+ * after being encoded and piped into the output limit.
  */
-export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: ModelEncoder): unknown {
-  let items = 0;
-  // A lower bound of the encoded size: two bytes per number or array (a digit and a comma, two
-  // brackets), a string's length, 16 bytes per object. 2,000,000 one-element arrays are refused
-  // here, after one read, instead of after being encoded and piped into the output limit.
-  let bytes = 0;
-  const maxBytes = limits.maxBytes ?? Infinity;
-  const spend = (n: number): void => {
-    bytes += n;
-    if (bytes > maxBytes) throw new TooLargeError(maxBytes);
-  };
-  const count = (): void => {
-    items += 1;
-    if (items > limits.maxItems) throw new EncodeError(`the value has more than ${limits.maxItems} items`);
-  };
-  const num = (n: number): unknown => (Number.isFinite(n) ? n : { $nf: String(n) });
-  const walk = (v: unknown, depth: number): unknown => {
-    if (depth > limits.maxDepth) throw new EncodeError(`the value is nested deeper than ${limits.maxDepth} levels`);
-    count();
-    spend(2);
+class Encoder {
+  private items = 0;
+  private bytes = 0;
+  private readonly maxBytes: number;
+
+  constructor(
+    private readonly limits: EncodeLimits,
+    private readonly encodeModel: ModelEncoder | undefined,
+  ) {
+    this.maxBytes = limits.maxBytes ?? Infinity;
+  }
+
+  private spend(n: number): void {
+    this.bytes += n;
+    if (this.bytes > this.maxBytes) throw new TooLargeError(this.maxBytes);
+  }
+
+  private count(n: number): void {
+    this.items += n;
+    if (this.items > this.limits.maxItems) throw new EncodeError(`the value has more than ${this.limits.maxItems} items`);
+  }
+
+  walk(v: unknown, depth: number): unknown {
+    if (depth > this.limits.maxDepth) throw new EncodeError(`the value is nested deeper than ${this.limits.maxDepth} levels`);
+    this.count(1);
+    this.spend(2);
+    if (v === null) return null;
+    if (typeof v !== 'object') return this.scalar(v);
+    if (Array.isArray(v)) return this.array(v, depth);
+    const obj = v as Record<string, unknown>;
+    if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) return this.typed(obj);
+    return this.tensor(obj) ?? this.model(obj, depth) ?? this.object(obj, depth);
+  }
+
+  private scalar(v: unknown): unknown {
     switch (typeof v) {
       case 'number':
         return num(v);
       case 'string':
         if (v.length > MAX_STRING) throw new EncodeError(`a string in the value is longer than ${MAX_STRING} characters`);
-        spend(v.length);
+        this.spend(v.length);
         return v;
       case 'boolean':
         return v;
@@ -164,99 +189,121 @@ export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: 
         return { $u: 1 };
       case 'bigint':
         return { $big: String(v) };
-      case 'function':
-        return { $fn: 1 };
       case 'symbol':
         return { $sym: 1 };
+      default:
+        return { $fn: 1 };
     }
-    if (v === null) return null;
-    if (Array.isArray(v)) {
-      // A large block of numbers is read once into doubles: sent as their bytes when some are
-      // fractions (JSON would spell each of 50,000 doubles out in 17 digits, and the grader parse
-      // them back), as JSON when all are whole numbers (shorter that way).
-      let packed: ReturnType<typeof packNumbers>;
-      try {
-        packed = packNumbers(v, limits.maxItems - items, maxBytes - bytes);
-      } catch (e) {
-        // It counted against what was left: the limit named is the whole answer's.
-        throw e instanceof TooLargeError ? new TooLargeError(maxBytes) : e;
-      }
-      if (packed && packed.data.length >= PACK_MIN) {
-        items += packed.data.length;
-        // Doubles cross as base64 (32 bytes for 3 numbers); whole numbers as JSON, with the
-        // brackets of every inner row.
-        const rows = packed.shape.slice(0, -1).reduce((a, b) => a * b, 1);
-        spend(packed.integers ? 2 * packed.data.length + 2 * rows : Math.ceil((packed.data.length * 8) / 3) * 4);
-        if (!packed.integers) return { $f64: { shape: packed.shape, data: Buffer.from(packed.data.buffer).toString('base64') } };
-        return unpackNumbers(packed.shape, packed.data);
-      }
-      const n: unknown = v.length;
-      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('an array reports an impossible length');
-      if (n > limits.maxItems) throw new EncodeError(`an array has ${n} items, more than ${limits.maxItems}`);
-      const out = new Array<unknown>(n);
-      // Rows of finite numbers are most of every answer: no call per number.
-      spend(n);
-      for (let i = 0; i < n; i++) {
-        const x = v[i];
-        if (typeof x === 'number' && Number.isFinite(x)) {
-          items += 1;
-          out[i] = x;
-        } else out[i] = walk(x, depth + 1);
-      }
-      if (items > limits.maxItems) throw new EncodeError(`the value has more than ${limits.maxItems} items`);
-      return out;
+  }
+
+  private array(v: unknown[], depth: number): unknown {
+    const packed = this.packed(v);
+    if (packed !== undefined) return packed;
+    const n = lengthOf(v.length, 'an array');
+    if (n > this.limits.maxItems) throw new EncodeError(`an array has ${n} items, more than ${this.limits.maxItems}`);
+    const out = new Array<unknown>(n);
+    // Rows of finite numbers are most of every answer: no call per number.
+    this.spend(n);
+    for (let i = 0; i < n; i++) {
+      const x = v[i];
+      if (typeof x === 'number' && Number.isFinite(x)) {
+        this.items += 1;
+        out[i] = x;
+      } else out[i] = this.walk(x, depth + 1);
     }
-    const obj = v as Record<string, unknown>;
-    if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
-      const arr = obj as unknown as ArrayLike<number | bigint>;
-      const n: unknown = arr.length;
-      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('a typed array reports an impossible length');
-      if (n > limits.maxItems - items) throw new EncodeError(`a typed array has ${n} items, more than allowed`);
-      spend(2 * n);
-      const data = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) data[i] = num(Number(arr[i]));
-      items += n;
-      let ctor = 'TypedArray';
-      try {
-        const name: unknown = obj.constructor?.name;
-        if (typeof name === 'string' && /^[A-Za-z0-9]{1,64}$/.test(name)) ctor = name;
-      } catch {
-        // A subclass whose constructor getter throws is still a typed array.
-      }
-      return { $typed: { ctor, data } };
+    this.count(0); // the finite numbers above were counted without a check each
+    return out;
+  }
+
+  /**
+   * A large block of numbers, read once into doubles: sent as their bytes when some are fractions
+   * (JSON would spell each of 50,000 doubles out in 17 digits, and the grader parse them back), as
+   * JSON when all are whole numbers (shorter that way). Undefined for anything else.
+   */
+  private packed(v: unknown[]): unknown {
+    let packed: ReturnType<typeof packNumbers>;
+    try {
+      packed = packNumbers(v, this.limits.maxItems - this.items, this.maxBytes - this.bytes);
+    } catch (e) {
+      // It counted against what was left: the limit named is the whole answer's.
+      throw e instanceof TooLargeError ? new TooLargeError(this.maxBytes) : e;
     }
+    if (!packed || packed.data.length < PACK_MIN) return undefined;
+    this.items += packed.data.length;
+    // Doubles cross as base64 (32 bytes for 3 numbers); whole numbers as JSON, with the brackets
+    // of every inner row.
+    const rows = packed.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+    this.spend(packed.integers ? 2 * packed.data.length + 2 * rows : Math.ceil((packed.data.length * 8) / 3) * 4);
+    if (!packed.integers) return { $f64: { shape: packed.shape, data: Buffer.from(packed.data.buffer).toString('base64') } };
+    return unpackNumbers(packed.shape, packed.data);
+  }
+
+  /** `n` numbers read once from `at`, counted and spent. */
+  private numbers(n: number, at: (i: number) => number | bigint, what: string): unknown[] {
+    if (n > this.limits.maxItems - this.items) throw new EncodeError(`${what} has ${n} items, more than allowed`);
+    this.spend(2 * n);
+    const data = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) data[i] = num(Number(at(i)));
+    this.items += n;
+    return data;
+  }
+
+  private typed(obj: Record<string, unknown>): unknown {
+    const arr = obj as unknown as ArrayLike<number | bigint>;
+    const n = lengthOf(arr.length, 'a typed array');
+    const data = this.numbers(n, (i) => arr[i]!, 'a typed array');
+    let ctor = 'TypedArray';
+    try {
+      const name: unknown = obj.constructor?.name;
+      if (typeof name === 'string' && /^[A-Za-z0-9]{1,64}$/.test(name)) ctor = name;
+    } catch {
+      // A subclass whose constructor getter throws is still a typed array.
+    }
+    return { $typed: { ctor, data } };
+  }
+
+  /** A tf.Tensor, by its dataSync, shape and dtype (each read once); undefined for anything else. */
+  private tensor(obj: Record<string, unknown>): unknown {
     const dataSync = obj.dataSync;
     const rawShape = typeof dataSync === 'function' ? obj.shape : undefined;
     const dtype = rawShape === undefined ? undefined : obj.dtype;
-    if (typeof dataSync === 'function' && Array.isArray(rawShape) && typeof dtype === 'string') {
-      const shape = rawShape.slice(0, 9).map(Number);
-      if (rawShape.length > 8 || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new EncodeError('a tensor has an invalid shape');
-      const raw = (dataSync as () => ArrayLike<number>).call(obj);
-      const n = raw?.length;
-      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('a tensor has no readable data');
-      if (n > limits.maxItems - items) throw new EncodeError(`a tensor has ${n} items, more than allowed`);
-      if (shape.reduce((a, b) => a * b, 1) !== n) throw new EncodeError(`a tensor of shape [${shape.join(', ')}] has ${n} values, not as many as its shape says`);
-      spend(2 * n);
-      const data = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) data[i] = num(Number(raw[i]));
-      items += n;
-      return { $tensor: { dtype: dtype.slice(0, 32), shape, data } };
-    }
-    if (encodeModel) {
-      const model = encodeModel(obj);
-      if (model) return { $model: { topology: walk(model.topology, depth + 1), compile: walk(model.compile, depth + 1) } };
-    }
+    if (typeof dataSync !== 'function' || !Array.isArray(rawShape) || typeof dtype !== 'string') return undefined;
+    const shape = rawShape.slice(0, 9).map(Number);
+    if (rawShape.length > 8 || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new EncodeError('a tensor has an invalid shape');
+    const raw = (dataSync as () => ArrayLike<number>).call(obj);
+    const n = raw?.length;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new EncodeError('a tensor has no readable data');
+    if (n > this.limits.maxItems - this.items) throw new EncodeError(`a tensor has ${n} items, more than allowed`);
+    if (shape.reduce((a, b) => a * b, 1) !== n) throw new EncodeError(`a tensor of shape [${shape.join(', ')}] has ${n} values, not as many as its shape says`);
+    const data = this.numbers(n, (i) => raw[i]!, 'a tensor');
+    return { $tensor: { dtype: dtype.slice(0, 32), shape, data } };
+  }
+
+  private model(obj: Record<string, unknown>, depth: number): unknown {
+    const model = this.encodeModel?.(obj);
+    if (!model) return undefined;
+    return { $model: { topology: this.walk(model.topology, depth + 1), compile: this.walk(model.compile, depth + 1) } };
+  }
+
+  private object(obj: Record<string, unknown>, depth: number): unknown {
     // No prototype: a key named __proto__ stays a key.
     const out = Object.create(null) as Record<string, unknown>;
-    spend(16);
+    this.spend(16);
     for (const key of Object.keys(obj)) {
       if (key.startsWith('$')) continue;
-      spend(key.length + 3);
-      out[key] = walk(obj[key], depth + 1);
+      this.spend(key.length + 3);
+      out[key] = this.walk(obj[key], depth + 1);
     }
     return { $obj: out };
-  };
-  return walk(value, 0);
+  }
+}
+
+/**
+ * Turns a value into JSON-safe data. Reads each property once, so a getter that lies differently
+ * on each read cannot make the child send inconsistent data.
+ */
+export function encodeValue(value: unknown, limits: EncodeLimits, encodeModel?: ModelEncoder): unknown {
+  return new Encoder(limits, encodeModel).walk(value, 0);
 }
 
 /** How much wire data `decodeValue` accepts; the encoder in the child never produces more. */
@@ -289,106 +336,131 @@ const NON_FINITE: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infin
  * tag with extra keys, too deep, too many items, too long a string.
  */
 export function decodeValue(data: unknown, limits: DecodeLimits = DECODE_LIMITS, options: DecodeOptions = {}): unknown {
-  let items = 0;
-  const count = (n: number): void => {
-    items += n;
-    if (items > limits.maxItems) throw new EncodeError(`the answer has more than ${limits.maxItems} items`);
-  };
-  const text = (v: unknown, max: number, what: string): string => {
+  return new Decoder(limits, options).walk(data, 0);
+}
+
+/** The body under a tag, checked to be an object with exactly `names` as its fields. */
+function fields(tag: string, body: unknown, names: readonly string[]): Record<string, unknown> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new EncodeError(`expected an object under ${tag}`);
+  const own = Object.keys(body);
+  if (own.length !== names.length || !names.every((n) => own.includes(n))) throw new EncodeError(`unexpected fields under ${tag}`);
+  return body as Record<string, unknown>;
+}
+
+/** One decoding: the running count of items against the limits. */
+class Decoder {
+  private items = 0;
+
+  constructor(
+    private readonly limits: DecodeLimits,
+    private readonly options: DecodeOptions,
+  ) {}
+
+  private count(n: number): void {
+    this.items += n;
+    if (this.items > this.limits.maxItems) throw new EncodeError(`the answer has more than ${this.limits.maxItems} items`);
+  }
+
+  private text(v: unknown, max: number, what: string): string {
     if (typeof v !== 'string' || v.length > max) throw new EncodeError(`expected ${what} in wire data`);
     return v;
-  };
-  const numbers = (v: unknown): number[] => {
+  }
+
+  private numbers(v: unknown): number[] {
     if (!Array.isArray(v)) throw new EncodeError('expected a list of numbers in wire data');
-    count(v.length);
+    this.count(v.length);
     return v.map((x) => {
       if (typeof x === 'number') return x;
       const nf = x !== null && typeof x === 'object' && Object.keys(x).length === 1 ? (x as { $nf?: unknown }).$nf : undefined;
       if (typeof nf === 'string' && Object.prototype.hasOwnProperty.call(NON_FINITE, nf)) return NON_FINITE[nf]!;
       throw new EncodeError('expected a number in wire data');
     });
-  };
-  const walk = (v: unknown, depth: number): unknown => {
-    if (depth > limits.maxDepth) throw new EncodeError(`the answer is nested deeper than ${limits.maxDepth} levels`);
-    count(1);
+  }
+
+  walk(v: unknown, depth: number): unknown {
+    if (depth > this.limits.maxDepth) throw new EncodeError(`the answer is nested deeper than ${this.limits.maxDepth} levels`);
+    this.count(1);
     if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
-    if (typeof v === 'string') return text(v, limits.maxString, `a string of at most ${limits.maxString} characters`);
+    if (typeof v === 'string') return this.text(v, this.limits.maxString, `a string of at most ${this.limits.maxString} characters`);
     if (Array.isArray(v)) {
       // Parsed JSON is the decoder's own: its arrays are kept (packed, as JSON.parse made them;
       // a copy was holey, and slower for the student's loops) and only entries that are not
       // numbers are replaced by what they decode to.
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
-        if (typeof x !== 'number') v[i] = walk(x, depth + 1);
+        if (typeof x !== 'number') v[i] = this.walk(x, depth + 1);
       }
-      count(v.length);
+      this.count(v.length);
       return v;
     }
     if (typeof v !== 'object') throw new EncodeError(`unexpected ${typeof v} in wire data`);
     const keys = Object.keys(v);
     if (keys.length !== 1) throw new EncodeError('a tagged object in wire data must have exactly one tag');
-    const tag = keys[0]!;
+    return this.tagged(v, keys[0]!, depth);
+  }
+
+  private tagged(v: object, tag: string, depth: number): unknown {
     const body = (v as Record<string, unknown>)[tag];
-    const fields = (names: readonly string[]): Record<string, unknown> => {
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new EncodeError(`expected an object under ${tag}`);
-      const own = Object.keys(body);
-      if (own.length !== names.length || !names.every((n) => own.includes(n))) throw new EncodeError(`unexpected fields under ${tag}`);
-      return body as Record<string, unknown>;
-    };
     switch (tag) {
       case '$nf':
-        return numbers([v])[0];
+        return this.numbers([v])[0];
       case '$u':
         return undefined;
       case '$big':
-        return Number(text(body, 400, 'a whole number').match(/^-?\d+$/)?.[0] ?? NaN);
+        return Number(this.text(body, 400, 'a whole number').match(/^-?\d+$/)?.[0] ?? NaN);
       case '$fn':
       case '$sym':
         return { kind: 'function' } satisfies WireFunction;
       case '$typed': {
-        const t = fields(['ctor', 'data']);
-        return { kind: 'typed', ctor: text(t.ctor, 64, 'a typed array name'), data: numbers(t.data) } satisfies WireTyped;
+        const t = fields(tag, body, ['ctor', 'data']);
+        return { kind: 'typed', ctor: this.text(t.ctor, 64, 'a typed array name'), data: this.numbers(t.data) } satisfies WireTyped;
       }
-      case '$tensor': {
-        const t = fields(['dtype', 'shape', 'data']);
-        const shape = numbers(t.shape);
-        if (shape.length > 8 || !shape.every((n) => Number.isInteger(n) && n >= 0)) throw new EncodeError('expected a tensor shape in wire data');
-        const data = numbers(t.data);
-        // Whatever is built from a tensor (a dense copy, a tf.Tensor) is sized by its shape:
-        // `shape: [1e9, 1e9]` with no data would be a 8-exabyte allocation in the grader.
-        if (shape.reduce((a, b) => a * b, 1) !== data.length) throw new EncodeError(`a tensor of shape [${shape.join(', ')}] has ${data.length} values, not as many as its shape says`);
-        return { kind: 'tensor', dtype: text(t.dtype, 32, 'a dtype'), shape, data } satisfies WireTensor;
-      }
-      case '$f64': {
-        const t = fields(['shape', 'data']);
-        const shape = numbers(t.shape);
-        if (shape.length === 0 || shape.length > 8 || !shape.every((n) => Number.isSafeInteger(n) && n > 0)) throw new EncodeError('expected a shape in wire data');
-        const total = shape.reduce((a, b) => a * b, 1);
-        count(total);
-        const text64 = text(t.data, 4 * Math.ceil((total * 8) / 3), 'packed numbers');
-        const bytes = Buffer.from(text64, 'base64');
-        if (bytes.length !== total * 8) throw new EncodeError('expected packed numbers of the stated shape in wire data');
-        const values = new Float64Array(total);
-        new Uint8Array(values.buffer).set(bytes);
-        return unpackNumbers(shape, values);
-      }
+      case '$tensor':
+        return this.tensor(fields(tag, body, ['dtype', 'shape', 'data']));
+      case '$f64':
+        return this.packed(fields(tag, body, ['shape', 'data']));
       case '$model': {
-        const m = fields(['topology', 'compile']);
-        return { kind: 'model', topology: walk(m.topology, depth + 1), compile: walk(m.compile, depth + 1) } satisfies WireModel;
+        const m = fields(tag, body, ['topology', 'compile']);
+        return { kind: 'model', topology: this.walk(m.topology, depth + 1), compile: this.walk(m.compile, depth + 1) } satisfies WireModel;
       }
-      case '$obj': {
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new EncodeError('expected an object under $obj');
-        const out = (options.plainObjects ? {} : Object.create(null)) as Record<string, unknown>;
-        for (const [key, val] of Object.entries(body as Record<string, unknown>)) {
-          text(key, limits.maxString, 'a property name');
-          Object.defineProperty(out, key, { value: walk(val, depth + 1), enumerable: true, writable: true, configurable: true });
-        }
-        return out;
-      }
+      case '$obj':
+        return this.object(body, depth);
     }
     throw new EncodeError('unknown tagged object in wire data');
-  };
-  return walk(data, 0);
+  }
+
+  private tensor(t: Record<string, unknown>): WireTensor {
+    const shape = this.numbers(t.shape);
+    if (shape.length > 8 || !shape.every((n) => Number.isInteger(n) && n >= 0)) throw new EncodeError('expected a tensor shape in wire data');
+    const data = this.numbers(t.data);
+    // Whatever is built from a tensor (a dense copy, a tf.Tensor) is sized by its shape:
+    // `shape: [1e9, 1e9]` with no data would be a 8-exabyte allocation in the grader.
+    if (shape.reduce((a, b) => a * b, 1) !== data.length) throw new EncodeError(`a tensor of shape [${shape.join(', ')}] has ${data.length} values, not as many as its shape says`);
+    return { kind: 'tensor', dtype: this.text(t.dtype, 32, 'a dtype'), shape, data };
+  }
+
+  private packed(t: Record<string, unknown>): unknown {
+    const shape = this.numbers(t.shape);
+    if (shape.length === 0 || shape.length > 8 || !shape.every((n) => Number.isSafeInteger(n) && n > 0)) throw new EncodeError('expected a shape in wire data');
+    const total = shape.reduce((a, b) => a * b, 1);
+    this.count(total);
+    const text64 = this.text(t.data, 4 * Math.ceil((total * 8) / 3), 'packed numbers');
+    const bytes = Buffer.from(text64, 'base64');
+    if (bytes.length !== total * 8) throw new EncodeError('expected packed numbers of the stated shape in wire data');
+    const values = new Float64Array(total);
+    new Uint8Array(values.buffer).set(bytes);
+    return unpackNumbers(shape, values);
+  }
+
+  private object(body: unknown, depth: number): Record<string, unknown> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new EncodeError('expected an object under $obj');
+    const out = (this.options.plainObjects ? {} : Object.create(null)) as Record<string, unknown>;
+    for (const [key, val] of Object.entries(body as Record<string, unknown>)) {
+      this.text(key, this.limits.maxString, 'a property name');
+      Object.defineProperty(out, key, { value: this.walk(val, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
 }
 
 /** True when a decoded value is one of the tagged kinds. */
