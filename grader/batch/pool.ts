@@ -62,106 +62,126 @@ interface Worker {
  * alone: its outcome says so and a fresh worker takes the next one.
  */
 export async function processPool(options: ProcessPoolOptions): Promise<GradingPool> {
-  const entry = forkable(import.meta.url, 'worker');
-  const timeoutMs = options.timeoutMs ?? 600_000;
-  const idle: Worker[] = [];
-  const waiting: ((w: Worker | undefined) => void)[] = [];
-  let live = 0;
-  let nextId = 1;
-  let closing = false;
+  const pool = new ProcessPool(options);
+  await pool.start();
+  return pool;
+}
 
-  const spawnWorker = (): Promise<Worker> =>
-    new Promise((resolve, reject) => {
-      const proc = fork(entry.script, [], { execArgv: [...entry.execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+type Busy = NonNullable<Worker['busy']>;
+
+/** The workers of `processPool`: idle ones, callers waiting for one, and those alive. */
+class ProcessPool implements GradingPool {
+  readonly size: number;
+  private readonly entry = forkable(import.meta.url, 'worker');
+  private readonly timeoutMs: number;
+  private readonly idle: Worker[] = [];
+  private readonly waiting: ((w: Worker | undefined) => void)[] = [];
+  private live = 0;
+  private nextId = 1;
+  private closing = false;
+
+  constructor(private readonly options: ProcessPoolOptions) {
+    this.size = options.size;
+    this.timeoutMs = options.timeoutMs ?? 600_000;
+  }
+
+  /**
+   * Starts the workers together: a bad exercise or a missing dependency fails here, once, before
+   * any submission is touched (a grader fault, exit 1).
+   */
+  async start(): Promise<void> {
+    const workers = await Promise.all(Array.from({ length: this.size }, () => this.spawnWorker()));
+    this.idle.push(...workers);
+  }
+
+  private spawnWorker(): Promise<Worker> {
+    return new Promise((resolve, reject) => {
+      const proc = fork(this.entry.script, [], { execArgv: [...this.entry.execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
       const worker: Worker = { proc };
       let ready = false;
       proc.on('message', (m: FromWorker) => {
         if (m.type === 'ready') {
           ready = true;
-          live += 1;
+          this.live += 1;
           resolve(worker);
-        } else if (m.type === 'fatal') {
-          reject(new GraderError('INTERNAL', `a grading worker could not start: ${m.message}`));
-        } else if (worker.busy && m.id === worker.busy.id) {
-          const job = worker.busy;
-          worker.busy = undefined;
-          clearTimeout(job.timer);
-          job.resolve(m.type === 'result' ? { ok: true, result: m.result } : { ok: false, message: m.message });
-          // A retiring worker takes no other submission: its exit starts a fresh one.
-          if (m.type === 'result' && m.retire) worker.proc.kill('SIGKILL');
-          else release(worker);
-        }
+        } else if (m.type === 'fatal') reject(new GraderError('INTERNAL', `a grading worker could not start: ${m.message}`));
+        else this.answered(worker, m);
       });
       proc.on('exit', (code, signal) => {
-        if (!ready) {
-          reject(new GraderError('INTERNAL', `a grading worker exited while starting (${signal ?? `exit code ${code}`})`));
-          return;
-        }
-        live -= 1;
-        const i = idle.indexOf(worker);
-        if (i >= 0) idle.splice(i, 1);
-        if (worker.busy) {
-          const job = worker.busy;
-          worker.busy = undefined;
-          clearTimeout(job.timer);
-          const detail = job.timedOut ? `no result after ${Math.round(timeoutMs / 1000)} s` : signal ? `signal ${signal}` : `exit code ${code}`;
-          job.resolve({ ok: false, message: options.died(detail) });
-        }
-        if (closing) return;
-        spawnWorker().then(release, () => {
-          // No worker can start any more: whoever waits for one gets a fault instead of a hang.
-          if (live === 0) for (const w of waiting.splice(0)) w(undefined);
-        });
+        if (ready) this.exited(worker, signal ? `signal ${signal}` : `exit code ${code}`);
+        else reject(new GraderError('INTERNAL', `a grading worker exited while starting (${signal ?? `exit code ${code}`})`));
       });
-      proc.send({ type: 'init', init: options.init } satisfies ToWorker);
+      proc.send({ type: 'init', init: this.options.init } satisfies ToWorker);
     });
+  }
 
-  const release = (w: Worker): void => {
-    const next = waiting.shift();
+  /** The job a worker was doing, taken off it and its time-out cleared. */
+  private finish(worker: Worker): Busy | undefined {
+    const job = worker.busy;
+    if (!job) return undefined;
+    worker.busy = undefined;
+    clearTimeout(job.timer);
+    return job;
+  }
+
+  private answered(worker: Worker, m: Extract<FromWorker, { type: 'result' | 'error' }>): void {
+    if (!worker.busy || m.id !== worker.busy.id) return;
+    this.finish(worker)!.resolve(m.type === 'result' ? { ok: true, result: m.result } : { ok: false, message: m.message });
+    // A retiring worker takes no other submission: its exit starts a fresh one.
+    if (m.type === 'result' && m.retire) worker.proc.kill('SIGKILL');
+    else this.release(worker);
+  }
+
+  /** A worker died (or was killed): its submission's outcome says so, and a fresh worker replaces it. */
+  private exited(worker: Worker, how: string): void {
+    this.live -= 1;
+    const i = this.idle.indexOf(worker);
+    if (i >= 0) this.idle.splice(i, 1);
+    const job = this.finish(worker);
+    if (job) job.resolve({ ok: false, message: this.options.died(job.timedOut ? `no result after ${Math.round(this.timeoutMs / 1000)} s` : how) });
+    if (this.closing) return;
+    this.spawnWorker().then((w) => this.release(w), () => {
+      // No worker can start any more: whoever waits for one gets a fault instead of a hang.
+      if (this.live === 0) for (const w of this.waiting.splice(0)) w(undefined);
+    });
+  }
+
+  private release(w: Worker): void {
+    const next = this.waiting.shift();
     if (next) next(w);
-    else idle.push(w);
-  };
-  const acquire = (): Promise<Worker | undefined> => {
-    const w = idle.pop();
+    else this.idle.push(w);
+  }
+
+  private acquire(): Promise<Worker | undefined> {
+    const w = this.idle.pop();
     if (w) return Promise.resolve(w);
-    if (live === 0 && closing) return Promise.resolve(undefined);
-    return new Promise((res) => waiting.push(res));
-  };
+    if (this.live === 0 && this.closing) return Promise.resolve(undefined);
+    return new Promise((res) => this.waiting.push(res));
+  }
 
-  // Start them together: a bad exercise or a missing dependency fails here, once, before any
-  // submission is touched (a grader fault, exit 1).
-  const workers = await Promise.all(Array.from({ length: options.size }, spawnWorker));
-  idle.push(...workers);
+  async grade(dir: string, varyHidden?: string): Promise<JobOutcome> {
+    const w = await this.acquire();
+    if (!w) return { ok: false, message: this.options.died('no grading worker could be started') };
+    return new Promise<JobOutcome>((resolve) => {
+      const id = this.nextId++;
+      const timer = setTimeout(() => {
+        if (w.busy?.id !== id) return;
+        w.busy.timedOut = true;
+        w.proc.kill('SIGKILL');
+      }, this.timeoutMs);
+      w.busy = { resolve, id, timer, timedOut: false };
+      w.proc.send({ type: 'grade', id, dir, ...(varyHidden !== undefined ? { varyHidden } : {}) } satisfies ToWorker);
+    });
+  }
 
-  return {
-    size: options.size,
-    async grade(dir, varyHidden) {
-      const w = await acquire();
-      if (!w) return { ok: false, message: options.died('no grading worker could be started') };
-      return new Promise<JobOutcome>((resolve) => {
-        const id = nextId++;
-        const timer = setTimeout(() => {
-          if (w.busy?.id !== id) return;
-          w.busy.timedOut = true;
-          w.proc.kill('SIGKILL');
-        }, timeoutMs);
-        w.busy = { resolve, id, timer, timedOut: false };
-        w.proc.send({ type: 'grade', id, dir, ...(varyHidden !== undefined ? { varyHidden } : {}) } satisfies ToWorker);
+  async close(): Promise<void> {
+    this.closing = true;
+    const stopped = (w: Worker): Promise<void> =>
+      new Promise<void>((res) => {
+        if (w.proc.exitCode !== null || w.proc.signalCode !== null) return res();
+        w.proc.once('exit', () => res());
+        w.proc.send({ type: 'stop' } satisfies ToWorker);
       });
-    },
-    async close() {
-      closing = true;
-      const all = [...idle];
-      await Promise.all(
-        all.map(
-          (w) =>
-            new Promise<void>((res) => {
-              if (w.proc.exitCode !== null || w.proc.signalCode !== null) return res();
-              w.proc.once('exit', () => res());
-              w.proc.send({ type: 'stop' } satisfies ToWorker);
-            }),
-        ),
-      );
-    },
-  };
+    await Promise.all([...this.idle].map(stopped));
+  }
 }

@@ -45,53 +45,59 @@ function namedMistakes(c: SubmissionResult['exercises'][number]['checks'][number
   return [...(c.diagnosis ? [{ id: c.diagnosis, title: c.mistake?.title ?? c.diagnosis }] : []), ...(c.alsoMistakes ?? []).map((m) => ({ id: m.id, title: m.title }))];
 }
 
+type Graded = Extract<BatchEntry, { status: 'graded' }>;
+
+/** Each check of each exercise, with how many graded submissions passed it. */
+function checkRates(exercises: readonly Exercise[], graded: readonly Graded[], lang: Lang): ClassResult['checks'] {
+  const checks = new Map<string, ClassResult['checks'][number]>();
+  for (const e of exercises) {
+    for (const c of e.checks) {
+      const entry = e.manifest.checks[c.id]!;
+      checks.set(`${e.manifest.id}/${c.id}`, { exercise: e.manifest.id, id: c.id, title: c.title[lang], visibility: entry.public ? 'public' : 'hidden', passed: 0, total: 0 });
+    }
+  }
+  for (const g of graded) {
+    for (const ex of g.result.exercises) {
+      for (const c of ex.checks) {
+        const row = checks.get(`${ex.id}/${c.id}`);
+        if (!row) continue;
+        row.total += 1;
+        if (c.status === 'passed') row.passed += 1;
+      }
+    }
+  }
+  return [...checks.values()];
+}
+
+/** The `top` mistakes named in the most submissions (a submission counts once per mistake). */
+function topMistakes(graded: readonly Graded[], top: number): ClassResult['mistakes'] {
+  const mistakeCount = new Map<string, Set<string>>();
+  const mistakeInfo = new Map<string, { exercise: string; title: string }>();
+  for (const g of graded) {
+    for (const ex of g.result.exercises) {
+      for (const m of ex.checks.flatMap(namedMistakes)) {
+        const seen = mistakeCount.get(m.id) ?? new Set<string>();
+        seen.add(g.name);
+        mistakeCount.set(m.id, seen);
+        if (!mistakeInfo.has(m.id)) mistakeInfo.set(m.id, { exercise: ex.id, title: m.title });
+      }
+    }
+  }
+  return [...mistakeCount.entries()]
+    .map(([id, names]) => ({ id, exercise: mistakeInfo.get(id)!.exercise, title: mistakeInfo.get(id)!.title, submissions: names.size }))
+    .sort((a, b) => b.submissions - a.submissions || (a.id < b.id ? -1 : 1))
+    .slice(0, top);
+}
+
 /** The class model every class export is rendered from, computed once from the entries. */
 export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryContext): ClassResult {
   const sorted = sortEntries(entries);
-  const graded = sorted.filter((e): e is Extract<BatchEntry, { status: 'graded' }> => e.status === 'graded');
+  const graded = sorted.filter((e): e is Graded => e.status === 'graded');
   const exercises = ctx.exercises.map((e) => ({
     id: e.manifest.id,
     title: e.manifest.title[ctx.lang],
     maxScore: roundScore(Object.values(e.manifest.checks).reduce((s, c) => s + c.points, 0)),
   }));
-
-  const checks = new Map<string, ClassResult['checks'][number]>();
-  for (const e of ctx.exercises) {
-    for (const c of e.checks) {
-      const entry = e.manifest.checks[c.id]!;
-      checks.set(`${e.manifest.id}/${c.id}`, {
-        exercise: e.manifest.id,
-        id: c.id,
-        title: c.title[ctx.lang],
-        visibility: entry.public ? 'public' : 'hidden',
-        passed: 0,
-        total: 0,
-      });
-    }
-  }
-  const mistakeCount = new Map<string, Set<string>>();
-  const mistakeInfo = new Map<string, { exercise: string; title: string }>();
-  for (const g of graded) {
-    for (const ex of g.result.exercises) {
-      for (const c of ex.checks) {
-        const row = checks.get(`${ex.id}/${c.id}`);
-        if (row) {
-          row.total += 1;
-          if (c.status === 'passed') row.passed += 1;
-        }
-        for (const m of namedMistakes(c)) {
-          const seen = mistakeCount.get(m.id) ?? new Set<string>();
-          seen.add(g.name);
-          mistakeCount.set(m.id, seen);
-          if (!mistakeInfo.has(m.id)) mistakeInfo.set(m.id, { exercise: ex.id, title: m.title });
-        }
-      }
-    }
-  }
-  const mistakes = [...mistakeCount.entries()]
-    .map(([id, names]) => ({ id, exercise: mistakeInfo.get(id)!.exercise, title: mistakeInfo.get(id)!.title, submissions: names.size }))
-    .sort((a, b) => b.submissions - a.submissions || (a.id < b.id ? -1 : 1))
-    .slice(0, ctx.topMistakes ?? 10);
 
   const scores = graded.map((g) => g.result.score);
   return {
@@ -112,8 +118,8 @@ export function summarizeClass(entries: readonly BatchEntry[], ctx: SummaryConte
       medianScore: median(scores),
     },
     submissions: sorted.map(submissionRow),
-    checks: [...checks.values()],
-    mistakes,
+    checks: checkRates(ctx.exercises, graded, ctx.lang),
+    mistakes: topMistakes(graded, ctx.topMistakes ?? 10),
     ...(ctx.run?.fingerprint ? { fingerprint: ctx.run.fingerprint } : {}),
     ...(ctx.run?.shard ? { shard: { index: ctx.run.shard.index, count: ctx.run.shard.count } } : {}),
     ...(ctx.run?.partial && ctx.run.partial.length > 0 ? { partial: { problems: [...ctx.run.partial] } } : {}),

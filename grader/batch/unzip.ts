@@ -102,63 +102,98 @@ export async function unzipSubmission(zipPath: string, dest: string, limits: Unz
     zip.close();
     return { ok: false, reason: 'entries', limit: l.maxEntries };
   }
-  let total = 0;
-  const seen = new Set<string>();
   try {
-    await new Promise<void>((res, rej) => {
+    await new Unpacking(zip, root, l).run();
+  } catch (e) {
+    rmSync(root, { recursive: true, force: true });
+    return { ok: false, ...refusalOf(e) };
+  }
+  return { ok: true, root: unwrapSingleFolder(root) };
+}
+
+/** Why unpacking stopped, from our own refusal or yauzl's error. */
+function refusalOf(e: unknown): UnzipRefusal {
+  if (e instanceof Refused) return e.refusal;
+  const message = (e as Error).message;
+  // yauzl names unsafe paths itself before we see the entry.
+  if (/invalid relative path|absolute path|invalid characters/i.test(message)) return { reason: 'path', entry: message };
+  if (/encrypt/i.test(message)) return { reason: 'encrypted', entry: message };
+  return { reason: 'corrupt', detail: message };
+}
+
+/** One archive being unpacked: entry by entry, with the bytes written so far and the names seen. */
+class Unpacking {
+  private total = 0;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly root: string,
+    private readonly l: Required<UnzipLimits>,
+  ) {}
+
+  run(): Promise<void> {
+    const { zip } = this;
+    return new Promise<void>((res, rej) => {
       zip.on('error', rej);
       zip.on('end', () => res());
       zip.on('entry', (entry: yauzl.Entry) => {
-        handle(entry).then(() => zip.readEntry(), (e) => {
+        this.entry(entry).then(() => zip.readEntry(), (e) => {
           zip.close();
           rej(e);
         });
       });
       zip.readEntry();
     });
-  } catch (e) {
-    rmSync(root, { recursive: true, force: true });
-    if (e instanceof Refused) return { ok: false, ...e.refusal };
-    const message = (e as Error).message;
-    // yauzl names unsafe paths itself before we see the entry.
-    if (/invalid relative path|absolute path|invalid characters/i.test(message)) return { ok: false, reason: 'path', entry: message };
-    if (/encrypt/i.test(message)) return { ok: false, reason: 'encrypted', entry: message };
-    return { ok: false, reason: 'corrupt', detail: message };
   }
-  return { ok: true, root: unwrapSingleFolder(root) };
 
-  async function handle(entry: yauzl.Entry): Promise<void> {
+  /** Where an entry goes under the root, undefined for the root itself; refuses a name that would leave it. */
+  private target(entry: yauzl.Entry): { clean: string; target: string } | undefined {
     const name = entry.fileName;
     if (!safeName(name)) throw new Refused({ reason: 'path', entry: name });
     if (isSymlink(entry)) throw new Refused({ reason: 'link', entry: name });
     const clean = name.split('/').filter((s) => s !== '' && s !== '.').join('/');
-    if (clean === '') return;
-    const target = resolve(root, clean);
-    if (!target.startsWith(root + sep)) throw new Refused({ reason: 'path', entry: name });
-    if (name.endsWith('/')) {
-      mkdirSync(target, { recursive: true });
-      return;
-    }
-    if (seen.has(clean)) throw new Refused({ reason: 'duplicate', entry: name });
-    seen.add(clean);
+    if (clean === '') return undefined;
+    const target = resolve(this.root, clean);
+    if (!target.startsWith(this.root + sep)) throw new Refused({ reason: 'path', entry: name });
+    return { clean, target };
+  }
+
+  /** Refuses a file entry by its header: a duplicate, encrypted, too large or too compressed. */
+  private admit(entry: yauzl.Entry, clean: string): void {
+    const name = entry.fileName;
+    const { l } = this;
+    if (this.seen.has(clean)) throw new Refused({ reason: 'duplicate', entry: name });
+    this.seen.add(clean);
     if (entry.isEncrypted()) throw new Refused({ reason: 'encrypted', entry: name });
-    if (entry.uncompressedSize > l.maxFileBytes || total + entry.uncompressedSize > l.maxTotalBytes) {
+    if (entry.uncompressedSize > l.maxFileBytes || this.total + entry.uncompressedSize > l.maxTotalBytes) {
       throw new Refused({ reason: 'size', limit: l.maxTotalBytes });
     }
     if (entry.uncompressedSize > MiB && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > l.maxRatio) {
       throw new Refused({ reason: 'ratio', entry: name, limit: l.maxRatio });
     }
-    mkdirSync(resolve(target, '..'), { recursive: true });
+  }
+
+  private async entry(entry: yauzl.Entry): Promise<void> {
+    const where = this.target(entry);
+    if (!where) return;
+    if (entry.fileName.endsWith('/')) {
+      mkdirSync(where.target, { recursive: true });
+      return;
+    }
+    this.admit(entry, where.clean);
+    mkdirSync(resolve(where.target, '..'), { recursive: true });
     let fileBytes = 0;
-    const stream = await openEntry(zip, entry);
+    const stream = await openEntry(this.zip, entry);
     await pipeline(
       stream,
+      // The headers may lie: the bytes are counted as they stream.
       meter((n) => {
         fileBytes += n;
-        total += n;
-        if (fileBytes > l.maxFileBytes || total > l.maxTotalBytes) throw new Refused({ reason: 'size', limit: l.maxTotalBytes });
+        this.total += n;
+        if (fileBytes > this.l.maxFileBytes || this.total > this.l.maxTotalBytes) throw new Refused({ reason: 'size', limit: this.l.maxTotalBytes });
       }),
-      createWriteStream(target, { flags: 'wx' }),
+      createWriteStream(where.target, { flags: 'wx' }),
     );
   }
 }

@@ -102,68 +102,96 @@ export function runSteps(
   steps: readonly Step[],
   decodeData: (data: unknown) => unknown,
 ): unknown[] {
-  const scope = new Map<string, unknown>();
-  const outputs: unknown[] = [];
-  const lookup = (name: string): unknown => {
-    if (!Object.prototype.hasOwnProperty.call(mod, name) || mod[name] === undefined) {
+  const run = new StepRun(mod, decodeData);
+  for (const step of steps) run.step(step);
+  return run.outputs;
+}
+
+/** One run of `runSteps`: the values named by `as`, and the outputs so far. */
+class StepRun {
+  private readonly scope = new Map<string, unknown>();
+  readonly outputs: unknown[] = [];
+
+  constructor(
+    private readonly mod: Readonly<Record<string, unknown>>,
+    private readonly decodeData: (data: unknown) => unknown,
+  ) {}
+
+  step(step: Step): void {
+    switch (step.op) {
+      case 'call':
+        return this.call(step);
+      case 'new':
+        return this.construct(step);
+      case 'set':
+        return this.set(step);
+      case 'invoke':
+        return this.invoke(step);
+    }
+  }
+
+  private lookup(name: string): unknown {
+    if (!Object.prototype.hasOwnProperty.call(this.mod, name) || this.mod[name] === undefined) {
       throw new StepFaultError({ kind: 'missing-export', name });
     }
-    return mod[name];
-  };
-  const resolve = (arg: Arg): unknown => {
-    if ('data' in arg) return decodeData(arg.data);
-    if ('ref' in arg) return scope.get(arg.ref);
+    return this.mod[name];
+  }
+
+  private resolve(arg: Arg): unknown {
+    if ('data' in arg) return this.decodeData(arg.data);
+    if ('ref' in arg) return this.scope.get(arg.ref);
     if ('builtin' in arg) return BUILTINS[arg.builtin];
-    return lookup(arg.export);
-  };
-  const guard = <T>(name: string, f: () => T): T => {
+    return this.lookup(arg.export);
+  }
+
+  private args(args: readonly Arg[]): unknown[] {
+    return args.map((a) => this.resolve(a));
+  }
+
+  /** Runs the student's code: what it throws is a fault of `name`. */
+  private guard<T>(name: string, f: () => T): T {
     try {
       return f();
     } catch (e) {
       if (isStepFaultError(e)) throw e;
       throw new StepFaultError({ kind: 'threw', where: name, error: describeThrown(e) });
     }
-  };
-  for (const step of steps) {
-    switch (step.op) {
-      case 'call': {
-        const fn = lookup(step.fn);
-        if (typeof fn !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.fn, expected: 'function' });
-        const args = step.args.map(resolve);
-        const out = guard(step.fn, () => (fn as (...a: unknown[]) => unknown)(...args));
-        if (step.as) scope.set(step.as, out);
-        outputs.push(out);
-        break;
-      }
-      case 'new': {
-        const cls = lookup(step.cls);
-        if (typeof cls !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.cls, expected: 'class' });
-        const args = step.args.map(resolve);
-        scope.set(step.as, guard(step.cls, () => new (cls as new (...a: unknown[]) => unknown)(...args)));
-        break;
-      }
-      case 'set': {
-        const target = scope.get(step.target) as Record<string, unknown>;
-        const value = resolve(step.value);
-        guard(`${step.target}.${step.prop}`, () => {
-          target[step.prop] = value;
-        });
-        break;
-      }
-      case 'invoke': {
-        const target = scope.get(step.target) as Record<string, unknown>;
-        const name = `${step.target}.${step.method}`;
-        const method = guard(name, () => target?.[step.method]);
-        if (typeof method !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.method, expected: 'method' });
-        const args = step.args.map(resolve);
-        const out = guard(name, () => (method as (...a: unknown[]) => unknown).apply(target, args));
-        if (step.as) scope.set(step.as, out);
-        outputs.push(out);
-        break;
-      }
-    }
   }
-  return outputs;
+
+  private call(step: Extract<Step, { op: 'call' }>): void {
+    const fn = this.lookup(step.fn);
+    if (typeof fn !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.fn, expected: 'function' });
+    const args = this.args(step.args);
+    const out = this.guard(step.fn, () => (fn as (...a: unknown[]) => unknown)(...args));
+    if (step.as) this.scope.set(step.as, out);
+    this.outputs.push(out);
+  }
+
+  private construct(step: Extract<Step, { op: 'new' }>): void {
+    const cls = this.lookup(step.cls);
+    if (typeof cls !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.cls, expected: 'class' });
+    const args = this.args(step.args);
+    this.scope.set(step.as, this.guard(step.cls, () => new (cls as new (...a: unknown[]) => unknown)(...args)));
+  }
+
+  private set(step: Extract<Step, { op: 'set' }>): void {
+    const target = this.scope.get(step.target) as Record<string, unknown>;
+    const value = this.resolve(step.value);
+    this.guard(`${step.target}.${step.prop}`, () => {
+      target[step.prop] = value;
+    });
+  }
+
+  private invoke(step: Extract<Step, { op: 'invoke' }>): void {
+    const target = this.scope.get(step.target) as Record<string, unknown>;
+    const name = `${step.target}.${step.method}`;
+    const method = this.guard(name, () => target?.[step.method]);
+    if (typeof method !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.method, expected: 'method' });
+    const args = this.args(step.args);
+    const out = this.guard(name, () => (method as (...a: unknown[]) => unknown).apply(target, args));
+    if (step.as) this.scope.set(step.as, out);
+    this.outputs.push(out);
+  }
 }
 
 /** The names of the exports a list of steps touches, for reporting what a case needs. */

@@ -112,81 +112,119 @@ async function runCase(mod: Record<string, unknown>, steps: readonly Step[], bou
   }
 }
 
+/** What the child keeps between messages: created in main, never module state. */
+interface ChildState {
+  mod?: Record<string, unknown>;
+  maxItems: number;
+  maxBytes: number;
+  baseline?: ReturnType<typeof captureState>;
+  token?: string;
+  /**
+   * Modules this child has evaluated: a hidden phase loads them again, and importing the same
+   * code again returns the module it already has without running it.
+   */
+  readonly evaluated: Set<string>;
+}
+
+type Init = Extract<ToChild, { type: 'init' }>;
+type Run = Extract<ToChild, { type: 'run' }>;
+
+const clock = (state: ChildState, phase: 'student' | 'grader'): void => send({ type: 'clock', phase, token: state.token ?? '' });
+
+/**
+ * A later exercise of the same submission loads here only if the earlier ones left the child
+ * exactly as it was before any student code ran. False (and `dirty` sent) when they did not.
+ */
+function stillClean(state: ChildState): boolean {
+  if (state.baseline === undefined) {
+    state.baseline = captureState();
+    return true;
+  }
+  const changes = changesSince(state.baseline);
+  if (changes.length === 0) return true;
+  send({ type: 'dirty', reasons: changes.slice(0, 20).map((c) => c.slice(0, 200)) });
+  return false;
+}
+
+/** Imports the student's module on the student's clock; undefined (and `load-error` sent) when it throws. */
+async function importStudent(state: ChildState, msg: Init): Promise<Record<string, unknown> | undefined> {
+  // A provided package that cannot load fails the student's import below, which says why.
+  for (const url of msg.preload) await import(url).catch(() => undefined);
+  clock(state, 'student');
+  try {
+    const mod = (await import('data:text/javascript;base64,' + fromString(msg.code).toString('base64'))) as Record<string, unknown>;
+    clock(state, 'grader');
+    return mod;
+  } catch (e) {
+    clock(state, 'grader');
+    send({ type: 'load-error', ...describeThrown(e) });
+    return undefined;
+  }
+}
+
+/** The kind of each export the grader asked about (`typeof`, or 'unreadable' for a getter that throws). */
+function exportKinds(mod: Record<string, unknown>, names: readonly string[]): Extract<FromChild, { type: 'ready' }>['exports'] {
+  const kinds: Record<string, string> = {};
+  for (const name of names) {
+    try {
+      kinds[name] = typeof mod[name];
+    } catch {
+      kinds[name] = 'unreadable';
+    }
+  }
+  return kinds as Extract<FromChild, { type: 'ready' }>['exports'];
+}
+
+/** Loads an exercise's code; false when the child must stop (dirty, load error, patched built-ins). */
+async function init(state: ChildState, msg: Init): Promise<boolean> {
+  if (!stillClean(state)) return false;
+  // Only the first init's token counts: it arrived before any student code could read stdin.
+  state.token ??= msg.token;
+  state.maxItems = msg.maxItems;
+  state.maxBytes = msg.maxBytes;
+  const mod = await importStudent(state, msg);
+  if (!mod) return false;
+  state.mod = mod;
+  // Patching the language is refused, as Node's --frozen-intrinsics would at the assignment,
+  // but checked once here instead of slowing every property access of the graded code. A
+  // module imported again did not run again; what its calls changed since, changesSince saw.
+  const patched = state.evaluated.has(msg.code) ? [] : builtinChanges(state.baseline!);
+  state.evaluated.add(msg.code);
+  if (patched.length > 0) {
+    send({ type: 'patched', changes: patched.slice(0, 20).map((c) => c.slice(0, 200)) });
+    return false;
+  }
+  send({ type: 'ready', exports: exportKinds(mod, msg.exports) });
+  return true;
+}
+
+async function run(state: ChildState, mod: Record<string, unknown>, msg: Run): Promise<void> {
+  const cases: CaseReply[] = [];
+  // Answers past the output limit are sent as soon as they pass it: the grader stops at the
+  // limit, and encoding the rest would only run into the time limit instead.
+  let bytes = 0;
+  for (const steps of msg.cases) {
+    // What is left of the output limit for this request: an answer that cannot fit is
+    // refused while it is read, before it is encoded.
+    const reply = await runCase(mod, steps, { maxItems: state.maxItems, maxBytes: Math.max(0, state.maxBytes - bytes), limitBytes: state.maxBytes });
+    cases.push(reply);
+    bytes += stringify(reply).length;
+    if (bytes > state.maxBytes) break;
+  }
+  // Writing the answer waits on the grader reading it: the grader's time, not the student's.
+  clock(state, 'grader');
+  send({ type: 'result', id: msg.id, cases });
+}
+
 async function main(): Promise<void> {
   disarmSignals();
   blockingOutput();
-  let mod: Record<string, unknown> | undefined;
-  let maxItems = 1_000_000;
-  let maxBytes = Infinity;
-  let baseline: ReturnType<typeof captureState> | undefined;
-  let token: string | undefined;
-  const clock = (phase: 'student' | 'grader'): void => send({ type: 'clock', phase, token: token ?? '' });
-  // Modules this child has evaluated: a hidden phase loads them again, and importing the same
-  // code again returns the module it already has without running it.
-  const evaluated = new Set<string>();
+  const state: ChildState = { maxItems: 1_000_000, maxBytes: Infinity, evaluated: new Set() };
   for await (const line of lines(process.stdin)) {
     const msg = parse(line) as ToChild;
     if (msg.type === 'init') {
-      // A later exercise of the same submission loads here only if the earlier ones left the
-      // child exactly as it was before any student code ran.
-      if (baseline === undefined) baseline = captureState();
-      else {
-        const changes = changesSince(baseline);
-        if (changes.length > 0) {
-          send({ type: 'dirty', reasons: changes.slice(0, 20).map((c) => c.slice(0, 200)) });
-          return;
-        }
-      }
-      // Only the first init's token counts: it arrived before any student code could read stdin.
-      token ??= msg.token;
-      maxItems = msg.maxItems;
-      maxBytes = msg.maxBytes;
-      // A provided package that cannot load fails the student's import below, which says why.
-      for (const url of msg.preload) await import(url).catch(() => undefined);
-      clock('student');
-      try {
-        mod = (await import('data:text/javascript;base64,' + fromString(msg.code).toString('base64'))) as Record<string, unknown>;
-      } catch (e) {
-        clock('grader');
-        send({ type: 'load-error', ...describeThrown(e) });
-        return;
-      }
-      clock('grader');
-      // Patching the language is refused, as Node's --frozen-intrinsics would at the assignment,
-      // but checked once here instead of slowing every property access of the graded code. A
-      // module imported again did not run again; what its calls changed since, changesSince saw.
-      const patched = evaluated.has(msg.code) ? [] : builtinChanges(baseline);
-      evaluated.add(msg.code);
-      if (patched.length > 0) {
-        send({ type: 'patched', changes: patched.slice(0, 20).map((c) => c.slice(0, 200)) });
-        return;
-      }
-      const kinds: Record<string, string> = {};
-      for (const name of msg.exports) {
-        try {
-          kinds[name] = typeof mod[name];
-        } catch {
-          kinds[name] = 'unreadable';
-        }
-      }
-      send({ type: 'ready', exports: kinds as Extract<FromChild, { type: 'ready' }>['exports'] });
-    } else if (msg.type === 'run' && mod) {
-      const cases: CaseReply[] = [];
-      // Answers past the output limit are sent as soon as they pass it: the grader stops at the
-      // limit, and encoding the rest would only run into the time limit instead.
-      let bytes = 0;
-      for (const steps of msg.cases) {
-        // What is left of the output limit for this request: an answer that cannot fit is
-        // refused while it is read, before it is encoded.
-        const reply = await runCase(mod, steps, { maxItems, maxBytes: Math.max(0, maxBytes - bytes), limitBytes: maxBytes });
-        cases.push(reply);
-        bytes += stringify(reply).length;
-        if (bytes > maxBytes) break;
-      }
-      // Writing the answer waits on the grader reading it: the grader's time, not the student's.
-      clock('grader');
-      send({ type: 'result', id: msg.id, cases });
-    }
+      if (!(await init(state, msg))) return;
+    } else if (msg.type === 'run' && state.mod) await run(state, state.mod, msg);
   }
 }
 
