@@ -133,50 +133,39 @@ interface Run {
   readonly files: readonly string[];
   readonly progress: Progress | undefined;
   readonly pool: () => Promise<GradingPool>;
+  /** Closes the pool if one was started. */
+  readonly closePool: () => Promise<void>;
   readonly plan: RegradePlan;
   /** The teacher's late policy and overrides matched with the class; none without teacher controls. */
   readonly teacher: TeacherPlan | undefined;
 }
 
-/**
- * Grades a class: every sub-folder or zip of `input` (or one shard of them), `jobs` at a time,
- * each written to `<out>/<name>/` as soon as it is graded, then the class files. A submission
- * whose content, exercises and grader did not change since its output was written is taken from
- * that output. A fault on one submission is that submission's error row; only a fault of the
- * grader itself (its exercises do not load, `out` cannot be written) throws.
- */
-export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  const started = performance.now();
-  const o = resolveBatchOptions(options);
-  const t = messages(o.lang);
+/** A batch before any submission is touched: its exercises loaded, its submissions found, its teacher's files matched, its run described. */
+async function prepareRun(o: ResolvedBatchOptions, t: Messages) {
   const input = resolve(o.input);
   const out = resolve(o.out);
   if (!existsSync(input)) throw new GraderError('BAD_CONFIG', t.batch.noInput(o.input));
   // Before anything is graded: a deadline that is no date refuses the batch with every problem at once.
   const loadedTeacher = o.teacher ? loadTeacher(o.teacher, t) : undefined;
-
   const roots = gradingRoots(o);
   const exercises: Exercise[] = await loadExercises(roots, o.exercises);
   const ids = exercises.map((e) => e.manifest.id);
   const version = graderVersion();
   const plan = await planRegrade({ out, roots, graded: exercises, lang: o.lang, replace: o.replace, t });
   const classFiles = Object.values(CLASS_REPORTERS).flatMap((r) => [r.fileName, previousName(r.fileName)]);
-  const reserved = [...classFiles, 'node_modules'];
-  const discovery = discoverSubmissions(input, { exclude: out, reserved });
+  const discovery = discoverSubmissions(input, { exclude: out, reserved: [...classFiles, 'node_modules'] });
   const sources = selectShard(discovery.sources, o.shard);
   const rejected = selectShard(discovery.rejected, o.shard);
   // Matched against the whole class, not the shard: a line naming another shard's student is no problem.
   const teacher = loadedTeacher ? planTeacher(loadedTeacher, discovery.sources.map((s) => s.name), o.roster, plan.exercises) : undefined;
-  const ctx = reportContext(o, plan, teacher);
   const gradeOptions: GradeOptions = { lang: o.lang, seed: o.seed, mode: 'grade', concurrency: o.exerciseConcurrency, isolation: o.isolation };
-
-  let pool: Promise<GradingPool> | undefined;
   const fingerprint = graderFingerprint(roots, { exercises: ids, lang: o.lang, seed: o.seed, mode: 'grade', ...(o.varyHidden ? { varyHidden: true } : {}) }, version);
+  let pool: Promise<GradingPool> | undefined;
   const run: Run = {
     o,
     t,
     out,
-    ctx,
+    ctx: reportContext(o, plan, teacher),
     fingerprint,
     plan,
     teacher,
@@ -189,66 +178,102 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         o.workers === 'inline'
           ? createEnvironment({ only: ids, roots, modelResults: modelResultsOf(out, fingerprint) }).then((env) => inlinePool(env, o.jobs, gradeOptions))
           : processPool({ size: o.jobs, init: { only: ids, roots, options: gradeOptions, modelResults: modelResultsOf(out, fingerprint) }, died: t.batch.workerDied, timeoutMs: o.submissionTimeoutMs })),
+    closePool: async () => {
+      if (pool) await (await pool.catch(() => undefined))?.close();
+    },
   };
+  return { run, sources, rejected, discovery, version };
+}
 
+/** The batch's rows as they come, and which submissions were graded, taken from cache or ungradable. */
+class Tally {
+  readonly graded: string[] = [];
+  readonly cached: string[] = [];
+  readonly ungradable: string[] = [];
+  readonly gradingMs: number[] = [];
+
+  constructor(
+    private readonly run: Run,
+    readonly entries: BatchEntry[],
+  ) {}
+
+  record(source: SubmissionSource, outcome: Outcome): void {
+    const { progress, t } = this.run;
+    this.entries.push(outcome.entry);
+    if (outcome.entry.status === 'error') {
+      progress?.tick({ name: source.name, status: 'error', message: outcome.entry.message });
+      return;
+    }
+    if (outcome.entry.status === 'ungradable') {
+      this.ungradable.push(source.name);
+      progress?.tick({ name: source.name, status: 'error', message: problemText(t, outcome.entry.problem) });
+      return;
+    }
+    if (outcome.entry.status !== 'graded') return;
+    const { score, maxScore } = outcome.entry.result;
+    if (outcome.cached) this.cached.push(source.name);
+    else {
+      this.graded.push(source.name);
+      this.gradingMs.push(outcome.ms);
+    }
+    progress?.tick({ name: source.name, status: outcome.cached ? 'cached' : 'graded', score, maxScore, durationMs: outcome.ms, unrun: unrunOf(outcome.entry.result) });
+  }
+}
+
+/**
+ * Grades every source, `jobs` at a time. A job slot is held while a submission is graded, not
+ * while its files are written: the next submission goes to the worker first, and this one's
+ * reports are rendered here while it grades (the worker would otherwise wait for them, about
+ * 40 ms a submission).
+ */
+async function gradeAll(run: Run, sources: readonly SubmissionSource[], tally: Tally): Promise<void> {
+  const writing: Promise<void>[] = [];
+  await mapLimit(sources, run.o.jobs, async (source) => {
+    const graded = await gradeOne(run, source);
+    if (!('write' in graded)) return tally.record(source, graded);
+    const written = new Promise<void>((done, fail) =>
+      setImmediate(() => {
+        try {
+          done(tally.record(source, graded.write()));
+        } catch (e) {
+          fail(e);
+        }
+      }),
+    );
+    // Awaited below, with the others; a fault of the output folder then ends the batch.
+    written.catch(() => undefined);
+    writing.push(written);
+  });
+  await Promise.all(writing);
+}
+
+/**
+ * Grades a class: every sub-folder or zip of `input` (or one shard of them), `jobs` at a time,
+ * each written to `<out>/<name>/` as soon as it is graded, then the class files. A submission
+ * whose content, exercises and grader did not change since its output was written is taken from
+ * that output. A fault on one submission is that submission's error row; only a fault of the
+ * grader itself (its exercises do not load, `out` cannot be written) throws.
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const o = resolveBatchOptions(options);
+  const { run, sources, rejected, discovery, version } = await prepareRun(o, messages(o.lang));
   const entries: BatchEntry[] = rejectedEntries(run, rejected);
   // A shard cannot tell who submitted to another shard: merge adds the roster's missing students.
   if (!o.shard) entries.push(...notSubmitted(o.roster, discovery));
-  const graded: string[] = [];
-  const cached: string[] = [];
-  const ungradable: string[] = [];
-  const gradingMs: number[] = [];
+  const tally = new Tally(run, entries);
   try {
-    // A job slot is held while a submission is graded, not while its files are written: the
-    // next submission goes to the worker first, and this one's reports are rendered here while
-    // it grades (the worker would otherwise wait for them, about 40 ms a submission).
-    const writing: Promise<void>[] = [];
-    const record = (source: SubmissionSource, outcome: Outcome): void => {
-      entries.push(outcome.entry);
-      if (outcome.entry.status === 'error') {
-        run.progress?.tick({ name: source.name, status: 'error', message: outcome.entry.message });
-        return;
-      }
-      if (outcome.entry.status === 'ungradable') {
-        ungradable.push(source.name);
-        run.progress?.tick({ name: source.name, status: 'error', message: problemText(t, outcome.entry.problem) });
-        return;
-      }
-      if (outcome.entry.status !== 'graded') return;
-      const { score, maxScore } = outcome.entry.result;
-      if (outcome.cached) cached.push(source.name);
-      else {
-        graded.push(source.name);
-        gradingMs.push(outcome.ms);
-      }
-      run.progress?.tick({ name: source.name, status: outcome.cached ? 'cached' : 'graded', score, maxScore, durationMs: outcome.ms, unrun: unrunOf(outcome.entry.result) });
-    };
-    await mapLimit(sources, o.jobs, async (source) => {
-      const graded = await gradeOne(run, source);
-      if (!('write' in graded)) return record(source, graded);
-      const written = new Promise<void>((done, fail) =>
-        setImmediate(() => {
-          try {
-            done(record(source, graded.write()));
-          } catch (e) {
-            fail(e);
-          }
-        }),
-      );
-      // Awaited below, with the others; a fault of the output folder then ends the batch.
-      written.catch(() => undefined);
-      writing.push(written);
-    });
-    await Promise.all(writing);
+    await gradeAll(run, sources, tally);
   } finally {
     run.progress?.finish();
-    if (pool) await (await pool.catch(() => undefined))?.close();
+    await run.closePool();
   }
-  const files = writeClassOutputs(out, entries, { ...ctx, version, run: { fingerprint, ...(o.shard ? { shard: o.shard } : {}) } });
+  const files = writeClassOutputs(run.out, entries, { ...run.ctx, version, run: { fingerprint: run.fingerprint, ...(o.shard ? { shard: o.shard } : {}) } });
   const sorted = sortEntries(entries);
   const errors = sorted.filter((e) => e.status === 'error').map((e) => e.name);
   const durationMs = Math.round(performance.now() - started);
-  return { entries: sorted, graded: graded.sort(), cached: cached.sort(), errors, ungradable: ungradable.sort(), gradingMs, durationMs, files, kept: plan.kept, teacherProblems: teacher?.problems ?? [] };
+  const { graded, cached, ungradable, gradingMs } = tally;
+  return { entries: sorted, graded: graded.sort(), cached: cached.sort(), errors, ungradable: ungradable.sort(), gradingMs, durationMs, files, kept: run.plan.kept, teacherProblems: run.teacher?.problems ?? [] };
 }
 
 type Outcome = { entry: BatchEntry; cached: boolean; ms: number };

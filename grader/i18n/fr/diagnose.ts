@@ -32,17 +32,23 @@ function borders(p: Params): string {
 // Accordés avec « sortie » et « valeur », les noms de chaque phrase.
 const ROUNDED: Readonly<Record<string, string>> = { down: 'arrondie vers le bas', nearest: "arrondie à l'entier le plus proche", 'toward-zero': 'tronquée vers zéro', up: 'arrondie vers le haut' };
 
+/** The sentence of a relation `rounded-<how>` or `not-rounded-<how>`; undefined for any other. */
+function roundingSentence(id: string, yours: string, theirs: string): string | undefined {
+  const rounding = /^(not-)?rounded-(.+)$/.exec(id);
+  if (!rounding) return undefined;
+  const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
+  const how = ROUNDED[rounding[2]!] ?? rounding[2]!;
+  return rounding[1] ? `${cap(theirs)} est égale à ${yours}, ${how} : ${yours} ne l'est pas.` : `${cap(yours)} est égale à ${theirs}, ${how}.`;
+}
+
 function sentence(r: Relation): string {
   const yours = r.path ? `votre ${r.path}` : 'votre sortie';
   const theirs = r.path ? `la valeur attendue de ${r.path}` : 'la sortie attendue';
   const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
   const Yours = cap(yours);
   const p = r.params;
-  const rounding = /^(not-)?rounded-(.+)$/.exec(r.id);
-  if (rounding) {
-    const how = ROUNDED[rounding[2]!] ?? rounding[2]!;
-    return rounding[1] ? `${cap(theirs)} est égale à ${yours}, ${how} : ${yours} ne l'est pas.` : `${Yours} est égale à ${theirs}, ${how}.`;
-  }
+  const rounded = roundingSentence(r.id, yours, theirs);
+  if (rounded) return rounded;
   switch (r.id) {
     case 'non-finite':
       return `${Yours} contient ${list([n(p.nan) && `${n(p.nan)} NaN`, n(p.infinite) && `${n(p.infinite)} ${n(p.infinite) === 1 ? 'infini' : 'infinis'}`].filter((s): s is string => Boolean(s)))} sur ${n(p.total)} ${n(p.total) === 1 ? 'valeur' : 'valeurs'}, alors que toutes les valeurs attendues sont finies.`;
