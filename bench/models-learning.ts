@@ -7,8 +7,8 @@
 // (default all) a comma-separated subset of dense,cnn,deepCnn,rnn; NEUROGRADE_BENCH_VARIANTS
 // (default all) a comma-separated subset of the variants' names.
 import * as tf from '@tensorflow/tfjs';
-import { imageData, sineData, type TaskData } from '../exercises/models/lib/data.js';
-import { learningBudgets } from '../exercises/models/lib/budgets.js';
+import { imageData, sineData, type TaskData } from '../grader/kit/models/data.js';
+import { learningBudgets } from '../exercises/models/budgets.js';
 import { initBackend } from '../grader/tf/backend.js';
 import { evaluateAccuracy, trainBudgeted } from '../grader/tf/train.js';
 import * as reference from '../reference/models.js';

@@ -16,3 +16,16 @@ export { oneHot, type ImageSet, type ImageSplit } from '../data/dataset.js';
 export { inspectTopology, type Inspection, type Estimate } from '../tf/input/inspect.js';
 export { LAYER_CLASSES } from '../tf/input/layers.js';
 export type { Refusal } from '../tf/input/refusal.js';
+// The engine of model exercises: ask the student's module for models, rebuild them from data,
+// compare them layer by layer, transplant weights, train within a budget.
+export { callLabel, type ModelSpec, type Budget } from './models/spec.js';
+export { CLASSIFIER, REGRESSOR, compileProblem, inspectCompile, sameCompile, type CompileInfo, type CompileProblem, type CompileSpec } from './models/compile.js';
+export { architectureCheck, referenceFacts } from './models/architecture.js';
+export { predictionsCheck, transplant, fixedInputs, type Transplant } from './models/predictions.js';
+export { learningCheck, STUDENT_TRAINING_WORK, type LearningCheckOptions, type PassRule } from './models/learning.js';
+export { withStudentModels, fetchModels, referenceModel, disposeModels, backendFor, type StudentModel, type Fetched } from './models/fetch.js';
+export { imageData, sineData, cnnData, IMAGE_COUNTS, type TaskData, type DatasetName } from './models/data.js';
+export { modelFacts, sameFacts, canonical, type ModelFacts, type LayerFacts, type Shape } from './models/facts.js';
+export { compareArchitecture, diagnoseArchitecture, type Difference } from './models/compare.js';
+export { architectureMessage } from './models/explain.js';
+export { visibleCauses, type Cause } from './models/causes.js';

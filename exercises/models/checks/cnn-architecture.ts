@@ -1,5 +1,5 @@
-import { architectureCheck } from '../lib/architecture.js';
-import { CNN } from '../lib/specs.js';
+import { architectureCheck } from 'neurograde/kit/models';
+import { CNN } from '../specs.js';
 
 /** Conv2D(64, 3x3, valid) -> ReLU -> MaxPooling2D -> Flatten -> Dense(10) -> softmax: 108,810 parameters. */
 export const cnnArchitecture = architectureCheck({

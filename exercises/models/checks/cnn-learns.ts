@@ -1,7 +1,6 @@
-import { learningBudgets } from '../lib/budgets.js';
-import { cnnData } from '../lib/data.js';
-import { learningCheck } from '../lib/learning.js';
-import { CNN } from '../lib/specs.js';
+import { cnnData, learningCheck } from 'neurograde/kit/models';
+import { learningBudgets } from '../budgets.js';
+import { CNN } from '../specs.js';
 
 /**
  * Two epochs over 2,048 images at the notes' batch 64: MNIST digits, or the teacher's

@@ -1,5 +1,5 @@
-import { predictionsCheck } from '../lib/predictions.js';
-import { CNN } from '../lib/specs.js';
+import { predictionsCheck } from 'neurograde/kit/models';
+import { CNN } from '../specs.js';
 
 export const cnnPredictions = predictionsCheck({
   id: 'cnn-predictions',

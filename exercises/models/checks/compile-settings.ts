@@ -1,7 +1,6 @@
+import { CLASSIFIER, compileProblem, type CompileProblem, type CompileSpec, withStudentModels, callLabel } from 'neurograde/kit/models';
 import type { CheckContext, CheckDefinition, CheckVerdict } from 'neurograde/kit';
-import { CLASSIFIER, compileProblem, type CompileProblem, type CompileSpec } from '../lib/compile.js';
-import { withStudentModels } from '../lib/fetch.js';
-import { callLabel, COMPILED } from '../lib/specs.js';
+import { COMPILED } from '../specs.js';
 
 function message(ctx: CheckContext, label: string, spec: CompileSpec, p: CompileProblem): string {
   const t = ctx.t.models;

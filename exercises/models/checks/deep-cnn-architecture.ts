@@ -1,5 +1,5 @@
-import { architectureCheck } from '../lib/architecture.js';
-import { DEEP_CNN } from '../lib/specs.js';
+import { architectureCheck } from 'neurograde/kit/models';
+import { DEEP_CNN } from '../specs.js';
 
 /** Two Conv2D(20, 3x3, same, relu), MaxPooling2D, Flatten, Dense(20) x2, Dense(10): 82,870 parameters. */
 export const deepCnnArchitecture = architectureCheck({

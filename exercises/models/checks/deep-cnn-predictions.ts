@@ -1,5 +1,5 @@
-import { predictionsCheck } from '../lib/predictions.js';
-import { DEEP_CNN } from '../lib/specs.js';
+import { predictionsCheck } from 'neurograde/kit/models';
+import { DEEP_CNN } from '../specs.js';
 
 export const deepCnnPredictions = predictionsCheck({
   id: 'deep-cnn-predictions',

@@ -1,5 +1,5 @@
-import { architectureCheck } from '../lib/architecture.js';
-import { DENSE } from '../lib/specs.js';
+import { architectureCheck } from 'neurograde/kit/models';
+import { DENSE } from '../specs.js';
 
 /** 784 -> Dense(100, relu) -> Dense(10, softmax): 78,500 + 1,010 = 79,510 parameters. */
 export const denseArchitecture = architectureCheck({

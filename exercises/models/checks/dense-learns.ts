@@ -1,7 +1,6 @@
-import { learningBudgets } from '../lib/budgets.js';
-import { imageData } from '../lib/data.js';
-import { learningCheck } from '../lib/learning.js';
-import { DENSE } from '../lib/specs.js';
+import { imageData, learningCheck } from 'neurograde/kit/models';
+import { learningBudgets } from '../budgets.js';
+import { DENSE } from '../specs.js';
 
 /**
  * One epoch over 2,048 real MNIST digits, batch 32, then test accuracy on 512 others. Measured

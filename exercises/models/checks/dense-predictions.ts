@@ -1,5 +1,5 @@
-import { predictionsCheck } from '../lib/predictions.js';
-import { DENSE } from '../lib/specs.js';
+import { predictionsCheck } from 'neurograde/kit/models';
+import { DENSE } from '../specs.js';
 
 export const densePredictions = predictionsCheck({
   id: 'dense-predictions',

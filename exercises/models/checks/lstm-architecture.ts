@@ -1,5 +1,5 @@
-import { architectureCheck } from '../lib/architecture.js';
-import { LSTM } from '../lib/specs.js';
+import { architectureCheck } from 'neurograde/kit/models';
+import { LSTM } from '../specs.js';
 
 /** Input [20, 8] -> LSTM(16, returnSequences, returnState): outputs [null, 20, 16], [null, 16], [null, 16]. */
 export const lstmArchitecture = architectureCheck({

@@ -1,5 +1,5 @@
-import { predictionsCheck } from '../lib/predictions.js';
-import { LSTM } from '../lib/specs.js';
+import { predictionsCheck } from 'neurograde/kit/models';
+import { LSTM } from '../specs.js';
 
 export const lstmPredictions = predictionsCheck({
   id: 'lstm-predictions',

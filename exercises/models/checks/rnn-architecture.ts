@@ -1,5 +1,5 @@
-import { architectureCheck } from '../lib/architecture.js';
-import { RNN, RNN_12 } from '../lib/specs.js';
+import { architectureCheck } from 'neurograde/kit/models';
+import { RNN, RNN_12 } from '../specs.js';
 
 /** SimpleRNN(20, relu) -> Dense(5, relu) -> Dense(1) on [s, 1]: 551 parameters, for s = 6 and for another s. */
 export const rnnArchitecture = architectureCheck({

@@ -1,7 +1,6 @@
-import { learningBudgets } from '../lib/budgets.js';
-import { sineData } from '../lib/data.js';
-import { learningCheck } from '../lib/learning.js';
-import { RNN } from '../lib/specs.js';
+import { sineData, learningCheck } from 'neurograde/kit/models';
+import { learningBudgets } from '../budgets.js';
+import { RNN } from '../specs.js';
 
 /**
  * 30 epochs over the notes' 80 windows of the noisy sine, batch 16 (the notes: 200 epochs, MSE

@@ -1,5 +1,5 @@
-import { predictionsCheck } from '../lib/predictions.js';
-import { RNN } from '../lib/specs.js';
+import { predictionsCheck } from 'neurograde/kit/models';
+import { RNN } from '../specs.js';
 
 /** Catches a SimpleRNN left at tanh: same 551 parameters, another function. */
 export const rnnPredictions = predictionsCheck({

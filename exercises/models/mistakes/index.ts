@@ -8,7 +8,7 @@ import { wrongFilters } from './wrong-filters.js';
 import { wrongUnits } from './wrong-units.js';
 
 /**
- * The models exercise names these by structural comparison (lib/compare.ts, the compile check),
+ * The models exercise names these by structural comparison (neurograde/kit/models: compareArchitecture, the compile check),
  * not by replaying `overrides`: numbers cannot tell two models apart. The overrides are the
  * mistaken builders, for tests and for teachers reading the catalogue.
  */

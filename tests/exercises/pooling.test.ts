@@ -1,11 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as reference from '../../reference/pooling.js';
-import { syntheticGray } from '../image/checks/synthetic-image.js';
-import { exerciseHarness } from '../../tests/support/exercise-harness.js';
-import { checks } from './checks/index.js';
-import { mistakes } from './mistakes/index.js';
+import { syntheticGray } from '../../exercises/image/checks/synthetic-image.js';
+import { exerciseHarness } from '../support/exercise-harness.js';
+import { checks } from '../../exercises/pooling/checks/index.js';
+import { mistakes } from '../../exercises/pooling/mistakes/index.js';
 
-const { manifest, run, variant, diagnosisOf } = exerciseHarness({ dir: import.meta.dirname, reference, checks, mistakes });
+const { manifest, run, variant, diagnosisOf } = exerciseHarness({ dir: join(import.meta.dirname, '..', '..', 'exercises', 'pooling'), reference, checks, mistakes });
 
 describe('pooling checks', () => {
   it('declares exactly the checks it defines, about 10 points', () => {

@@ -1,9 +1,9 @@
-import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from 'neurograde/kit';
+import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from '../index.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { architectureMessage } from './explain.js';
 import { modelFacts, type ModelFacts } from './facts.js';
 import { referenceModel, withStudentModels } from './fetch.js';
-import { callLabel, type ModelSpec } from './specs.js';
+import { callLabel, type ModelSpec } from './spec.js';
 
 /** The facts of the reference's model for a spec (built, read, disposed). */
 export function referenceFacts(ctx: CheckContext, spec: ModelSpec): ModelFacts {

@@ -5,10 +5,15 @@
  * way is a verdict, never an exception.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { faultMessage, call, type CheckContext, type CheckVerdict } from 'neurograde/kit';
-import { isTagged, initBackend, isBackendFault, resetBackend, type Tf, rebuildModel, inspectTopology, LAYER_CLASSES, type Estimate, type Refusal } from 'neurograde/kit/models';
+import { faultMessage, call, type CheckContext, type CheckVerdict } from '../index.js';
+import { isTagged } from '../../sandbox/wire.js';
+import { initBackend, isBackendFault, resetBackend, type Tf } from '../../tf/backend.js';
+import { rebuildModel } from '../../tf/model-json.js';
+import { inspectTopology, type Estimate } from '../../tf/input/inspect.js';
+import { LAYER_CLASSES } from '../../tf/input/layers.js';
+import { type Refusal } from '../../tf/input/refusal.js';
 import { inspectCompile, type CompileInfo } from './compile.js';
-import { callLabel, type ModelSpec } from './specs.js';
+import { callLabel, type ModelSpec } from './spec.js';
 import { labelsOf, labelsOfTopology, tfErrorText } from './tf-error.js';
 
 export interface StudentModel {

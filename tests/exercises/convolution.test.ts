@@ -1,11 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as reference from '../../reference/convolution.js';
-import { exerciseHarness } from '../../tests/support/exercise-harness.js';
-import { checks } from './checks/index.js';
-import { mistakes } from './mistakes/index.js';
-import { notesConvol } from './mistakes/notes-convol.js';
+import { exerciseHarness } from '../support/exercise-harness.js';
+import { checks } from '../../exercises/convolution/checks/index.js';
+import { mistakes } from '../../exercises/convolution/mistakes/index.js';
+import { notesConvol } from '../../exercises/convolution/mistakes/notes-convol.js';
 
-const { manifest, run, variant, diagnosisOf } = exerciseHarness({ dir: import.meta.dirname, reference, checks, mistakes });
+const { manifest, run, variant, diagnosisOf } = exerciseHarness({ dir: join(import.meta.dirname, '..', '..', 'exercises', 'convolution'), reference, checks, mistakes });
 
 describe('convolution checks', () => {
   it('declares exactly the checks it defines, about 10 points', () => {

@@ -4,7 +4,7 @@
  * that a student who wrote `padding: 'same'` reads that it keeps 28x28 and where the extra
  * parameters come from.
  */
-import type { Messages } from 'neurograde/kit';
+import type { Messages } from '../index.js';
 import { propagation, type Difference } from './compare.js';
 import type { ModelFacts, Shape } from './facts.js';
 

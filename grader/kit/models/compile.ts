@@ -4,7 +4,7 @@
  * integer labels), Adam and accuracy for the classifiers; mean squared error and RMSprop for the
  * RNN.
  */
-import type { TrainingConfigJson } from 'neurograde/kit/models';
+import type { TrainingConfigJson } from '../../tf/model-json.js';
 
 export type CompileInfo =
   | { readonly kind: 'none' }

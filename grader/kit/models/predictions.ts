@@ -5,13 +5,15 @@
  * parameter counts agree.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { compareValues, createRng, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized } from 'neurograde/kit';
-import { type WireTensor, type Tf, isBackendFault, reseedWeights } from 'neurograde/kit/models';
+import { compareValues, createRng, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized } from '../index.js';
+import { type WireTensor } from '../../sandbox/wire.js';
+import { type Tf, isBackendFault } from '../../tf/backend.js';
+import { reseedWeights } from '../../tf/train.js';
 import { referenceFacts } from './architecture.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { modelFacts } from './facts.js';
 import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
-import { callLabel, type ModelSpec } from './specs.js';
+import { callLabel, type ModelSpec } from './spec.js';
 import { labelsOf, tfErrorText } from './tf-error.js';
 
 /** Fixed inputs for a spec: a batch of 4 seeded samples, pixels in [0, 1), sequences in [-1, 1). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExerciseResult } from '../../grader/model/results.js';
 import type { GradingEnvironment } from '../../grader/execute/grade-submission.js';
-import { environment, EXAMPLES, exercise, grade } from '../../tests/support/grade.js';
+import { environment, EXAMPLES, exercise, grade } from '../support/grade.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ALL = ['notes-normalize', 'normalize-edge', 'notes-one-hot', 'one-hot-edge', 'one-hot-property', 'random-data'];

@@ -1,11 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as reference from '../../reference/image.js';
-import { exerciseHarness } from '../../tests/support/exercise-harness.js';
-import { checks } from './checks/index.js';
-import { NOTES_HEIGHT, NOTES_WIDTH, syntheticGray, syntheticImage } from './checks/synthetic-image.js';
-import { mistakes } from './mistakes/index.js';
+import { exerciseHarness } from '../support/exercise-harness.js';
+import { checks } from '../../exercises/image/checks/index.js';
+import { NOTES_HEIGHT, NOTES_WIDTH, syntheticGray, syntheticImage } from '../../exercises/image/checks/synthetic-image.js';
+import { mistakes } from '../../exercises/image/mistakes/index.js';
 
-const { manifest, run, variant, diagnosisOf } = exerciseHarness({ dir: import.meta.dirname, reference, checks, mistakes });
+const { manifest, run, variant, diagnosisOf } = exerciseHarness({ dir: join(import.meta.dirname, '..', '..', 'exercises', 'image'), reference, checks, mistakes });
 
 describe('the koala stand-in', () => {
   it("has the notes' shape (168, 300, 3), integer channels in 0..255, and is the same on every call", () => {

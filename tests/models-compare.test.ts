@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { compileSettings } from '../../../grader/tf/model-json.js';
-import * as reference from '../../../reference/models.js';
-import { mistakes } from '../mistakes/index.js';
-import { en } from '../../../grader/i18n/en/index.js';
-import { compareArchitecture, diagnoseArchitecture } from './compare.js';
-import { architectureMessage } from './explain.js';
-import { compileProblem, inspectCompile } from './compile.js';
-import { modelFacts, sameFacts } from './facts.js';
-import { CNN, DEEP_CNN, DENSE, LSTM, RNN, type ModelSpec } from './specs.js';
+import { compileSettings } from '../grader/tf/model-json.js';
+import * as reference from '../reference/models.js';
+import { mistakes } from '../exercises/models/mistakes/index.js';
+import { en } from '../grader/i18n/en/index.js';
+import { compareArchitecture, diagnoseArchitecture } from '../grader/kit/models/compare.js';
+import { architectureMessage } from '../grader/kit/models/explain.js';
+import { compileProblem, inspectCompile } from '../grader/kit/models/compile.js';
+import { modelFacts, sameFacts } from '../grader/kit/models/facts.js';
+import type { ModelSpec } from '../grader/kit/models/spec.js';
+import { CNN, DEEP_CNN, DENSE, LSTM, RNN } from '../exercises/models/specs.js';
 
 const SPECS: Record<string, ModelSpec> = { denseModel: DENSE, cnnModel: CNN, deepCnnModel: DEEP_CNN, rnnModel: RNN, lstmModel: LSTM };
 type Builder = (...args: number[]) => tf.LayersModel;

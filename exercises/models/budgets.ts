@@ -2,12 +2,7 @@
  * The training budgets of the learning checks, in one place: the checks and the measurement of
  * their spread over seeds (`npm run bench -- models-learning`) read the same numbers.
  */
-export interface Budget {
-  readonly epochs: number;
-  readonly batchSize: number;
-  /** Samples per epoch (a seeded subset of the training set). */
-  readonly maxSamples: number;
-}
+import type { Budget } from 'neurograde/kit/models';
 
 export const learningBudgets = {
   dense: { epochs: 1, batchSize: 32, maxSamples: 2048 },

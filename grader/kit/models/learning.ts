@@ -12,9 +12,12 @@
  * the reference's result and is not trained.
  */
 import type * as TF from '@tensorflow/tfjs';
-import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from 'neurograde/kit';
-import { type Tf, backendIdentity, compileSettings, evaluateAccuracy, isBackendFault, trainBudgeted, trainingKey, unseededRandomness } from 'neurograde/kit/models';
-import type { Budget } from './budgets.js';
+import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from '../index.js';
+import { type Tf, backendIdentity, isBackendFault } from '../../tf/backend.js';
+import { compileSettings } from '../../tf/model-json.js';
+import { trainingKey } from '../../tf/model-results.js';
+import { evaluateAccuracy, trainBudgeted, unseededRandomness } from '../../tf/train.js';
+import type { Budget } from './spec.js';
 import { visibleCauses, type Cause } from './causes.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { CLASSIFIER, compileProblem, sameCompile, type CompileInfo } from './compile.js';
@@ -22,7 +25,7 @@ import type { TaskData } from './data.js';
 import { modelFacts, sameFacts } from './facts.js';
 import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
 import { transplant } from './predictions.js';
-import { callLabel, type ModelSpec } from './specs.js';
+import { callLabel, type ModelSpec } from './spec.js';
 import { labelsOf, tfErrorText } from './tf-error.js';
 
 /** How a learning check passes; the numbers come from the measured spread, written next to each check. */
@@ -150,6 +153,33 @@ function causesText(ctx: CheckContext, causes: readonly Cause[]): string {
   }));
 }
 
+/** Why the student's model cannot be trained at all, as the message; undefined when it can be. */
+function untrainable(ctx: CheckContext, student: StudentModel): string | undefined {
+  const t = ctx.t.models;
+  const label = callLabel(student.spec);
+  if (student.compile.kind === 'none') return t.cannotTrainUncompiled(label);
+  if (student.compile.kind === 'unserializable') return t.unserializable(label, student.spec.compile?.lossName ?? '', student.compile.detail);
+  if (student.compileError) return t.compileRejected(label, student.compileError);
+  if (student.model.trainableWeights.length === 0) return t.nothingTrainable(label);
+  const unseeded = unseededRandomness(student.model);
+  return unseeded ? t.unseeded(label, t.layerName(unseeded.className, unseeded.index), unseeded.option) : undefined;
+}
+
+/** The reference's score under the same training, once per data set and seed (and from the store when it trained before). */
+function trainedReference(ctx: CheckContext, spec: ModelSpec, training: Training & { readonly dataKey: string }): Promise<Score> {
+  return ctx.memo(`reference:${training.dataKey}:${ctx.seed}`, () =>
+    trainedScore(ctx, { topology: `reference:${spec.fn}(${spec.args.join(',')})`, training: 'reference' }, training, async () => {
+      const model = referenceModel(ctx, spec);
+      try {
+        return await train(model, training);
+      } finally {
+        (model.optimizer as TF.Optimizer | undefined)?.dispose();
+        model.dispose();
+      }
+    }),
+  );
+}
+
 /** A seed per starting draw: the first is the check's own, so one start is what a single training used. */
 const startSeed = (seed: number, start: number): number => (start === 0 ? seed : (seed + start * 0x9e3779b1) >>> 0);
 
@@ -167,12 +197,8 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         const { diagnosis, causes } = explainFailure(ctx, student);
         const why = causesText(ctx, causes);
         const failed = (message: string): CheckVerdict => ({ status: 'failed', message: message + why, ...(diagnosis ? { diagnosis } : {}) });
-        if (student.compile.kind === 'none') return failed(t.cannotTrainUncompiled(label));
-        if (student.compile.kind === 'unserializable') return failed(t.unserializable(label, spec.compile?.lossName ?? '', student.compile.detail));
-        if (student.compileError) return failed(t.compileRejected(label, student.compileError));
-        if (student.model.trainableWeights.length === 0) return failed(t.nothingTrainable(label));
-        const unseeded = unseededRandomness(student.model);
-        if (unseeded) return failed(t.unseeded(label, t.layerName(unseeded.className, unseeded.index), unseeded.option));
+        const cannot = untrainable(ctx, student);
+        if (cannot) return failed(cannot);
 
         const source = options.data(ctx, tf);
         // Tensors belong to one backend instance: a replaced backend (after a fault) loads them again.
@@ -205,17 +231,7 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         const got = await trainStudent(ctx.seed);
         if ('status' in got) return got;
         // After the student's: a model that cannot train at all needs no reference to compare with.
-        const reference = await ctx.memo(`reference:${source.key}:${ctx.seed}`, () =>
-          trainedScore(ctx, { topology: `reference:${spec.fn}(${spec.args.join(',')})`, training: 'reference' }, training, async () => {
-            const model = referenceModel(ctx, spec);
-            try {
-              return await train(model, training);
-            } finally {
-              (model.optimizer as TF.Optimizer | undefined)?.dispose();
-              model.dispose();
-            }
-          }),
-        );
+        const reference = await trainedReference(ctx, spec, training);
         const want = pass.ratio * reference.value;
         const outcome = { call: label, got: got.value, reference: reference.value, want, what, percent: Math.round(pass.ratio * 100) };
         return got.value >= want ? { status: 'passed', message: t.accuracyOk(outcome) } : failed(t.accuracyLow(outcome) + stoppedText(got));

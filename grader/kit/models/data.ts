@@ -4,8 +4,13 @@
  * grading environment through the check's memo: every submission of a batch reuses them.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { type CheckContext, GraderError } from 'neurograde/kit';
-import { type ImageSet, loadFashionMnist, loadMnist, mulberry32, permutation, noisySine, type Tf } from 'neurograde/kit/models';
+import { type CheckContext, GraderError } from '../index.js';
+import { type ImageSet } from '../../data/dataset.js';
+import { loadFashionMnist } from '../../data/idx.js';
+import { loadMnist } from '../../data/mnist.js';
+import { mulberry32, permutation } from '../../data/random.js';
+import { noisySine } from '../../data/sine.js';
+import { type Tf } from '../../tf/backend.js';
 
 export type DatasetName = 'mnist' | 'fashion' | 'sine';
 
