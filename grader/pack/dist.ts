@@ -66,11 +66,18 @@ export async function buildDist(options: DistOptions): Promise<{ readonly files:
   const old = `${outDir}.${process.pid}.old`;
   rmSync(next, { recursive: true, force: true });
   const common = { absWorkingDir: options.root, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' } as const;
-  await Promise.all([
-    build({ ...common, entryPoints: [...files], outdir: next, outbase: options.root, bundle: false }),
-    build({ ...childBuildOptions(join(options.root, 'grader', 'sandbox', 'child', 'main.ts')), outfile: join(next, 'grader', 'sandbox', CHILD_BUNDLE) }),
-  ]);
-  writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
+  try {
+    await Promise.all([
+      build({ ...common, entryPoints: [...files], outdir: next, outbase: options.root, bundle: false }),
+      build({ ...childBuildOptions(join(options.root, 'grader', 'sandbox', 'child', 'main.ts')), outfile: join(next, 'grader', 'sandbox', CHILD_BUNDLE) }),
+    ]);
+    writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
+  } catch (error) {
+    // A failed build (a missing dependency of the validators, a syntax error) must not leave its
+    // half-written folder beside the package: it was found in checkouts as dist.<pid>.next/.
+    rmSync(next, { recursive: true, force: true });
+    throw error;
+  }
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(next, outDir);
   rmSync(old, { recursive: true, force: true });
