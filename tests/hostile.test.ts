@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createMemo } from '../grader/kit/memo.js';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
@@ -7,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../grader/i18n/index.js';
-import { deriveSeed } from '../grader/data/rng.js';
 import type { Limits } from '../grader/model/manifest.js';
 import { SubmissionResultSchema, type CheckResult, type ExerciseResult, type SubmissionResult } from '../grader/model/results.js';
 import type { LauncherId } from '../grader/sandbox/launcher.js';
@@ -16,6 +14,7 @@ import { createEnvironment } from '../grader/execute/environment.js';
 import type { GradingEnvironment } from '../grader/execute/grade-submission.js';
 import { fixtureDirs, FIXTURES, grade, withExerciseLimits } from './support/grade.js';
 import { expectScoresAsBefore } from './support/parity.js';
+import { hiddenOnlyInputs } from './support/hidden-inputs.js';
 import { CI, CI_LAUNCHER, launcherUnavailable, skipReason, testEnvironment, testLauncher } from './support/sandbox.js';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 
@@ -268,31 +267,9 @@ describe('hostile submissions', () => {
   });
 
   it('hidden-leak: no hidden input reaches a message, because public checks run before hidden ones', async () => {
-    const exercise = env.exercises.find((e) => e.manifest.id === ATTACKED)!;
-    // Run each check against a child that never answers, to learn the inputs it sends.
-    const inputsOf = async (visibility: 'public' | 'hidden'): Promise<string[]> => {
-      const inputs: string[] = [];
-      for (const check of exercise.checks.filter((c) => exercise.manifest.checks[c.id]!.public === (visibility === 'public'))) {
-        await check.run({
-          exercise: exercise.manifest,
-          reference: exercise.reference,
-          tolerance: exercise.manifest.tolerance,
-          seed: deriveSeed(20261127, `${ATTACKED}/${check.id}`),
-          visibility,
-          lang: 'en',
-          t: messages('en'),
-          memo: createMemo(),
-          run: async (cases) => {
-            for (const steps of cases) for (const s of steps) if (s.op === 'call') inputs.push(JSON.stringify(s.args.map((a) => ('data' in a ? a.data : a))));
-            return { ok: false, failure: { kind: 'timeout', limitMs: 1 } };
-          },
-        });
-      }
-      return inputs;
-    };
-    const publicInputs = new Set(await inputsOf('public'));
-    // An input a public check sends too (conv 5x5, stride 1...) may show: it is not a hidden one.
-    const hiddenInputs = (await inputsOf('hidden')).filter((input) => !publicInputs.has(input));
+    // Each check run against a child that never answers, to learn the inputs it sends. An input a
+    // public check sends too (conv 5x5, stride 1...) may show: it is not a hidden one.
+    const hiddenInputs = await hiddenOnlyInputs(env, ATTACKED, 20261127);
     expect(hiddenInputs.length).toBeGreaterThan(0);
     const result = await grade(env, join(FIXTURES, 'hostile', 'hidden-leak'), { seed: 20261127 });
     const text = JSON.stringify(result);
