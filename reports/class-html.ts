@@ -11,6 +11,7 @@ import { problemText } from '../grader/i18n/layout-text.js';
 import type { ClassReporter, ReportContext } from './types.js';
 import { visibleStrings } from '../grader/io/unsafe-text.js';
 import { similaritySection } from './view/similarity-section.js';
+import { percentText } from './view/format.js';
 import { entryBadges } from './view/badges.js';
 import type { BatchEntry } from '../grader/model/class-results.js';
 import { pointsText, teacherProblemText, whenText } from '../grader/i18n/teacher-text.js';
@@ -131,7 +132,7 @@ function statistics(report: ClassReport, ctx: ReportContext) {
       ...c,
       visibilityLabel: c.visibility === 'public' ? t.public : t.hidden,
       rate: width(c.passed, c.total),
-      rateText: formatPercent(c.passed, c.total, ctx.lang),
+      rateText: percentText(ctx.lang, messages(ctx.lang).report, c.passed, c.total),
     })),
     mistakes: summary.mistakes,
   };

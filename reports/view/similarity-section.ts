@@ -1,8 +1,9 @@
 import { messages } from '../../grader/i18n/index.js';
 import type { Lang } from '../../grader/model/localized.js';
 import type { SimilarityReport } from '../../grader/model/similarity.js';
+import { formatPercent } from '../../grader/i18n/score.js';
+import { percentText } from './format.js';
 
-const pct = (x: number): string => String(Math.round(x * 1000) / 10);
 const WIDTH = 560;
 const HEIGHT = 120;
 /** Rows of the top-pairs table besides the flagged ones. */
@@ -15,23 +16,26 @@ const LISTED = 10;
  */
 export function similaritySection(report: SimilarityReport, lang: Lang) {
   const t = messages(lang).similarity.section;
+  // A similarity is a fraction of 1; the language's template places the percent sign.
+  const shown = (x: number): string => percentText(lang, messages(lang).report, x, 1);
+  const number = (x: number): string => formatPercent(x, 1, lang);
   const top = Math.max(1, ...report.histogram.map((b) => b.count));
   const step = WIDTH / report.histogram.length;
   const flagged = report.pairs.filter((p) => p.flagged).length;
   return {
     t,
-    intro: t.intro(pct(report.threshold)),
+    intro: t.intro(formatPercent(report.threshold, 1, lang)),
     pairs: report.pairs.slice(0, Math.max(flagged, LISTED)).map((p, i) => ({
       rank: i + 1,
       left: p.left,
       right: p.right,
-      similarity: pct(p.similarity),
+      similarity: shown(p.similarity),
       longest: p.longestFile ? t.longestValue(p.longest, p.longestFile) : '',
       flagged: p.flagged,
       page: p.page,
       width: Math.round(p.similarity * 100),
     })),
-    clusters: report.clusters.map((c) => ({ members: c.members, similarity: pct(c.similarity) })),
+    clusters: report.clusters.map((c) => ({ members: c.members, similarity: shown(c.similarity) })),
     skipped: report.skipped.map((s) => t.skipped(s.name, s.file)),
     histogram: {
       caption: t.histogramCaption(report.pairCount),
@@ -51,8 +55,8 @@ export function similaritySection(report: SimilarityReport, lang: Lang) {
           centerX: x + w / 2,
           labelY: HEIGHT - h - 4,
           tickY: HEIGHT + 16,
-          label: `${pct(b.from)}–${pct(b.to)}%`,
-          title: t.histogramBar(pct(b.from), pct(b.to), b.count),
+          label: messages(lang).report.percent(`${number(b.from)}–${number(b.to)}`),
+          title: t.histogramBar(number(b.from), number(b.to), b.count),
           above: b.from >= report.threshold,
         };
       }),
