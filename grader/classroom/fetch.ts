@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Roster, RosterStudent } from '../io/roster.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -16,14 +16,30 @@ export function parseRepo(text: string): RepoRef | undefined {
   return m ? { owner: m[1]!, name: m[2]! } : undefined;
 }
 
+import type { FetchFailure, FetchFailureView } from '../model/fetch.js';
+
+export type { FetchFailure };
+
 /** What `classroom fetch` recorded for one student: the commit graded, or why there is none. */
 export type Fetched =
   | { readonly key: string; readonly repo: RepoRef; readonly status: 'fetched'; readonly sha: string }
-  | { readonly key: string; readonly repo?: RepoRef; readonly status: 'failed'; readonly message: string };
+  | {
+      readonly key: string;
+      readonly repo?: RepoRef;
+      readonly status: 'failed';
+      readonly reason: FetchFailure;
+      /** What the roster said (bad-repository, bad-key) or git's last line of error (clone-failed). */
+      readonly detail?: string;
+      /**
+       * The commit of the copy an earlier fetch left in the class folder, kept there and graded
+       * again, so that a network failure never turns a submission into "not submitted".
+       */
+      readonly kept?: string;
+    };
 
 /** `fetch.json`: every roster student with a repository, in roster order. */
 export interface FetchRecord {
-  readonly format: 'neurograde-fetch/1';
+  readonly format: 'neurograde-fetch/2';
   readonly students: readonly Fetched[];
 }
 
@@ -37,31 +53,54 @@ export interface FetchOptions {
   readonly token?: string;
   /** Time for one clone. @default 120000 */
   readonly timeoutMs?: number;
+  /** The record of the earlier fetch into `out`, whose commits say what a kept copy is. @default none */
+  readonly previous?: FetchRecord;
 }
 
 const gitEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'echo' };
 
-function cloneOne(student: RosterStudent, repo: RepoRef, o: Required<Omit<FetchOptions, 'token'>> & Pick<FetchOptions, 'token'>): Fetched {
+type Resolved = Required<Omit<FetchOptions, 'token' | 'previous'>> & Pick<FetchOptions, 'token' | 'previous'>;
+
+/** The commit an earlier fetch recorded for `key`, if its copy is still in the class folder. */
+function earlierCopy(key: string, dir: string, previous: FetchRecord | undefined): string | undefined {
+  const earlier = previous?.students.find((s) => s.key === key);
+  if (!earlier || !existsSync(dir)) return undefined;
+  return earlier.status === 'fetched' ? earlier.sha : earlier.kept;
+}
+
+function cloneOne(student: RosterStudent, repo: RepoRef, o: Resolved): Fetched {
   const dir = join(o.out, student.key);
-  rmSync(dir, { recursive: true, force: true });
+  // Cloned beside its place and swapped in only once complete: a failed clone leaves the earlier copy whole.
+  const incoming = join(o.out, `.${student.key}.fetching`);
+  rmSync(incoming, { recursive: true, force: true });
   const url = `${o.gitBase.replace(/\/$/, '')}/${repo.owner}/${repo.name}.git`;
   const auth = o.token ? ['-c', `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${o.token}`).toString('base64')}`] : [];
-  const clone = spawnSync('git', [...auth, 'clone', '--quiet', '--depth', '1', '--no-tags', url, dir], { encoding: 'utf8', timeout: o.timeoutMs, env: gitEnv });
+  const clone = spawnSync('git', [...auth, 'clone', '--quiet', '--depth', '1', '--no-tags', url, incoming], { encoding: 'utf8', timeout: o.timeoutMs, env: gitEnv });
   if (clone.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    const why = clone.error ? clone.error.message : clone.stderr.trim().split('\n').pop() ?? `exit ${clone.status}`;
-    return { key: student.key, repo, status: 'failed', message: `git clone ${repo.owner}/${repo.name} failed: ${why}` };
+    rmSync(incoming, { recursive: true, force: true });
+    const detail = clone.error ? clone.error.message : (clone.stderr.trim().split('\n').pop() ?? `exit ${clone.status}`);
+    const kept = earlierCopy(student.key, dir, o.previous);
+    return { key: student.key, repo, status: 'failed', reason: 'clone-failed', detail, ...(kept ? { kept } : {}) };
   }
-  const sha = spawnSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8', env: gitEnv }).stdout.trim();
+  const head = spawnSync('git', ['-C', incoming, 'rev-parse', '--verify', '--quiet', 'HEAD'], { encoding: 'utf8', env: gitEnv });
+  if (head.status !== 0) {
+    // Cloned, but nothing to check out: an empty repository, or a default branch with no commit.
+    rmSync(incoming, { recursive: true, force: true });
+    const kept = earlierCopy(student.key, dir, o.previous);
+    return { key: student.key, repo, status: 'failed', reason: 'empty-repository', ...(kept ? { kept } : {}) };
+  }
+  const sha = head.stdout.trim();
   // The submission is the files, not the history: .git would count as a stray folder.
-  rmSync(join(dir, '.git'), { recursive: true, force: true });
+  rmSync(join(incoming, '.git'), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(incoming, dir);
   return { key: student.key, repo, status: 'fetched', sha };
 }
 
 /**
  * Clones the default branch of every roster student's repository into `<out>/<key>/` (shallow,
  * history dropped) and returns what it did; a repository that cannot be fetched costs that
- * student only. Student keys are folder names the roster checked; one that would leave `out`
+ * student only, and a copy an earlier fetch left stays in place (see `Fetched.kept`). Student keys are folder names the roster checked; one that would leave `out`
  * is refused.
  */
 export function fetchClass(options: FetchOptions): FetchRecord {
@@ -71,21 +110,36 @@ export function fetchClass(options: FetchOptions): FetchRecord {
   for (const s of o.roster.students) {
     const text = s.repository;
     if (!text) {
-      students.push({ key: s.key, status: 'failed', message: 'no repository in the roster' });
+      students.push({ key: s.key, status: 'failed', reason: 'no-repository' });
       continue;
     }
     const repo = parseRepo(text);
     if (!repo) {
-      students.push({ key: s.key, status: 'failed', message: `repository "${text}" is not owner/name or a GitHub URL` });
+      students.push({ key: s.key, status: 'failed', reason: 'bad-repository', detail: text });
       continue;
     }
     if (!/^[A-Za-z0-9._-]+$/.test(s.key) || s.key === '.' || s.key === '..') {
-      students.push({ key: s.key, repo, status: 'failed', message: `"${s.key}" cannot be a folder name` });
+      students.push({ key: s.key, repo, status: 'failed', reason: 'bad-key', detail: s.key });
       continue;
     }
     students.push(cloneOne(s, repo, o));
   }
-  return { format: 'neurograde-fetch/1', students };
+  return { format: 'neurograde-fetch/2', students };
+}
+
+/** A failed fetch as the terminal's message takes it. */
+export function failureView(f: Extract<Fetched, { status: 'failed' }>): FetchFailureView {
+  const { repo, status: _status, ...view } = f;
+  return { ...view, ...(repo ? { repo: `${repo.owner}/${repo.name}` } : {}) };
+}
+
+/**
+ * The commit whose files are in the class folder for a student, if any: the one fetched now, or
+ * the earlier one kept when this fetch failed. Feedback is posted on that commit.
+ */
+export function gradedCommit(f: Fetched): { readonly repo: RepoRef; readonly sha: string } | undefined {
+  if (f.status === 'fetched') return { repo: f.repo, sha: f.sha };
+  return f.repo && f.kept ? { repo: f.repo, sha: f.kept } : undefined;
 }
 
 export function writeFetchRecord(path: string, record: FetchRecord): void {

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { GraderError } from '../model/errors.js';
 import type { SubmissionResult } from '../model/results.js';
 import { COMMENT_MARKER, feedbackComment, statusDescription } from './feedback.js';
-import type { FetchRecord } from './fetch.js';
+import { gradedCommit, type FetchRecord } from './fetch.js';
 
 /** One call to GitHub's REST API. */
 export interface ApiRequest {
@@ -74,7 +74,7 @@ export interface PostSummary {
 }
 
 /**
- * Posts each fetched student's grade back on their repository: a commit status on the commit
+ * Posts each graded student's grade back on their repository: a commit status on the commit
  * graded (shown on its pull request) and, on every open pull request of that commit, one comment
  * with the score and public-safe feedback, edited in place on the next grading. One student's
  * refused request costs that student's feedback only.
@@ -83,7 +83,8 @@ export async function postFeedback(o: PostOptions): Promise<PostSummary> {
   const posted: string[] = [];
   const failed: { key: string; message: string }[] = [];
   for (const s of o.fetched.students) {
-    if (s.status !== 'fetched') continue;
+    const commit = gradedCommit(s);
+    if (!commit) continue;
     const file = join(o.graded, s.key, 'results.json');
     if (!existsSync(file)) {
       failed.push({ key: s.key, message: `no results.json for ${s.key} in ${o.graded}` });
@@ -92,10 +93,10 @@ export async function postFeedback(o: PostOptions): Promise<PostSummary> {
     const result = JSON.parse(readFileSync(file, 'utf8')) as SubmissionResult;
     const body = feedbackComment(result, o.t);
     if (o.commentsDir) writeFileAtomic(join(o.commentsDir, `${s.key}.md`), body);
-    const repo = `/repos/${s.repo.owner}/${s.repo.name}`;
+    const repo = `/repos/${commit.repo.owner}/${commit.repo.name}`;
     try {
-      await o.api.send({ method: 'POST', path: `${repo}/statuses/${s.sha}`, body: { state: 'success', context: 'neurograde/grade', description: statusDescription(result, o.t) } });
-      const pulls = (await o.api.send({ method: 'GET', path: `${repo}/commits/${s.sha}/pulls` })) as { number: number; state: string }[];
+      await o.api.send({ method: 'POST', path: `${repo}/statuses/${commit.sha}`, body: { state: 'success', context: 'neurograde/grade', description: statusDescription(result, o.t) } });
+      const pulls = (await o.api.send({ method: 'GET', path: `${repo}/commits/${commit.sha}/pulls` })) as { number: number; state: string }[];
       for (const pr of pulls.filter((p) => p.state === 'open')) {
         const comments = (await o.api.send({ method: 'GET', path: `${repo}/issues/${pr.number}/comments?per_page=100` })) as { id: number; body?: string }[];
         const mine = comments.find((c) => c.body?.startsWith(COMMENT_MARKER));

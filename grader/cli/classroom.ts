@@ -1,12 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dryRunApi, githubApi, postFeedback } from '../classroom/post.js';
-import { fetchClass, writeFetchRecord, type FetchRecord } from '../classroom/fetch.js';
+import { failureView, fetchClass, writeFetchRecord, type FetchRecord } from '../classroom/fetch.js';
 import { messages } from '../i18n/index.js';
 import { readRoster } from '../io/roster.js';
 import { UsageError } from '../model/errors.js';
 import { parseLang } from './options.js';
 import { parseCommandLine } from './parse.js';
+
+/** The record an earlier fetch wrote, if any and readable: it says which commit each kept copy is. */
+function readPreviousRecord(path: string): FetchRecord | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const record = JSON.parse(readFileSync(path, 'utf8')) as FetchRecord;
+    return record.format === 'neurograde-fetch/2' && Array.isArray(record.students) ? record : undefined;
+  } catch {
+    // A damaged record only costs the "kept" commit in the new one: the copies stay in place anyway.
+    return undefined;
+  }
+}
 
 /**
  * `neurograde classroom fetch --roster roster.csv --out class/ [--record fetch.json] [--git-base URL]`
@@ -30,11 +42,12 @@ export async function classroomCommand(argv: readonly string[], print: (line: st
     if (!values.roster || !values.out) throw new UsageError('classroom fetch needs --roster <roster.csv> and --out <class dir>');
     // NEUROGRADE_GIT_BASE: a stand-in for github.com (a mirror, or local bare repositories in a rehearsal).
     const gitBase = values['git-base'] ?? (process.env.NEUROGRADE_GIT_BASE || undefined);
-    const fetched = fetchClass({ roster: readRoster(values.roster), out: values.out, ...(gitBase ? { gitBase } : {}), ...(token ? { token } : {}) });
+    const previous = readPreviousRecord(record);
+    const fetched = fetchClass({ roster: readRoster(values.roster), out: values.out, ...(gitBase ? { gitBase } : {}), ...(token ? { token } : {}), ...(previous ? { previous } : {}) });
     writeFetchRecord(record, fetched);
     const failed = fetched.students.filter((s) => s.status === 'failed');
     print(t.batch.classroom.fetched(fetched.students.length - failed.length, failed.length));
-    for (const f of failed) if (f.status === 'failed') print(`  ${f.key}: ${f.message}`);
+    for (const f of failed) if (f.status === 'failed') print(t.batch.classroom.fetchFailed(failureView(f)));
     return 0;
   }
   if (sub === 'post') {

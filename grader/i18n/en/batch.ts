@@ -1,3 +1,5 @@
+import type { FetchFailureView } from '../../model/fetch.js';
+
 /**
  * Strings of the class-grading commands (batch, merge), the student commands (check, ci, pack)
  * and the class exports, in English. Faults follow "Expected X to be Y, but got Z."
@@ -128,6 +130,20 @@ export const batch = {
     hiddenFailed: (n: number) => `${n} hidden check(s) did not pass; their inputs stay hidden, run npx neurograde check and read the statement again.`,
     footer: "_Posted by your teacher's grading workflow; it is updated at each grading._",
     fetched: (n: number, failed: number) => `Fetched ${n} repositories, ${failed} could not be fetched.`,
+    fetchFailed: (f: FetchFailureView) => {
+      const why =
+        f.reason === 'no-repository'
+          ? 'Expected a repository in the roster, but got none'
+          : f.reason === 'bad-repository'
+            ? `Expected the roster's repository to be owner/name or a GitHub URL, but got "${f.detail ?? ''}"`
+            : f.reason === 'bad-key'
+              ? `Expected a student key that can be a folder name, but got "${f.detail ?? ''}"`
+              : f.reason === 'empty-repository'
+                ? `Expected a commit on the default branch of ${f.repo ?? ''}, but got none`
+                : `git clone ${f.repo ?? ''} failed: ${f.detail ?? ''}`;
+      const kept = f.kept ? `; the copy fetched earlier (commit ${f.kept.slice(0, 7)}) stays and is graded` : '';
+      return `  ${f.key}: ${why}${kept}.`;
+    },
     posted: (n: number, where: string) => `Feedback for ${n} student(s): ${where}`,
     dryRun: 'written to files (dry run), nothing sent',
     sent: 'sent to GitHub',

@@ -129,6 +129,20 @@ export const batch: Messages['batch'] = {
     hiddenFailed: (n) => `${n} vérification(s) cachée(s) échoue(nt) ; leurs entrées restent cachées, lancez npx neurograde check et relisez l'énoncé.`,
     footer: "_Publié par la correction de votre enseignant ; mis à jour à chaque correction._",
     fetched: (n, failed) => `${n} dépôts récupérés, ${failed} n'ont pas pu l'être.`,
+    fetchFailed: (f) => {
+      const why =
+        f.reason === 'no-repository'
+          ? 'La liste devait donner un dépôt, mais on n\'en trouve aucun'
+          : f.reason === 'bad-repository'
+            ? `Le dépôt de la liste devait être propriétaire/nom ou une URL GitHub, mais on obtient « ${f.detail ?? ''} »`
+            : f.reason === 'bad-key'
+              ? `La clé de l'étudiant devait pouvoir servir de nom de dossier, mais on obtient « ${f.detail ?? ''} »`
+              : f.reason === 'empty-repository'
+                ? `La branche par défaut de ${f.repo ?? ''} devait avoir un commit, mais on n'en trouve aucun`
+                : `git clone ${f.repo ?? ''} a échoué : ${f.detail ?? ''}`;
+      const kept = f.kept ? ` ; la copie récupérée auparavant (commit ${f.kept.slice(0, 7)}) reste en place et est corrigée` : '';
+      return `  ${f.key} : ${why}${kept}.`;
+    },
     posted: (n, where) => `Retours pour ${n} étudiant(s) : ${where}`,
     dryRun: 'écrits dans des fichiers (essai), rien envoyé',
     sent: 'envoyés à GitHub',
