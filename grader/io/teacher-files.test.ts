@@ -23,7 +23,7 @@ describe('parseWhen: the dates a teacher writes', () => {
     expect(parseWhen('2026-11-20T08:00')!.getTime()).toBe(new Date(2026, 10, 20, 8, 0, 0).getTime());
   });
 
-  it.each(['2026-13-01', '2026-02-30', '2026-02-30T10:00Z', '20/11/2026', 'tomorrow', '2026-11-20T25:00', ''])('refuses %j', (text) => expect(parseWhen(text)).toBeUndefined());
+  it.each(['2026-13-01', '2026-02-30', '2026-02-30T10:00Z', '2026/11/20', 'tomorrow', '2026-11-20T25:00', ''])('refuses %j', (text) => expect(parseWhen(text)).toBeUndefined());
 });
 
 describe('the teacher files: every problem with its line, the good lines kept', () => {
@@ -36,6 +36,12 @@ describe('the teacher files: every problem with its line, the good lines kept', 
       { code: 'empty-cell', file: path, line: 4, column: 'student' },
       { code: 'duplicate', file: path, line: 5, other: 2 },
     ]);
+    // Moodle's grading worksheet: its own column name, its own date form; other columns ignored.
+    const moodle = file('moodle.csv', 'Identifier,Student,Last modified (submission)\nParticipant 1,alice,"Friday, 20 November 2026, 11:59 PM"\n');
+    expect(readDates(moodle).dates.map((d) => d.at.getTime())).toEqual([new Date(2026, 10, 20, 23, 59, 0).getTime()]);
+    // A column that can only be month first (11/20) is read month first throughout, 03/04 included.
+    const us = readDates(file('us.csv', 'student,submitted\nalice,11/20/2026 10:00\nbob,03/04/2026\n'));
+    expect(us.dates.map((d) => [d.at.getMonth() + 1, d.at.getDate()])).toEqual([[11, 20], [3, 4]]);
     expect(readDates(file('nodate.csv', 'student,when\nalice,x\n')).problems).toEqual([{ code: 'missing-column', file: join(dir, 'nodate.csv'), column: 'submitted', found: ['student', 'when'] }]);
   });
 

@@ -3,6 +3,9 @@ import { extname } from 'node:path';
 import { OverrideEntrySchema, type TeacherProblem } from '../model/adjustments.js';
 import { validator } from '../schema/validate.js';
 import { parseCsv } from './roster.js';
+import { dayFirstOf, parseWhen } from './when.js';
+
+export { parseWhen };
 
 /**
  * The teacher's files for a batch: `--dates` (when each student handed in) and `--overrides`
@@ -10,34 +13,6 @@ import { parseCsv } from './roster.js';
  * thrown one at a time: a file-level problem (cannot be read, not JSON, a column missing) makes
  * the file unusable; a line-level one skips that line only.
  */
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
-
-/**
- * A date as a teacher writes it: `2026-11-20`, `2026-11-20T23:59`, `2026-11-20 23:59:30+01:00`.
- * Without an offset it is the grader's local time; a date alone means the end of that day.
- * Undefined when it is not such a date or names no real day (2026-02-30).
- */
-export function parseWhen(value: string): Date | undefined {
-  const m = ISO.exec(value.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? undefined : Number(x)));
-  const dateOnly = h === undefined;
-  const [hh, mm, ss] = dateOnly ? [23, 59, 59] : [h!, mi!, s ?? 0];
-  if (mo! < 1 || mo! > 12 || d! < 1 || hh > 23 || mm > 59 || ss > 59) return undefined;
-  const offset = m[7];
-  let date: Date;
-  if (offset === undefined) date = new Date(y!, mo! - 1, d!, hh, mm, ss);
-  else {
-    const sign = offset === 'Z' ? 0 : offset[0] === '-' ? -1 : 1;
-    const digits = offset.replace(/[^0-9]/g, '');
-    const minutes = sign === 0 ? 0 : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
-    date = new Date(Date.UTC(y!, mo! - 1, d!, hh, mm, ss) - minutes * 60_000);
-  }
-  // Date rolls 30 February over to March: refuse a day the month does not have.
-  const check = offset === undefined ? date.getDate() : new Date(Date.UTC(y!, mo! - 1, d!)).getUTCDate();
-  return Number.isNaN(date.getTime()) || check !== d ? undefined : date;
-}
 
 /** A teacher file's text, or the problem of reading it. */
 function readText(path: string): { text: string } | { problem: TeacherProblem } {
@@ -53,7 +28,7 @@ const norm = (h: string): string => h.trim().toLowerCase().replace(/[\s-]+/g, '_
 /** Header spellings of the teacher files' columns. */
 const COLUMNS = {
   student: ['student', 'submission', 'name', 'username', 'login', 'github'],
-  submitted: ['submitted', 'submitted_at', 'date', 'time', 'timestamp', 'last_modified'],
+  submitted: ['submitted', 'submitted_at', 'date', 'time', 'timestamp', 'last_modified', 'last_modified_(submission)'],
   exercise: ['exercise', 'item'],
   check: ['check'],
   points: ['points', 'score', 'grade'],
@@ -82,20 +57,25 @@ export interface DateLine {
   readonly at: Date;
 }
 
-/** `--dates <csv>`: a header with `student` and `submitted` columns, one ISO date a row. */
+/**
+ * `--dates <csv>`: a header with `student` and `submitted` columns (Moodle's grading worksheet
+ * has both), one date a row in any form `parseWhen` reads; numeric dates are read day first
+ * unless the column can only be month first (see `dayFirstOf`).
+ */
 export function readDates(path: string): { dates: DateLine[]; problems: TeacherProblem[] } {
   const read = readText(path);
   if ('problem' in read) return { dates: [], problems: [read.problem] };
   const { records, problems } = csvRecords(path, read.text, ['student', 'submitted'], []);
   const dates: DateLine[] = [];
   const seen = new Map<string, number>();
+  const dayFirst = dayFirstOf(records.map((r) => r.get('submitted')));
   for (const r of records) {
     const student = r.get('student');
     if (!student) {
       problems.push({ code: 'empty-cell', file: path, line: r.line, column: 'student' });
       continue;
     }
-    const at = parseWhen(r.get('submitted'));
+    const at = parseWhen(r.get('submitted'), { dayFirst });
     if (!at) {
       problems.push({ code: 'bad-date', file: path, line: r.line, value: r.get('submitted') });
       continue;

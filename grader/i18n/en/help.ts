@@ -52,7 +52,7 @@ export const help = {
     deadline: 'the deadline (2026-11-20 is the end of that day; 2026-11-20T23:59+01:00); the time comes from --dates, else the git commit, else the zip',
     'late-penalty': 'percent taken off every exercise per started day late (default 0: late is shown, not penalised)',
     'late-cutoff': 'after this date a submission scores 0',
-    dates: 'a CSV of student,submitted times, which win over git and zip times',
+    dates: 'a CSV of student,submitted times (ISO, 20/11/2026 23:59, or Moodle\'s worksheet dates), which win over git and zip times',
     overrides: 'a JSON or CSV file of student, exercise, check, points, comment: applied at every regrade',
     feedback: 'also write the feedback bundle into this folder (see neurograde feedback)',
     'csv-locale': 'fr: gradebook.csv and feedback.csv with ";" and decimal commas, for French spreadsheets (default en)',

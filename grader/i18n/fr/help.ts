@@ -54,7 +54,7 @@ export const help: Messages['help'] = {
     deadline: 'la date limite (2026-11-20 : la fin de ce jour ; 2026-11-20T23:59+01:00) ; l\'heure vient de --dates, sinon du commit git, sinon du zip',
     'late-penalty': 'pourcentage retiré à chaque exercice par jour de retard entamé (0 par défaut : le retard est signalé, pas pénalisé)',
     'late-cutoff': 'après cette date, une remise vaut 0',
-    dates: 'un CSV student,submitted des heures de remise, qui priment sur git et le zip',
+    dates: 'un CSV student,submitted des heures de remise (ISO, 20/11/2026 23:59 ou les dates de la feuille de notes Moodle), qui priment sur git et le zip',
     overrides: 'un fichier JSON ou CSV student, exercise, check, points, comment : appliqué à chaque nouvelle correction',
     feedback: 'écrit aussi les retours dans ce dossier (voir neurograde feedback)',
     'csv-locale': 'fr : gradebook.csv et feedback.csv avec « ; » et la virgule décimale, pour les tableurs français (en par défaut)',
