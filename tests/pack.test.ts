@@ -206,7 +206,7 @@ describe('neurograde pack', () => {
     const said = plain(onStarter.stdout + onStarter.stderr);
     expect(said).toMatch(/TODO/);
     // A failure shows what differs and the case's inputs, never the harness's frames or code.
-    expect(said).toMatch(/^Inputs:\n {2}img = \[\[/m);
+    expect(said).toMatch(/^ +Inputs:\n +img = \[\[/m);
     expect(said).not.toMatch(/public\.test\.mjs:\d+/);
     expect(said).not.toMatch(/^\s+at /m);
     // Cases are named by their titles; checks npm test cannot run are listed as skipped, with the reason.
@@ -216,8 +216,23 @@ describe('neurograde pack', () => {
     expect(onStarter.stdout.trimEnd().split('\n').at(-1)).toBe(messages('en').batch.pack.npmTest.diagnosis);
     for (const e of exercises) put(e.manifest.file);
     const onCorrect = await sh('npm test --silent', {});
-    expect(plain(onCorrect.stdout + onCorrect.stderr)).toMatch(/Tests\s+\d+ passed/);
+    const passed = plain(onCorrect.stdout + onCorrect.stderr);
+    expect(passed).toMatch(/^Tests: \d+ passed, \d+ not run \(\d+\)$/m);
+    expect(passed).toMatch(/^Time: \d+\.\d s$/m);
+    expect(passed).not.toContain(messages('en').batch.pack.npmTest.diagnosis);
     expect(onCorrect.code).toBe(0);
+    // The pack's language is the reporter's: vitest's own summary would stay English in a French pack.
+    const casesFile = join(pack, 'checks', 'public-cases.json');
+    const english = readFileSync(casesFile, 'utf8');
+    writeFileSync(casesFile, JSON.stringify({ ...(JSON.parse(english) as object), lang: 'fr' }));
+    try {
+      const french = plain((await sh('npm test --silent', {})).stdout);
+      expect(french).toMatch(/^Tests : \d+ réussis, \d+ non lancés \(\d+\)$/m);
+      expect(french).toMatch(/^Durée : \d+,\d s$/m);
+      expect(french).not.toMatch(/passed|Test Files|Duration/);
+    } finally {
+      writeFileSync(casesFile, english);
+    }
     for (const e of exercises) if (existsSync(starter(e))) copyFileSync(starter(e), join(pack, e.manifest.file));
   });
 

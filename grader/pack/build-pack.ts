@@ -92,9 +92,9 @@ function readme(exercises: readonly Exercise[], lang: Lang, min: MinScore, cours
   return lines.join('\n');
 }
 
-/** The pack's vitest config: its public cases, and the reporter whose last line points to the diagnosis. */
+/** The pack's vitest config: its public cases, and its own reporter (the pack's language; a last line pointing to the diagnosis). */
 const VITEST_CONFIG =
-  "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['checks/**/*.test.mjs'], reporters: ['default', './checks/diagnosis-reporter.mjs'] } });\n";
+  "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['checks/**/*.test.mjs'], reporters: ['./checks/pack-reporter.mjs'] } });\n";
 
 /** The pack's package.json, with the language `neurograde check`, `--watch` and `--help` speak there without --lang. */
 function packageJson(lang: Lang, grader: string): string {
@@ -144,7 +144,7 @@ export async function buildPack(options: PackOptions): Promise<PackSummary> {
   files.set('checks/public-cases.json', json + '\n');
   files.set('checks/runtime.mjs', await runtimeBundle());
   files.set('checks/public.test.mjs', template('public.test.mjs.tmpl', {}));
-  files.set('checks/diagnosis-reporter.mjs', template('diagnosis-reporter.mjs.tmpl', {}));
+  files.set('checks/pack-reporter.mjs', template('pack-reporter.mjs.tmpl', {}));
   files.set('vitest.config.mjs', VITEST_CONFIG);
   files.set('package.json', packageJson(lang, options.grader ?? packageSpec));
   files.set('.gitignore', 'node_modules/\n.neurograde/\nneurograde-report/\n');

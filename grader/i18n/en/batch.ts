@@ -192,6 +192,12 @@ export const batch = {
       inputs: 'Inputs:',
       notShipped: (title: string) => `${title}: not run by npm test (its cases are drawn or trained by the grader); npx neurograde check runs it`,
       diagnosis: 'npm test compares outputs only. For the diagnosis (the mistake named, a hint, the report), run: npx neurograde check',
+      summary: (c: { passed: number; failed: number; skipped: number }) =>
+        `Tests: ${[c.passed && `${c.passed} passed`, c.failed && `${c.failed} failed`, c.skipped && `${c.skipped} not run`].filter(Boolean).join(', ') || 'none'} (${c.passed + c.failed + c.skipped})`,
+      duration: (ms: number) => `Time: ${(ms / 1000).toFixed(1)} s`,
+      notLoaded: (file: string) => `${file} could not be loaded:`,
+      labelled: (label: string, text: string) => `${label}: ${text}`,
+      runError: 'Error outside any case:',
     },
   },
 } as const;

@@ -190,6 +190,12 @@ export const batch: Messages['batch'] = {
       inputs: 'Entrées :',
       notShipped: (title) => `${title} : pas lancée par npm test (ses cas sont tirés au hasard ou entraînés par le correcteur) ; npx neurograde check la lance`,
       diagnosis: "npm test ne compare que les sorties. Pour le diagnostic (l'erreur nommée, une piste, le rapport), lancez : npx neurograde check",
+      summary: (c) =>
+        `Tests : ${[c.passed && `${c.passed} ${c.passed > 1 ? 'réussis' : 'réussi'}`, c.failed && `${c.failed} ${c.failed > 1 ? 'échoués' : 'échoué'}`, c.skipped && `${c.skipped} non ${c.skipped > 1 ? 'lancés' : 'lancé'}`].filter(Boolean).join(', ') || 'aucun'} (${c.passed + c.failed + c.skipped})`,
+      duration: (ms) => `Durée : ${(ms / 1000).toFixed(1).replace('.', ',')} s`,
+      notLoaded: (file) => `${file} n'a pas pu être chargé :`,
+      labelled: (label, text) => `${label} : ${text}`,
+      runError: 'Erreur hors de tout cas :',
     },
   },
 };
