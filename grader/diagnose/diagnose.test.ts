@@ -152,3 +152,36 @@ describe('diagnose, variants known as data (the student package: no code of the 
     expect(found.mistakes.map((m) => m.id)).toEqual(id ? [id] : []);
   });
 });
+
+describe('diagnose, when the student changed an argument', () => {
+  const changed = (caseId: string) => ({
+    fn: 'scale',
+    argument: 'xs',
+    positional: false,
+    change: { step: 0, arg: 0, at: [0], change: 'value' as const, before: 1, after: 0 },
+  });
+  const right = (xs: number[], k: number, caseId: string, mutated: boolean) => ({
+    ...obs(xs, k, [xs.map((x) => x * k)]),
+    caseId,
+    ...(mutated ? { mutated: changed(caseId) } : {}),
+  });
+
+  it.each([
+    ['every failing case', [true, true, false, false], undefined, { scope: 'every', failing: 2 }],
+    ['the case shown', [true, false, false, false], 'c0', { scope: 'shown', failing: 2 }],
+  ])('says input-mutated of %s, and names no catalogue mistake', (_name, mutated, shown, expected) => {
+    const observations = mutated.map((m, i) => right([1, 2], i + 1, `c${i}`, m));
+    // With the case shown, another case fails by its values, in no telling way.
+    if (shown) observations[1] = { ...obs([1, 2], 2, [[7, -3]]), caseId: 'c1' };
+    const found = diagnose({ reference, mistakes, tolerance, observations, ...(shown ? { shownCaseId: shown } : {}) });
+    expect(found.mistakes).toEqual([]);
+    expect(found.relation).toMatchObject({ id: 'input-mutated', call: 'scale', path: 'xs', params: { argument: 1 }, ...expected });
+    expect(messages('en').diagnose.relation(found.relation!)).toMatch(/Your scale changes its argument xs: after the call, xs no longer holds what was passed in\.$/);
+    expect(messages('fr').diagnose.relation(found.relation!)).toMatch(/Votre scale modifie son argument xs : après l'appel, xs ne contient plus ce qui lui a été passé\.$/);
+  });
+
+  it('says nothing of a change seen in one case of many failing ones, not the one shown', () => {
+    const observations = [right([1], 1, 'c0', true), obs([1, 2], 2, [[9, 9]]), obs([1, 3], 2, [[9, 9]]), obs([2, 3], 2, [[9, 9]])];
+    expect(diagnose({ reference, mistakes, tolerance, observations, shownCaseId: 'none' }).relation?.id).not.toBe('input-mutated');
+  });
+});

@@ -154,6 +154,32 @@ function relationOf(input: DiagnoseInput, wrong: readonly Answered[]): Relation 
 }
 
 /**
+ * "Your makeWindows changes its argument series": said first, since it is certain (the child saw
+ * the argument change), of every failing case, of the case shown, or of most failing cases.
+ */
+function mutationRelation(all: readonly Answered[], failed: readonly boolean[], shownCaseId: string | undefined): Relation | undefined {
+  const mutated = all.filter((c) => c.obs.mutated);
+  const first = mutated[0]?.obs.mutated;
+  if (!first) return undefined;
+  const failing = failed.filter(Boolean).length;
+  const shown = mutated.find((c) => c.obs.caseId !== undefined && c.obs.caseId === shownCaseId)?.obs.mutated;
+  const scope = mutated.length === failing ? 'every' : shown ? 'shown' : mutated.length >= MIN_SHOWING && mutated.length * 2 >= failing ? 'some' : undefined;
+  if (!scope) return undefined;
+  const m = scope === 'shown' ? shown! : first;
+  const same = mutated.every((c) => c.obs.mutated!.fn === m.fn && c.obs.mutated!.argument === m.argument);
+  return {
+    id: 'input-mutated',
+    params: { argument: m.change.arg + 1 },
+    ...(m.positional ? {} : { path: m.argument }),
+    call: m.fn,
+    scope,
+    ...(scope === 'some' ? { showing: mutated.length } : {}),
+    sameParams: same,
+    failing,
+  };
+}
+
+/**
  * Explains a failed check from the cases the student answered: the catalogue's mistakes (whole,
  * in part, two at once) replayed on them, the relation between the wrong answers and the expected
  * ones, and which parameters tell the failing cases from the passing ones. Runs only on failures.
@@ -161,15 +187,17 @@ function relationOf(input: DiagnoseInput, wrong: readonly Answered[]): Relation 
 export function diagnose(input: DiagnoseInput): CheckDiagnosis {
   const all = answered(input);
   const wrong = all.filter((c) => c.differs >= 0);
-  if (wrong.length === 0) return { mistakes: [] };
+  const failed = all.map((c) => c.differs >= 0 || c.obs.mutated !== undefined);
+  if (!failed.some(Boolean)) return { mistakes: [] };
   const right = all.filter((c) => c.differs < 0);
-  // The wrong cases first: most variants are ruled out by the first of them.
+  // The wrong cases first: most variants are ruled out by the first of them. Cases whose only
+  // fault is a changed input name no mistake of the catalogue: every variant answers them right.
   const replayed = [...wrong, ...right].slice(0, MAX_REPLAYED);
-  const variant = wrong.length <= MAX_REPLAYED ? matchVariant(input, replayed) : undefined;
-  const relation = relationOf(input, wrong);
+  const variant = wrong.length > 0 && wrong.length <= MAX_REPLAYED ? matchVariant(input, replayed) : undefined;
+  const relation = mutationRelation(all, failed, input.shownCaseId) ?? (wrong.length > 0 ? relationOf(input, wrong) : undefined);
   const cases = casePattern(
     all.map((c) => c.obs),
-    all.map((c) => c.differs >= 0),
+    failed,
   );
   return { mistakes: variant?.mistakes ?? [], ...(relation ? { relation } : {}), ...(cases ? { cases } : {}) };
 }

@@ -48,7 +48,7 @@ export function decodeCase(reply: CaseReply, mapStack: CheckRunContext['mapStack
     return { ok: false, fault: { ...fault, error: { name: String(fault.error.name), message: String(fault.error.message), ...(stack ? { stack } : {}) } } };
   }
   try {
-    return { ok: true, outputs: reply.outputs.map((o) => decodeValue(o)) };
+    return { ok: true, outputs: reply.outputs.map((o) => decodeValue(o)), ...(reply.changed ? { changed: reply.changed } : {}) };
   } catch (e) {
     if (e instanceof EncodeError) return { ok: false, fault: encodeFault(e) };
     throw e;

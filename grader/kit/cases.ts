@@ -1,12 +1,14 @@
 import { compareValues, type Comparison } from '../compare/compare.js';
 import { jsonSafe } from '../compare/json-safe.js';
 import type { CheckContext, CheckDefinition, CheckVerdict, Observation } from './check.js';
+import type { Evidence } from '../model/results.js';
 import type { Localized } from '../model/localized.js';
 import type { Tolerance } from '../model/manifest.js';
 import type { Step } from '../sandbox/steps.js';
 import { evaluate } from './evaluate.js';
 import { faultMessage } from './faults.js';
 import { createRng, type Rng } from '../data/rng.js';
+import { mutationOf } from './mutation.js';
 
 /** A case's name: one text for both languages (a formula, say), or one per language. */
 export type CaseName = string | Localized;
@@ -87,30 +89,51 @@ export async function judgeCases(
       continue;
     }
     const want = expected[i]!;
-    const observation: Observation = { steps: spec.steps, outputs: outcome.outputs, expected: want, caseId: spec.id, cacheable: options.cacheable === true, ...(spec.input ? { input: spec.input } : {}) };
+    const mutated = mutationOf(spec, outcome.changed);
+    const observation: Observation = {
+      steps: spec.steps,
+      outputs: outcome.outputs,
+      expected: want,
+      caseId: spec.id,
+      cacheable: options.cacheable === true,
+      ...(spec.input ? { input: spec.input } : {}),
+      ...(mutated ? { mutated } : {}),
+    };
     observations.push(observation);
     options.onAnswered?.(observation);
     if (verdict) continue;
-    for (let k = 0; k < want.length; k++) {
-      const c = cmp(want[k], outcome.outputs[k], ctx.tolerance);
-      if (c.pass) continue;
-      verdict = {
-        status: 'failed',
-        message: ctx.t.compare.inCase(label, ctx.t.compare.mismatch(c.mismatch)),
-        mismatch: c.mismatch,
-        evidence: {
-          caseId: spec.id,
-          ...(spec.title ? { caseTitle: spec.title[ctx.lang] } : {}),
-          ...(spec.input ? { input: jsonSafe(spec.input) } : {}),
-          expected: jsonSafe(want[k]),
-          got: jsonSafe(outcome.outputs[k]),
-        },
-      };
-      break;
-    }
+    verdict = judgeOutputs(ctx, { spec, label, want, outputs: outcome.outputs }, cmp);
+    // Right answers from code that changed its input: the caller's data is spoiled all the same.
+    if (!verdict && mutated) verdict = { status: 'failed', message: ctx.t.compare.inCase(label, ctx.t.compare.mutated(mutated)), evidence: evidenceOf(ctx, spec), mutated };
   }
   if (!verdict) return { status: 'passed' };
   return verdict.status === 'failed' ? { ...verdict, observations } : verdict;
+}
+
+const evidenceOf = (ctx: CheckContext, spec: CaseSpec): Evidence => ({
+  caseId: spec.id,
+  ...(spec.title ? { caseTitle: spec.title[ctx.lang] } : {}),
+  ...(spec.input ? { input: jsonSafe(spec.input) } : {}),
+});
+
+/** The first output that differs from the reference's, as a failed verdict; undefined when all match. */
+function judgeOutputs(
+  ctx: CheckContext,
+  answer: { readonly spec: CaseSpec; readonly label: string; readonly want: readonly unknown[]; readonly outputs: readonly unknown[] },
+  cmp: (want: unknown, got: unknown, tol: Tolerance) => Comparison,
+): CheckVerdict | undefined {
+  const { spec, label, want, outputs } = answer;
+  for (let k = 0; k < want.length; k++) {
+    const c = cmp(want[k], outputs[k], ctx.tolerance);
+    if (c.pass) continue;
+    return {
+      status: 'failed',
+      message: ctx.t.compare.inCase(label, ctx.t.compare.mismatch(c.mismatch)),
+      mismatch: c.mismatch,
+      evidence: { ...evidenceOf(ctx, spec), expected: jsonSafe(want[k]), got: jsonSafe(outputs[k]) },
+    };
+  }
+  return undefined;
 }
 
 function stackOf(fault: { kind: string; error?: { stack?: string } }): { stack?: string } {

@@ -8,10 +8,13 @@ import type { EncodeFault } from '../sandbox/wire.js';
 import type { ModelGuard } from '../tf/rebuild-guard.js';
 import type { Memo } from './memo.js';
 import type { ModelResults } from '../tf/model-results.js';
+import type { ArgumentChange, InputMutation } from '../model/mutation.js';
+
+export type { InputMutation } from '../model/mutation.js';
 
 /** One case's outcome from the student's code, decoded to plain values. */
 export type CaseOutcome =
-  | { readonly ok: true; readonly outputs: readonly unknown[] }
+  | { readonly ok: true; readonly outputs: readonly unknown[]; readonly changed?: ArgumentChange }
   | { readonly ok: false; readonly fault: StepFault | EncodeFault };
 
 export type StudentRun =
@@ -30,6 +33,8 @@ export interface Observation {
   readonly cacheable?: boolean;
   /** The case's named inputs, to compare failing and passing cases by their parameters. */
   readonly input?: Readonly<Record<string, unknown>>;
+  /** The first argument the student's code changed in this case, if it changed one. @default none */
+  readonly mutated?: InputMutation;
   /**
    * The outputs of the diagnosis's variants on this case, by variant key (see diagnose/variants),
    * when they come as data: the student's package holds no code of the mistakes, only what they
@@ -46,6 +51,8 @@ export type CheckVerdict =
       readonly message: string;
       readonly mismatch?: Mismatch;
       readonly evidence?: Evidence;
+      /** Set when the case shown failed only because the student's code changed an argument. */
+      readonly mutated?: InputMutation;
       /** Set by checks that diagnose by themselves (e.g. model architecture). */
       readonly diagnosis?: string;
       /** Cases answered, for the catalogue of mistakes to replay. */

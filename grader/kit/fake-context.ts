@@ -2,7 +2,7 @@ import { messages } from '../i18n/index.js';
 import { createMemo } from './memo.js';
 import type { CheckContext, StudentRun } from './check.js';
 import type { Manifest } from '../model/manifest.js';
-import { runSteps, StepFaultError, type Step } from '../sandbox/steps.js';
+import { runStepsWatched, StepFaultError, type Step } from '../sandbox/steps.js';
 
 /**
  * A CheckContext that runs the "student" module in-process: for unit tests of checks and of the
@@ -36,7 +36,7 @@ export function fakeContext(options: {
       ok: true,
       cases: cases.map((steps) => {
         try {
-          return { ok: true, outputs: runSteps(options.student, steps, (d) => structuredClone(d)) };
+          return { ok: true, ...runStepsWatched(options.student, steps, (d) => structuredClone(d)) };
         } catch (e) {
           if (e instanceof StepFaultError) return { ok: false, fault: e.fault };
           throw e;

@@ -96,6 +96,7 @@ export const RelationSchema = Type.Object({
   moved: Type.Optional(
     Type.Record(Type.String(), Type.String(), { description: 'For "permuted" on an object of numbers: each of your fields whose value is another expected field\'s, e.g. { "W": "H", "H": "W" }.' }),
   ),
+  call: Type.Optional(Type.String({ description: 'For "input-mutated": the function or method whose argument (`path`, else position `params.argument`) changed.' })),
   scope: Type.Union([Type.Literal('every'), Type.Literal('shown'), Type.Literal('some')], {
     description: '"every": every failing case shows it (params are the first one\'s); "shown": the case shown does; "some": the case shown does not, but `showing` of the failing cases (at least 2 and half of them) do.',
   }),

@@ -45,8 +45,22 @@ const FaultSchema = Type.Union([
 ]);
 
 /** One case's outcome as the child reports it: wire-encoded outputs (decoded by `decodeValue`), or the student's fault. */
+const ScalarSchema = Type.Union([Type.Number(), Type.String({ maxLength: 40 }), Type.Boolean(), Type.Null()]);
+/** The first argument the student's code changed (see sandbox/mutation.ts). */
+const ChangedSchema = Type.Object(
+  {
+    step: Type.Integer({ minimum: 0 }),
+    arg: Type.Integer({ minimum: 0 }),
+    at: Type.Array(Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: TEXT_LIMITS.name })]), { maxItems: 64 }),
+    change: Type.Union([Type.Literal('value'), Type.Literal('length'), Type.Literal('type')]),
+    before: ScalarSchema,
+    after: ScalarSchema,
+  },
+  { additionalProperties: false },
+);
+
 export const CaseReplySchema = Type.Union([
-  Type.Object({ ok: Type.Literal(true), outputs: Type.Array(Type.Unknown(), { maxItems: 1000 }) }, { additionalProperties: false }),
+  Type.Object({ ok: Type.Literal(true), outputs: Type.Array(Type.Unknown(), { maxItems: 1000 }), changed: Type.Optional(ChangedSchema) }, { additionalProperties: false }),
   Type.Object({ ok: Type.Literal(false), fault: FaultSchema }, { additionalProperties: false }),
 ]);
 export type CaseReply = Static<typeof CaseReplySchema>;

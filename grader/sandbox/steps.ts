@@ -6,6 +6,8 @@
  * No Node imports: this file is bundled into the child.
  */
 
+import { firstChange, snapshot, type ArgumentChange } from './mutation.js';
+
 /** Activation functions a case can pass without sending code. */
 export const BUILTINS = {
   sigmoid: (x: number): number => 1 / (1 + Math.exp(-x)),
@@ -107,15 +109,57 @@ export function runSteps(
   return run.outputs;
 }
 
+/**
+ * `runSteps`, also telling the first argument the student's code changed: each `data` argument
+ * of a `call` or `invoke` is copied before the call and compared with the copy after it. A
+ * constructor's arguments and the values `set` on an object are exempt: an object may keep and
+ * change what it was given (an RNN layer's own weights and state are its own).
+ */
+export function runStepsWatched(
+  mod: Readonly<Record<string, unknown>>,
+  steps: readonly Step[],
+  decodeData: (data: unknown) => unknown,
+): { outputs: unknown[]; changed?: ArgumentChange } {
+  const run = new StepRun(mod, decodeData, true);
+  steps.forEach((step, i) => {
+    run.index = i;
+    run.step(step);
+  });
+  return run.changed ? { outputs: run.outputs, changed: run.changed } : { outputs: run.outputs };
+}
+
 /** One run of `runSteps`: the values named by `as`, and the outputs so far. */
 class StepRun {
   private readonly scope = new Map<string, unknown>();
   readonly outputs: unknown[] = [];
+  /** The step running, and the first argument change seen (when watching). */
+  index = 0;
+  changed?: ArgumentChange;
 
   constructor(
     private readonly mod: Readonly<Record<string, unknown>>,
     private readonly decodeData: (data: unknown) => unknown,
+    private readonly watch = false,
   ) {}
+
+  /** Copies of the data arguments that code could change, taken before the call (when watching and nothing changed yet). */
+  private snapshots(specs: readonly Arg[], passed: readonly unknown[]): (unknown[] | undefined) {
+    if (!this.watch || this.changed) return undefined;
+    return passed.map((value, i) => ('data' in specs[i]! && typeof value === 'object' && value !== null ? snapshot(value) : undefined));
+  }
+
+  /** Compares each data argument, after the call, with its copy from before. */
+  private checkArgs(before: readonly unknown[] | undefined, passed: readonly unknown[]): void {
+    if (!before) return;
+    for (let i = 0; i < passed.length; i++) {
+      if (before[i] === undefined) continue;
+      const found = firstChange(before[i], passed[i]);
+      if (found) {
+        this.changed = { step: this.index, arg: i, ...found };
+        return;
+      }
+    }
+  }
 
   step(step: Step): void {
     switch (step.op) {
@@ -162,7 +206,9 @@ class StepRun {
     const fn = this.lookup(step.fn);
     if (typeof fn !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.fn, expected: 'function' });
     const args = this.args(step.args);
+    const before = this.snapshots(step.args, args);
     const out = this.guard(step.fn, () => (fn as (...a: unknown[]) => unknown)(...args));
+    this.checkArgs(before, args);
     if (step.as) this.scope.set(step.as, out);
     this.outputs.push(out);
   }
@@ -188,7 +234,9 @@ class StepRun {
     const method = this.guard(name, () => target?.[step.method]);
     if (typeof method !== 'function') throw new StepFaultError({ kind: 'not-callable', name: step.method, expected: 'method' });
     const args = this.args(step.args);
+    const before = this.snapshots(step.args, args);
     const out = this.guard(name, () => (method as (...a: unknown[]) => unknown).apply(target, args));
+    this.checkArgs(before, args);
     if (step.as) this.scope.set(step.as, out);
     this.outputs.push(out);
   }

@@ -65,7 +65,7 @@ export function toCheckResult(verdict: CheckVerdict, ctx: ResultContext): CheckR
     case 'failed': {
       const mistake = diagnosisFields(verdict, ctx);
       if (hidden) {
-        const what = verdict.mismatch ? ctx.t.grading.hiddenWhat[verdict.mismatch.kind] : ctx.t.grading.hiddenWhat.values;
+        const what = verdict.mismatch ? ctx.t.grading.hiddenWhat[verdict.mismatch.kind] : verdict.mutated ? ctx.t.grading.hiddenWhat.mutated : ctx.t.grading.hiddenWhat.values;
         return { ...base, status: 'failed', score: 0, message: ctx.t.grading.hiddenFailed(what), ...mistake, ...at };
       }
       return {

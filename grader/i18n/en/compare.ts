@@ -1,4 +1,5 @@
 import type { Leaf, Mismatch, ValueKind } from '../../model/results.js';
+import { mutationPath, type InputMutation, type Scalar } from '../../model/mutation.js';
 
 const at = (m: { path?: string }, index?: readonly number[]): string => {
   const base = m.path ? `the output's ${m.path}` : 'the output';
@@ -49,6 +50,24 @@ const value = (v: ValueKind): string => {
   }
 };
 
+const scalar = (v: Scalar): string => (typeof v === 'string' ? v : String(v));
+const KINDS: Readonly<Record<string, string>> = { array: 'an array', 'typed array': 'a typed array', object: 'an object', undefined: 'undefined', null: 'null', number: 'a number', string: 'a string', boolean: 'a boolean', function: 'a function', unreadable: 'something unreadable', value: 'its value' };
+
+/** "Expected f to leave its argument img unchanged, but img[0][1] changed from 3 to 0." */
+function mutated(m: InputMutation): string {
+  const path = mutationPath(m);
+  const subject = m.positional ? `argument ${m.argument}${path ? ` at ${path}` : ''}` : `${m.argument}${path}`;
+  const c = m.change;
+  const kind = (v: Scalar): string => KINDS[scalar(v)] ?? scalar(v);
+  const change =
+    c.change === 'length'
+      ? `the length of ${subject} changed from ${scalar(c.before)} to ${scalar(c.after)}`
+      : c.change === 'type'
+        ? `${subject} changed from ${kind(c.before)} to ${kind(c.after)}`
+        : `${subject} changed from ${scalar(c.before)} to ${scalar(c.after)}`;
+  return `Expected ${m.fn} to leave its argument ${m.argument} unchanged, but ${change}.`;
+}
+
 /** How a mismatch reads, in English. */
 export const compare = {
   /** What a value is, for a wrong kind of answer. */
@@ -67,5 +86,7 @@ export const compare = {
               ` (${m.mismatched} of ${m.total} entries differ; max absolute error ${m.maxAbsError}, max relative error ${m.maxRelError}).`;
     }
   },
+  /** An argument the student's code changed, in the template of every check message. */
+  mutated,
   inCase: (label: string, text: string) => `${label}: ${text}`,
 } as const;

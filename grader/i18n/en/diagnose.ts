@@ -30,12 +30,21 @@ const axisWord = (d: number, one: string, many: string, more: string, fewer: str
 
 const ROUNDED: Readonly<Record<string, string>> = { down: 'rounded down', nearest: 'rounded to the nearest whole number', 'toward-zero': 'truncated toward zero', up: 'rounded up' };
 
+/** The sentences of the relations about the call rather than its answer (an argument changed), or undefined. */
+function callSentence(r: Relation): string | undefined {
+  if (r.id !== 'input-mutated') return undefined;
+  const arg = r.path ?? `number ${n(r.params.argument)}`;
+  return `Your ${r.call ?? 'function'} changes its argument ${arg}: after the call, ${r.path ?? 'that argument'} no longer holds what was passed in.`;
+}
+
 /** The sentence of one relation, about `yours` (the output, or one of its fields) and `theirs`. */
 function sentence(r: Relation): string {
   const yours = r.path ? `your ${r.path}` : 'your output';
   const theirs = r.path ? `the expected ${r.path}` : 'the expected output';
   const Yours = yours[0]!.toUpperCase() + yours.slice(1);
   const p = r.params;
+  const called = callSentence(r);
+  if (called) return called;
   const rounding = /^(not-)?rounded-(.+)$/.exec(r.id);
   if (rounding) {
     const how = ROUNDED[rounding[2]!] ?? rounding[2]!;

@@ -62,7 +62,7 @@ export const grading = {
   hiddenFailed: (what: string) => `Expected the hidden check to match the reference, but got a different answer (${what}).`,
   hiddenError: (where: string, errName: string) => `Expected ${where} to return, but got ${errName} (details are not shown for a hidden check).`,
   hiddenFault: { threw: 'an error', crash: 'a crash', protocol: 'an answer the grader could not accept', 'load-error': 'an error while importing it', patched: 'changes to built-in objects' },
-  hiddenWhat: { type: 'wrong kind of value', shape: 'wrong shape', values: 'wrong values' },
+  hiddenWhat: { type: 'wrong kind of value', shape: 'wrong shape', values: 'wrong values', mutated: 'an argument changed in place' },
   sandboxMissing: (sandbox: string, programs: string) => `Expected ${programs} for the ${sandbox} sandbox, but got no such program on this machine.`,
   sandboxFailed: (sandbox: string, detail: string) => `Expected the ${sandbox} sandbox to start a child, but got: ${detail}.`,
   sandboxGap: {

@@ -1,6 +1,7 @@
 import type { Leaf, Mismatch, ValueKind } from '../../model/results.js';
 import type { Messages } from '../types.js';
 import { nombre } from './numbers.js';
+import { mutationPath, type InputMutation, type Scalar } from '../../model/mutation.js';
 
 const at = (m: { path?: string }, index?: readonly number[]): string => {
   const base = m.path ? `le champ ${m.path} de la sortie` : 'la sortie';
@@ -51,6 +52,24 @@ const value = (v: ValueKind): string => {
   }
 };
 
+const scalaire = (v: Scalar): string => (typeof v === 'number' ? nombre(v) : typeof v === 'string' && /^-?(NaN|Infinity)$/.test(v) ? nombre(v) : String(v));
+const GENRES: Readonly<Record<string, string>> = { array: 'un tableau', 'typed array': 'un tableau typé', object: 'un objet', undefined: 'undefined', null: 'null', number: 'un nombre', string: 'une chaîne', boolean: 'un booléen', function: 'une fonction', unreadable: 'une valeur illisible', value: 'sa valeur' };
+
+/** « Attendu : que f laisse son argument img inchangé, mais img[0][1] est passé de 3 à 0. » */
+function mutated(m: InputMutation): string {
+  const path = mutationPath(m);
+  const sujet = m.positional ? `l'argument ${m.argument}${path ? ` en ${path}` : ''}` : `${m.argument}${path}`;
+  const c = m.change;
+  const genre = (v: Scalar): string => GENRES[String(v)] ?? scalaire(v);
+  const change =
+    c.change === 'length'
+      ? `la longueur de ${sujet} est passée de ${scalaire(c.before)} à ${scalaire(c.after)}`
+      : c.change === 'type'
+        ? `${sujet} est passé de ${genre(c.before)} à ${genre(c.after)}`
+        : `${sujet} est passé de ${scalaire(c.before)} à ${scalaire(c.after)}`;
+  return `${m.fn} devait laisser son argument ${m.argument} inchangé, mais ${change}.`;
+}
+
 /** Comment se lit un écart, en français. */
 export const compare: Messages['compare'] = {
   value,
@@ -67,5 +86,6 @@ export const compare: Messages['compare'] = {
               ` (${m.mismatched} valeurs sur ${m.total} diffèrent ; erreur absolue max ${maxError(m.maxAbsError)}, erreur relative max ${maxError(m.maxRelError)}).`;
     }
   },
+  mutated,
   inCase: (label, text) => `${label} : ${text}`,
 };

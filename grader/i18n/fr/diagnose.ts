@@ -41,13 +41,20 @@ function roundingSentence(id: string, yours: string, theirs: string): string | u
   return rounding[1] ? `${cap(theirs)} est égale à ${yours}, ${how} : ${yours} ne l'est pas.` : `${cap(yours)} est égale à ${theirs}, ${how}.`;
 }
 
+/** Les phrases des relations qui portent sur l'appel plutôt que sur sa réponse (un argument modifié), ou undefined. */
+function callSentence(r: Relation): string | undefined {
+  if (r.id !== 'input-mutated') return undefined;
+  const arg = r.path ?? `n° ${n(r.params.argument)}`;
+  return `Votre ${r.call ?? 'fonction'} modifie son argument ${arg} : après l'appel, ${r.path ?? 'cet argument'} ne contient plus ce qui lui a été passé.`;
+}
+
 function sentence(r: Relation): string {
   const yours = r.path ? `votre ${r.path}` : 'votre sortie';
   const theirs = r.path ? `la valeur attendue de ${r.path}` : 'la sortie attendue';
   const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
   const Yours = cap(yours);
   const p = r.params;
-  const rounded = roundingSentence(r.id, yours, theirs);
+  const rounded = roundingSentence(r.id, yours, theirs) ?? callSentence(r);
   if (rounded) return rounded;
   switch (r.id) {
     case 'non-finite':

@@ -62,7 +62,7 @@ export const grading: Messages['grading'] = {
   hiddenFailed: (what) => `La vérification cachée devait donner la réponse de référence, mais on obtient une réponse différente (${what}).`,
   hiddenError: (where, errName) => `${where} devait renvoyer une valeur, mais on obtient ${errName} (les détails d'une vérification cachée ne sont pas montrés).`,
   hiddenFault: { threw: 'une erreur', crash: 'un plantage', protocol: 'une réponse que le correcteur ne peut pas accepter', 'load-error': "une erreur à l'import", patched: 'des modifications des objets prédéfinis' },
-  hiddenWhat: { type: 'mauvais type de valeur', shape: 'mauvaise forme', values: 'mauvaises valeurs' },
+  hiddenWhat: { type: 'mauvais type de valeur', shape: 'mauvaise forme', values: 'mauvaises valeurs', mutated: 'un argument modifié sur place' },
   sandboxMissing: (sandbox, programs) => `Le bac à sable ${sandbox} devait trouver ${programs}, mais ce programme est absent de cette machine.`,
   sandboxFailed: (sandbox, detail) => `Le bac à sable ${sandbox} devait démarrer un processus enfant, mais on obtient : ${detail}.`,
   sandboxGap: {

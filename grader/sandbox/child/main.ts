@@ -7,7 +7,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { writeSync } from 'node:fs';
-import { runSteps, describeThrown, isStepFaultError, type Step } from '../steps.js';
+import { runStepsWatched, describeThrown, isStepFaultError, type Step } from '../steps.js';
 import { encodeValue, decodeValue, encodeFault, EncodeError, DECODE_LIMITS } from '../wire.js';
 import { builtinChanges, captureState, changesSince } from './state.js';
 import { encodeModel } from './model.js';
@@ -98,10 +98,11 @@ interface AnswerBounds {
 async function runCase(mod: Record<string, unknown>, steps: readonly Step[], bounds: AnswerBounds): Promise<CaseReply> {
   const { maxItems, maxBytes } = bounds;
   try {
-    const raw = runSteps(mod, steps, (d) => decodeValue(d, DECODE_LIMITS, { plainObjects: true }));
+    const { outputs: raw, changed } = runStepsWatched(mod, steps, (d) => decodeValue(d, DECODE_LIMITS, { plainObjects: true }));
     const settled: unknown[] = [];
     for (const v of raw) settled.push(isThenable(v) ? await v : v);
-    return { ok: true, outputs: settled.map((v) => encodeValue(v, { maxItems, maxDepth: 64, maxBytes }, encodeModel)) };
+    const outputs = settled.map((v) => encodeValue(v, { maxItems, maxDepth: 64, maxBytes }, encodeModel));
+    return changed ? { ok: true, outputs, changed: { ...changed, at: changed.at.slice(0, 64).map((k) => (typeof k === 'string' ? k.slice(0, 200) : k)) } } : { ok: true, outputs };
   } catch (e) {
     if (isStepFaultError(e)) return { ok: false, fault: e.fault };
     if (isEncodeError(e)) {
