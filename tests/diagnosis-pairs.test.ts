@@ -4,12 +4,15 @@ import type { MistakeDefinition } from '../grader/kit/mistake.js';
 import { mistakes as rnnMistakes } from '../exercises/rnn/mistakes/index.js';
 import { mistakes as sequencesMistakes } from '../exercises/sequences/mistakes/index.js';
 import { mistakes as dataMistakes } from '../exercises/data/mistakes/index.js';
+import { mistakes as poolingMistakes } from '../exercises/pooling/mistakes/index.js';
 import * as rnn from '../reference/rnn.js';
 import * as sequences from '../reference/sequences.js';
 import * as data from '../reference/data.js';
+import * as pooling from '../reference/pooling.js';
 import { quirkyRnn } from '../exercises/rnn/mistakes/quirks.js';
 import { quirkyWindows } from '../exercises/sequences/mistakes/quirks.js';
 import { quirkyOneHot } from '../exercises/data/mistakes/quirks.js';
+import { quirkyMaxpooling, quirkyPooling } from '../exercises/pooling/mistakes/quirks.js';
 import { diagnoseModule } from './support/diagnosis-harness.js';
 
 type Module = Readonly<Record<string, unknown>>;
@@ -29,6 +32,7 @@ const EXERCISES: readonly { exercise: string; reference: Module; mistakes: reado
   { exercise: 'rnn', reference: rnn, mistakes: rnnMistakes },
   { exercise: 'sequences', reference: sequences, mistakes: sequencesMistakes },
   { exercise: 'data', reference: data, mistakes: dataMistakes },
+  { exercise: 'pooling', reference: pooling, mistakes: poolingMistakes },
 ];
 
 const sharedPairs = EXERCISES.flatMap(({ exercise, reference, mistakes }) =>
@@ -45,8 +49,9 @@ describe('two mistakes replacing the same export, made together', () => {
   it('are combinable for the RNN layer, the windows and the one-hot encoding', () => {
     const by = (e: string) => sharedPairs.filter((p) => p.exercise === e).length;
     // 7 RNN mistakes replace RnnLayer (21 pairs); 4 window mistakes, one pair of which clashes
-    // (one too many and one too few set the same count); 3 one-hot mistakes.
-    expect({ rnn: by('rnn'), sequences: by('sequences'), data: by('data') }).toEqual({ rnn: 21, sequences: 5, data: 3 });
+    // (one too many and one too few set the same count); 3 one-hot mistakes; 8 pooling mistakes
+    // replace pooling (28 pairs), one pair of which clashes (the two wrong l2 norms).
+    expect({ rnn: by('rnn'), sequences: by('sequences'), data: by('data'), pooling: by('pooling') }).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27 });
   });
 
   it.each(sharedPairs)('$pair: both named, nothing else', async ({ exercise, ids, module, pair }) => {
@@ -64,6 +69,7 @@ describe('a quirky builder with no quirk', () => {
     { exercise: 'rnn', module: { ...rnn, RnnLayer: quirkyRnn({}) } },
     { exercise: 'sequences', module: { ...sequences, makeWindows: quirkyWindows({}) } },
     { exercise: 'data', module: { ...data, toCategorical: quirkyOneHot({}) } },
+    { exercise: 'pooling', module: { ...pooling, pooling: quirkyPooling({}), maxpooling: quirkyMaxpooling({}) } },
   ])('passes every check of $exercise', async ({ exercise, module }) => {
     const found = await diagnoseModule(exercise, module);
     expect(found.filter((c) => c.status !== 'passed').map((c) => c.check)).toEqual([]);

@@ -1,6 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { pooling } from '../../../reference/pooling.js';
-import { poolWindows, validSize, type PoolOptions } from './windows.js';
+import { poolQuirk } from './quirks.js';
 
 export const l2NoSqrt: MistakeDefinition = {
   id: 'pool-l2-no-sqrt',
@@ -10,12 +9,5 @@ export const l2NoSqrt: MistakeDefinition = {
     en: "The L2 norm of the neighbourhood (the notes' second pooling) is the square root of the sum of squares. Your l2 mode returns the sum of squares itself.",
   },
   hint: { fr: 'Terminez par Math.sqrt(somme).', en: 'Finish with Math.sqrt(sum).' },
-  overrides: {
-    pooling: (img: number[][], options: PoolOptions): number[][] => {
-      if (options.mode !== 'l2') return pooling(img, options);
-      const stride = options.stride ?? options.size;
-      const window = { size: options.size, stride, ...validSize(img, options.size, stride) };
-      return poolWindows(img, window, (v) => v.reduce((a, b) => a + b * b, 0));
-    },
-  },
+  ...poolQuirk({ l2: 'no-sqrt' }, { poolingOnly: true }),
 };

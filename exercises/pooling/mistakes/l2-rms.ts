@@ -1,6 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { pooling } from '../../../reference/pooling.js';
-import { poolWindows, validSize, type PoolOptions } from './windows.js';
+import { poolQuirk } from './quirks.js';
 
 export const l2Rms: MistakeDefinition = {
   id: 'pool-l2-rms',
@@ -10,11 +9,5 @@ export const l2Rms: MistakeDefinition = {
     en: "The neighbourhood's L2 norm (the notes) is the root of the sum of squares: sqrt(Σ v²). Your code divides the sum by the number of values before the root (the root mean square): the result is too small by a factor of the window size F.",
   },
   hint: { fr: 'Math.sqrt(somme des carrés), sans diviser par F * F.', en: 'Math.sqrt(sum of squares), without dividing by F * F.' },
-  overrides: {
-    pooling: (img: number[][], options: PoolOptions): number[][] => {
-      if (options.mode !== 'l2') return pooling(img, options);
-      const stride = options.stride ?? options.size;
-      return poolWindows(img, { size: options.size, stride, ...validSize(img, options.size, stride) }, (v) => Math.sqrt(v.reduce((a, b) => a + b * b, 0) / v.length));
-    },
-  },
+  ...poolQuirk({ l2: 'rms' }, { poolingOnly: true }),
 };

@@ -1,6 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { pooling } from '../../../reference/pooling.js';
-import type { PoolOptions } from './windows.js';
+import { poolQuirk } from './quirks.js';
 
 export const meanInsteadOfMax: MistakeDefinition = {
   id: 'pool-mean-instead-of-max',
@@ -13,8 +12,5 @@ export const meanInsteadOfMax: MistakeDefinition = {
     fr: "Le mode par défaut de pooling est 'max' ; maxpooling(img, n) est pooling(img, { size: n, mode: 'max' }).",
     en: "pooling's default mode is 'max'; maxpooling(img, n) is pooling(img, { size: n, mode: 'max' }).",
   },
-  overrides: {
-    maxpooling: (img: number[][], n: number): number[][] => pooling(img, { size: n, mode: 'mean' }),
-    pooling: (img: number[][], options: PoolOptions): number[][] => pooling(img, { ...options, mode: options.mode ?? 'mean' }),
-  },
+  ...poolQuirk({ defaultMean: true }),
 };

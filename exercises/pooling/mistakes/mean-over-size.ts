@@ -1,6 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { pooling } from '../../../reference/pooling.js';
-import { poolWindows, validSize, type PoolOptions } from './windows.js';
+import { poolQuirk } from './quirks.js';
 
 export const meanOverSize: MistakeDefinition = {
   id: 'pool-mean-over-size',
@@ -10,11 +9,5 @@ export const meanOverSize: MistakeDefinition = {
     en: 'An F × F window holds F² values: their mean is their sum divided by F². Your code divides by F, the length of one side: every mean is F times too large.',
   },
   hint: { fr: 'Divisez par size * size (ou par le nombre de valeurs lues).', en: 'Divide by size * size (or by the number of values read).' },
-  overrides: {
-    pooling: (img: number[][], options: PoolOptions): number[][] => {
-      if (options.mode !== 'mean') return pooling(img, options);
-      const stride = options.stride ?? options.size;
-      return poolWindows(img, { size: options.size, stride, ...validSize(img, options.size, stride) }, (v) => v.reduce((a, b) => a + b, 0) / options.size);
-    },
-  },
+  ...poolQuirk({ meanOverSize: true }, { poolingOnly: true }),
 };

@@ -1,6 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { pooling } from '../../../reference/pooling.js';
-import type { PoolOptions } from './windows.js';
+import { poolQuirk } from './quirks.js';
 
 export const overlappingWindows: MistakeDefinition = {
   id: 'pool-overlapping-windows',
@@ -13,8 +12,5 @@ export const overlappingWindows: MistakeDefinition = {
     fr: 'Le pas par défaut est la taille de la fenêtre : stride = options.stride ?? options.size.',
     en: "The default stride is the window's size: stride = options.stride ?? options.size.",
   },
-  overrides: {
-    maxpooling: (img: number[][], n: number): number[][] => pooling(img, { size: n, stride: 1 }),
-    pooling: (img: number[][], options: PoolOptions): number[][] => pooling(img, { ...options, stride: options.stride ?? 1 }),
-  },
+  ...poolQuirk({ strideDefaultOne: true }),
 };

@@ -1,16 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { poolWindows, REDUCERS, type PoolOptions } from './windows.js';
-
-/** Output `ceil((N - F) / S) + 1` per axis, the windows that stick out filled with zeros. */
-function paddedPooling(img: number[][], options: PoolOptions): number[][] {
-  const { size, mode = 'max' } = options;
-  const stride = options.stride ?? size;
-  const h = img.length;
-  const w = h > 0 ? img[0].length : 0;
-  const outH = Math.ceil((h - size) / stride) + 1;
-  const outW = Math.ceil((w - size) / stride) + 1;
-  return poolWindows(img, { size, stride, outH, outW }, REDUCERS[mode]);
-}
+import { poolQuirk } from './quirks.js';
 
 export const remainderPadded: MistakeDefinition = {
   id: 'pool-remainder-padded',
@@ -23,8 +12,5 @@ export const remainderPadded: MistakeDefinition = {
     fr: 'Math.floor, pas Math.ceil : seules les fenêtres entièrement dans l’image produisent une sortie.',
     en: 'Math.floor, not Math.ceil: only windows entirely inside the image produce an output.',
   },
-  overrides: {
-    maxpooling: (img: number[][], n: number): number[][] => paddedPooling(img, { size: n }),
-    pooling: paddedPooling,
-  },
+  ...poolQuirk({ remainderPadded: true }),
 };

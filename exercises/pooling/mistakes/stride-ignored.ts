@@ -1,6 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { pooling } from '../../../reference/pooling.js';
-import type { PoolOptions } from './windows.js';
+import { poolQuirk } from './quirks.js';
 
 export const strideIgnored: MistakeDefinition = {
   id: 'pool-stride-ignored',
@@ -10,7 +9,5 @@ export const strideIgnored: MistakeDefinition = {
     en: "The notes' cells are S pixels apart, and S may differ from F (overlapping windows when S < F, gaps when S > F): the output has (W - F) / S + 1 columns. Your pooling always moves the window by its size, as if S were F.",
   },
   hint: { fr: 'stride = options.stride ?? options.size, et la fenêtre (i, j) commence en (i * stride, j * stride).', en: 'stride = options.stride ?? options.size, and window (i, j) starts at (i * stride, j * stride).' },
-  overrides: {
-    pooling: (img: number[][], options: PoolOptions): number[][] => pooling(img, { ...options, stride: options.size }),
-  },
+  ...poolQuirk({ strideIgnored: true }, { poolingOnly: true }),
 };

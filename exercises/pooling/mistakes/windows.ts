@@ -22,16 +22,3 @@ export function poolWindows(
     }),
   );
 }
-
-export const REDUCERS: Readonly<Record<Mode, (values: number[]) => number>> = {
-  max: (v) => v.reduce((a, b) => (b > a ? b : a), -Infinity),
-  mean: (v) => v.reduce((a, b) => a + b, 0) / v.length,
-  l2: (v) => Math.sqrt(v.reduce((a, b) => a + b * b, 0)),
-};
-
-/** `floor((N - F) / S) + 1` per axis, as the reference. */
-export function validSize(img: number[][], size: number, stride: number): { outH: number; outW: number } {
-  const h = img.length;
-  const w = h > 0 ? img[0].length : 0;
-  return { outH: Math.floor((h - size) / stride) + 1, outW: Math.floor((w - size) / stride) + 1 };
-}
