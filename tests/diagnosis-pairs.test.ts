@@ -5,14 +5,17 @@ import { mistakes as rnnMistakes } from '../exercises/rnn/mistakes/index.js';
 import { mistakes as sequencesMistakes } from '../exercises/sequences/mistakes/index.js';
 import { mistakes as dataMistakes } from '../exercises/data/mistakes/index.js';
 import { mistakes as poolingMistakes } from '../exercises/pooling/mistakes/index.js';
+import { mistakes as shapesMistakes } from '../exercises/shapes/mistakes/index.js';
 import * as rnn from '../reference/rnn.js';
 import * as sequences from '../reference/sequences.js';
 import * as data from '../reference/data.js';
 import * as pooling from '../reference/pooling.js';
+import * as shapes from '../reference/shapes.js';
 import { quirkyRnn } from '../exercises/rnn/mistakes/quirks.js';
 import { quirkyWindows } from '../exercises/sequences/mistakes/quirks.js';
 import { quirkyOneHot } from '../exercises/data/mistakes/quirks.js';
 import { quirkyMaxpooling, quirkyPooling } from '../exercises/pooling/mistakes/quirks.js';
+import { quirkyShape } from '../exercises/shapes/mistakes/quirks.js';
 import { diagnoseModule } from './support/diagnosis-harness.js';
 
 type Module = Readonly<Record<string, unknown>>;
@@ -33,6 +36,7 @@ const EXERCISES: readonly { exercise: string; reference: Module; mistakes: reado
   { exercise: 'sequences', reference: sequences, mistakes: sequencesMistakes },
   { exercise: 'data', reference: data, mistakes: dataMistakes },
   { exercise: 'pooling', reference: pooling, mistakes: poolingMistakes },
+  { exercise: 'shapes', reference: shapes, mistakes: shapesMistakes },
 ];
 
 const sharedPairs = EXERCISES.flatMap(({ exercise, reference, mistakes }) =>
@@ -50,8 +54,9 @@ describe('two mistakes replacing the same export, made together', () => {
     const by = (e: string) => sharedPairs.filter((p) => p.exercise === e).length;
     // 7 RNN mistakes replace RnnLayer (21 pairs); 4 window mistakes, one pair of which clashes
     // (one too many and one too few set the same count); 3 one-hot mistakes; 8 pooling mistakes
-    // replace pooling (28 pairs), one pair of which clashes (the two wrong l2 norms).
-    expect({ rnn: by('rnn'), sequences: by('sequences'), data: by('data'), pooling: by('pooling') }).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27 });
+    // replace pooling (28 pairs), one pair of which clashes (the two wrong l2 norms); 12 pairs of
+    // shapes mistakes share a formula, three of which clash (exact, rounded up, no "+ 1": one rounding).
+    expect({ rnn: by('rnn'), sequences: by('sequences'), data: by('data'), pooling: by('pooling'), shapes: by('shapes') }).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27, shapes: 9 });
   });
 
   it.each(sharedPairs)('$pair: both named, nothing else', async ({ exercise, ids, module, pair }) => {
@@ -70,6 +75,10 @@ describe('a quirky builder with no quirk', () => {
     { exercise: 'sequences', module: { ...sequences, makeWindows: quirkyWindows({}) } },
     { exercise: 'data', module: { ...data, toCategorical: quirkyOneHot({}) } },
     { exercise: 'pooling', module: { ...pooling, pooling: quirkyPooling({}), maxpooling: quirkyMaxpooling({}) } },
+    {
+      exercise: 'shapes',
+      module: Object.fromEntries(['convOutputShape', 'poolOutputShape', 'convParamCount', 'denseParamCount', 'simpleRnnParamCount'].map((name) => [name, quirkyShape(name, {})])),
+    },
   ])('passes every check of $exercise', async ({ exercise, module }) => {
     const found = await diagnoseModule(exercise, module);
     expect(found.filter((c) => c.status !== 'passed').map((c) => c.check)).toEqual([]);

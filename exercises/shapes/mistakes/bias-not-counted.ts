@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { shapeQuirk } from './quirks.js';
 
 export const biasNotCounted: MistakeDefinition = {
   id: 'param-bias-not-counted',
@@ -8,9 +9,5 @@ export const biasNotCounted: MistakeDefinition = {
     en: 'Each filter (or unit) has one trainable bias besides its weights: F*F*D weights + 1 bias per filter, inputs + 1 per dense unit.',
   },
   hint: { fr: 'Comparez avec le résumé du cours : Conv2D 3x3 de 1 vers 64 filtres = 640, pas 576.', en: "Compare with the notes' summary: a 3x3 Conv2D from 1 to 64 filters has 640 parameters, not 576." },
-  overrides: {
-    convParamCount: (F: number, D: number, K: number): number => F * F * D * K,
-    denseParamCount: (inputs: number, units: number): number => inputs * units,
-    simpleRnnParamCount: (inputDim: number, units: number): number => units * (inputDim + units),
-  },
+  ...shapeQuirk({ biasNotCounted: true }, ['convParamCount', 'denseParamCount', 'simpleRnnParamCount']),
 };

@@ -1,5 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import type { Volume } from '../../../reference/shapes.js';
+import { shapeQuirk } from './quirks.js';
 
 export const ceilDivision: MistakeDefinition = {
   id: 'shape-ceil',
@@ -9,16 +9,5 @@ export const ceilDivision: MistakeDefinition = {
     en: 'When (W - F + 2P) is not a multiple of S, the last filter does not fit entirely in the image: it produces no output, and Keras rounds down. Your code rounds up (Math.ceil) and counts one position too many.',
   },
   hint: { fr: 'Math.floor, pas Math.ceil ni Math.round.', en: 'Math.floor, not Math.ceil nor Math.round.' },
-  overrides: {
-    convOutputShape: (i: Volume, l: { K: number; F: number; S: number; P: number }): Volume => ({
-      W: Math.ceil((i.W - l.F + 2 * l.P) / l.S) + 1,
-      H: Math.ceil((i.H - l.F + 2 * l.P) / l.S) + 1,
-      D: l.K,
-    }),
-    poolOutputShape: (i: Volume, l: { F: number; S: number }): Volume => ({
-      W: Math.ceil((i.W - l.F) / l.S) + 1,
-      H: Math.ceil((i.H - l.F) / l.S) + 1,
-      D: i.D,
-    }),
-  },
+  ...shapeQuirk({ rounding: 'ceil' }, ['convOutputShape', 'poolOutputShape']),
 };

@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { shapeQuirk } from './quirks.js';
 
 export const depthForgotten: MistakeDefinition = {
   id: 'param-depth-forgotten',
@@ -8,5 +9,5 @@ export const depthForgotten: MistakeDefinition = {
     en: 'The notes say it: "each filter is F × F × D". A filter spans all D channels of its input, so it has F·F·D weights, plus one bias. Your count leaves D out, which is right only for a grey image (D = 1).',
   },
   hint: { fr: '(F * F * D + 1) * K : une Conv2D 3x3 de 20 vers 20 filtres a 3 620 paramètres.', en: '(F * F * D + 1) * K: a 3x3 Conv2D from 20 to 20 filters has 3,620 parameters.' },
-  overrides: { convParamCount: (F: number, _D: number, K: number): number => (F * F + 1) * K },
+  ...shapeQuirk({ depthForgotten: true }, ['convParamCount']),
 };

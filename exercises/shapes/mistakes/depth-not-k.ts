@@ -1,5 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { poolOutputShape, type Volume } from '../../../reference/shapes.js';
+import { shapeQuirk } from './quirks.js';
 
 export const depthNotK: MistakeDefinition = {
   id: 'shape-depth-not-k',
@@ -9,12 +9,5 @@ export const depthNotK: MistakeDefinition = {
     en: 'Each filter makes one map: a convolution with K filters outputs K channels, whatever the input depth D (each filter already spans the D channels).',
   },
   hint: { fr: 'Dc = K, pas D.', en: 'Dc = K, not D.' },
-  overrides: {
-    convOutputShape: (i: Volume, l: { K: number; F: number; S: number; P: number }): Volume => ({
-      W: Math.floor((i.W - l.F + 2 * l.P) / l.S) + 1,
-      H: Math.floor((i.H - l.F + 2 * l.P) / l.S) + 1,
-      D: i.D,
-    }),
-    poolOutputShape,
-  },
+  ...shapeQuirk({ depthNotK: true }, ['convOutputShape', 'poolOutputShape']),
 };

@@ -1,5 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import type { Volume } from '../../../reference/shapes.js';
+import { shapeQuirk } from './quirks.js';
 
 export const missingPlusOne: MistakeDefinition = {
   id: 'shape-missing-plus-one',
@@ -9,16 +9,5 @@ export const missingPlusOne: MistakeDefinition = {
     en: 'The output size counts the filter positions: (W - F + 2P) / S steps, plus the first position. Without the "+ 1" every size is one short.',
   },
   hint: { fr: 'Essayez W = F, P = 0 : le filtre tient une fois, la sortie doit valoir 1.', en: 'Try W = F and P = 0: the filter fits once, so the output must be 1.' },
-  overrides: {
-    convOutputShape: (i: Volume, l: { K: number; F: number; S: number; P: number }): Volume => ({
-      W: Math.floor((i.W - l.F + 2 * l.P) / l.S),
-      H: Math.floor((i.H - l.F + 2 * l.P) / l.S),
-      D: l.K,
-    }),
-    poolOutputShape: (i: Volume, l: { F: number; S: number }): Volume => ({
-      W: Math.floor((i.W - l.F) / l.S),
-      H: Math.floor((i.H - l.F) / l.S),
-      D: i.D,
-    }),
-  },
+  ...shapeQuirk({ rounding: 'no-plus-one' }, ['convOutputShape', 'poolOutputShape']),
 };

@@ -1,5 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import type { Volume } from '../../../reference/shapes.js';
+import { shapeQuirk } from './quirks.js';
 
 export const paddingOnce: MistakeDefinition = {
   id: 'shape-padding-once',
@@ -9,11 +9,5 @@ export const paddingOnce: MistakeDefinition = {
     en: 'The border of zeros is P pixels on each side: the padded image has W + 2P columns, hence Wc = (W - F + 2P) / S + 1. Your formula adds P only once.',
   },
   hint: { fr: 'Vérifiez avec F = 3, P = 1, S = 1 : la taille doit rester la même.', en: 'Check with F = 3, P = 1, S = 1: the size must stay the same.' },
-  overrides: {
-    convOutputShape: (i: Volume, l: { K: number; F: number; S: number; P: number }): Volume => ({
-      W: Math.floor((i.W - l.F + l.P) / l.S) + 1,
-      H: Math.floor((i.H - l.F + l.P) / l.S) + 1,
-      D: l.K,
-    }),
-  },
+  ...shapeQuirk({ paddingOnce: true }, ['convOutputShape']),
 };

@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { shapeQuirk } from './quirks.js';
 
 export const rnnNoRecurrent: MistakeDefinition = {
   id: 'param-rnn-no-recurrent',
@@ -8,5 +9,5 @@ export const rnnNoRecurrent: MistakeDefinition = {
     en: 'A SimpleRNN layer has three sets of weights: Wx (inputs × units), Wy, the recurrent weights from h(t-1) to h(t) (units × units), and the bias. Your count leaves Wy out: (inputs + 1) × units is a Dense layer\'s count.',
   },
   hint: { fr: 'unités × (entrée + unités + 1) : SimpleRNN(50) sur 1 entrée a 2 600 paramètres.', en: 'units × (inputs + units + 1): SimpleRNN(50) on 1 input has 2,600 parameters.' },
-  overrides: { simpleRnnParamCount: (inputDim: number, units: number): number => (inputDim + 1) * units },
+  ...shapeQuirk({ rnnNoRecurrent: true }, ['simpleRnnParamCount']),
 };
