@@ -15,6 +15,7 @@ import type { Launcher } from '../sandbox/launcher.js';
 import type { SubmissionChildren } from '../sandbox/children.js';
 import type { SandboxFailure, SessionLimits, SessionOptions } from '../sandbox/session.js';
 import type { ModelGuard } from '../tf/rebuild-guard.js';
+import type { RebuiltModels } from '../tf/rebuilt-models.js';
 import { bundleFailure, errorCheck, gradedExercise, skippedCheck, unloadableExercise, type Unrun } from '../score/exercise-result.js';
 import { ChildLease } from './lease.js';
 import type { CheckJob, ExercisePlan } from './plan.js';
@@ -47,6 +48,8 @@ export interface ExerciseRun {
   readonly usedTfBackend?: (description: string) => void;
   /** Tries students' model rebuilds in a process of its own first. */
   readonly modelGuard?: ModelGuard;
+  /** The submission's models, rebuilt once for all its checks. */
+  readonly rebuiltModels?: RebuiltModels;
   /** Where the student's file was found below the top of the submission, when it is not at the top. */
   readonly elsewhere?: string;
   /** Whether failed checks are diagnosed (see GradingEnvironment.diagnosis). */
@@ -134,6 +137,7 @@ class ExerciseExecution implements ExerciseGrading {
       ...(run.datasets ? { datasets: run.datasets } : {}),
       ...(run.usedTfBackend ? { usedTfBackend: run.usedTfBackend } : {}),
       ...(run.modelGuard ? { modelGuard: run.modelGuard } : {}),
+      ...(run.rebuiltModels ? { rebuiltModels: run.rebuiltModels } : {}),
       ...(run.modelResults ? { modelResults: run.modelResults } : {}),
     };
     this.results = new Array(plan.jobs.length);

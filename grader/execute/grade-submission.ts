@@ -4,6 +4,7 @@ import { messages } from '../i18n/index.js';
 import type { Memo } from '../kit/memo.js';
 import { createBundler, type Bundler } from '../load/bundler.js';
 import { createModelGuard, type ModelGuard } from '../tf/rebuild-guard.js';
+import { createRebuiltModels, type RebuildFn, type RebuiltModels } from '../tf/rebuilt-models.js';
 import type { BundleOutcome } from '../load/bundle.js';
 import type { Exercise } from '../load/exercise.js';
 import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.js';
@@ -38,6 +39,11 @@ export interface GradingEnvironment {
   readonly diagnosis?: boolean;
   /** Tries students' model rebuilds in a process of its own, shared by the submissions graded here. @default one per submission */
   readonly modelGuard?: ModelGuard;
+  /**
+   * How a student's validated model is rebuilt in the grader: once per submission and topology,
+   * every check getting a copy (see `createRebuiltModels`). @default tfjs' `modelFromJSON`
+   */
+  readonly rebuildModel?: RebuildFn;
 }
 
 /** What every exercise of one submission shares while it is graded. */
@@ -49,6 +55,7 @@ interface SubmissionRun {
   readonly bundles: ReadonlyMap<string, BundleOutcome>;
   readonly usedTfBackend: (description: string) => void;
   readonly modelGuard: ModelGuard;
+  readonly rebuiltModels: RebuiltModels;
 }
 
 function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
@@ -63,6 +70,7 @@ function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
     datasets: s.o.datasets,
     usedTfBackend: s.usedTfBackend,
     modelGuard: s.modelGuard,
+    rebuiltModels: s.rebuiltModels,
     bundle: s.bundles.get(manifest.file)!,
     ...(s.layout.elsewhere.has(manifest.file) ? { elsewhere: s.layout.elsewhere.get(manifest.file)! } : {}),
     mode: s.o.mode,
@@ -111,15 +119,17 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
   const bundler = env.bundler ?? createBundler();
   // Started on a first model only: exercises without models never load TensorFlow.js for it.
   const modelGuard = env.modelGuard ?? createModelGuard();
+  const rebuiltModels = createRebuiltModels(env.rebuildModel);
   let exercises: ExerciseResult[];
   try {
     const bundles = await bundler.bundle(layout.root, expected);
     for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
-    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, usedTfBackend: (d) => (tfBackend = d) }), messages(o.lang));
+    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, rebuiltModels, usedTfBackend: (d) => (tfBackend = d) }), messages(o.lang));
   } finally {
     children.close();
     if (!env.bundler) bundler.close();
     if (!env.modelGuard) modelGuard.close();
+    rebuiltModels.close();
   }
     // Only with varyHidden: the base seed may be a CI secret, and results.json without it stays as it was.
   const seeding = o.varyHidden !== undefined ? { seeding: { seed: o.seed, varyHidden: o.varyHidden, hiddenSeed: hiddenSeed(o.seed, o.varyHidden) } } : {};

@@ -15,6 +15,7 @@ import { decodeValue, encodeFault, EncodeError } from '../sandbox/wire.js';
 import { toCheckResult } from '../score/check-result.js';
 import type { CheckJob } from './plan.js';
 import type { ModelGuard } from '../tf/rebuild-guard.js';
+import type { RebuiltModels } from '../tf/rebuilt-models.js';
 
 /** What running a check needs besides the job and the child. */
 export interface CheckRunContext {
@@ -25,6 +26,7 @@ export interface CheckRunContext {
   readonly datasets?: Datasets;
   readonly usedTfBackend?: (description: string) => void;
   readonly modelGuard?: ModelGuard;
+  readonly rebuiltModels?: RebuiltModels;
   readonly modelResults?: ModelResults;
   /** Maps a stack trace of the bundled code back to the student's files. */
   readonly mapStack: (stack: string | undefined) => string | undefined;
@@ -70,6 +72,7 @@ function checkContext(job: CheckJob, session: Session, c: CheckRunContext): Chec
     ...(c.datasets ? { datasets: c.datasets } : {}),
     ...(c.usedTfBackend ? { usedTfBackend: c.usedTfBackend } : {}),
     ...(c.modelGuard ? { modelGuard: c.modelGuard } : {}),
+    ...(c.rebuiltModels ? { rebuiltModels: c.rebuiltModels } : {}),
     ...(c.modelResults ? { modelResults: c.modelResults } : {}),
     visibility: job.visibility,
     lang: c.lang,

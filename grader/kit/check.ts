@@ -6,6 +6,7 @@ import type { SandboxFailure } from '../sandbox/session.js';
 import type { Step, StepFault } from '../sandbox/steps.js';
 import type { EncodeFault } from '../sandbox/wire.js';
 import type { ModelGuard } from '../tf/rebuild-guard.js';
+import type { RebuiltModels } from '../tf/rebuilt-models.js';
 import type { Memo } from './memo.js';
 import type { ModelResults } from '../tf/model-results.js';
 import type { ArgumentChange, InputMutation } from '../model/mutation.js';
@@ -95,6 +96,8 @@ export interface CheckContext {
   readonly usedTfBackend?: (description: string) => void;
   /** Tries a student's model rebuild in a process of its own first (see `createModelGuard`). @default none: rebuilt in the grader untried */
   readonly modelGuard?: ModelGuard;
+  /** The submission's models, each rebuilt once and copied for every check (see `createRebuiltModels`). @default none: each check rebuilds its own */
+  readonly rebuiltModels?: RebuiltModels;
   /** Training results by what determines them (see trainingKey), shared by the submissions of a grading environment or batch. @default none: every training runs */
   readonly modelResults?: ModelResults;
   /** Runs cases in the student's sandboxed child, all in one round trip. */

@@ -3,6 +3,7 @@ import { createHelper } from '../io/helper-process.js';
 import { ownModule } from '../io/package.js';
 import { GraderError } from '../model/errors.js';
 import type { Refusal } from './input/refusal.js';
+import { unnamedWriting } from './rebuilt-models.js';
 
 /** Bounds of a trial rebuild. User-facing: a course may set them (see `modelGuardOptions`). */
 export interface ModelGuardOptions {
@@ -66,7 +67,8 @@ export function createModelGuard(options: ModelGuardOptions = {}): ModelGuard {
 
   return {
     async trial(topology) {
-      const key = createHash('sha256').update(JSON.stringify(topology)).digest('hex');
+      // Without names: every check's call to the student's builder names the layers anew.
+      const key = createHash('sha256').update(unnamedWriting(topology)).digest('hex');
       if (kept.has(key)) return kept.get(key);
       const verdict = await attempt(topology, 1);
       if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);

@@ -8,7 +8,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { faultMessage, call, type CheckContext, type CheckVerdict } from '../index.js';
 import { isTagged } from '../../sandbox/wire.js';
 import { initBackend, isBackendFault, resetBackend, type Tf } from '../../tf/backend.js';
-import { rebuildModel } from '../../tf/model-json.js';
+import { rebuildFromJson } from '../../tf/rebuilt-models.js';
 import { inspectTopology, type Estimate } from '../../tf/input/inspect.js';
 import { LAYER_CLASSES } from '../../tf/input/layers.js';
 import { type Refusal } from '../../tf/input/refusal.js';
@@ -77,6 +77,8 @@ function refusalText(ctx: CheckContext, r: Refusal): string {
       return t.unknownKey(r.index, r.className, r.key);
     case 'costly-initializer':
       return t.costlyInitializer(r.index, r.className, asWritten(r.field), r.shape.join('x'));
+    case 'costly-rebuild':
+      return t.costlyRebuild(r);
     case 'rebuild-time':
       return t.rebuildTime(r.limitMs);
     case 'rebuild-memory':
@@ -98,7 +100,8 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
   if (trial) return { status: 'failed', message: t.refused(label, refusalText(ctx, trial)) };
   let model: TF.LayersModel;
   try {
-    model = await rebuildModel(tf, { topology: inspected.topology, training: null });
+    // Once per submission when the grading keeps its models (a copy per check), else here.
+    model = await (ctx.rebuiltModels ? ctx.rebuiltModels.copy(tf, inspected.topology) : rebuildFromJson(tf, inspected.topology));
   } catch (e) {
     if (isBackendFault(e)) throw e;
     return { status: 'failed', message: t.rebuildFailed(label, tfErrorText(e, labelsOfTopology(inspected.topology))) };
