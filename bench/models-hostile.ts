@@ -6,10 +6,13 @@
 //   from their JSON (tests/fixtures/hostile-models/models.ts);
 // - huge units, deep stack, giant input: denseModel describes itself as a Dense of 600,000 units,
 //   64 Dense layers of 2,000 units, or an input of 100,000 x 100,000 values: refused from the JSON;
-// - costly rebuild: the most costly denseModel the JSON check accepts (64 SimpleRNN layers each
-//   drawing two Orthogonal matrices, about 0.8 s of CPU a rebuild; tests/fixtures/hostile-models/
-//   rebuild.ts): tried in the rebuild process, then rebuilt in the grader by each check;
-// - over budget: the same against a trial budget of 150 ms (NEUROGRADE_MODEL_REBUILD_CPU_MS): refused by its trial.
+// - many orthogonal: 64 SimpleRNN layers of 48 units each drawing two Orthogonal matrices (0.8 s
+//   of CPU a rebuild), each draw small, the whole over the bound on rebuild work: refused from the JSON;
+// - costly rebuild: the most costly denseModel the JSON check accepts (the same with 3 units,
+//   about 80 ms of CPU a rebuild; tests/fixtures/hostile-models/rebuild.ts): tried in the rebuild
+//   process, then rebuilt once in the grader, each check working on a copy;
+// - big normal draw: 3.2 million weights drawn from a normal distribution (about 75 ms), accepted;
+// - over budget: the costly rebuild against a trial budget of 30 ms (NEUROGRADE_MODEL_REBUILD_CPU_MS): refused by its trial.
 // Prints, per variant, the median of the per-run ratios hostile / correct, and the load average.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -41,6 +44,7 @@ function claiming(layers: unknown[]): string {
   return source.slice(0, start) + hostile + source.slice(end);
 }
 
+const NORMAL = { class_name: 'RandomNormal', config: { mean: 0, stddev: 0.05, seed: null } };
 const dense = (units: number, first?: number[]) => ({ class_name: 'Dense', config: { units, ...(first ? { batch_input_shape: [null, ...first] } : {}) } });
 
 interface Variant {
@@ -54,8 +58,10 @@ const VARIANTS: readonly Variant[] = [
   { name: 'huge units', source: claiming([dense(600_000, [784])]) },
   { name: 'deep stack', source: claiming([dense(2000, [784]), ...Array.from({ length: 63 }, () => dense(2000))]) },
   { name: 'giant input', source: claiming([{ class_name: 'Flatten', config: { batch_input_shape: [null, 100_000, 100_000] } }, dense(10)]) },
+  { name: 'many orthogonal', source: readFileSync(path.join(FIXTURES, 'rebuild.ts'), 'utf8').replaceAll('units: 3,', 'units: 48,').replace('[null, 2, 3]', '[null, 2, 48]') },
   { name: 'costly rebuild', source: readFileSync(path.join(FIXTURES, 'rebuild.ts'), 'utf8') },
-  { name: 'over budget', source: readFileSync(path.join(FIXTURES, 'rebuild.ts'), 'utf8'), guard: { cpuMs: 150 } },
+  { name: 'big normal draw', source: claiming([{ ...dense(1800, [784]), config: { ...dense(1800, [784]).config, kernel_initializer: NORMAL } }, { ...dense(1000), config: { ...dense(1000).config, kernel_initializer: NORMAL } }]) },
+  { name: 'over budget', source: readFileSync(path.join(FIXTURES, 'rebuild.ts'), 'utf8'), guard: { cpuMs: 30 } },
 ];
 
 async function timed(env: GradingEnvironment, dir: string): Promise<{ ms: number; score: number }> {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,21 @@ describe('untrusted models', () => {
     expect(messageOf(check(r, 'models', 'cnn-architecture'))).toMatch(/refuses: layer 2 is a UpSampling2D, which is not one of InputLayer, Dense, Conv2D/);
     expect(messageOf(check(r, 'models', 'lstm-architecture'))).toBe('Expected lstmModel() to return a TensorFlow.js model (tf.sequential() or tf.model()), but got a tensor.');
     expect(exercise(r, 'models').checks.every((c) => c.status === 'failed')).toBe(true);
+  });
+
+  it('refuses a model just over the bound on rebuild work, naming what it would cost: 64 SimpleRNN layers each drawing two small Orthogonal matrices', async () => {
+    const source = readFileSync(join(EXAMPLES, 'correct', 'models.ts'), 'utf8');
+    const start = source.indexOf('export function denseModel');
+    const end = source.indexOf('\n}\n', start) + 3;
+    // The hostile fixture's stack (tests/fixtures/hostile-models/rebuild.ts, just under the bound) with 4 units instead of 3.
+    const stack = readFileSync(join(FIXTURES, 'hostile-models', 'rebuild.ts'), 'utf8').replaceAll('units: 3,', 'units: 4,').replace('[null, 2, 3]', '[null, 2, 4]');
+    const denseModel = stack.slice(stack.indexOf('export function denseModel'), stack.indexOf('\n}\n', stack.indexOf('export function denseModel')) + 3);
+    const dir = mkdtempSync(join(tmpdir(), 'ng-costly-rebuild-'));
+    writeFileSync(join(dir, 'models.ts'), source.slice(0, start) + denseModel + source.slice(end));
+    const r = await grade(only(env, (c) => c === 'dense-architecture'), dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+    expect(messageOf(check(r, 'models', 'dense-architecture'))).toMatch(
+      /^Expected denseModel\(\) to return a model the grader can rebuild and train, but got one it refuses: building its 64 layers and drawing their weights would cost the grader about 1\d\d ms of CPU \(128 Orthogonal matrices among them\), more than the 100 ms allowed per model \(use fewer or smaller layers, or another initializer than Orthogonal\)\.$/,
+    );
   });
 });
 

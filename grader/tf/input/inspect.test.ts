@@ -21,6 +21,44 @@ describe('inspectTopology accepts the notes models with exact estimates', () => 
     const r = inspectTopology(topology(model));
     expect(r.ok && r.estimate.params).toBe(params);
     expect(model.countParams()).toBe(params);
+    // Far within the bound on rebuild work: at most a tenth of it (the notes' models cost 0.5 to 0.8 million units).
+    expect(r.ok && r.estimate.rebuildWork).toBeLessThan(MODEL_LIMITS.rebuildWork / 10);
+  });
+});
+
+describe('inspectTopology bounds the work of rebuilding a model over all its layers', () => {
+  const orthogonal = { class_name: 'Orthogonal', config: { gain: 1, seed: null } };
+  // n SimpleRNN layers of `units`, each drawing its kernel and recurrent kernel by Orthogonal (128 QR factorisations for 64 layers).
+  const rnnStack = (n: number, units: number) => sequential(...Array.from({ length: n }, (_, i) => ({
+    class_name: 'SimpleRNN',
+    config: { units, return_sequences: i < n - 1, kernel_initializer: orthogonal, recurrent_initializer: orthogonal, ...(i === 0 ? { batch_input_shape: [null, 2, units] } : {}) },
+  })));
+  const normal = { class_name: 'RandomNormal', config: { mean: 0, stddev: 0.05, seed: null } };
+
+  it('accepts the most costly stack of small Orthogonal draws (tests/fixtures/hostile-models/rebuild.ts), just under the bound', () => {
+    const r = inspectTopology(rnnStack(64, 3));
+    expect(r.ok && r.estimate.rebuildWork).toBeGreaterThan(0.9 * MODEL_LIMITS.rebuildWork);
+    expect(r.ok && r.estimate.rebuildWork).toBeLessThanOrEqual(MODEL_LIMITS.rebuildWork);
+  });
+
+  it.each<[string, unknown, Partial<Refusal>]>([
+    // Each draw small (the per-draw bound of before let these through: 0.8 s of CPU a rebuild, 4.7 times a correct submission's grading).
+    ['64 SimpleRNN layers of 48 units, two Orthogonal draws each', rnnStack(64, 48), { kind: 'costly-rebuild', layers: 64, orthogonal: 128, maxMs: 100 }],
+    ['the same with 4 units: just over the bound', rnnStack(64, 4), { kind: 'costly-rebuild', layers: 64, orthogonal: 128, maxMs: 100 }],
+    ['eight Orthogonal 96x96 kernels, each far within the bound', sequential(...Array.from({ length: 8 }, (_, i) => ({ class_name: 'Dense', config: { units: 96, kernel_initializer: orthogonal, ...(i === 0 ? { batch_input_shape: [null, 96] } : {}) } }))),
+      { kind: 'costly-rebuild', layers: 8, orthogonal: 8 }],
+    ['4.7 million weights drawn from a normal distribution (within the parameter bound)', sequential({ ...dense(2400), config: { ...dense(2400).config, kernel_initializer: normal } }, { class_name: 'Dense', config: { units: 1200, kernel_initializer: normal } }),
+      { kind: 'costly-rebuild', layers: 2, orthogonal: 0 }],
+  ])('refuses %s, with the estimated cost', (_, t, expected) => {
+    const r = inspectTopology(t);
+    expect(r.ok ? undefined : r.refusal).toMatchObject(expected);
+    const refusal = r.ok ? undefined : r.refusal;
+    if (refusal?.kind === 'costly-rebuild') expect(refusal.ms).toBeGreaterThan(refusal.maxMs);
+  });
+
+  it('counts a weight drawn uniformly (tfjs\' default) at a third of a normal draw: 4.7 million of them are accepted', () => {
+    const r = inspectTopology(sequential(dense(2400), { class_name: 'Dense', config: { units: 1200 } }));
+    expect(r.ok).toBe(true);
   });
 });
 
@@ -50,9 +88,9 @@ describe('inspectTopology refuses what could make the grader allocate too much o
     // Measured: 98 s in the grader (its recurrent kernel is 512x2048, drawn by tfjs' default, Orthogonal).
     ['an LSTM of 512 units whose recurrent initializer is left to the default', sequential({ class_name: 'LSTM', config: { units: 512, batch_input_shape: [null, 2, 1] } }),
       { kind: 'costly-initializer', index: 1, field: 'recurrent_initializer', shape: [512, 2048] }],
-    // Each one alone is within the bound; eight cost eight times it (6 s measured).
-    ['eight Orthogonal 256x256 kernels, each within the bound', sequential(...Array.from({ length: 8 }, (_, i) => ({ class_name: 'Dense', config: { units: 256, kernel_initializer: { class_name: 'Orthogonal', config: { gain: 1, seed: null } }, ...(i === 0 ? { batch_input_shape: [null, 256] } : {}) } }))),
-      { kind: 'costly-initializer', index: 2, field: 'kernel_initializer', shape: [256, 256] }],
+    // One draw alone past the bound on the whole model's rebuild work (245 ms measured against 100 allowed).
+    ['an Orthogonal 256x256 kernel', sequential({ class_name: 'Dense', config: { units: 256, kernel_initializer: { class_name: 'Orthogonal', config: { gain: 1, seed: null } }, batch_input_shape: [null, 256] } }),
+      { kind: 'costly-initializer', index: 1, field: 'kernel_initializer', shape: [256, 256] }],
     ['an L1L2(1e308) regularizer', sequential({ ...dense(10), config: { ...dense(10).config, kernel_regularizer: { class_name: 'L1L2', config: { l1: 1e308, l2: 0 } } } }),
       { kind: 'bad-config', field: 'kernel_regularizer.config.l1' }],
     ['a VarianceScaling(scale 1e308) initializer', sequential({ ...dense(10), config: { ...dense(10).config, kernel_initializer: { class_name: 'VarianceScaling', config: { scale: 1e308, mode: 'fan_avg', distribution: 'normal', seed: null } } } }),

@@ -4,12 +4,14 @@
  * from the JSON alone whether rebuilding is safe and bounded: a plain chain of layers from the
  * table (layers.ts), every key one tfjs reads under exactly that spelling, every value and
  * initializer, regularizer or constraint within bounds (objects.ts), and upper bounds on layers,
- * parameters, activations, multiply-adds and initializer work, estimated by propagating shapes
+ * parameters, activations, multiply-adds and the work of rebuilding it (its layers built, its
+ * weights drawn: rebuild-work.ts), estimated by propagating shapes
  * through the configs. A refusal is data (a student's fault), never an exception.
  */
-import { keysOf, LAYER_RULES, product, type Shape } from './layers.js';
+import { keysOf, LAYER_RULES, product, type LayerCost, type Shape } from './layers.js';
 import { MODEL_LIMITS } from './limits.js';
 import { plainJson } from './plain-json.js';
+import { drawWork, initializerClass, LAYER_WORK, NS_PER_WORK } from './rebuild-work.js';
 import { isObject, Refused, type Json, type JsonObject, type Refusal } from './refusal.js';
 import { exactKeys, type At } from './values.js';
 
@@ -18,6 +20,8 @@ export interface Estimate {
   readonly params: number;
   readonly macs: number;
   readonly totalElements: number;
+  /** Work of building its layers and drawing its weights (rebuild-work.ts). */
+  readonly rebuildWork: number;
 }
 
 export type Inspection =
@@ -98,25 +102,24 @@ function checkKeys(layer: LayerEntry, at: At): void {
   }
 }
 
-// A recurrent layer's recurrent_initializer left out is tfjs' default: Orthogonal.
-const isOrthogonal = (init: Json | undefined, field: string): boolean =>
-  isObject(init) ? init.class_name === 'Orthogonal' : init === undefined && field === 'recurrent_initializer';
-
-/**
- * tfjs' Orthogonal factorises a [max(r, c), min(r, c)] matrix: about min² x max work, summed
- * over the model (64 layers each just under a per-layer bound would cost 64 times it). Returns
- * the work so far.
- */
-function checkDraws(layer: LayerEntry, draws: readonly (readonly [string, readonly number[]])[], at: At, before: number): number {
-  let work = before;
+/** Work of building a layer and drawing its weights, added to `total`; one Orthogonal draw past the whole budget is refused by name. */
+function addWork(layer: LayerEntry, draws: LayerCost['draws'], at: At, total: RebuildWork): void {
+  total.work += LAYER_WORK;
   for (const [field, shape] of draws) {
-    if (!isOrthogonal(layer.config[field], field)) continue;
-    const cols = shape[shape.length - 1]!, rows = product(shape.slice(0, -1));
-    work += Math.min(rows, cols) ** 2 * Math.max(rows, cols);
-    if (work > MODEL_LIMITS.orthogonalWork) throw new Refused({ kind: 'costly-initializer', index: at.index, className: at.className, field, shape: [...shape] });
+    const work = drawWork(layer.config, field, shape);
+    const orthogonal = initializerClass(layer.config, field) === 'Orthogonal';
+    if (orthogonal && work > MODEL_LIMITS.rebuildWork) throw new Refused({ kind: 'costly-initializer', index: at.index, className: at.className, field, shape: [...shape] });
+    total.work += work;
+    if (orthogonal) total.orthogonal += 1;
   }
-  return work;
 }
+
+interface RebuildWork {
+  work: number;
+  orthogonal: number;
+}
+
+const workMs = (work: number): number => Math.round((work * NS_PER_WORK) / 1e6);
 
 // The shape a layer declares for its input, if any (the first layer, or an InputLayer).
 function declaredShape(layer: LayerEntry, i: number): Shape | undefined {
@@ -128,7 +131,8 @@ function declaredShape(layer: LayerEntry, i: number): Shape | undefined {
 // Shape propagation and costs, layer by layer; a bad or oversized config is refused.
 function estimate(layers: LayerEntry[]): Estimate {
   let shape: Shape | undefined;
-  let params = 0, macs = 0, totalElements = 0, orthogonal = 0;
+  let params = 0, macs = 0, totalElements = 0;
+  const rebuild: RebuildWork = { work: 0, orthogonal: 0 };
   layers.forEach((layer, i) => {
     const at: At = { index: i + 1, className: layer.className, field: '' };
     checkKeys(layer, at);
@@ -141,7 +145,7 @@ function estimate(layers: LayerEntry[]): Estimate {
     }
     if (!shape) throw new Refused({ kind: 'no-input-shape' });
     const cost = LAYER_RULES[layer.className]!.cost(shape, layer.config, at);
-    orthogonal = checkDraws(layer, cost.draws, at, orthogonal);
+    addWork(layer, cost.draws, at, rebuild);
     shape = cost.shape;
     params += cost.params;
     macs += cost.macs;
@@ -154,7 +158,10 @@ function estimate(layers: LayerEntry[]): Estimate {
     throw new Refused({ kind: 'too-large-output', index: layers.length, className: layers[layers.length - 1]!.className, elements: totalElements, max: MODEL_LIMITS.totalElements });
   }
   if (macs > MODEL_LIMITS.macs) throw new Refused({ kind: 'too-much-compute', estimate: macs, max: MODEL_LIMITS.macs });
-  return { params, macs, totalElements };
+  if (rebuild.work > MODEL_LIMITS.rebuildWork) {
+    throw new Refused({ kind: 'costly-rebuild', ms: workMs(rebuild.work), maxMs: workMs(MODEL_LIMITS.rebuildWork), layers: layers.length, orthogonal: rebuild.orthogonal });
+  }
+  return { params, macs, totalElements, rebuildWork: rebuild.work };
 }
 
 /**

@@ -19,7 +19,7 @@ export interface LayerCost {
   readonly shape: Shape;
   readonly params: number;
   readonly macs: number;
-  /** Initializer key and the shape of the weight it draws (for the Orthogonal bound). */
+  /** Initializer key and the shape of each weight it draws (for the bound on rebuild work, rebuild-work.ts). */
   readonly draws: readonly (readonly [string, readonly number[]])[];
 }
 
@@ -76,7 +76,7 @@ function recurrent(gates: number): LayerRule['cost'] {
     const out: Shape = c.return_sequences === true ? [null, input[1] ?? null, units] : [null, units];
     return {
       shape: out, params, macs: steps * gates * units * (inputDim + units),
-      draws: [['kernel_initializer', [inputDim, gates * units]], ['recurrent_initializer', [units, gates * units]]],
+      draws: [['kernel_initializer', [inputDim, gates * units]], ['recurrent_initializer', [units, gates * units]], ...biasDraw(c, gates * units)],
     };
   };
 }
@@ -101,6 +101,8 @@ function pooling(): LayerRule {
   };
 }
 
+const biasDraw = (c: JsonObject, size: number): (readonly [string, readonly number[]])[] => (c.use_bias === false ? [] : [['bias_initializer', [size]]]);
+
 const passThrough = (input: Shape): LayerCost => ({ shape: input, params: 0, macs: 0, draws: [] });
 
 /** Layer classes the grader rebuilds: those of the notes, and a few common neighbours. */
@@ -116,7 +118,7 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
         shape: [...input.slice(0, -1), units],
         params: (inputDim + (c.use_bias === false ? 0 : 1)) * units,
         macs: product(input) * units,
-        draws: [['kernel_initializer', [inputDim, units]]],
+        draws: [['kernel_initializer', [inputDim, units]], ...biasDraw(c, units)],
       };
     },
   },
@@ -143,7 +145,7 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
         shape: first ? [null, filters, oh, ow] : [null, oh, ow, filters],
         params: kh * kw * ch * filters + (c.use_bias === false ? 0 : filters),
         macs: oh * ow * kh * kw * ch * filters,
-        draws: [['kernel_initializer', [kh, kw, ch, filters]]],
+        draws: [['kernel_initializer', [kh, kw, ch, filters]], ...biasDraw(c, filters)],
       };
     },
   },
@@ -186,7 +188,10 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
       const axis = typeof c.axis === 'number' ? (c.axis < 0 ? input.length + c.axis : c.axis) : input.length - 1;
       const d = input[axis];
       if (axis < 1 || typeof d !== 'number') bad(at, 'axis');
-      return { shape: input, params: 4 * (d as number), macs: product(input) * 2, draws: [] };
+      const draws = (['gamma', 'beta', 'moving_mean', 'moving_variance'] as const)
+        .filter((w) => !(w === 'gamma' && c.scale === false) && !(w === 'beta' && c.center === false))
+        .map((w): readonly [string, readonly number[]] => [`${w}_initializer`, [d as number]]);
+      return { shape: input, params: 4 * (d as number), macs: product(input) * 2, draws };
     },
   },
 };

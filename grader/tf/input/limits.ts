@@ -13,12 +13,16 @@ export const MODEL_LIMITS = {
   /** Units of a recurrent layer. */
   recurrentUnits: 512,
   /**
-   * Work of the model's Orthogonal initializers together (a recurrent layer's is one unless
-   * another is named): tfjs draws each by a QR factorisation of a [max(r, c), min(r, c)] matrix,
-   * about min² x max steps of small tensor operations. Measured (wasm, 2 cores): 256x256 (2^24)
-   * 0.43 s, 0.31 s of CPU; 2000x2000, 168 s; an LSTM of 512 units with its default, 98 s.
+   * Work of rebuilding the model: its layers built and every weight drawn by its initializer, in
+   * units of about 5 ns (rebuild-work.ts): 20 million, about 0.1 s of CPU. The notes' models
+   * cost 0.5 to 0.8 million, the test fixtures' at most 2.2; 5 million parameters drawn
+   * uniformly (tfjs' default) 10 million, drawn from a normal distribution 30; one Orthogonal
+   * 256x256 draw 51 million (245 ms measured), 2000x2000 22 billion (168 s measured); 64
+   * SimpleRNN layers of 48 units, each drawing two small Orthogonal matrices, 123 million (0.8 s). The grader pays it about three times per submission and once more per
+   * training start: bounded here, what a hostile model adds stays within a few times what a
+   * correct submission costs (npm run bench -- models-hostile).
    */
-  orthogonalWork: 2 ** 24,
+  rebuildWork: 20_000_000,
   /** Nesting depth and items of the JSON itself. */
   depth: 24,
   items: 200_000,

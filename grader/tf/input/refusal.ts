@@ -13,6 +13,8 @@ export type Refusal =
   | { readonly kind: 'too-much-compute'; readonly estimate: number; readonly max: number }
   /** An Orthogonal initializer on a matrix whose QR factorisation would cost too much. */
   | { readonly kind: 'costly-initializer'; readonly index: number; readonly className: string; readonly field: string; readonly shape: readonly number[] }
+  /** Building its layers and drawing its weights would cost more than the bound (estimated, in ms of CPU). */
+  | { readonly kind: 'costly-rebuild'; readonly ms: number; readonly maxMs: number; readonly layers: number; readonly orthogonal: number }
   /** Its trial rebuild, in a process of its own, ran past its CPU budget (see `createModelGuard`). */
   | { readonly kind: 'rebuild-time'; readonly limitMs: number }
   /** Its trial rebuild ran out of memory or brought the process down. */
