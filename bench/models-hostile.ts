@@ -12,6 +12,9 @@
 //   about 80 ms of CPU a rebuild; tests/fixtures/hostile-models/rebuild.ts): tried in the rebuild
 //   process, then rebuilt once in the grader, each check working on a copy;
 // - big normal draw: 3.2 million weights drawn from a normal distribution (about 75 ms), accepted;
+// - heavy training: a denseModel the JSON check accepts and the grader trains, as heavy as it allows
+//   (three 3x3 convolutions of 64 filters on the 28x28 image, 59 million multiply-adds a sample,
+//   under the bound of 60): its training stops at the work budget of a student's training;
 // - over budget: the costly rebuild against a trial budget of 30 ms (NEUROGRADE_MODEL_REBUILD_CPU_MS): refused by its trial.
 // Prints, per variant, the median of the per-run ratios hostile / correct, and the load average.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,6 +64,12 @@ const VARIANTS: readonly Variant[] = [
   { name: 'many orthogonal', source: readFileSync(path.join(FIXTURES, 'rebuild.ts'), 'utf8').replaceAll('units: 3,', 'units: 48,').replace('[null, 2, 3]', '[null, 2, 48]') },
   { name: 'costly rebuild', source: readFileSync(path.join(FIXTURES, 'rebuild.ts'), 'utf8') },
   { name: 'big normal draw', source: claiming([{ ...dense(1800, [784]), config: { ...dense(1800, [784]).config, kernel_initializer: NORMAL } }, { ...dense(1000), config: { ...dense(1000).config, kernel_initializer: NORMAL } }]) },
+  { name: 'heavy training', source: claiming([
+    { class_name: 'Reshape', config: { target_shape: [28, 28, 1], batch_input_shape: [null, 784] } },
+    ...[0, 1, 2].map(() => ({ class_name: 'Conv2D', config: { filters: 64, kernel_size: [3, 3], padding: 'same', activation: 'relu' } })),
+    { class_name: 'Flatten', config: {} },
+    { class_name: 'Dense', config: { units: 10, activation: 'softmax' } },
+  ]) },
   { name: 'over budget', source: readFileSync(path.join(FIXTURES, 'rebuild.ts'), 'utf8'), guard: { cpuMs: 30 } },
 ];
 
