@@ -17,6 +17,9 @@ const PARAMS: Readonly<Record<string, Relation['params']>> = {
   'off-by-one': { above: 0, below: 2, total: 3 },
   'shape-differs': { rows: -1, cols: -1 },
   reshaped: { rank: 1, expectedRank: 2 },
+  'column-offset': { axis: 1, differing: 3, lines: 4, min: -1, max: 2 },
+  'row-offset': { axis: 0, differing: 2, lines: 3, min: 0, max: 0.5 },
+  'right-until': { rows: 2, total: 5 },
 };
 
 describe('every relation has its own sentence in every language', () => {
@@ -35,6 +38,18 @@ describe('every relation has its own sentence in every language', () => {
     ['NaN only', one('non-finite', { nan: 1, infinite: 0, total: 1 }), 'Your output has 1 NaN value out of 1, where every expected value is finite.', 'Votre sortie contient 1 NaN sur 1 valeur, alors que toutes les valeurs attendues sont finies.'],
     ['one less only', one('off-by-one', { above: 0, below: 2, total: 3 }), 'Every value of your output that differs is one less than expected (2 one less, out of 3).', "Chaque valeur fausse de votre sortie vaut un de moins que l'attendue (2 de moins, sur 3)."],
     ['a factor with no small fraction', one('scaled', { factor: 720 }), 'Your output equals the expected output times 720.', 'Votre sortie est égale à la sortie attendue multipliée par 720.'],
+    [
+      'a constant per column',
+      one('column-offset', { axis: 1, differing: 3, lines: 4, min: -1, max: 2.5 }),
+      'Each column of your output is the expected column plus a constant of its own (from -1 to 2.5; 3 of 4 columns differ).',
+      'Chaque colonne de votre sortie vaut la colonne attendue plus une constante qui lui est propre (de -1 à 2,5 ; 3 colonnes sur 4 diffèrent).',
+    ],
+    [
+      'a right beginning, one row',
+      one('right-until', { rows: 1, total: 4 }),
+      'The first row of your output is right; every row from row 2 on differs (of 4).',
+      'La première ligne de votre sortie est juste ; chaque ligne à partir de la ligne 2 diffère (sur 4).',
+    ],
   ])('words %s in both languages', (_what, relation, en, fr) => {
     expect(messages('en').diagnose.relation(relation)).toBe(en);
     expect(messages('fr').diagnose.relation(relation)).toBe(fr);

@@ -29,6 +29,8 @@ function parameters(obs: Observation): Map<string, Value> {
 interface Feature {
   readonly by: CasePattern['by'];
   readonly name: string;
+  /** With `by: 'equal'`: the parameter `name` is compared with. */
+  readonly with?: string;
   readonly values: readonly Value[];
 }
 
@@ -45,30 +47,57 @@ function featuresOf(observations: readonly Observation[]): Feature[] {
 
 const uniq = (vs: readonly Value[]): Value[] => [...new Set(vs)];
 
+/** Cases a derived feature (two parameters equal) needs: with fewer, some pair separates by chance. */
+const MIN_CASES_DERIVED = 5;
+
+/**
+ * Features of the parameters, for when no parameter's own values tell the cases apart: whether
+ * two of them are equal (stride = size: no stride value nor size value separates 2,2 and 3,3
+ * passing from 2,1 and 3,2 failing). A parameter some case leaves out takes no part: its default
+ * is the student's to apply. (Whether one is 0 needs no feature: a value of its own, 0 is
+ * already told from the others.)
+ */
+function derivedFeatures(observations: readonly Observation[]): Feature[] {
+  if (observations.length < MIN_CASES_DERIVED) return [];
+  const params = observations.map(parameters);
+  const names = [...new Set(params.flatMap((p) => [...p.keys()]))].filter((n) => params.every((p) => typeof p.get(n) === 'number'));
+  const value = (p: Map<string, Value>, n: string): number => p.get(n) as number;
+  const features: Feature[] = [];
+  names.forEach((a, i) => {
+    for (const b of names.slice(i + 1)) features.push({ by: 'equal', name: a, with: b, values: params.map((p) => value(p, a) === value(p, b)) });
+  });
+  return features;
+}
+
+/** The feature with the fewest values that tells failing from passing cases, two cases a side at least. */
+function separating(features: readonly Feature[], failed: readonly boolean[]): CasePattern | undefined {
+  let best: { pattern: CasePattern; size: number } | undefined;
+  const failingCases = failed.filter(Boolean).length;
+  // Two cases on each side at least: one passing case against the rest is an anecdote.
+  if (failingCases < 2 || failed.length - failingCases < 2) return undefined;
+  for (const f of features) {
+    const failing = uniq(f.values.filter((_, i) => failed[i]));
+    const passing = uniq(f.values.filter((_, i) => !failed[i]));
+    if (failing.some((v) => passing.includes(v))) continue;
+    const size = failing.length + passing.length;
+    if (size >= failed.length) continue;
+    if (f.by === 'function' && size < 2) continue;
+    if (!best || size < best.size) {
+      const name = f.by === 'function' ? (failing[0] as string) : f.name;
+      best = { pattern: { by: f.by, name, ...(f.with ? { with: f.with } : {}), failing, passing }, size };
+    }
+  }
+  return best?.pattern;
+}
+
 /**
  * The parameter that tells the failing cases from the passing ones, if one does: every case with
  * one of its failing values fails and every case with one of its passing values passes. A
  * parameter whose every case has its own value (a random size) separates anything and says
  * nothing, so some value must be shared by two cases; the fewest distinct values win, the
- * function called first.
+ * function called first. When none does, a feature of the parameters may (see derivedFeatures).
  */
 export function casePattern(observations: readonly Observation[], failed: readonly boolean[]): CasePattern | undefined {
   if (!failed.some(Boolean) || failed.every(Boolean)) return undefined;
-  let best: { pattern: CasePattern; size: number } | undefined;
-  for (const f of featuresOf(observations)) {
-    const failing = uniq(f.values.filter((_, i) => failed[i]));
-    const passing = uniq(f.values.filter((_, i) => !failed[i]));
-    if (failing.some((v) => passing.includes(v))) continue;
-    // Two cases on each side at least: one passing case against the rest is an anecdote.
-    const failingCases = failed.filter(Boolean).length;
-    if (failingCases < 2 || observations.length - failingCases < 2) continue;
-    const size = failing.length + passing.length;
-    if (size >= observations.length) continue;
-    if (f.by === 'function' && size < 2) continue;
-    if (!best || size < best.size) {
-      const name = f.by === 'function' ? (failing[0] as string) : f.name;
-      best = { pattern: { by: f.by, name, failing, passing }, size };
-    }
-  }
-  return best?.pattern;
+  return separating(featuresOf(observations), failed) ?? separating(derivedFeatures(observations), failed);
 }

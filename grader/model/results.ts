@@ -110,9 +110,12 @@ const PatternValue = Type.Union([Type.Number(), Type.String(), Type.Boolean(), T
 
 /** Which cases of a check fail, compared by their parameters: "every case with stride 2 fails". */
 export const CasePatternSchema = Type.Object({
-  by: Type.Union([Type.Literal('function'), Type.Literal('parameter')]),
+  by: Type.Union([Type.Literal('function'), Type.Literal('parameter'), Type.Literal('equal')], {
+    description: '"function": by the function called; "parameter": by a parameter\'s values; "equal": by whether parameter `name` equals parameter `with` (values true/false).',
+  }),
   /** The function (or method) called, or the parameter's path in the case's input, e.g. "options.stride". */
   name: Type.String(),
+  with: Type.Optional(Type.String({ description: 'With by "equal": the other parameter.' })),
   failing: Type.Array(PatternValue),
   passing: Type.Array(PatternValue),
 });

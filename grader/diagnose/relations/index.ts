@@ -1,8 +1,10 @@
 import { absolute, negated, roundings, squared, squareRooted } from './elementwise.js';
 import { affine, offByOne, offset, scaled } from './affine.js';
+import { columnOffset, rowOffset } from './axis-offset.js';
 import { cropped, extended } from './cropped.js';
 import { nonFinite } from './non-finite.js';
 import { permuted, reshaped } from './permuted.js';
+import { rightUntil } from './right-until.js';
 import type { RelationDefinition } from './relation.js';
 import { reversed } from './reversed.js';
 import { shapeDiffers } from './shape-differs.js';
@@ -27,6 +29,8 @@ export const relations: readonly RelationDefinition[] = [
   scaled,
   offset,
   affine,
+  columnOffset,
+  rowOffset,
   absolute,
   squared,
   squareRooted,
@@ -34,6 +38,7 @@ export const relations: readonly RelationDefinition[] = [
   offByOne,
   permuted,
   reshaped,
+  rightUntil,
   shapeDiffers,
 ];
 

@@ -67,4 +67,32 @@ describe('relations between a wrong answer and the expected one', () => {
   ])('claims nothing for %s', (_what, w, g) => {
     expect(relate(w, g, tol)).toBeUndefined();
   });
+
+  const big = Array.from({ length: 5 }, (_, i) => Array.from({ length: 4 }, (_, j) => ((i * 7 + j * 3) % 11) - 4));
+  const bias = [0.5, -1, 0, 2];
+  it.each([
+    ['a constant per column (a bias per channel)', big.map((r) => r.map((x, j) => x + bias[j]!)), 'column-offset', { axis: 1, differing: 3, lines: 4, min: -1, max: 2 }],
+    ['a constant per row', big.map((r, i) => r.map((x) => x + i)), 'row-offset', { axis: 0, differing: 4, lines: 5, min: 0, max: 4 }],
+    ['the first two rows right, every later row wrong', big.map((r, i) => (i < 2 ? r : r.map((x) => x * 3 + 1 + i))), 'right-until', { rows: 2, total: 5 }],
+  ])('finds %s', (_what, got, id, params) => {
+    expect(relate(big, got, tol)).toEqual({ id, params });
+  });
+
+  it.each([
+    // Two rows only: a constant per column is confirmed by two entries, which any two rows give.
+    ['a per-column constant over two rows', [[1, 2, 3], [4, 5, 6]], [[2, 4, 3], [5, 7, 6]]],
+    // The expected columns are constant: any got constant per column "adds a constant" to them.
+    ['a per-column constant on constant expected columns', [[1, 2], [1, 2], [1, 2]], [[0, 0], [0, 0], [0, 0]]],
+    ['one column off (a single line is no pattern across lines)', [[1, 2], [3, 4], [5, 6]], [[1, 9], [3, 11], [5, 13]]],
+    ['rows right and wrong here and there', [[1, 2], [3, 4], [5, 6], [7, 8]], [[1, 2], [0, 0], [5, 6], [0, 1]]],
+    ['a first row already wrong', [[1, 2], [3, 4], [5, 6], [7, 8]], [[0, 2], [3, 5], [5, 7], [7, 9]]],
+    ['three rows (a shrunk counterexample is right in its first rows by chance)', [[1, 2], [3, 4], [5, 6]], [[1, 2], [0, 0], [0, 0]]],
+    ['right rows that are all zeros', [[0, 0], [0, 0], [5, 6], [7, 8]], [[0, 0], [0, 0], [6, 6], [8, 8]]],
+    ['only the last row wrong (a bound, not a divergence)', [[1, 2], [3, 4], [5, 6], [7, 8]], [[1, 2], [3, 4], [5, 6], [0, 0]]],
+    ['a list of items (units of one state, not steps)', [1, 2, 3, 4, 5], [1, 2, 0, 0, 0]],
+  ])('claims no line relation for %s', (_what, w, g) => {
+    const found = relate(w, g, tol);
+    expect(['column-offset', 'row-offset', 'right-until']).not.toContain(found?.id);
+  });
 });
+

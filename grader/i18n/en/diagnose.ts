@@ -37,13 +37,28 @@ function callSentence(r: Relation): string | undefined {
   return `Your ${r.call ?? 'function'} changes its argument ${arg}: after the call, ${r.path ?? 'that argument'} no longer holds what was passed in.`;
 }
 
+/** The sentences of the relations between whole rows or columns (a constant per line, a right beginning), or undefined. */
+function lineSentence(r: Relation, yours: string): string | undefined {
+  const p = r.params;
+  const line = r.id === 'column-offset' ? 'column' : 'row';
+  switch (r.id) {
+    case 'column-offset':
+    case 'row-offset':
+      return `Each ${line} of ${yours} is the expected ${line} plus a constant of its own (from ${num(n(p.min))} to ${num(n(p.max))}; ${n(p.differing)} of ${n(p.lines)} ${line}s differ).`;
+    case 'right-until':
+      return `The first ${plural(n(p.rows), 'row', 'rows')} of ${yours} ${n(p.rows) === 1 ? 'is' : 'are'} right; every row from row ${n(p.rows) + 1} on differs (of ${n(p.total)}).`;
+    default:
+      return undefined;
+  }
+}
+
 /** The sentence of one relation, about `yours` (the output, or one of its fields) and `theirs`. */
 function sentence(r: Relation): string {
   const yours = r.path ? `your ${r.path}` : 'your output';
   const theirs = r.path ? `the expected ${r.path}` : 'the expected output';
   const Yours = yours[0]!.toUpperCase() + yours.slice(1);
   const p = r.params;
-  const called = callSentence(r);
+  const called = callSentence(r) ?? lineSentence(r, yours);
   if (called) return called;
   const rounding = /^(not-)?rounded-(.+)$/.exec(r.id);
   if (rounding) {
@@ -103,18 +118,29 @@ function value(v: PatternValue): string {
   return typeof v === 'string' ? `'${v}'` : String(v);
 }
 
+/** Which cases fail by a feature of their parameters (two equal), or undefined for another pattern. */
+function derivedCases(p: CasePattern): string | undefined {
+  const failsWhen = p.failing[0] === true;
+  if (p.by === 'equal') {
+    const [bad, good] = failsWhen ? ['equals', 'differ'] : ['differs from', 'are equal'];
+    return `Every case where ${p.name} ${bad} ${p.with ?? '?'} fails; every case where they ${good} passes.`;
+  }
+  return undefined;
+}
+
 /** What the grader observed on a failed check, beyond the catalogue's mistakes. */
 export const diagnose = {
   relation: (r: Relation) =>
     (r.scope === 'shown' ? 'In the case shown: ' : r.scope === 'some' ? `In ${n(r.showing)} of the ${r.failing} failing cases${r.sameParams ? '' : ' (by amounts that vary; the first case\'s shown)'}: ` : r.failing > 1 ? `In every failing case${r.sameParams ? '' : ' (by amounts that vary; the first case\'s shown)'}: ` : '') + sentence(r),
   cases: (p: CasePattern) =>
-    p.by === 'function'
+    derivedCases(p) ??
+    (p.by === 'function'
       ? p.failing.length === 1
         ? `Only ${String(p.failing[0])} is wrong: every call of ${String(p.failing[0])} fails, every call of ${p.passing.map(String).join(', ')} passes.`
         : `Every call of ${p.failing.map(String).join(', ')} fails; every call of ${p.passing.map(String).join(', ')} passes.`
       : p.failing.length === 1
         ? `Only the cases with ${p.name} = ${value(p.failing[0]!)} fail; every case with ${p.name} = ${p.passing.map(value).join(' or ')} passes.`
-        : `Every case with ${p.name} = ${p.failing.map(value).join(' or ')} fails; every case with ${p.name} = ${p.passing.map(value).join(' or ')} passes.`,
+        : `Every case with ${p.name} = ${p.failing.map(value).join(' or ')} fails; every case with ${p.name} = ${p.passing.map(value).join(' or ')} passes.`),
   observed: 'What the grader sees',
   alsoMistake: 'And at the same time',
   mistake: (title: string) => `Mistake: ${title}`,

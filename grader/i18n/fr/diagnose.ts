@@ -48,13 +48,30 @@ function callSentence(r: Relation): string | undefined {
   return `Votre ${r.call ?? 'fonction'} modifie son argument ${arg} : après l'appel, ${r.path ?? 'cet argument'} ne contient plus ce qui lui a été passé.`;
 }
 
+/** Les phrases des relations entre lignes ou colonnes entières (une constante par ligne, un début juste), ou undefined. */
+function lineSentence(r: Relation, yours: string): string | undefined {
+  const p = r.params;
+  switch (r.id) {
+    case 'column-offset':
+      return `Chaque colonne de ${yours} vaut la colonne attendue plus une constante qui lui est propre (de ${num(n(p.min))} à ${num(n(p.max))} ; ${n(p.differing)} colonnes sur ${n(p.lines)} diffèrent).`;
+    case 'row-offset':
+      return `Chaque ligne de ${yours} vaut la ligne attendue plus une constante qui lui est propre (de ${num(n(p.min))} à ${num(n(p.max))} ; ${n(p.differing)} lignes sur ${n(p.lines)} diffèrent).`;
+    case 'right-until': {
+      const k = n(p.rows);
+      return `${k === 1 ? `La première ligne de ${yours} est juste` : `Les ${k} premières lignes de ${yours} sont justes`} ; chaque ligne à partir de la ligne ${k + 1} diffère (sur ${n(p.total)}).`;
+    }
+    default:
+      return undefined;
+  }
+}
+
 function sentence(r: Relation): string {
   const yours = r.path ? `votre ${r.path}` : 'votre sortie';
   const theirs = r.path ? `la valeur attendue de ${r.path}` : 'la sortie attendue';
   const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
   const Yours = cap(yours);
   const p = r.params;
-  const rounded = roundingSentence(r.id, yours, theirs) ?? callSentence(r);
+  const rounded = roundingSentence(r.id, yours, theirs) ?? callSentence(r) ?? lineSentence(r, yours);
   if (rounded) return rounded;
   switch (r.id) {
     case 'non-finite':
@@ -113,18 +130,29 @@ function value(v: PatternValue): string {
   return typeof v === 'string' ? `'${v}'` : String(v);
 }
 
+/** Les cas qui échouent selon un trait de leurs paramètres (deux égaux), ou undefined pour un autre motif. */
+function casDerives(p: CasePattern): string | undefined {
+  const echoueSi = p.failing[0] === true;
+  if (p.by === 'equal') {
+    const [mauvais, bon] = echoueSi ? ['est égal à', 'diffèrent'] : ['diffère de', 'sont égaux'];
+    return `Chaque cas où ${p.name} ${mauvais} ${p.with ?? '?'} échoue ; chaque cas où ils ${bon} réussit.`;
+  }
+  return undefined;
+}
+
 /** Ce que le correcteur constate sur une vérification échouée, en plus des erreurs du catalogue. */
 export const diagnose: Messages['diagnose'] = {
   relation: (r) =>
     (r.scope === 'shown' ? 'Dans le cas montré : ' : r.scope === 'some' ? `Dans ${n(r.showing)} des ${r.failing} cas qui échouent${r.sameParams ? '' : ' (de quantités qui varient ; celles du premier cas)'} : ` : r.failing > 1 ? `Dans chaque cas qui échoue${r.sameParams ? '' : ' (de quantités qui varient ; celles du premier cas)'} : ` : '') + sentence(r),
   cases: (p) =>
-    p.by === 'function'
+    casDerives(p) ??
+    (p.by === 'function'
       ? p.failing.length === 1
         ? `Seule ${String(p.failing[0])} est fausse : chaque appel de ${String(p.failing[0])} échoue, chaque appel de ${p.passing.map(String).join(', ')} réussit.`
         : `Chaque appel de ${p.failing.map(String).join(', ')} échoue ; chaque appel de ${p.passing.map(String).join(', ')} réussit.`
       : p.failing.length === 1
         ? `Seuls les cas avec ${p.name} = ${value(p.failing[0]!)} échouent ; chaque cas avec ${p.name} = ${p.passing.map(value).join(' ou ')} réussit.`
-        : `Chaque cas avec ${p.name} = ${p.failing.map(value).join(' ou ')} échoue ; chaque cas avec ${p.name} = ${p.passing.map(value).join(' ou ')} réussit.`,
+        : `Chaque cas avec ${p.name} = ${p.failing.map(value).join(' ou ')} échoue ; chaque cas avec ${p.name} = ${p.passing.map(value).join(' ou ')} réussit.`),
   observed: 'Ce que le correcteur constate',
   alsoMistake: 'Et en même temps',
   mistake: (title) => `Erreur : ${title}`,
