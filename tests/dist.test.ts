@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 import { ManifestSchema } from '../grader/model/manifest.js';
-import { buildDist, graderSources, VALIDATED } from '../grader/pack/dist.js';
+import { BUILD_STAMP, buildDist, graderSources, VALIDATED } from '../grader/pack/dist.js';
+// @ts-expect-error: plain JavaScript, run before the grader loads (its types are in its JSDoc)
+import { staleBuild } from '../bin/build-stamp.mjs';
 import { CHILD_BUNDLE } from '../grader/sandbox/child-bundle.js';
 import { PRECOMPILED, schemaKey, standaloneValidators, validator } from '../grader/schema/validate.js';
 import { EXAMPLES } from './support/grade.js';
@@ -33,6 +35,9 @@ describe('the built grader (dist/)', () => {
     expect(existsSync(join(out, 'grader', 'sandbox', CHILD_BUNDLE))).toBe(true);
     const compiled = loadStandalone(readFileSync(join(out, 'grader', 'schema', PRECOMPILED), 'utf8'));
     expect(Object.keys(compiled).sort()).toEqual([...new Set(Object.values(VALIDATED).map(schemaKey))].sort());
+    const stamp = JSON.parse(readFileSync(join(out, BUILD_STAMP), 'utf8')) as { builtAt: number; files: string[] };
+    expect(stamp.files).toEqual(sources);
+    expect(stamp.builtAt).toBeGreaterThan(Date.now() - 10 * 60_000);
   });
 
   it('precompiles every schema the grader validates with: each validator(X) of the sources names one in VALIDATED', () => {
@@ -67,5 +72,67 @@ describe('the built grader (dist/)', () => {
     const result = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { exercises: { id: string; score: number; maxScore: number }[] };
     expect(result.exercises.map((e) => [e.id, e.score])).toEqual([['shapes', result.exercises[0]!.maxScore]]);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
+  });
+});
+
+/** A package of two sources and a build stamp written now, or none; `edit` then changes it. */
+function stampedPackage(name: string, options: { stamp: boolean }): string {
+  const root = join(work, name);
+  mkdirSync(join(root, 'grader', 'cli'), { recursive: true });
+  mkdirSync(join(root, 'reports'), { recursive: true });
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'grader', 'cli', 'main.ts'), 'export const a = 1;\n');
+  writeFileSync(join(root, 'reports', 'html.ts'), 'export const b = 1;\n');
+  writeFileSync(join(root, 'grader', 'cli', 'main.test.ts'), 'export const t = 1;\n');
+  const past = new Date(Date.now() - 60_000);
+  for (const f of ['grader/cli/main.ts', 'reports/html.ts', 'grader/cli/main.test.ts']) utimesSync(join(root, f), past, past);
+  if (options.stamp) writeFileSync(join(root, 'dist', BUILD_STAMP), JSON.stringify({ builtAt: Date.now() - 30_000, files: ['grader/cli/main.ts', 'reports/html.ts'] }));
+  return root;
+}
+
+const later = new Date(Date.now() + 1000);
+
+describe('a stale dist/ is found before it runs (bin/build-stamp.mjs)', () => {
+  it.each([
+    ['built after its sources', (_root: string) => undefined, undefined],
+    ['a source saved after the build', (root: string) => utimesSync(join(root, 'reports', 'html.ts'), later, later), /^reports\/html\.ts changed after dist\/ was built$/],
+    ['a source added after the build', (root: string) => writeFileSync(join(root, 'grader', 'cli', 'new.ts'), ''), /^grader\/cli\/new\.ts changed/],
+    ['a source of the build removed', (root: string) => rmSync(join(root, 'reports', 'html.ts')), /^reports\/html\.ts was built into dist\/ but is gone$/],
+    ['a test saved after the build (not built: no effect)', (root: string) => utimesSync(join(root, 'grader', 'cli', 'main.test.ts'), later, later), undefined],
+  ])('%s', (name, edit, expected) => {
+    const root = stampedPackage(`stamp-${name.replace(/\W+/g, '-')}`, { stamp: true });
+    edit(root);
+    const stale = staleBuild(root) as string | undefined;
+    if (expected) expect(stale).toMatch(expected);
+    else expect(stale).toBeUndefined();
+  });
+
+  it('a build without a stamp is stale; a package without sources trusts its build', () => {
+    expect(staleBuild(stampedPackage('no-stamp', { stamp: false }))).toBe('dist/ has no build stamp');
+    const bare = join(work, 'no-sources');
+    mkdirSync(join(bare, 'dist'), { recursive: true });
+    expect(staleBuild(bare)).toBeUndefined();
+  });
+
+  it('bin/neurograde.mjs runs a fresh dist/, and the sources through tsx with one line on stderr once a source changed', () => {
+    const root = join(work, 'bin-package');
+    cpSync(join(PACKAGE_ROOT, 'bin'), join(root, 'bin'), { recursive: true });
+    symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(root, 'node_modules'));
+    writeFileSync(join(root, 'package.json'), '{"type":"module"}');
+    mkdirSync(join(root, 'grader', 'cli'), { recursive: true });
+    mkdirSync(join(root, 'dist', 'grader', 'cli'), { recursive: true });
+    const main = (from: string): string => `export async function main(argv) { console.log('${from}', argv.join(' ')); return 0; }\n`;
+    writeFileSync(join(root, 'grader', 'cli', 'main.ts'), main('sources').replace('(argv)', '(argv: string[])'));
+    writeFileSync(join(root, 'dist', 'grader', 'cli', 'main.js'), main('dist'));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(root, 'grader', 'cli', 'main.ts'), past, past);
+    writeFileSync(join(root, 'dist', BUILD_STAMP), JSON.stringify({ builtAt: Date.now() - 30_000, files: ['grader/cli/main.ts'] }));
+    const run = () => spawnSync(process.execPath, [join(root, 'bin', 'neurograde.mjs'), 'x', 'y'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const fresh = run();
+    expect([fresh.status, fresh.stdout, fresh.stderr]).toEqual([0, 'dist x y\n', '']);
+    utimesSync(join(root, 'grader', 'cli', 'main.ts'), later, later);
+    const stale = run();
+    expect([stale.status, stale.stdout]).toEqual([0, 'sources x y\n']);
+    expect(stale.stderr).toMatch(/^neurograde: grader\/cli\/main\.ts changed after dist\/ was built: running the sources \(slower start\); `npm run build` builds it again\n$/);
   });
 });

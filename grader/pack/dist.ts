@@ -1,6 +1,6 @@
 import { OverrideEntrySchema } from '../model/adjustments.js';
 import { build } from 'esbuild';
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
 import { ClassResultSchema } from '../model/class-results.js';
@@ -14,6 +14,12 @@ import { PRECOMPILED, standaloneValidators } from '../schema/validate.js';
 
 /** Where the built grader goes, inside the package. */
 export const DIST = 'dist';
+
+/**
+ * The build's stamp, in dist/: when it was built and from which sources, so that
+ * bin/neurograde.mjs can tell in a few ms that a source was edited since (see bin/build-stamp.mjs).
+ */
+export const BUILD_STAMP = 'build-stamp.json';
 
 /** The folders of the grader's own code (exercises/ and reference/ are the course: bundled per run). */
 export const GRADER_FOLDERS = ['grader', 'reports'] as const;
@@ -65,6 +71,10 @@ export async function buildDist(options: DistOptions): Promise<{ readonly files:
   const next = `${outDir}.${process.pid}.next`;
   const old = `${outDir}.${process.pid}.old`;
   rmSync(next, { recursive: true, force: true });
+  // Read before the sources are: a file saved while the build runs is newer than the stamp, so
+  // the next command runs the sources rather than a build that may predate the edit. A source
+  // dated in the future (a clock ahead) would make every build stale: the stamp is never older.
+  const builtAt = Math.max(Date.now(), ...files.map((f) => statSync(join(options.root, f)).mtimeMs));
   const common = { absWorkingDir: options.root, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' } as const;
   try {
     await Promise.all([
@@ -72,6 +82,7 @@ export async function buildDist(options: DistOptions): Promise<{ readonly files:
       build({ ...childBuildOptions(join(options.root, 'grader', 'sandbox', 'child', 'main.ts')), outfile: join(next, 'grader', 'sandbox', CHILD_BUNDLE) }),
     ]);
     writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
+    writeFileSync(join(next, BUILD_STAMP), JSON.stringify({ builtAt, files }) + '\n');
   } catch (error) {
     // A failed build (a missing dependency of the validators, a syntax error) must not leave its
     // half-written folder beside the package: it was found in checkouts as dist.<pid>.next/.
