@@ -45,6 +45,18 @@ describe('every relation has its own sentence in every language', () => {
       'Chaque colonne de votre sortie vaut la colonne attendue plus une constante qui lui est propre (de -1 à 2,5 ; 3 colonnes sur 4 diffèrent).',
     ],
     [
+      'a parameter replaced by another',
+      { ...one('substituted', {}), path: 'S', moved: { S: 'F' }, call: 'poolOutputShape' },
+      'Every answer of your poolOutputShape, right or wrong, is what the expected formula gives with S replaced by F.',
+      'Chaque réponse de votre poolOutputShape, juste ou fausse, est celle de la formule attendue avec S remplacé par F.',
+    ],
+    [
+      'a parameter replaced by a constant',
+      { ...one('substituted', { value: 0 }), path: 'P', call: 'convOutputShape' },
+      'Every answer of your convOutputShape, right or wrong, is what the expected formula gives with P replaced by 0.',
+      'Chaque réponse de votre convOutputShape, juste ou fausse, est celle de la formule attendue avec P remplacé par 0.',
+    ],
+    [
       'a right beginning, one row',
       one('right-until', { rows: 1, total: 4 }),
       'The first row of your output is right; every row from row 2 on differs (of 4).',

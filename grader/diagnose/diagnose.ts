@@ -5,6 +5,7 @@ import type { CasePattern, Relation } from '../model/results.js';
 import type { Memo } from '../kit/memo.js';
 import { evaluate } from '../kit/evaluate.js';
 import { casePattern } from './patterns.js';
+import { findSubstitution } from './substitution.js';
 import { relate, type FoundRelation } from './relate.js';
 import { relations, type RelationDefinition } from './relations/index.js';
 import { reproduces, reproducesOne } from './same-answer.js';
@@ -179,6 +180,24 @@ function mutationRelation(all: readonly Answered[], failed: readonly boolean[], 
   };
 }
 
+/** "Your poolOutputShape answers as the formula would with S replaced by F": said of every case, right and wrong. */
+function substitutionRelation(input: DiagnoseInput, all: readonly Answered[], failed: readonly boolean[]): Relation | undefined {
+  if (all.length > MAX_REPLAYED) return undefined;
+  const found = findSubstitution(input, all.map((c, i) => ({ obs: c.obs, failing: failed[i]! })));
+  if (!found) return undefined;
+  const step = all.find((_, i) => failed[i])!.obs.steps[0];
+  return {
+    id: 'substituted',
+    params: 'value' in found.by ? { value: found.by.value } : {},
+    path: found.name,
+    ...('name' in found.by ? { moved: { [found.name]: found.by.name } } : {}),
+    ...(step?.op === 'call' ? { call: step.fn } : {}),
+    scope: 'every',
+    sameParams: true,
+    failing: failed.filter(Boolean).length,
+  };
+}
+
 /**
  * Explains a failed check from the cases the student answered: the catalogue's mistakes (whole,
  * in part, two at once) replayed on them, the relation between the wrong answers and the expected
@@ -194,7 +213,7 @@ export function diagnose(input: DiagnoseInput): CheckDiagnosis {
   // fault is a changed input name no mistake of the catalogue: every variant answers them right.
   const replayed = [...wrong, ...right].slice(0, MAX_REPLAYED);
   const variant = wrong.length > 0 && wrong.length <= MAX_REPLAYED ? matchVariant(input, replayed) : undefined;
-  const relation = mutationRelation(all, failed, input.shownCaseId) ?? (wrong.length > 0 ? relationOf(input, wrong) : undefined);
+  const relation = mutationRelation(all, failed, input.shownCaseId) ?? substitutionRelation(input, all, failed) ?? (wrong.length > 0 ? relationOf(input, wrong) : undefined);
   const cases = casePattern(
     all.map((c) => c.obs),
     failed,

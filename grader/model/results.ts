@@ -94,9 +94,13 @@ export const RelationSchema = Type.Object({
   params: Type.Record(Type.String(), Type.Number(), { description: 'The relation\'s numbers, e.g. { bottom: 1, right: 1 } or { factor: 0.996, numerator: 255, denominator: 256 }.' }),
   path: Type.Optional(Type.String({ description: 'The field of an object answer it holds for, e.g. "Y".' })),
   moved: Type.Optional(
-    Type.Record(Type.String(), Type.String(), { description: 'For "permuted" on an object of numbers: each of your fields whose value is another expected field\'s, e.g. { "W": "H", "H": "W" }.' }),
+    Type.Record(Type.String(), Type.String(), {
+      description: 'For "permuted" on an object of numbers: each of your fields whose value is another expected field\'s, e.g. { "W": "H", "H": "W" }. For "substituted": the parameter `path` and the parameter it was replaced by, e.g. { "S": "F" }.',
+    }),
   ),
-  call: Type.Optional(Type.String({ description: 'For "input-mutated": the function or method whose argument (`path`, else position `params.argument`) changed.' })),
+  call: Type.Optional(
+    Type.String({ description: 'For "input-mutated": the function or method whose argument (`path`, else position `params.argument`) changed; for "substituted", the function whose every answer the replacement gives.' }),
+  ),
   scope: Type.Union([Type.Literal('every'), Type.Literal('shown'), Type.Literal('some')], {
     description: '"every": every failing case shows it (params are the first one\'s); "shown": the case shown does; "some": the case shown does not, but `showing` of the failing cases (at least 2 and half of them) do.',
   }),

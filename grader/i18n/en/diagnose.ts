@@ -30,8 +30,12 @@ const axisWord = (d: number, one: string, many: string, more: string, fewer: str
 
 const ROUNDED: Readonly<Record<string, string>> = { down: 'rounded down', nearest: 'rounded to the nearest whole number', 'toward-zero': 'truncated toward zero', up: 'rounded up' };
 
-/** The sentences of the relations about the call rather than its answer (an argument changed), or undefined. */
+/** The sentences of the relations about the call rather than its answer (an argument changed, a parameter replaced), or undefined. */
 function callSentence(r: Relation): string | undefined {
+  if (r.id === 'substituted') {
+    const by = r.moved?.[r.path ?? ''] ?? num(n(r.params.value));
+    return `Every answer of ${r.call ? `your ${r.call}` : 'yours'}, right or wrong, is what the expected formula gives with ${r.path ?? '?'} replaced by ${by}.`;
+  }
   if (r.id !== 'input-mutated') return undefined;
   const arg = r.path ?? `number ${n(r.params.argument)}`;
   return `Your ${r.call ?? 'function'} changes its argument ${arg}: after the call, ${r.path ?? 'that argument'} no longer holds what was passed in.`;

@@ -41,8 +41,12 @@ function roundingSentence(id: string, yours: string, theirs: string): string | u
   return rounding[1] ? `${cap(theirs)} est égale à ${yours}, ${how} : ${yours} ne l'est pas.` : `${cap(yours)} est égale à ${theirs}, ${how}.`;
 }
 
-/** Les phrases des relations qui portent sur l'appel plutôt que sur sa réponse (un argument modifié), ou undefined. */
+/** Les phrases des relations qui portent sur l'appel plutôt que sur sa réponse (un argument modifié, un paramètre remplacé), ou undefined. */
 function callSentence(r: Relation): string | undefined {
+  if (r.id === 'substituted') {
+    const par = r.moved?.[r.path ?? ''] ?? num(n(r.params.value));
+    return `Chaque réponse de ${r.call ? `votre ${r.call}` : 'votre code'}, juste ou fausse, est celle de la formule attendue avec ${r.path ?? '?'} remplacé par ${par}.`;
+  }
   if (r.id !== 'input-mutated') return undefined;
   const arg = r.path ?? `n° ${n(r.params.argument)}`;
   return `Votre ${r.call ?? 'fonction'} modifie son argument ${arg} : après l'appel, ${r.path ?? 'cet argument'} ne contient plus ce qui lui a été passé.`;
