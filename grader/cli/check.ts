@@ -15,6 +15,7 @@ import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 import { packLang } from './pack-lang.js';
+import { checkModelResults } from './check-cache.js';
 
 /** One student's folder, checked with the public checks, its results written to `out`. */
 export interface CheckTarget {
@@ -133,7 +134,8 @@ export async function checkCommand(argv: readonly string[], print: (line: string
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t.batch.check.notFolder(positionals[0] ?? '.'));
   const exercises = parseList(values.exercises);
   const seed = parseSeed(values.seed);
-  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...courseSources(parseCourse(values)) });
+  const sources = courseSources(parseCourse(values));
+  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...sources, modelResults: checkModelResults(sources.roots) });
   const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode: 'check', ...(seed !== undefined ? { seed } : {}) };
   if (!values.watch) {
     await printResult(await checkOnce(target), target, t, print);

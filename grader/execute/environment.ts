@@ -21,7 +21,7 @@ import { prepareHost } from '../sandbox/launchers/host.js';
 import { prewarmed } from '../sandbox/warm.js';
 import { launchRequest } from '../sandbox/session.js';
 import { DEFAULT_LIMITS } from './options.js';
-import { createModelResults } from '../tf/model-results.js';
+import { createModelResults, type ModelResultsOptions } from '../tf/model-results.js';
 import type { GradingEnvironment } from './grade-submission.js';
 
 export interface EnvironmentOptions {
@@ -44,10 +44,10 @@ export interface EnvironmentOptions {
   /** Bounds of a student's model's trial rebuild (see `createModelGuard`). @default modelGuardOptions(): NEUROGRADE_MODEL_REBUILD_CPU_MS, else the guard's own */
   readonly modelGuard?: ModelGuardOptions;
   /**
-   * Where training results are kept between processes (a batch's workers and reruns), and the
-   * grader fingerprint they are valid for. @default in memory, for this environment's submissions
+   * Where training results are kept between processes (a batch's workers and reruns, a student's
+   * `check` runs), and the grader fingerprint they are valid for. @default in memory, for this environment's submissions
    */
-  readonly modelResults?: { readonly dir: string; readonly version: string };
+  readonly modelResults?: ModelResultsOptions;
 }
 
 /** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,5 +110,42 @@ describe('training results keyed by what determines them', () => {
     writeFileSync(join(dir, `${name}.lock`), dead);
     expect(await results.trained(key, async () => 2, isNumber)).toBe(2);
     expect(results.counts.trained).toBe(1);
+  });
+
+  it("a bounded folder (a student's check cache) keeps the most recently used results, pruning the oldest", async () => {
+    const dir = join(work, 'bounded');
+    const keys = [1, 2, 3, 4].map((seed) => trainingKey({ ...parts, seed }));
+    // The store's file name of a key under version 'v'.
+    const file = (key: string): string => `${createHash('sha256').update(`v\0${key}`).digest('hex').slice(0, 32)}.json`;
+    const first = createModelResults({ version: 'v', dir, maxEntries: 3 });
+    const minuteAgo = Date.now() - 60_000;
+    for (const [i, key] of keys.slice(0, 3).entries()) {
+      await first.trained(key, async () => i, isNumber);
+      // Written a second apart, a minute ago.
+      utimesSync(join(dir, file(key)), new Date(minuteAgo + i * 1000), new Date(minuteAgo + i * 1000));
+    }
+    // A later check reuses the oldest result (it becomes the most recent), then trains a fourth model.
+    const later = createModelResults({ version: 'v', dir, maxEntries: 3 });
+    expect(await later.trained(keys[0]!, async () => -1, isNumber)).toBe(0);
+    await later.trained(keys[3]!, async () => 3, isNumber);
+    expect(later.counts).toEqual({ trained: 1, reused: 1 });
+    expect(readdirSync(dir).sort()).toEqual([keys[0]!, keys[2]!, keys[3]!].map(file).sort());
+  });
+
+  it('a version given as a function is computed once, at the first training asked for', async () => {
+    let computed = 0;
+    const results = createModelResults({ version: () => (computed++, 'v'), dir: join(work, 'lazy') });
+    expect(computed).toBe(0);
+    await results.trained(trainingKey(parts), async () => 1, isNumber);
+    await results.trained(trainingKey({ ...parts, seed: 9 }), async () => 2, isNumber);
+    expect(computed).toBe(1);
+  });
+
+  it('a folder that cannot be made keeps nothing but loses no result', async () => {
+    const dir = join(work, 'not-a-folder');
+    writeFileSync(dir, 'a file where the folder should be');
+    const results = createModelResults({ version: 'v', dir });
+    expect(await results.trained(trainingKey(parts), async () => 0.8, isNumber)).toBe(0.8);
+    expect(results.counts).toEqual({ trained: 1, reused: 0 });
   });
 });

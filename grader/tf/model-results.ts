@@ -6,7 +6,7 @@
  * for a grading environment and, in a batch, in a folder every worker and every rerun shares.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 
@@ -54,10 +54,36 @@ export interface ModelResults {
 }
 
 export interface ModelResultsOptions {
-  /** Mixed into every key: a result is never reused by another grader. */
-  readonly version: string;
-  /** A folder shared by the batch's workers and reruns. @default memory only */
+  /**
+   * Mixed into every key: a result is never reused by another grader (or course). A function is
+   * called once, at the first training asked for: a grading without models never computes it.
+   */
+  readonly version: string | (() => string);
+  /** A folder shared by the batch's workers and reruns, or by a student's `check` runs. @default memory only */
   readonly dir?: string;
+  /** At most this many results kept in `dir`: the least recently written go first. @default no bound */
+  readonly maxEntries?: number;
+}
+
+/** Removes the oldest results of `dir` beyond `max` (a lock or a temporary file is not a result). */
+function prune(dir: string, max: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    return;
+  }
+  if (names.length <= max) return;
+  const dated = names.flatMap((n) => {
+    try {
+      return [{ n, t: statSync(join(dir, n)).mtimeMs }];
+    } catch {
+      // Removed meanwhile by another process's pruning.
+      return [];
+    }
+  });
+  dated.sort((a, b) => a.t - b.t);
+  for (const { n } of dated.slice(0, Math.max(0, dated.length - max))) rmSync(join(dir, n), { force: true });
 }
 
 /** True while the process that wrote a lock lives (a worker of the same batch, on this machine). */
@@ -118,19 +144,40 @@ export function createModelResults(options: ModelResultsOptions): ModelResults {
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, file);
+    if (options.maxEntries !== undefined) prune(options.dir!, options.maxEntries);
   };
+  let version: string | undefined;
+  const versionOf = (): string => (version ??= typeof options.version === 'string' ? options.version : options.version());
   // With a folder: the stored result, or this process trains under the folder's claim (another
   // worker training the same model meanwhile is waited for, not repeated).
   const fromFolder = async <T>(file: string, compute: () => Promise<T>, isValue: (v: unknown) => v is T): Promise<T> => {
-    mkdirSync(options.dir!, { recursive: true });
+    try {
+      mkdirSync(options.dir!, { recursive: true });
+    } catch {
+      // No folder to keep results in (a file in its place, no permission): trained, not kept.
+      const value = await compute();
+      counts.trained++;
+      return value;
+    }
     if (!(await claim(file, () => stored(file, isValue) !== undefined))) {
       counts.reused++;
-      return stored(file, isValue)!;
+      const value = stored(file, isValue)!;
+      try {
+        // Used now: the last a bounded folder prunes.
+        if (options.maxEntries !== undefined) utimesSync(file, new Date(), new Date());
+      } catch {
+        // Pruned meanwhile by another process: the value read stands.
+      }
+      return value;
     }
     try {
       const value = await compute();
       counts.trained++;
-      store(file, value);
+      try {
+        store(file, value);
+      } catch {
+        // A folder that cannot be written (full, read-only): the result stands, only unkept.
+      }
       return value;
     } finally {
       rmSync(`${file}.lock`, { force: true });
@@ -139,7 +186,7 @@ export function createModelResults(options: ModelResultsOptions): ModelResults {
   return {
     counts,
     trained<T>(key: string, compute: () => Promise<T>, isValue: (v: unknown) => v is T): Promise<T> {
-      const full = createHash('sha256').update(`${options.version}\0${key}`).digest('hex').slice(0, 32);
+      const full = createHash('sha256').update(`${versionOf()}\0${key}`).digest('hex').slice(0, 32);
       const known = memory.get(full);
       if (known) {
         counts.reused++;
