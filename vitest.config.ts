@@ -14,7 +14,9 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['grader/**/*.test.ts', 'reports/**/*.test.ts', 'reference/**/*.test.ts', 'exercises/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Not exercises/: an exercise folder is copied into a course as it is, and its tests live in
+    // tests/exercises/<id>.test.ts (they use the test harness and grader internals).
+    include: ['grader/**/*.test.ts', 'reports/**/*.test.ts', 'reference/**/*.test.ts', 'tests/**/*.test.ts'],
     // The tests that run `bin/neurograde.mjs` run the built grader: dist/ is built from the
     // sources under test first, so it is never older than them.
     globalSetup: ['./tests/support/build-dist.ts'],

@@ -9,7 +9,6 @@ import { readHost } from '../grader/sandbox/launchers/host.js';
 import { detectLauncher } from '../grader/sandbox/launchers/index.js';
 import { baseNodeArgs, CHILD_ENV, permissionNodeArgs, prlimitArgs } from '../grader/sandbox/launchers/node-args.js';
 import { Session, type SessionLimits } from '../grader/sandbox/session.js';
-import { prewarmed } from '../grader/sandbox/warm.js';
 import { createEnvironment, dependencyPaths } from '../grader/execute/environment.js';
 import { gradeSubmission } from '../grader/execute/grade-submission.js';
 import { stats } from './stats.js';
@@ -26,18 +25,18 @@ const TARGET_SUBMISSION_MS = 1500;
 
 const ms = (x: number): string => `${x.toFixed(0).padStart(5)} ms`;
 
-/** Spawn, load a one-line module, answer one case, close: what every exercise pays besides its checks. */
-async function overhead(launcher: Launcher, script: string, readPaths: readonly string[]): Promise<number[]> {
+/**
+ * Spawn, load a one-line module, answer one case, close: what every exercise pays besides its
+ * checks. `ahead`: each child is booted during the gap before it (Session.boot), as a ChildLease does.
+ */
+async function overhead(launcher: Launcher, script: string, readPaths: readonly string[], { ahead }: { readonly ahead: boolean }): Promise<number[]> {
   const samples: number[] = [];
+  const options = { launcher, launch: { childScript: script, readPaths }, limits: LIMITS, code: 'export const add = (a, b) => a + b;\n', exports: ['add'] };
+  let booted = ahead ? Session.boot(options) : undefined;
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    const outcome = await Session.start({
-      launcher,
-      launch: { childScript: script, readPaths },
-      limits: LIMITS,
-      code: 'export const add = (a, b) => a + b;\n',
-      exports: ['add'],
-    });
+    const outcome = await Session.start(options, booted);
+    booted = ahead ? Session.boot(options) : undefined;
     if (!outcome.ok) throw new Error(`${launcher.id}: ${JSON.stringify(outcome.failure)}`);
     const run = await outcome.session.run([[{ op: 'call', fn: 'add', args: [{ data: 1 }, { data: 2 }] }]]);
     if (!run.ok) throw new Error(`${launcher.id}: ${JSON.stringify(run.failure)}`);
@@ -46,6 +45,7 @@ async function overhead(launcher: Launcher, script: string, readPaths: readonly 
     // The checks of a real exercise take this long at least: time for a warm child to boot.
     await new Promise((r) => setTimeout(r, GAP_MS));
   }
+  booted?.close();
   return samples;
 }
 
@@ -68,8 +68,8 @@ export async function benchSandbox(): Promise<void> {
       console.log(`  ${id.padEnd(11)} unavailable here`);
       continue;
     }
-    for (const [label, l] of [[id, launcher], [`${id}, warm`, prewarmed(launcher)]] as const) {
-      const { median, p95 } = stats(await overhead(l, script, readPaths));
+    for (const [label, ahead] of [[id, false], [`${id}, warm`, true]] as const) {
+      const { median, p95 } = stats(await overhead(launcher, script, readPaths, { ahead }));
       const verdict = median <= TARGET_EXERCISE_MS ? 'ok' : `over the ${TARGET_EXERCISE_MS} ms target`;
       console.log(`  ${label.padEnd(17)} median ${ms(median)}  p95 ${ms(p95)}  ${verdict}  (${launcher.name})`);
     }
@@ -88,7 +88,7 @@ export async function benchSandbox(): Promise<void> {
       : []),
   ];
   for (const [label, spec] of layered) {
-    const { median, p95 } = stats(await overhead({ id: 'none', name: label, warnings: [], spec }, script, readPaths));
+    const { median, p95 } = stats(await overhead({ id: 'none', name: label, warnings: [], spec }, script, readPaths, { ahead: false }));
     console.log(`  ${label.padEnd(17)} median ${ms(median)}  p95 ${ms(p95)}`);
   }
   console.log('  (then + bwrap + setpriv: the bwrap line above)');
@@ -99,8 +99,7 @@ export async function benchSandbox(): Promise<void> {
   const ids = env.exercises.map((e) => e.manifest.id);
   const submission = join(PACKAGE_ROOT, 'reference');
   // Cold and prewarmed runs alternate, so that a change of load on the machine hits both alike.
-  const { spawn: _prewarming, ...cold } = env.launcher;
-  const variants = { cold: { ...env, launcher: cold }, prewarmed: { ...env, launcher: prewarmed(cold) } };
+  const variants = { cold: { ...env, prewarm: false }, prewarmed: env };
   for (const v of Object.values(variants)) await gradeSubmission(v, submission);
   const totals: Record<keyof typeof variants, number[]> = { cold: [], prewarmed: [] };
   const perExercise = new Map<string, number[]>(ids.map((id) => [id, []]));

@@ -18,9 +18,6 @@ import { packageClosure } from '../sandbox/dependencies.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import { detectLauncher, isSandboxChoice, type SandboxChoice } from '../sandbox/launchers/index.js';
 import { prepareHost } from '../sandbox/launchers/host.js';
-import { prewarmed } from '../sandbox/warm.js';
-import { launchRequest } from '../sandbox/session.js';
-import { DEFAULT_LIMITS } from './options.js';
 import { createModelResults, type ModelResultsOptions } from '../tf/model-results.js';
 import type { GradingEnvironment } from './grade-submission.js';
 
@@ -37,7 +34,7 @@ export interface EnvironmentOptions {
   readonly sandbox?: SandboxChoice;
   /** Language of the sandbox warnings. @default 'en' */
   readonly lang?: Lang;
-  /** Boot each child while the exercise before it runs (see `prewarmed`). @default true */
+  /** Boot each child while the work before it runs (see ChildLease). @default true */
   readonly prewarm?: boolean;
   /** Diagnose failed checks; false only to measure what the diagnosis costs (npm run bench). @default true */
   readonly diagnosis?: boolean;
@@ -82,26 +79,14 @@ async function prepareSandbox(options: EnvironmentOptions): Promise<{ readonly s
   return { script, readPaths, launcher };
 }
 
-/**
- * Boots the child the first exercise will most likely take (its manifest's limits over the
- * defaults; a module that imports no package, as a numeric exercise's), so that node and the
- * runner start while the submission is read and bundled. Another spec (a module importing tfjs,
- * limits set by the caller) simply starts its own: the booted one stays idle and ends with the grader.
- */
-function warmFirstChild(launcher: Launcher, first: Exercise, childScript: string): void {
-  const limits = { ...DEFAULT_LIMITS, ...first.manifest.limits };
-  launcher.warm?.(launcher.spec(launchRequest({ childScript, readPaths: [] }, limits)));
-}
-
 /** Loads the exercises and prepares the sandbox once, for any number of submissions. */
 export async function createEnvironment(options: EnvironmentOptions = {}): Promise<GradingEnvironment> {
   const load = options.exercises ? Promise.resolve([...options.exercises]) : options.roots ? loadExercises(options.roots, options.only) : defaultExercises(options.only);
   const [exercises, sandbox] = await Promise.all([load, prepareSandbox(options)]);
   const version = graderVersion();
-  const launcher = options.prewarm === false ? sandbox.launcher : prewarmed(sandbox.launcher);
-  if (exercises[0]) warmFirstChild(launcher, exercises[0], sandbox.script);
+  const prewarm = options.prewarm === false ? { prewarm: false } : {};
   const diagnosis = options.diagnosis === false ? { diagnosis: false } : {};
   const modelGuard = createModelGuard(options.modelGuard ?? modelGuardOptions());
   const modelResults = createModelResults(options.modelResults ?? { version });
-  return { exercises, launcher, childScript: sandbox.script, readPaths: sandbox.readPaths, version, memo: createMemo(), modelResults, encoder: createCaseEncoder(), bundler: createBundler(), modelGuard, ...diagnosis };
+  return { exercises, launcher: sandbox.launcher, childScript: sandbox.script, readPaths: sandbox.readPaths, version, memo: createMemo(), modelResults, encoder: createCaseEncoder(), bundler: createBundler(), modelGuard, ...diagnosis, ...prewarm };
 }

@@ -13,7 +13,7 @@ import type { CheckResult, ExerciseResult, Visibility } from '../model/results.j
 import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import type { SubmissionChildren } from '../sandbox/children.js';
-import type { SandboxFailure, SessionLimits, SessionOptions } from '../sandbox/session.js';
+import type { SandboxFailure, Session, SessionLimits, SessionOptions } from '../sandbox/session.js';
 import type { ModelGuard } from '../tf/rebuild-guard.js';
 import type { RebuiltModels } from '../tf/rebuilt-models.js';
 import { bundleFailure, errorCheck, gradedExercise, skippedCheck, unloadableExercise, type Unrun } from '../score/exercise-result.js';
@@ -60,6 +60,12 @@ export interface ExerciseRun {
 export interface ExerciseGrading {
   /** Runs these jobs, all of one phase, in order, on the exercise's lease. */
   runPhase(visibility: Visibility, jobs: readonly CheckJob[]): Promise<void>;
+  /** Boots the child a phase of this exercise will need while earlier work runs (see ChildLease.bootAhead). */
+  bootAhead(visibility: Visibility): void;
+  /** Hands the lease a child booted for a phase of this exercise before the exercise started (see ChildLease.adopt). */
+  adopt(visibility: Visibility, booted: Session): void;
+  /** Ends the exercise's lease: children booted ahead and never used end too. Always called, once every phase ran or failed. */
+  close(): void;
   /** The exercise's result: complete once every planned job ran, or once the exercise ended early. */
   result(): ExerciseResult;
 }
@@ -92,7 +98,8 @@ export function startExercise(plan: ExercisePlan, run: ExerciseRun): ExerciseGra
   if (bundle.ok) return new ExerciseExecution(plan, run, bundle, performance.now() - started);
   const failed = bundleFailure(bundle, { file: plan.exercise.manifest.file, t: run.t, ...(run.elsewhere ? { elsewhere: run.elsewhere } : {}) });
   const result = unloadableExercise({ exercise: plan.exercise, jobs: plan.jobs, lang: run.lang, ...failed, durationMs: Math.round(performance.now() - started) });
-  return { runPhase: async () => {}, result: () => result };
+  // Nothing will load: a child booted for it ends at once.
+  return { runPhase: async () => {}, bootAhead: () => {}, adopt: (_, booted) => booted.close(), close: () => {}, result: () => result };
 }
 
 /** The checks of one exercise run on its lease, each result stored where the plan put it. */
@@ -122,7 +129,8 @@ class ExerciseExecution implements ExerciseGrading {
       preload: bundle.externals,
       ...(run.encoder ? { encoder: run.encoder } : {}),
     };
-    this.lease = new ChildLease({ children: run.children, session, reusable, mode: run.mode, strikes: run.strikes, spentMs });
+    const phases = [...new Set(plan.jobs.map((j) => j.visibility))];
+    this.lease = new ChildLease({ children: run.children, session, phases, reusable, mode: run.mode, strikes: run.strikes, spentMs });
     let source: string | undefined | null = null;
     const file = join(run.submissionDir, plan.exercise.manifest.file);
     this.ctx = {
@@ -143,9 +151,22 @@ class ExerciseExecution implements ExerciseGrading {
     this.results = new Array(plan.jobs.length);
   }
 
+  bootAhead(visibility: Visibility): void {
+    if (!this.early) this.lease.bootAhead(visibility);
+  }
+
+  adopt(visibility: Visibility, booted: Session): void {
+    this.lease.adopt(visibility, booted);
+  }
+
+  close(): void {
+    this.lease.close();
+  }
+
   async runPhase(visibility: Visibility, jobs: readonly CheckJob[]): Promise<void> {
     if (this.early) return;
     await this.lease.timed(visibility, async () => {
+      this.lease.begin(visibility);
       try {
         for (const job of jobs) if (!(await this.runJob(visibility, job))) return;
       } finally {
@@ -161,11 +182,13 @@ class ExerciseExecution implements ExerciseGrading {
       this.results[job.index] = skippedCheck(job, { strikes: lease.strikes, timeMs: run.limits.timeMs, lang: run.lang, t: run.t });
       return true;
     }
-    const taken = await lease.take(visibility);
+    const taken = await lease.take();
     if (!taken.ok) {
       const why = unrun(taken.failure, visibility, ctx);
       if (taken.first) {
         this.early = unloadableExercise({ exercise: this.plan.exercise, jobs: this.plan.jobs, lang: run.lang, status: 'load-error', ...why, durationMs: 0 });
+        // No later phase will run: the children booted for them end now.
+        lease.close();
         return false;
       }
       this.results[job.index] = errorCheck(job, run.lang, why);

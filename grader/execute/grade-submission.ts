@@ -11,6 +11,7 @@ import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.
 import { inspectSubmission, skippedFiles, type SubmissionLayout } from '../load/layout.js';
 import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import type { Launcher } from '../sandbox/launcher.js';
+import type { Session, SessionLimits } from '../sandbox/session.js';
 import type { ModelResults } from '../tf/model-results.js';
 import { SubmissionChildren } from '../sandbox/children.js';
 import { submissionResult } from '../score/submission-result.js';
@@ -44,6 +45,8 @@ export interface GradingEnvironment {
    * every check getting a copy (see `createRebuiltModels`). @default tfjs' `modelFromJSON`
    */
   readonly rebuildModel?: RebuildFn;
+  /** Boot each child while the work before it runs (see ChildLease); false only to measure what that saves (npm run bench). @default true */
+  readonly prewarm?: boolean;
 }
 
 /** What every exercise of one submission shares while it is graded. */
@@ -58,9 +61,15 @@ interface SubmissionRun {
   readonly rebuiltModels: RebuiltModels;
 }
 
+/** An exercise's limits: its manifest's over the grading options'. */
+function limitsOf(exercise: Exercise, o: ResolvedGradeOptions): SessionLimits & { readonly strikes: number } {
+  const l = { ...o.limits, ...exercise.manifest.limits };
+  return { timeMs: l.timeMs, graderMs: l.graderMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000, strikes: l.strikes };
+}
+
 function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
   const { manifest } = plan.exercise;
-  const l = { ...s.o.limits, ...manifest.limits };
+  const { strikes, ...limits } = limitsOf(plan.exercise, s.o);
   return {
     submissionDir: s.layout.root,
     memo: s.env.memo,
@@ -79,17 +88,42 @@ function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
     launcher: s.env.launcher,
     childScript: s.env.childScript,
     readPaths: s.env.readPaths,
-    limits: { timeMs: l.timeMs, graderMs: l.graderMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000 },
-    strikes: l.strikes,
+    limits,
+    strikes,
     diagnosis: s.env.diagnosis !== false,
   };
 }
 
-/** Runs a plan phase by phase: the exercises of a phase side by side, each exercise's jobs in order on its lease. */
-async function executePlan(plan: SubmissionPlan, s: SubmissionRun): Promise<ExerciseResult[]> {
+/**
+ * The child the plan's first exercise will most likely take, booted while the submission is
+ * bundled: that exercise's limits, and a module that imports no package (a numeric exercise's).
+ * The first lease adopts it; a module that needs another child ends it and starts its own.
+ */
+function bootFirstChild(plan: SubmissionPlan, env: GradingEnvironment, o: ResolvedGradeOptions, children: SubmissionChildren): Session | undefined {
+  const first = plan.phases[0]?.exercises[0];
+  if (!first) return undefined;
+  return children.boot({ launcher: env.launcher, launch: { childScript: env.childScript, readPaths: [] }, limits: limitsOf(plan.exercises[first.exercise]!.exercise, o), ...(env.encoder ? { encoder: env.encoder } : {}) });
+}
+
+/**
+ * Runs a plan phase by phase: the exercises of a phase side by side, each exercise's jobs in
+ * order on its lease. As an exercise starts a phase, the next one in the plan boots the child it
+ * will need (see ChildLease.bootAhead). Every lease is closed however the plan ends.
+ */
+async function executePlan(plan: SubmissionPlan, s: SubmissionRun, firstChild: Session | undefined): Promise<ExerciseResult[]> {
   const gradings: ExerciseGrading[] = plan.exercises.map((p) => startExercise(p, exerciseRun(p, s)));
-  for (const phase of plan.phases) {
-    await mapLimit(phase.exercises, s.o.concurrency, (e) => gradings[e.exercise]!.runPhase(phase.visibility, e.jobs));
+  try {
+    const first = plan.phases[0];
+    if (first && firstChild) gradings[first.exercises[0]!.exercise]!.adopt(first.visibility, firstChild);
+    for (const phase of plan.phases) {
+      await mapLimit(phase.exercises, s.o.concurrency, (e, i) => {
+        const next = phase.exercises[i + 1];
+        if (next) gradings[next.exercise]!.bootAhead(phase.visibility);
+        return gradings[e.exercise]!.runPhase(phase.visibility, e.jobs);
+      });
+    }
+  } finally {
+    for (const g of gradings) g.close();
   }
   return gradings.map((g) => g.result());
 }
@@ -115,16 +149,17 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
   const layout = inspectSubmission(resolve(submissionDir), expected);
   const used = new Set(expected);
   let tfBackend: string | undefined;
-  const children = new SubmissionChildren({ reuse: o.isolation === 'submission' });
+  const children = new SubmissionChildren({ reuse: o.isolation === 'submission', prewarm: env.prewarm !== false });
   const bundler = env.bundler ?? createBundler();
   // Started on a first model only: exercises without models never load TensorFlow.js for it.
   const modelGuard = env.modelGuard ?? createModelGuard();
   const rebuiltModels = createRebuiltModels(env.rebuildModel);
   let exercises: ExerciseResult[];
   try {
+    const firstChild = bootFirstChild(plan, env, o, children);
     const bundles = await bundler.bundle(layout.root, expected);
     for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
-    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, rebuiltModels, usedTfBackend: (d) => (tfBackend = d) }), messages(o.lang));
+    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, rebuiltModels, usedTfBackend: (d) => (tfBackend = d) }, firstChild), messages(o.lang));
   } finally {
     children.close();
     if (!env.bundler) bundler.close();

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CheckVerdict } from '../kit/check.js';
 import type { Visibility } from '../model/results.js';
-import { logsShown, timeShown } from '../sandbox/hidden-rule.js';
+import { logsShown, PHASE_ORDER, takesUsedChild, timeShown } from '../sandbox/hidden-rule.js';
 import type { SubmissionChildren } from '../sandbox/children.js';
 import type { SandboxFailure, Session, SessionOptions } from '../sandbox/session.js';
 
@@ -10,8 +10,10 @@ export type Strike = 'timeout' | 'memory';
 
 export interface LeaseOptions {
   /** Where children come from and go back to (the submission's SubmissionChildren). */
-  readonly children: Pick<SubmissionChildren, 'acquire' | 'release'>;
+  readonly children: Pick<SubmissionChildren, 'acquire' | 'release' | 'boot' | 'shares'>;
   readonly session: SessionOptions;
+  /** The phases the plan gives this exercise: a later one's child is booted while an earlier one runs. */
+  readonly phases: readonly Visibility[];
   /** False when the module imports shared modules (tfjs, Node's own) whose state the runner cannot compare. */
   readonly reusable: boolean;
   readonly mode: 'grade' | 'check';
@@ -33,14 +35,24 @@ export function strikeOf(verdict: CheckVerdict): Strike | undefined {
 
 /**
  * One exercise's hold on the submission's children, across its phases. It takes a child when a
- * check first needs one (a clean one an earlier exercise left, or a new one the prewarming
- * launcher booted ahead: see SubmissionChildren and `prewarmed`), hands it back at the end of the
- * phase (the hidden-input rule decides whether it is handed on), drops it when a limit killed
- * it, counts strikes, keeps the logs the student may see, and adds up the time the exercise took.
+ * check first needs one (a clean one an earlier exercise left, or a fresh one), hands it back at
+ * the end of the phase (the hidden-input rule decides whether it is handed on), drops it when a
+ * limit killed it, counts strikes, keeps the logs the student may see, and adds up the time the
+ * exercise took.
+ *
+ * It also owns prewarming: once a phase has its child, the lease boots the fresh child each later
+ * phase of the exercise will need (its hidden phase, while the public checks run), and the
+ * executor asks it to boot its first child while the exercise before it runs (`bootAhead`,
+ * `adopt`). A child booted for a phase is handed to that phase alone, and ends unused when the
+ * phase does not come or does not need it: the exercise struck out, its module did not load, or
+ * the lease closed (`close`, which the executor always calls).
  */
 export class ChildLease {
   private current: Session | undefined;
   private phase: Visibility = 'public';
+  /** Fresh children booted ahead, each for the phase that alone may take it. */
+  private readonly ahead = new Map<Visibility, Session>();
+  private closed = false;
   private loaded = false;
   private readonly hits: Strike[] = [];
   private shownLogs = '';
@@ -80,14 +92,42 @@ export class ChildLease {
     return this.shownLogs;
   }
 
-  /** The child for the next check of `phase`: the one held, or one from the submission's children. */
-  async take(phase: Visibility): Promise<Taken> {
+  /** Starts a phase: its checks take children for it (see `take`) until `release`. */
+  begin(phase: Visibility): void {
     this.phase = phase;
+  }
+
+  /**
+   * Boots the fresh child `phase` will need, unless one is booted already, the exercise is over,
+   * or the phase will most likely take one an earlier exercise leaves (a public phase of a module
+   * that can share its child, when the submission's children are shared).
+   */
+  bootAhead(phase: Visibility): void {
+    const { children, session, reusable } = this.options;
+    if (this.closed || this.struckOut || this.ahead.has(phase)) return;
+    if (takesUsedChild(phase) && reusable && children.shares) return;
+    const booted = children.boot(session);
+    if (booted) this.ahead.set(phase, booted);
+  }
+
+  /** Takes a child the executor booted ahead for `phase` (before the module was bundled, say); ends it if the lease has one. */
+  adopt(phase: Visibility, booted: Session): void {
+    if (this.closed || this.ahead.has(phase)) booted.close();
+    else this.ahead.set(phase, booted);
+  }
+
+  /** The child for the next check of the current phase: the one held, or one from the submission's children. */
+  async take(): Promise<Taken> {
+    const phase = this.phase;
     if (this.current) return { ok: true, session: this.current };
-    const outcome = await this.options.children.acquire(phase, this.options.session);
+    const booted = this.ahead.get(phase);
+    this.ahead.delete(phase);
+    const outcome = await this.options.children.acquire(phase, this.options.session, booted);
     if (!outcome.ok) return { ok: false, failure: outcome.failure, first: !this.loaded };
     this.loaded = true;
     this.current = outcome.session;
+    // The checks of this phase can run: the later phases' children boot meanwhile.
+    for (const later of PHASE_ORDER.slice(PHASE_ORDER.indexOf(phase) + 1)) if (this.options.phases.includes(later)) this.bootAhead(later);
     return { ok: true, session: outcome.session };
   }
 
@@ -100,15 +140,31 @@ export class ChildLease {
       this.current.close();
       this.current = undefined;
     }
+    // Every later check is skipped: no child booted ahead will be needed.
+    if (this.struckOut) this.endAhead();
   }
 
-  /** Ends the phase: the child goes back to the submission's children, which keep it or end it. */
+  /** Ends the phase: the child goes back to the submission's children, which keep it or end it; one booted for the phase and not taken ends. */
   release(): void {
+    this.ahead.get(this.phase)?.close();
+    this.ahead.delete(this.phase);
     const session = this.current;
     if (!session) return;
     this.current = undefined;
     this.keepLogs(session);
     this.options.children.release(this.phase, this.options.session, session, this.options.reusable);
+  }
+
+  /** Ends the lease: the phase's child goes back, and every child booted ahead and never taken ends. */
+  close(): void {
+    this.release();
+    this.endAhead();
+    this.closed = true;
+  }
+
+  private endAhead(): void {
+    for (const s of this.ahead.values()) s.close();
+    this.ahead.clear();
   }
 
   private keepLogs(session: Session): void {

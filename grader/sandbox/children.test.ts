@@ -128,4 +128,49 @@ describe('SubmissionChildren', () => {
     const b = await children.acquire('public', options('throw new TypeError("broken at import");', ['f']));
     expect(b).toMatchObject({ ok: false, failure: { kind: 'load-error', name: 'TypeError', message: 'broken at import' } });
   });
+
+  it('loads the module into the child booted ahead for it, and ends one started with other limits', async () => {
+    children = new SubmissionChildren();
+    const code = 'export const f = () => 1;';
+    const booted = children.boot(options(code, ['f']))!;
+    const got = await children.acquire('hidden', options(code, ['f']), booted);
+    if (!got.ok) throw new Error(JSON.stringify(got));
+    expect(got.session).toBe(booted);
+    const run = await got.session.run([[call('f')]]);
+    expect(run.ok && run.cases[0]).toEqual({ ok: true, outputs: [1] });
+    const other = children.boot({ ...options(code, ['f']), limits: { ...LIMITS, memoryMb: 1_024 } })!;
+    const fresh = await children.acquire('hidden', options(code, ['f']), other);
+    if (!fresh.ok) throw new Error(JSON.stringify(fresh));
+    expect(fresh.session).not.toBe(other);
+    expect(other.alive).toBe(false);
+    expect([children.booted, children.started]).toEqual([2, 2]);
+  });
+
+  it('ends the child booted ahead when a public phase takes a clean used one instead', async () => {
+    children = new SubmissionChildren();
+    const code = 'export const f = () => 1;';
+    const a = await children.acquire('public', options(code, ['f']));
+    if (!a.ok) throw new Error('no child');
+    children.release('public', options(code, ['f']), a.session, true);
+    const booted = children.boot(options(code, ['f']))!;
+    const b = await children.acquire('public', options(code, ['f']), booted);
+    if (!b.ok) throw new Error('no child');
+    expect(b.session).toBe(a.session);
+    expect(booted.alive).toBe(false);
+  });
+
+  it('ends, when the submission is done, every child booted ahead that nothing took, and boots none after', () => {
+    children = new SubmissionChildren();
+    const booted = [children.boot(options('', [])), children.boot(options('', []))];
+    expect(booted.map((s) => s?.alive)).toEqual([true, true]);
+    children.close();
+    expect(booted.map((s) => s?.alive)).toEqual([false, false]);
+    expect(children.boot(options('', []))).toBeUndefined();
+  });
+
+  it('boots nothing ahead when prewarming is off', () => {
+    children = new SubmissionChildren({ prewarm: false });
+    expect(children.boot(options('', []))).toBeUndefined();
+    expect(children.booted).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Visibility } from '../model/results.js';
 import { handsOnChild, takesUsedChild } from './hidden-rule.js';
-import { Session, type SessionOptions, type StartOutcome } from './session.js';
+import { bootKey, Session, type BootOptions, type SessionOptions, type StartOutcome } from './session.js';
 
 
 /**
@@ -10,36 +10,71 @@ import { Session, type SessionOptions, type StartOutcome } from './session.js';
  * a baseline, and refuses the load otherwise: then a fresh child is started). Which phase may
  * take or hand on a child is the hidden-input rule's to say (hidden-rule.ts): a hidden phase
  * always gets a fresh child, which ends with it. Children are never shared between submissions.
+ *
+ * A fresh child may have been booted ahead (`boot`, asked by an exercise's ChildLease, which
+ * says for which phase): `acquire` then loads the module into it instead of starting one.
+ * `close` ends every child of the submission that is still idle, booted ahead and never used
+ * included, whatever happened to the exercises that asked for them.
  */
 export interface ChildrenOptions {
   /** Hand a clean child to the next exercise; false gives every exercise a fresh one. @default true */
   readonly reuse?: boolean;
+  /** Boot children ahead when an exercise asks (`boot`); false starts each when it is needed. @default true */
+  readonly prewarm?: boolean;
 }
 
 export class SubmissionChildren {
   private readonly idle = new Map<string, Session[]>();
-  private readonly reuse: boolean;
+  /** Children booted ahead that no `acquire` has taken yet. */
+  private readonly ahead = new Set<Session>();
+  /** Whether a clean child is handed to the next exercise (ChildrenOptions.reuse). */
+  readonly shares: boolean;
+  private readonly prewarm: boolean;
   private closed = false;
-  /** How many children this submission started, for benchmarks and tests. */
+  /** How many children took a module fresh for this submission, for benchmarks and tests. */
   started = 0;
+  /** How many of the submission's children were booted ahead, for benchmarks and tests. */
+  booted = 0;
 
   constructor(options: ChildrenOptions = {}) {
-    this.reuse = options.reuse ?? true;
+    this.shares = options.reuse ?? true;
+    this.prewarm = options.prewarm ?? true;
   }
 
-  /** A child with the module loaded for a check of `phase`: a clean idle one if the phase may take one, else a new one. */
-  async acquire(phase: Visibility, options: SessionOptions): Promise<StartOutcome> {
+  /** Starts a child ahead of the phase that will hand it to `acquire`; none when prewarming is off or the submission is done. */
+  boot(options: BootOptions): Session | undefined {
+    if (!this.prewarm || this.closed) return undefined;
+    const session = Session.boot(options);
+    this.booted++;
+    this.ahead.add(session);
+    return session;
+  }
+
+  /**
+   * A child with the module loaded for a check of `phase`: a clean idle one if the phase may take
+   * one, else a fresh one: `booted` (booted ahead for this phase) if it is alive and was started
+   * alike, else a new one. `booted` is this call's from now on: used, or ended.
+   */
+  async acquire(phase: Visibility, options: SessionOptions, booted?: Session): Promise<StartOutcome> {
+    const fresh = booted && this.ahead.delete(booted) && booted.alive && booted.startedAs === bootKey(options) ? booted : undefined;
+    if (booted !== fresh) booted?.close();
     const pool = takesUsedChild(phase) ? this.idle.get(this.key(options)) : undefined;
     while (pool && pool.length > 0) {
       const session = pool.pop()!;
       const loaded = await session.load(options);
-      if (loaded.ok) return { ok: true, session, exports: loaded.exports };
+      if (loaded.ok) {
+        fresh?.close();
+        return { ok: true, session, exports: loaded.exports };
+      }
       // The module's own fault: a fresh child would say the same.
-      if (!('dirty' in loaded) && (loaded.failure.kind === 'load-error' || loaded.failure.kind === 'patched')) return loaded;
+      if (!('dirty' in loaded) && (loaded.failure.kind === 'load-error' || loaded.failure.kind === 'patched')) {
+        fresh?.close();
+        return loaded;
+      }
       // Changed by an earlier exercise, or dead: start afresh below.
     }
     this.started++;
-    return Session.start(options);
+    return Session.start(options, fresh);
   }
 
   /**
@@ -47,7 +82,7 @@ export class SubmissionChildren {
    * shared modules (tfjs, Node's own) whose state the runner cannot compare.
    */
   release(phase: Visibility, options: Pick<SessionOptions, 'limits' | 'launch'>, session: Session, reusable: boolean): void {
-    if (!handsOnChild(phase) || this.closed || !this.reuse || !reusable || !session.alive) {
+    if (!handsOnChild(phase) || this.closed || !this.shares || !reusable || !session.alive) {
       session.close();
       return;
     }
@@ -57,11 +92,13 @@ export class SubmissionChildren {
     this.idle.set(key, pool);
   }
 
-  /** Ends every idle child; called once the submission is graded. */
+  /** Ends every idle child, and every child booted ahead and never taken; called once the submission is graded. */
   close(): void {
     this.closed = true;
     for (const pool of this.idle.values()) for (const s of pool) s.close();
+    for (const s of this.ahead) s.close();
     this.idle.clear();
+    this.ahead.clear();
   }
 
   // Memory and process limits, and the folders it may read, are fixed when a child starts: only

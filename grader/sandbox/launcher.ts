@@ -51,10 +51,8 @@ export interface Launcher {
   /** What this strategy could not provide on this machine, for the report. */
   readonly warnings: readonly string[];
   spec(request: LaunchRequest): LaunchSpec;
-  /** Starts the child of a spec. @default a fresh process (see `prewarmed` for one started ahead) */
+  /** Starts the child of a spec (a test's launcher counts or wraps them). @default spawnChild */
   readonly spawn?: (spec: LaunchSpec) => ChildProcess;
-  /** Boots a child of this spec ahead, for a later `spawn` of the same spec. @default nothing (see `prewarmed`) */
-  readonly warm?: (spec: LaunchSpec) => void;
 }
 
 /** V8 reserves address space up front (node alone needs about 768 MiB of it, tfjs 1 GiB). */

@@ -7,7 +7,7 @@ import type { Launcher, LaunchRequest } from './launcher.js';
 import { FromChildSchema, type CaseReply, type FromChild, type ToChild } from './protocol.js';
 import type { Step } from './steps.js';
 import { createCaseEncoder, type CaseEncoder } from './case-encoder.js';
-import { spawnChild } from './warm.js';
+import { spawnChild } from './spawn.js';
 import { RequestClock, type ClockPhase } from './clock.js';
 
 /**
@@ -68,6 +68,9 @@ export interface SessionOptions {
   readonly encoder?: CaseEncoder;
 }
 
+/** What fixes a child when it starts: all a child booted ahead must have been started with (see Session.boot). */
+export type BootOptions = Pick<SessionOptions, 'launcher' | 'launch' | 'limits' | 'encoder'>;
+
 export type StartOutcome =
   | { readonly ok: true; readonly session: Session; readonly exports: Readonly<Record<string, string>> }
   | { readonly ok: false; readonly failure: SandboxFailure; readonly logs: string };
@@ -93,9 +96,14 @@ const EXIT_GRACE_MS = 100;
 /** A CPU-time backstop of this many request time limits: only a child whose grader died reaches it. */
 const CPU_BUDGET_REQUESTS = 20;
 
-/** What a child is started with for a module with these limits: also what a child booted ahead must match (see `prewarmed`). */
+/** What a child is started with for a module with these limits: also what a child booted ahead must match (see `bootKey`). */
 export function launchRequest(launch: SessionOptions['launch'], limits: Pick<SessionLimits, 'memoryMb' | 'processes' | 'timeMs' | 'graderMs'>): LaunchRequest {
   return { ...launch, memoryMb: limits.memoryMb, processes: limits.processes, cpuSeconds: Math.ceil(((limits.timeMs + limits.graderMs) * CPU_BUDGET_REQUESTS) / 1000) + 10 };
+}
+
+/** Two children with the same key were started alike: one booted ahead may serve options with its key. */
+export function bootKey(options: Pick<BootOptions, 'launch' | 'limits'>): string {
+  return JSON.stringify(launchRequest(options.launch, options.limits));
 }
 
 const validateMessage = validator(FromChildSchema);
@@ -142,11 +150,15 @@ export class Session {
   private readonly token = randomBytes(12).toString('hex');
 
   private readonly encoder: CaseEncoder;
+  /** The `bootKey` of the options this child was started with. */
+  readonly startedAs: string;
 
-  private constructor(child: ChildProcess, limits: SessionLimits, encoder: CaseEncoder) {
+  private constructor(child: ChildProcess, options: BootOptions) {
+    const limits = options.limits;
+    this.startedAs = bootKey(options);
+    this.encoder = options.encoder ?? createCaseEncoder();
     this.child = child;
     this.limits = limits;
-    this.encoder = encoder;
     const capture = (s: Readable | null): void => {
       s?.on('error', () => undefined);
       s?.on('data', (d: Buffer) => {
@@ -177,12 +189,21 @@ export class Session {
     child.stdin?.on('error', () => undefined);
   }
 
-  /** Starts the child and loads the student's module in it. */
-  static async start(options: SessionOptions): Promise<StartOutcome> {
-    const { limits } = options;
-    const spec = options.launcher.spec(launchRequest(options.launch, limits));
-    const child = options.launcher.spawn?.(spec) ?? spawnChild(spec);
-    const session = new Session(child, limits, options.encoder ?? createCaseEncoder());
+  /**
+   * Starts a child that boots node and the runner, then waits for its first module (see `load`):
+   * started ahead of the phase that will use it, so that the boot overlaps earlier checks.
+   */
+  static boot(options: BootOptions): Session {
+    const spec = options.launcher.spec(launchRequest(options.launch, options.limits));
+    return new Session(options.launcher.spawn?.(spec) ?? spawnChild(spec), options);
+  }
+
+  /**
+   * Loads the student's module in a fresh child: `booted`, one booted ahead with the same
+   * `bootKey` that has run nothing yet, else one started now.
+   */
+  static async start(options: SessionOptions, booted?: Session): Promise<StartOutcome> {
+    const session = booted ?? Session.boot(options);
     const loaded = await session.load(options);
     if (loaded.ok) return { ok: true, session, exports: loaded.exports };
     // A fresh child has run no student code: it cannot report changes.

@@ -138,7 +138,7 @@ describe('a grader killed with SIGKILL', () => {
       chmodSync(dir, 0o755);
       const script = `import { LAUNCHERS } from ${JSON.stringify(join(import.meta.dirname, 'index.ts'))};
         import { readHost } from ${JSON.stringify(join(import.meta.dirname, 'host.ts'))};
-        import { spawnChild } from ${JSON.stringify(join(import.meta.dirname, '..', 'warm.ts'))};
+        import { spawnChild } from ${JSON.stringify(join(import.meta.dirname, '..', 'spawn.ts'))};
         const plan = LAUNCHERS[${JSON.stringify(id)}](readHost()).plan;
         spawnChild(plan.spec({ childScript: ${JSON.stringify(loop)}, readPaths: [], memoryMb: 256, processes: 64, cpuSeconds: 30 }));
         console.log('started');
