@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initBackend, type Tf } from './backend.js';
-import { createRebuiltModels, rebuildFromJson, type RebuildFn } from './rebuilt-models.js';
+import { createRebuiltModels, rebuildFromJson, RebuildFailure, type RebuildFn } from './rebuilt-models.js';
 
 const orthogonal = { class_name: 'Orthogonal', config: { gain: 1, seed: null } };
 // A SimpleRNN whose kernel is drawn by an Orthogonal initializer and whose recurrent one is left
@@ -96,15 +96,18 @@ describe('createRebuiltModels', () => {
     for (const copy of copies) copy.dispose();
   });
 
-  it('tries a topology whose rebuild throws once: every check gets the same error', async () => {
+  it("tries a topology whose rebuild throws once: every check gets the same error, with the topology whose layer names it quotes", async () => {
     const tf = await backend();
     const { rebuild, calls } = counting();
     const models = createRebuiltModels(rebuild);
-    const broken = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { batch_input_shape: [null, 4] } }] } };
-    const first = await models.copy(tf, broken).catch((e: unknown) => e);
-    const second = await models.copy(tf, broken).catch((e: unknown) => e);
-    expect(first).toBeInstanceOf(Error);
+    // Named as two calls of the student's builder name them: the second check's topology is written with other names.
+    const broken = (name: string) => ({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name, batch_input_shape: [null, 4] } }] } });
+    const first = await models.copy(tf, broken('dense_Dense1')).catch((e: unknown) => e);
+    const second = await models.copy(tf, broken('dense_Dense7')).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(RebuildFailure);
     expect(second).toBe(first);
+    expect((first as RebuildFailure).topology).toEqual(broken('dense_Dense1'));
+    expect((first as RebuildFailure).error).toBeInstanceOf(Error);
     expect(calls()).toBe(1);
     models.close();
   });

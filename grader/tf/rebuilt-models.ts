@@ -19,11 +19,23 @@ export type RebuildFn = (tf: Tf, topology: Readonly<Record<string, unknown>>) =>
 /** The rebuild tfjs does: its initializers run. */
 export const rebuildFromJson: RebuildFn = (tf, topology) => tf.models.modelFromJSON({ modelTopology: topology as TF.io.ModelJSON['modelTopology'] });
 
+/**
+ * A rebuild that threw, for every check that asks for the model: tfjs' error and the topology it
+ * was rebuilt from, whose layer names are those the error quotes (another check's call named
+ * them otherwise).
+ */
+export class RebuildFailure extends Error {
+  override readonly name = 'RebuildFailure';
+  constructor(readonly error: unknown, readonly topology: Readonly<Record<string, unknown>>) {
+    super(error instanceof Error ? error.message : String(error));
+  }
+}
+
 export interface RebuiltModels {
   /**
    * A model of `topology` for one check, that check's to mutate and dispose: the submission's
    * prototype of that topology (rebuilt on first demand) copied with its weights.
-   * @throws what the rebuild throws (the same error for every check: a topology that cannot be rebuilt is tried once)
+   * @throws RebuildFailure when the rebuild throws (the same for every check: a topology that cannot be rebuilt is tried once); a backend fault as it is
    */
   copy(tf: Tf, topology: Readonly<Record<string, unknown>>): Promise<TF.LayersModel>;
   /** Frees the prototypes; copies already handed out stay valid. */
@@ -141,7 +153,11 @@ export function createRebuiltModels(rebuild: RebuildFn = rebuildFromJson): Rebui
       prototypes.delete(oldest);
       dispose(p);
     }
-    const p: Prototype = { made: rebuild(tf, topology) };
+    const p: Prototype = {
+      made: rebuild(tf, topology).catch((e: unknown) => {
+        throw isBackendFault(e) ? e : new RebuildFailure(e, topology);
+      }),
+    };
     prototypes.set(key, p);
     p.made.then(
       (model) => {

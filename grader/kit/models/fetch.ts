@@ -8,7 +8,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { faultMessage, call, type CheckContext, type CheckVerdict } from '../index.js';
 import { isTagged } from '../../sandbox/wire.js';
 import { initBackend, isBackendFault, resetBackend, type Tf } from '../../tf/backend.js';
-import { rebuildFromJson } from '../../tf/rebuilt-models.js';
+import { rebuildFromJson, RebuildFailure } from '../../tf/rebuilt-models.js';
 import { inspectTopology, type Estimate } from '../../tf/input/inspect.js';
 import { LAYER_CLASSES } from '../../tf/input/layers.js';
 import { type Refusal } from '../../tf/input/refusal.js';
@@ -104,7 +104,9 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
     model = await (ctx.rebuiltModels ? ctx.rebuiltModels.copy(tf, inspected.topology) : rebuildFromJson(tf, inspected.topology));
   } catch (e) {
     if (isBackendFault(e)) throw e;
-    return { status: 'failed', message: t.rebuildFailed(label, tfErrorText(e, labelsOfTopology(inspected.topology))) };
+    // The error quotes the layer names of the topology it was rebuilt from (maybe another check's call).
+    const [error, built] = e instanceof RebuildFailure ? [e.error, e.topology] : [e, inspected.topology];
+    return { status: 'failed', message: t.rebuildFailed(label, tfErrorText(error, labelsOfTopology(built as Record<string, unknown>))) };
   }
   const { estimate, topology } = inspected;
   if (compile.kind !== 'settings') return { spec, model, topology, estimate, compile };
