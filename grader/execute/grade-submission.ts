@@ -135,6 +135,18 @@ function layoutOf(layout: SubmissionLayout, used: ReadonlySet<string>): Layout {
 }
 
 /**
+ * A submission whose code imports TensorFlow.js: its models will be fetched and rebuilt, so the
+ * trial process and the grader's own tfjs start loading now, while the child boots and loads its
+ * tfjs, instead of one after the other at the first model check. A submission without tfjs
+ * loads neither.
+ */
+function startModelWork(modelGuard: ModelGuard): void {
+  modelGuard.warm?.();
+  // Only loaded here: the checks initialise the backend. A failure is theirs to report.
+  import('@tensorflow/tfjs').catch(() => undefined);
+}
+
+/**
  * Grades every exercise of one submission folder: plans its checks (planSubmission, public ones
  * first), bundles its files, then executes the plan. Student faults are results; only grader
  * faults throw.
@@ -158,6 +170,7 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
   try {
     const firstChild = bootFirstChild(plan, env, o, children);
     const bundles = await bundler.bundle(layout.root, expected);
+    if ([...bundles.values()].some((b) => b.ok && b.externals.some((e) => e.includes('@tensorflow/tfjs')))) startModelWork(modelGuard);
     for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
     exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, rebuiltModels, usedTfBackend: (d) => (tfBackend = d) }, firstChild), messages(o.lang));
   } finally {

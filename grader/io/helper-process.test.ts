@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from './package.js';
 import { cpuTimeMs, createHelper, helperCommand, prlimitPath, type HelperOptions, type HelperProcess } from './helper-process.js';
@@ -51,6 +54,22 @@ describe('createHelper', () => {
     const h = helper();
     await expect(h.request({ op: 'throw' })).resolves.toEqual({ ok: false, reason: 'crash' });
     await expect(h.request({ op: 'echo', value: 3 })).resolves.toEqual({ ok: true, reply: 3 });
+  });
+
+  it('a warmed process answers the first request once ready', async () => {
+    const h = helper({ startDelayMs: 300 });
+    h.warm();
+    h.warm();
+    await expect(h.request({ op: 'echo', value: 9 })).resolves.toEqual({ ok: true, reply: 9 });
+  });
+
+  it('a warmed process never asked keeps no one waiting: its grader exits while it is still starting', () => {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
+    const module = pathToFileURL(join(import.meta.dirname, 'helper-process.ts')).href;
+    // Ready after 10 minutes: a grader held by it would be stopped by spawnSync's timeout (status null).
+    const script = `const { createHelper } = await import(${JSON.stringify(module)}); createHelper({ script: ${JSON.stringify(HOST)}, args: ['600000'], memoryMb: 512, wallMs: 1000 }).warm(); console.log('graded');`;
+    const r = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 50_000 });
+    expect([r.status, r.stdout]).toEqual([0, 'graded\n']);
   });
 
   it('a process that never gets ready is a fault of the grader, thrown, not an outcome of the request', async () => {

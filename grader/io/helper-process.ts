@@ -33,6 +33,11 @@ export type HelperOutcome<R> =
 
 export interface HelperProcess<Q, R> {
   request(payload: Q): Promise<HelperOutcome<R>>;
+  /**
+   * Starts the process now, for a request expected soon: its start-up overlaps other work. A
+   * process started so and never asked keeps no one waiting: the grader may exit meanwhile.
+   */
+  warm(): void;
   /** Ends the process; a later request starts another. */
   close(): void;
 }
@@ -91,7 +96,7 @@ interface Running {
   readonly ready: Promise<boolean>;
 }
 
-function startHost(options: HelperOptions): Running {
+function startHost(options: HelperOptions, background = false): Running {
   const { command, args } = helperCommand(options);
   // Whatever the host prints (a crash of esbuild dumps megabytes of Go stack) is dropped.
   const proc = spawn(command, args, { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: { ...process.env, NODE_OPTIONS: '' } });
@@ -100,6 +105,7 @@ function startHost(options: HelperOptions): Running {
       proc.kill('SIGKILL');
       resolve(false);
     }, options.startMs ?? 120_000);
+    if (background) timer.unref();
     const done = (ok: boolean): void => {
       clearTimeout(timer);
       proc.off('message', onMessage);
@@ -114,6 +120,10 @@ function startHost(options: HelperOptions): Running {
     proc.on('exit', onExit);
     proc.on('error', onExit);
   });
+  if (background) {
+    proc.unref();
+    proc.channel?.unref();
+  }
   return { proc, ready };
 }
 
@@ -164,8 +174,8 @@ export function createHelper<Q, R>(options: HelperOptions): HelperProcess<Q, R> 
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const start = (): Running => {
-    const host = startHost(options);
+  const start = (background = false): Running => {
+    const host = startHost(options, background);
     host.proc.on('exit', () => {
       if (running === host) running = undefined;
     });
@@ -174,6 +184,9 @@ export function createHelper<Q, R>(options: HelperOptions): HelperProcess<Q, R> 
 
   const one = async (payload: Q): Promise<HelperOutcome<R>> => {
     const host = (running ??= start());
+    // Held while this request waits on it (a warmed process holds nothing on its own).
+    host.proc.ref();
+    host.proc.channel?.ref();
     if (!(await host.ready)) {
       if (running === host) running = undefined;
       throw new GraderError('INTERNAL', `The grader's helper process ${options.script} did not start within ${options.startMs ?? 120_000} ms`);
@@ -190,6 +203,9 @@ export function createHelper<Q, R>(options: HelperOptions): HelperProcess<Q, R> 
       const run = queue.then(() => one(payload));
       queue = run.catch(() => undefined);
       return run;
+    },
+    warm() {
+      running ??= start(true);
     },
     close() {
       running?.proc.kill('SIGKILL');

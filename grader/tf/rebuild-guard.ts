@@ -26,6 +26,8 @@ export type RebuildReply = { readonly kind: 'built' | 'threw' } | { readonly kin
 /** Tries a model's rebuild where it cannot hurt the grader; undefined when the grader may rebuild it. */
 export interface ModelGuard {
   trial(topology: Record<string, unknown>): Promise<Extract<Refusal, { kind: 'rebuild-time' | 'rebuild-memory' }> | undefined>;
+  /** Starts the trial process ahead of a first trial (a submission's models about to be fetched). @default nothing */
+  warm?(): void;
   /** Ends the trial process; a later trial starts another. */
   close(): void;
 }
@@ -75,6 +77,7 @@ export function createModelGuard(options: ModelGuardOptions = {}): ModelGuard {
       kept.set(key, verdict);
       return verdict;
     },
+    warm: () => helper.warm(),
     close: () => helper.close(),
   };
 }
