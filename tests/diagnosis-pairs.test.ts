@@ -6,16 +6,19 @@ import { mistakes as sequencesMistakes } from '../exercises/sequences/mistakes/i
 import { mistakes as dataMistakes } from '../exercises/data/mistakes/index.js';
 import { mistakes as poolingMistakes } from '../exercises/pooling/mistakes/index.js';
 import { mistakes as shapesMistakes } from '../exercises/shapes/mistakes/index.js';
+import { mistakes as imageMistakes } from '../exercises/image/mistakes/index.js';
 import * as rnn from '../reference/rnn.js';
 import * as sequences from '../reference/sequences.js';
 import * as data from '../reference/data.js';
 import * as pooling from '../reference/pooling.js';
 import * as shapes from '../reference/shapes.js';
+import * as image from '../reference/image.js';
 import { quirkyRnn } from '../exercises/rnn/mistakes/quirks.js';
 import { quirkyWindows } from '../exercises/sequences/mistakes/quirks.js';
 import { quirkyOneHot } from '../exercises/data/mistakes/quirks.js';
 import { quirkyMaxpooling, quirkyPooling } from '../exercises/pooling/mistakes/quirks.js';
 import { quirkyShape } from '../exercises/shapes/mistakes/quirks.js';
+import { quirkySobel } from '../exercises/image/mistakes/sobel-quirks.js';
 import { diagnoseModule } from './support/diagnosis-harness.js';
 
 type Module = Readonly<Record<string, unknown>>;
@@ -37,6 +40,7 @@ const EXERCISES: readonly { exercise: string; reference: Module; mistakes: reado
   { exercise: 'data', reference: data, mistakes: dataMistakes },
   { exercise: 'pooling', reference: pooling, mistakes: poolingMistakes },
   { exercise: 'shapes', reference: shapes, mistakes: shapesMistakes },
+  { exercise: 'image', reference: image, mistakes: imageMistakes },
 ];
 
 const sharedPairs = EXERCISES.flatMap(({ exercise, reference, mistakes }) =>
@@ -55,8 +59,10 @@ describe('two mistakes replacing the same export, made together', () => {
     // 7 RNN mistakes replace RnnLayer (21 pairs); 4 window mistakes, one pair of which clashes
     // (one too many and one too few set the same count); 3 one-hot mistakes; 8 pooling mistakes
     // replace pooling (28 pairs), one pair of which clashes (the two wrong l2 norms); 12 pairs of
-    // shapes mistakes share a formula, three of which clash (exact, rounded up, no "+ 1": one rounding).
-    expect({ rnn: by('rnn'), sequences: by('sequences'), data: by('data'), pooling: by('pooling'), shapes: by('shapes') }).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27, shapes: 9 });
+    // shapes mistakes share a formula, three of which clash (exact, rounded up, no "+ 1": one rounding);
+    // 5 Sobel mistakes, the three magnitudes clashing (the grey-level ones replace it whole).
+    const counts = { rnn: by('rnn'), sequences: by('sequences'), data: by('data'), pooling: by('pooling'), shapes: by('shapes'), image: by('image') };
+    expect(counts).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27, shapes: 9, image: 7 });
   });
 
   it.each(sharedPairs)('$pair: both named, nothing else', async ({ exercise, ids, module, pair }) => {
@@ -75,6 +81,7 @@ describe('a quirky builder with no quirk', () => {
     { exercise: 'sequences', module: { ...sequences, makeWindows: quirkyWindows({}) } },
     { exercise: 'data', module: { ...data, toCategorical: quirkyOneHot({}) } },
     { exercise: 'pooling', module: { ...pooling, pooling: quirkyPooling({}), maxpooling: quirkyMaxpooling({}) } },
+    { exercise: 'image', module: { ...image, sobel: quirkySobel({}) } },
     {
       exercise: 'shapes',
       module: Object.fromEntries(['convOutputShape', 'poolOutputShape', 'convParamCount', 'denseParamCount', 'simpleRnnParamCount'].map((name) => [name, quirkyShape(name, {})])),

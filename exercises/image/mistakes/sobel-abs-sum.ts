@@ -1,5 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { divideByMax, gradients } from './sobel-parts.js';
+import { sobelQuirk } from './sobel-quirks.js';
 
 export const sobelAbsSum: MistakeDefinition = {
   id: 'sobel-abs-sum',
@@ -9,10 +9,5 @@ export const sobelAbsSum: MistakeDefinition = {
     en: '|gx| + |gy| is a common approximation, but the notes compute the Euclidean magnitude np.sqrt(rx*rx + ry*ry). The two agree on horizontal or vertical edges, not on slanted ones.',
   },
   hint: { fr: 'Utilisez Math.sqrt(gx * gx + gy * gy).', en: 'Use Math.sqrt(gx * gx + gy * gy).' },
-  overrides: {
-    sobel: (gray: number[][]): number[][] => {
-      const { gx, gy } = gradients(gray);
-      return divideByMax(gx.map((row, i) => row.map((x, j) => Math.abs(x) + Math.abs(gy[i][j]))));
-    },
-  },
+  ...sobelQuirk({ magnitude: 'abs-sum' }),
 };

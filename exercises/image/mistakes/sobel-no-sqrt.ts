@@ -1,5 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { divideByMax, gradients } from './sobel-parts.js';
+import { sobelQuirk } from './sobel-quirks.js';
 
 export const sobelNoSqrt: MistakeDefinition = {
   id: 'sobel-no-sqrt',
@@ -9,10 +9,5 @@ export const sobelNoSqrt: MistakeDefinition = {
     en: 'The gradient magnitude is np.sqrt(rx*rx + ry*ry): the length of the vector (gx, gy). Without the root you normalise its square: weak edges nearly vanish (0.5 becomes 0.25) and every value is the square of the expected one.',
   },
   hint: { fr: 'Math.sqrt(gx * gx + gy * gy), ou Math.hypot(gx, gy), avant de diviser par le maximum.', en: 'Math.sqrt(gx * gx + gy * gy), or Math.hypot(gx, gy), before dividing by the maximum.' },
-  overrides: {
-    sobel: (gray: number[][]): number[][] => {
-      const { gx, gy } = gradients(gray);
-      return divideByMax(gx.map((row, i) => row.map((x, j) => x * x + gy[i]![j]! * gy[i]![j]!)));
-    },
-  },
+  ...sobelQuirk({ magnitude: 'squared' }),
 };

@@ -1,5 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { gradients } from './sobel-parts.js';
+import { sobelQuirk } from './sobel-quirks.js';
 
 export const sobelNotNormalised: MistakeDefinition = {
   id: 'sobel-not-normalised',
@@ -12,10 +12,5 @@ export const sobelNotNormalised: MistakeDefinition = {
     fr: 'Divisez chaque valeur par le maximum de la matrice (et renvoyez des zéros si ce maximum vaut 0).',
     en: "Divide every value by the matrix's maximum (and return zeros when that maximum is 0).",
   },
-  overrides: {
-    sobel: (gray: number[][]): number[][] => {
-      const { gx, gy } = gradients(gray);
-      return gx.map((row, i) => row.map((x, j) => Math.sqrt(x * x + gy[i][j] * gy[i][j])));
-    },
-  },
+  ...sobelQuirk({ notNormalised: true }),
 };

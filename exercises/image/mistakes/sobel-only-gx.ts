@@ -1,5 +1,6 @@
 import type { MistakeDefinition } from 'neurograde/kit';
 import { divideByMax, gradients } from './sobel-parts.js';
+import { sobelQuirk } from './sobel-quirks.js';
 
 export const sobelOnlyGx: MistakeDefinition = {
   id: 'sobel-only-gx',
@@ -12,9 +13,7 @@ export const sobelOnlyGx: MistakeDefinition = {
     fr: 'Calculez aussi gy avec la transposée du noyau, puis sqrt(gx² + gy²) avant de normaliser.',
     en: "Also compute gy with the kernel's transpose, then sqrt(gx² + gy²) before normalising.",
   },
-  overrides: {
-    sobel: (gray: number[][]): number[][] => divideByMax(gradients(gray).gx),
-  },
+  ...sobelQuirk({ magnitude: 'gx' }),
   // The same cell with |gx| (or sqrt(gx * gx)) taken before dividing: still gx alone.
   forms: [{ sobel: (gray: number[][]): number[][] => divideByMax(gradients(gray).gx.map((row) => row.map(Math.abs))) }],
 };

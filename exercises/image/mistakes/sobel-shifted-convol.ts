@@ -1,6 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
-import { notesConvol } from '../../convolution/mistakes/notes-convol.js';
-import { maxOf, SOBEL_X, SOBEL_Y } from './sobel-parts.js';
+import { sobelQuirk } from './sobel-quirks.js';
 
 export const sobelShiftedConvol: MistakeDefinition = {
   id: 'sobel-shifted-convol',
@@ -13,13 +12,5 @@ export const sobelShiftedConvol: MistakeDefinition = {
     fr: 'Calculez gx et gy avec une convolution valide correcte (votre exercice convolution), puis normalisez en renvoyant des zéros quand le maximum vaut 0.',
     en: 'Compute gx and gy with a correct valid convolution (your convolution exercise), then normalise, returning zeros when the maximum is 0.',
   },
-  overrides: {
-    sobel: (gray: number[][]): number[][] => {
-      const rx = notesConvol(gray, SOBEL_X, 'centre');
-      const ry = notesConvol(gray, SOBEL_Y, 'centre');
-      const r = rx.map((row, i) => row.map((x, j) => Math.sqrt(x * x + ry[i][j] * ry[i][j])));
-      const max = maxOf(r);
-      return r.map((row) => row.map((v) => v / max));
-    },
-  },
+  ...sobelQuirk({ shifted: true }),
 };
