@@ -45,6 +45,11 @@ export function snapshot(v: unknown): unknown {
   return out;
 }
 
+function isNumberRow(v: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
+  return true;
+}
+
 const sameScalar = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 
 type Found = Omit<ArgumentChange, 'step' | 'arg'>;
@@ -59,8 +64,20 @@ export function firstChange(before: unknown, after: unknown): Found | undefined 
   let visited = 0;
   // One path, pushed and popped: copied only for the change found.
   const path: (number | string)[] = [];
+  const at = (): (number | string)[] => [...path];
+  /** A row of numbers, in one tight loop: the usual argument is an image of such rows. */
+  const numbers = (b: ArrayLike<unknown>, a: ArrayLike<unknown>): Found | undefined => {
+    visited += b.length;
+    for (let i = 0; i < b.length; i++) {
+      const x = b[i];
+      const y = a[i];
+      if (x === y || (typeof y === 'number' && Number.isNaN(x) && Number.isNaN(y))) continue;
+      path.push(i);
+      return { at: at(), change: typeof y === 'number' ? 'value' : 'type', before: scalar(x), after: scalar(y) };
+    }
+    return undefined;
+  };
   const walk = (b: unknown, a: unknown): Found | undefined => {
-    const at = (): (number | string)[] => [...path];
     if (++visited > MAX_VISITED) return undefined;
     if (typeof b !== 'object' || b === null) {
       if (sameScalar(b, a) || typeof b === 'function') return undefined;
@@ -72,6 +89,7 @@ export function firstChange(before: unknown, after: unknown): Found | undefined 
       const bl = b as ArrayLike<unknown>;
       const al = a as ArrayLike<unknown>;
       if (al.length !== bl.length) return { at: at(), change: 'length', before: bl.length, after: al.length };
+      if (ArrayBuffer.isView(b) || (bl.length > 0 && typeof bl[0] === 'number' && isNumberRow(bl))) return numbers(bl, al);
       for (let i = 0; i < bl.length; i++) {
         path.push(i);
         const found = walk(bl[i], al[i]);
