@@ -1,4 +1,8 @@
-import { build, transform, type Plugin, type Message } from 'esbuild';
+import type { BuildOptions, Plugin, Message } from 'esbuild';
+
+// esbuild is loaded by the functions that build (in the bundler's own process): the grader,
+// which imports this module for its types and PROVIDED, never loads it.
+const esbuild = (): Promise<typeof import('esbuild')> => import('esbuild');
 import { lstatSync, readFileSync, realpathSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
@@ -121,7 +125,7 @@ function location(root: string, m: Message): CompileError {
  * a fixed tsconfig: esbuild would otherwise read the submission's tsconfig.json and follow its
  * `extends` anywhere on the grader's disk (`/etc/passwd` shows up in the compile error).
  */
-function buildOptions(root: string, limits: SourceLimits): Parameters<typeof build>[0] {
+function buildOptions(root: string, limits: SourceLimits): BuildOptions & { write: false; metafile: true } {
   return {
     tsconfigRaw: '{}',
     absWorkingDir: root,
@@ -154,7 +158,7 @@ function checkEntry(root: string, file: string): BundleOutcome | undefined {
   return undefined;
 }
 
-type BuildResult = Awaited<ReturnType<typeof build>>;
+type BuildResult = import('esbuild').BuildResult<{ write: false; metafile: true }>;
 
 /** The module of one output of a build: its code, map, input files and run-time imports. */
 function outputOf(result: BuildResult, root: string, jsPath: string): BundleOutcome {
@@ -167,7 +171,7 @@ function outputOf(result: BuildResult, root: string, jsPath: string): BundleOutc
 
 /** Starts esbuild's service (its Go process) ahead of the first build. */
 export async function warmBundler(): Promise<void> {
-  await transform('export {};', { loader: 'ts' });
+  await (await esbuild()).transform('export {};', { loader: 'ts' });
 }
 
 /**
@@ -181,7 +185,7 @@ export async function bundleSubmissionFile(submissionDir: string, file: string, 
   if (refused) return refused;
   const outfile = join(root, '__bundle__.mjs');
   try {
-    return outputOf(await build({ ...buildOptions(root, limits), entryPoints: [join(root, file)], outfile }), root, outfile);
+    return outputOf(await (await esbuild()).build({ ...buildOptions(root, limits), entryPoints: [join(root, file)], outfile }), root, outfile);
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (!errors) throw e;
@@ -215,7 +219,7 @@ export async function bundleSubmissionFiles(
   let result: BuildResult | undefined;
   try {
     const entryPoints = Object.fromEntries(buildable.map((file, i) => [name(i), join(root, file)]));
-    result = await build({ ...buildOptions(root, limits), entryPoints, outdir: root, outExtension: { '.js': '.mjs' } });
+    result = await (await esbuild()).build({ ...buildOptions(root, limits), entryPoints, outdir: root, outExtension: { '.js': '.mjs' } });
   } catch (e) {
     if (!(e as { errors?: Message[] }).errors) throw e;
   }

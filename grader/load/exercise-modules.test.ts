@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as kit from '../kit/index.js';
 import { bundleExerciseModules, type ModuleOutcome } from './exercise-modules.js';
+
+// esbuild as it is, its builds counted: a load whose modules did not change runs none.
+const builds = vi.hoisted(() => ({ count: 0 }));
+vi.mock('esbuild', async (original) => {
+  const esbuild = await original<typeof import('esbuild')>();
+  return { ...esbuild, build: (...args: Parameters<typeof esbuild.build>) => (builds.count++, esbuild.build(...args)) };
+});
 
 const work = mkdtempSync(join(tmpdir(), 'neurograde-exercise-modules-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -60,5 +67,29 @@ describe("a teacher's exercise modules, bundled at load", () => {
     const out = await bundleExerciseModules({ checks: join(root, 'checks/index.ts'), mistakes: join(root, 'mistakes/index.ts') }, join(work, 'cache'));
     expect(out.get('checks')).toEqual({ ok: false, message: expect.stringMatching(/checks\/index\.ts:1:\d+: Unexpected ";"/) });
     expect((await imported(out.get('mistakes'))).mistakes).toEqual([]);
+  });
+
+  it('a second load of unchanged modules runs no esbuild build: the modules of the first are reused', async () => {
+    const root = course({ 'checks/index.ts': "import { n } from '../shared.js';\nexport const checks = [n];\n", 'shared.ts': 'export const n = 1;\n' });
+    const entries = { checks: join(root, 'checks/index.ts') };
+    const first = await bundleExerciseModules(entries, join(work, 'cache'));
+    const before = builds.count;
+    expect(await bundleExerciseModules(entries, join(work, 'cache'))).toEqual(first);
+    expect(builds.count).toBe(before);
+  });
+
+  it.each([
+    ['a module edited after a load is bundled again as soon as it is saved', (root: string) => writeFileSync(join(root, 'shared.ts'), 'export const n = 2;\n')],
+    // '../shared' resolves to shared.ts before shared.js: no file it read changed, yet the import now means another file.
+    ['a file added beside an import, which changes what it resolves to, is seen', (root: string) => writeFileSync(join(root, 'shared.ts'), 'export const n = 2;\n')],
+  ])('%s', async (name, edit) => {
+    const added = name.startsWith('a file added');
+    const root = course({ 'checks/index.ts': "import { n } from '../shared';\nexport const checks = [n];\n", [added ? 'shared.js' : 'shared.ts']: 'export const n = 1;\n' });
+    const entries = { checks: join(root, 'checks/index.ts') };
+    expect((await imported((await bundleExerciseModules(entries, join(work, 'cache'))).get('checks'))).checks).toEqual([1]);
+    edit(root);
+    const before = builds.count;
+    expect((await imported((await bundleExerciseModules(entries, join(work, 'cache'))).get('checks'))).checks).toEqual([2]);
+    expect(builds.count).toBe(before + 1);
   });
 });

@@ -1,10 +1,10 @@
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ownModule } from '../io/package.js';
 
 /**
@@ -42,9 +42,9 @@ const graderImports: Plugin = {
 /** What bundling gave each entry: the URL of its module, or esbuild's first error. */
 export type ModuleOutcome = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly message: string };
 
-/** Writes a file unless it is there already: written to a temporary name, then renamed. */
-function writeOnce(file: string, text: string): void {
-  if (existsSync(file)) return;
+/** Writes a file unless it is there already (or `replace`): written to a temporary name, then renamed. */
+function writeOnce(file: string, text: string, options: { readonly replace?: boolean } = {}): void {
+  if (!options.replace && existsSync(file)) return;
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync(tmp, text);
@@ -58,7 +58,57 @@ const firstError = (e: unknown): string => {
   return first.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ${first.text}` : first.text;
 };
 
+/**
+ * What one bundling read, by content: each input file's bytes and the names beside it (a file
+ * added next to an import can change what the import resolves to), under the grader's own
+ * modules and esbuild's version. Equal fingerprints give the same bundle.
+ */
+function inputsFingerprint(entries: Readonly<Record<string, string>>, inputs: readonly string[], esbuild: string): string | undefined {
+  const hash = createHash('sha256').update(`neurograde-exercise-modules/1\0${esbuild}\0${import.meta.url}\0${JSON.stringify(entries)}\0`);
+  try {
+    for (const dir of [...new Set(inputs.map((f) => dirname(f)))].sort()) hash.update(`dir\0${dir}\0${readdirSync(dir).sort().join('/')}\0`);
+    for (const f of [...inputs].sort()) hash.update(`file\0${f}\0`).update(readFileSync(f)).update('\0');
+  } catch {
+    // An input gone since (a course folder being edited): no fingerprint, so no reuse.
+    return undefined;
+  }
+  return hash.digest('hex');
+}
+
+/** The record of an earlier bundling of the same entries: the inputs it read, their fingerprint, and where its modules went. */
+interface BundleRecord {
+  readonly inputs: readonly string[];
+  readonly fingerprint: string;
+  readonly dir: string;
+}
+
+const recordFile = (entries: Readonly<Record<string, string>>, cacheDir: string): string =>
+  join(cacheDir, 'index', `${createHash('sha256').update(`${import.meta.url}\0${JSON.stringify(entries)}`).digest('hex').slice(0, 24)}.json`);
+
+/**
+ * The modules of an earlier bundling of the same entries when nothing it read has changed since
+ * (same bytes, same neighbours) and its files are still there: no esbuild at all, about 2 ms
+ * instead of esbuild's start and build. Anything else (no record, a changed file, a torn record): undefined.
+ */
+function reuse(entries: Readonly<Record<string, string>>, cacheDir: string, esbuild: string): Map<string, ModuleOutcome> | undefined {
+  let record: BundleRecord;
+  try {
+    record = JSON.parse(readFileSync(recordFile(entries, cacheDir), 'utf8')) as BundleRecord;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(record?.inputs) || typeof record.dir !== 'string' || record.fingerprint !== inputsFingerprint(entries, record.inputs, esbuild)) return undefined;
+  if (!Object.keys(entries).every((out) => existsSync(join(record.dir, `${out}.mjs`)))) return undefined;
+  return new Map(Object.keys(entries).map((out) => [out, { ok: true, url: pathToFileURL(join(record.dir, `${out}.mjs`)).href }]));
+}
+
 async function bundleTogether(entries: Readonly<Record<string, string>>, cacheDir: string): Promise<Map<string, ModuleOutcome>> {
+  // esbuild's version from its package.json: loading esbuild itself (and starting its service) is for a build only.
+  const version = (createRequire(import.meta.url)('esbuild/package.json') as { version: string }).version;
+  const known = reuse(entries, cacheDir, version);
+  if (known) return known;
+  const { build } = await import('esbuild');
+  const started = Date.now();
   const result = await build({
     entryPoints: Object.entries(entries).map(([out, path]) => ({ in: path, out })),
     bundle: true,
@@ -70,6 +120,7 @@ async function bundleTogether(entries: Readonly<Record<string, string>>, cacheDi
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',
     write: false,
+    metafile: true,
     logLevel: 'silent',
     plugins: [graderImports],
   });
@@ -77,6 +128,12 @@ async function bundleTogether(entries: Readonly<Record<string, string>>, cacheDi
   for (const f of result.outputFiles) hash.update(f.path).update('\0').update(f.text).update('\0');
   const dir = join(cacheDir, hash.digest('hex').slice(0, 16));
   for (const f of result.outputFiles) writeOnce(join(dir, f.path.slice('/neurograde-exercise/'.length)), f.text);
+  // Input paths are relative to esbuild's working folder; a module the grader provides is not an input.
+  const inputs = Object.keys(result.metafile.inputs).map((f) => (f.startsWith('file:') ? fileURLToPath(f) : resolve(f)));
+  // A file saved while esbuild read it may differ from what it read: no record then, built again next time.
+  const steady = inputs.every((f) => (statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < started);
+  const fingerprint = steady ? inputsFingerprint(entries, inputs, version) : undefined;
+  if (fingerprint) writeOnce(recordFile(entries, cacheDir), JSON.stringify({ inputs, fingerprint, dir } satisfies BundleRecord), { replace: true });
   return new Map(Object.keys(entries).map((out) => [out, { ok: true, url: pathToFileURL(join(dir, `${out}.mjs`)).href }]));
 }
 

@@ -1,4 +1,4 @@
-import { build, type BuildOptions } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,8 @@ export const childBuildOptions = (entry: string): BuildOptions => ({
 async function childCode(): Promise<string> {
   const built = join(here, CHILD_BUNDLE);
   if (existsSync(built)) return readFileSync(built, 'utf8');
+  // Only from the sources: the built grader never loads esbuild for its child.
+  const { build } = await import('esbuild');
   const result = await build({ ...childBuildOptions(join(here, 'child', 'main.ts')), write: false });
   return result.outputFiles[0]!.text;
 }
