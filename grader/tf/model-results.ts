@@ -127,25 +127,39 @@ async function claim(file: string, done: () => boolean): Promise<boolean> {
   }
 }
 
+/** A result a worker stored, if it is one: a torn or foreign file is no result (trained again). */
+function stored<T>(file: string, isValue: (v: unknown) => v is T): T | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isValue(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a result whole (written aside, then renamed), then prunes a bounded folder. */
+function store(file: string, value: unknown, options: ModelResultsOptions): void {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value));
+  renameSync(tmp, file);
+  if (options.maxEntries !== undefined) prune(options.dir!, options.maxEntries);
+}
+
+/** A stored result read for reuse: in a bounded folder, marked as used now, the last to be pruned. */
+function reuse<T>(file: string, isValue: (v: unknown) => v is T, options: ModelResultsOptions): T {
+  const value = stored(file, isValue)!;
+  try {
+    if (options.maxEntries !== undefined) utimesSync(file, new Date(), new Date());
+  } catch {
+    // Pruned meanwhile by another process: the value read stands.
+  }
+  return value;
+}
+
 export function createModelResults(options: ModelResultsOptions): ModelResults {
   const memory = new Map<string, Promise<unknown>>();
   const counts = { trained: 0, reused: 0 };
-  const stored = <T>(file: string, isValue: (v: unknown) => v is T): T | undefined => {
-    if (!existsSync(file)) return undefined;
-    try {
-      const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      return isValue(v) ? v : undefined;
-    } catch {
-      // A torn or foreign file is no result: train again.
-      return undefined;
-    }
-  };
-  const store = (file: string, value: unknown): void => {
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
-    if (options.maxEntries !== undefined) prune(options.dir!, options.maxEntries);
-  };
   let version: string | undefined;
   const versionOf = (): string => (version ??= typeof options.version === 'string' ? options.version : options.version());
   // With a folder: the stored result, or this process trains under the folder's claim (another
@@ -161,20 +175,13 @@ export function createModelResults(options: ModelResultsOptions): ModelResults {
     }
     if (!(await claim(file, () => stored(file, isValue) !== undefined))) {
       counts.reused++;
-      const value = stored(file, isValue)!;
-      try {
-        // Used now: the last a bounded folder prunes.
-        if (options.maxEntries !== undefined) utimesSync(file, new Date(), new Date());
-      } catch {
-        // Pruned meanwhile by another process: the value read stands.
-      }
-      return value;
+      return reuse(file, isValue, options);
     }
     try {
       const value = await compute();
       counts.trained++;
       try {
-        store(file, value);
+        store(file, value, options);
       } catch {
         // A folder that cannot be written (full, read-only): the result stands, only unkept.
       }
