@@ -3,7 +3,7 @@
  * `neurograde batch --jobs 2 --exercises models` in a fresh process: a correct submission, the
  * notes' models written other ways (tests/fixtures/models/correct-variants), and three
  * one-mistake models each handed in twice, the copies after all the first copies. Prints the
- * batch's wall time, each submission's grading time, and per mistake its repeated copy's time
+ * batch's wall time, each submission's grading time (its models exercise's, in ms), and per mistake its repeated copy's time
  * over its first copy's (target < 20%: a repeated model is not trained again, see
  * ModelResults). BENCH_RUNS runs (default 3), medians. Two copies graded at the same moment by
  * the two workers would both train: the order keeps them apart, the per-run ratios show it if not.
@@ -38,7 +38,10 @@ function runBatch(work: string): { wallMs: number; durations: Map<string, number
   const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'neurograde.mjs'), 'batch', klass, '--out', out, '--jobs', '2', '--exercises', 'models'], { encoding: 'utf8' });
   const wallMs = performance.now() - started;
   if (r.status !== 0) throw new Error(`batch failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
-  const durations = new Map(CLASS.map(([name]) => [name, (JSON.parse(readFileSync(join(out, name, 'results.json'), 'utf8')) as { durationMs: number }).durationMs]));
+  // The models exercise's own time, in ms (the submission's total is rounded to whole seconds).
+  const modelsMs = (name: string): number =>
+    (JSON.parse(readFileSync(join(out, name, 'results.json'), 'utf8')) as { exercises: { id: string; durationMs: number }[] }).exercises.find((e) => e.id === 'models')!.durationMs;
+  const durations = new Map(CLASS.map(([name]) => [name, modelsMs(name)]));
   return { wallMs, durations };
 }
 

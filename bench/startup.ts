@@ -3,7 +3,8 @@
  * starts it. Cold `grade` of one numeric submission (the seven numeric exercises) beside the
  * notebook peer (/work/shared/peer or NEUROGRADE_PEER: nbclient executing the same checks, as
  * nbgrader does, no sandbox), alternated run by run so that a change of load hits both alike,
- * with their ratio; `check` of a whole submission; `--help`. Targets: grade at most 1/3 of the
+ * with their ratio; `check` of a whole submission; `check` of a wrong model, first (nothing kept)
+ * and repeated (its training results kept in the cache folder); `--help`. Targets: grade at most 1/3 of the
  * peer's wall time, check under 1.5 s. `NEUROGRADE_BENCH_BEFORE=<bin/neurograde.mjs of another
  * checkout>` alternates it with this one, a before/after in the same run; `BENCH_RUNS` sets the
  * runs (default 7).
@@ -18,11 +19,13 @@ import { formatMs, quantile } from './stats.js';
 
 const NUMERIC = 'convolution,image,pooling,shapes,rnn,sequences,data';
 const SUBMISSION = join(PACKAGE_ROOT, 'examples', 'submissions', 'correct');
+// A denseModel with the wrong number of units: its learning check trains it and the reference.
+const WRONG_MODEL = join(PACKAGE_ROOT, 'tests', 'fixtures', 'models', 'model-wrong-units');
 
 /** Runs a command to its end; its wall time in ms. A failure stops the benchmark: a broken command has no speed. */
-function wall(command: string, args: readonly string[], cwd: string): number {
+function wall(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number {
   const started = performance.now();
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status ?? r.signal}): ${(r.stderr || r.error?.message || '').slice(0, 2000)}`);
   return ms;
@@ -68,14 +71,24 @@ export async function benchStartup(): Promise<void> {
     }
     const check = times();
     const help = times();
+    const firstCheck = times();
+    const repeatedCheck = times();
+    // check keeps model results in the user's cache folder: here one of the benchmark's own. The
+    // correct submission trains nothing (its models equal the reference's), so its check is the
+    // same first or repeated; a wrong model trains on a first check and reads its results after.
+    const cache = (name: string): NodeJS.ProcessEnv => ({ ...process.env, NEUROGRADE_CACHE_DIR: join(work, name) });
     for (let i = 0; i < runs; i++) {
       for (const g of graders) {
-        check[g.label]!.push(wall(process.execPath, [g.bin, 'check', SUBMISSION, '--out', join(work, `c${i}`)], work));
+        check[g.label]!.push(wall(process.execPath, [g.bin, 'check', SUBMISSION, '--out', join(work, `c${i}`)], work, cache('cache-correct')));
         help[g.label]!.push(wall(process.execPath, [g.bin, '--help'], work));
+        const wrong = [g.bin, 'check', WRONG_MODEL, '--exercises', 'models', '--out', join(work, `w${i}`)];
+        firstCheck[g.label]!.push(wall(process.execPath, wrong, work, cache(`cache-first-${g.label}-${i}`)));
+        repeatedCheck[g.label]!.push(wall(process.execPath, wrong, work, cache(`cache-first-${g.label}-${i}`)));
       }
     }
     for (const g of graders) {
       console.log(`  check, whole submission (${g.label}): ${formatMs(check[g.label]!)} (target < 1500 ms)`);
+      console.log(`  check, models exercise of a wrong denseModel (${g.label}): first (empty cache) ${formatMs(firstCheck[g.label]!)}; repeated, unchanged ${formatMs(repeatedCheck[g.label]!)}`);
       console.log(`  --help (${g.label}): ${formatMs(help[g.label]!)}`);
     }
     console.log(`  load average at end ${load()}`);
