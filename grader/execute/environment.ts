@@ -81,6 +81,9 @@ async function prepareSandbox(options: EnvironmentOptions): Promise<{ readonly s
 
 /** Loads the exercises and prepares the sandbox once, for any number of submissions. */
 export async function createEnvironment(options: EnvironmentOptions = {}): Promise<GradingEnvironment> {
+  // The bundler's process (node, then esbuild's) starts while the exercises load and the sandbox is probed.
+  const bundler = createBundler();
+  bundler.warm?.();
   const load = options.exercises ? Promise.resolve([...options.exercises]) : options.roots ? loadExercises(options.roots, options.only) : defaultExercises(options.only);
   const [exercises, sandbox] = await Promise.all([load, prepareSandbox(options)]);
   const version = graderVersion();
@@ -88,5 +91,5 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const diagnosis = options.diagnosis === false ? { diagnosis: false } : {};
   const modelGuard = createModelGuard(options.modelGuard ?? modelGuardOptions());
   const modelResults = createModelResults(options.modelResults ?? { version });
-  return { exercises, launcher: sandbox.launcher, childScript: sandbox.script, readPaths: sandbox.readPaths, version, memo: createMemo(), modelResults, encoder: createCaseEncoder(), bundler: createBundler(), modelGuard, ...diagnosis, ...prewarm };
+  return { exercises, launcher: sandbox.launcher, childScript: sandbox.script, readPaths: sandbox.readPaths, version, memo: createMemo(), modelResults, encoder: createCaseEncoder(), bundler, modelGuard, ...diagnosis, ...prewarm };
 }

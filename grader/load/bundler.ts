@@ -16,6 +16,8 @@ export type BundlerReply =
 /** Bundles a submission's files in a process of its own. */
 export interface Bundler {
   bundle(dir: string, files: readonly string[]): Promise<ReadonlyMap<string, BundleOutcome>>;
+  /** Starts the bundler's process ahead of a first `bundle` (see HelperProcess.warm). @default nothing */
+  warm?(): void;
   /** Ends the bundler's process; a later `bundle` starts another. */
   close(): void;
 }
@@ -67,6 +69,7 @@ export function createBundler(options: BundlerOptions = {}): Bundler {
       }
       return out;
     },
+    warm: () => helper.warm(),
     close: () => helper.close(),
   };
 }
