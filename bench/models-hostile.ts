@@ -14,7 +14,7 @@
 // - big normal draw: 3.2 million weights drawn from a normal distribution (about 75 ms), accepted;
 // - heavy training: a denseModel the JSON check accepts and the grader trains, as heavy as it allows
 //   (three 3x3 convolutions of 64 filters on the 28x28 image, 59 million multiply-adds a sample,
-//   under the bound of 60): its training stops at the work budget of a student's training;
+//   under the bound of 60): its training stops at twice the work of its check's reference training;
 // - over budget: the costly rebuild against a trial budget of 30 ms (NEUROGRADE_MODEL_REBUILD_CPU_MS): refused by its trial.
 // Prints, per variant, the median of the per-run ratios hostile / correct, and the load average.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

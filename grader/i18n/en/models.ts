@@ -132,7 +132,7 @@ export const models = {
     `${call} is the notes' model: same layers and options, same compile settings, same predictions with the same weights. It learns exactly as the reference does, so it was not trained again.`,
   cannotTrainUncompiled: (call: string) => `Expected ${call} to return a compiled model the grader can train, but got a model that was not compiled.`,
   trainingFailed: (call: string, what: string, error: string) => `Expected ${call} to train (${what}), but got an error: ${error}.`,
-  stoppedEarly: (samples: number) => `Training stopped after ${num(samples)} samples: the grader's budget of work for a model this heavy (4 times the notes' deep CNN).`,
+  stoppedEarly: (samples: number) => `Training stopped after ${num(samples)} samples: the grader's budget of work for a model this heavy (twice the work of training the notes' model this check asks for, and at most 4 times the notes' deep CNN).`,
   accuracyOk: (o: Learning) => `${o.call} reached a test accuracy of ${dec(o.got, 3)} (the reference: ${dec(o.reference, 3)}) after ${o.what}.`,
   accuracyLow: (o: Learning & { percent: number }) =>
     `Expected ${o.call} to reach a test accuracy of at least ${dec(o.want, 3)} (${o.percent}% of the reference's ${dec(o.reference, 3)} after the same training: ${o.what}), but got ${dec(o.got, 3)}.`,

@@ -106,7 +106,7 @@ export const models: Messages['models'] = {
     `${call} est le modèle du cours : mêmes couches et options, même compilation, mêmes prédictions avec les mêmes poids. Il apprend exactement comme la référence ; il n'a donc pas été réentraîné.`,
   cannotTrainUncompiled: (call) => `${call} devait renvoyer un modèle compilé que le correcteur peut entraîner, mais on obtient un modèle non compilé.`,
   trainingFailed: (call, what, error) => `${call} devait s'entraîner (${what}), mais on obtient une erreur : ${error}.`,
-  stoppedEarly: (samples) => `L'entraînement s'est arrêté après ${num(samples)} exemples : le budget de calcul du correcteur pour un modèle aussi lourd (4 fois le CNN profond du cours).`,
+  stoppedEarly: (samples) => `L'entraînement s'est arrêté après ${num(samples)} exemples : le budget de calcul du correcteur pour un modèle aussi lourd (deux fois le calcul de l'entraînement du modèle du cours que demande cette vérification, et au plus 4 fois le CNN profond du cours).`,
   accuracyOk: (o) => `${o.call} atteint une exactitude de test de ${dec(o.got, 3)} (la référence : ${dec(o.reference, 3)}) après ${o.what}.`,
   accuracyLow: (o) =>
     `${o.call} devait atteindre une exactitude de test d'au moins ${dec(o.want, 3)} (${o.percent} % des ${dec(o.reference, 3)} de la référence après le même entraînement : ${o.what}), mais on obtient ${dec(o.got, 3)}.`,

@@ -24,6 +24,7 @@ import { CLASSIFIER, compileProblem, sameCompile, type CompileInfo } from './com
 import type { TaskData } from './data.js';
 import { modelFacts, sameFacts } from './facts.js';
 import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
+import { inspectTopology } from '../../tf/input/inspect.js';
 import { transplant } from './predictions.js';
 import { callLabel, type ModelSpec } from './spec.js';
 import { labelsOf, tfErrorText } from './tf-error.js';
@@ -50,6 +51,16 @@ export interface LearningCheckOptions {
  * wall-clock budget would make the grade depend on the machine's load.
  */
 export const STUDENT_TRAINING_WORK = 4 * 3_000_000 * 6_144;
+
+/**
+ * A student's training may also do at most this many times the work of the check's own
+ * reference training (the notes' model under the same budget), and all the starting draws of a
+ * check together at most as much as the reference's over all of them. The notes' models are
+ * what each check asks for, so a model of their size always trains whole; one built only to be
+ * heavy (three 64-filter convolutions handed in as the dense model) stops early instead of
+ * costing the grader nine times a correct submission (issue 19).
+ */
+export const REFERENCE_WORK_FACTOR = 2;
 
 interface Score {
   readonly value: number;
@@ -180,6 +191,37 @@ function trainedReference(ctx: CheckContext, spec: ModelSpec, training: Training
   );
 }
 
+/** Multiply-adds per sample of the check's reference model, as the trust check estimates a student's; once per environment. */
+function referenceMacs(ctx: CheckContext, spec: ModelSpec): number {
+  return ctx.memo(`reference-macs:${spec.fn}(${spec.args.join(',')})`, () => {
+    const model = referenceModel(ctx, spec);
+    try {
+      const inspected = inspectTopology(model.toJSON(null, false));
+      // The reference always passes the trust check; were it not to, only the absolute budget applies.
+      return inspected.ok ? inspected.estimate.macs : Infinity;
+    } finally {
+      model.dispose();
+    }
+  });
+}
+
+/**
+ * The work a check's student trainings may do, in multiply-adds: each at most REFERENCE_WORK_FACTOR
+ * reference trainings (and STUDENT_TRAINING_WORK); the starts of a check with several, together at
+ * most the reference's work over as many starts. A heavy model stops early or gets fewer starts.
+ */
+function workAccount(o: { readonly referenceWork: number; readonly studentMacs: number; readonly batchSize: number; readonly starts?: number }) {
+  let left = o.starts === undefined ? Infinity : o.starts * o.referenceWork;
+  const macs = Math.max(1, o.studentMacs);
+  return {
+    /** Samples the next training may go through: at least one batch. */
+    samples: (): number => Math.max(o.batchSize, Math.floor(Math.min(STUDENT_TRAINING_WORK, REFERENCE_WORK_FACTOR * o.referenceWork, left) / macs)),
+    spend: (samples: number): void => void (left -= samples * macs),
+    /** Whether another start fits: the first always does. */
+    canStart: (tried: number): boolean => tried === 0 || left >= o.batchSize * macs,
+  };
+}
+
 /** A seed per starting draw: the first is the check's own, so one start is what a single training used. */
 const startSeed = (seed: number, start: number): number => (start === 0 ? seed : (seed + start * 0x9e3779b1) >>> 0);
 
@@ -203,12 +245,14 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         const source = options.data(ctx, tf);
         // Tensors belong to one backend instance: a replaced backend (after a fault) loads them again.
         const data = ctx.memo(`data:${source.key}:${backendIdentity(tf)}`, source.load);
-        const what = t.budget({ samples: Math.min(budget.maxSamples, data.train.x.shape[0]), epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[data.name] });
+        const samples = Math.min(budget.maxSamples, data.train.x.shape[0]);
+        const what = t.budget({ samples, epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[data.name] });
         const training: Training & { readonly dataKey: string } = { tf, data, budget, seed: ctx.seed, classifier, dataKey: source.key };
-        const maxTrainedSamples = Math.max(budget.batchSize, Math.floor(STUDENT_TRAINING_WORK / Math.max(1, student.estimate.macs)));
+        const referenceWork = referenceMacs(ctx, spec) * samples * budget.epochs;
+        const work = workAccount({ referenceWork, studentMacs: student.estimate.macs, batchSize: budget.batchSize, ...(pass.kind === 'mse-below' ? { starts: pass.starts } : {}) });
         const trained = { topology: student.topology, training: student.compile.kind === 'settings' ? student.compile.training : null };
         const trainStudent = async (seed: number): Promise<Score | CheckVerdict> => {
-          const how: Training & { readonly dataKey: string } = { ...training, seed, maxTrainedSamples };
+          const how: Training & { readonly dataKey: string } = { ...training, seed, maxTrainedSamples: work.samples() };
           try {
             return await trainedScore(ctx, trained, how, () => train(student.model, how));
           } catch (e) {
@@ -220,13 +264,15 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
 
         if (pass.kind === 'mse-below') {
           let best: Score | undefined;
-          for (let start = 0; start < pass.starts; start++) {
-            const got = await trainStudent(startSeed(ctx.seed, start));
+          let tried = 0;
+          for (; tried < pass.starts && work.canStart(tried); tried++) {
+            const got = await trainStudent(startSeed(ctx.seed, tried));
             if ('status' in got) return got;
-            if (got.value <= pass.max) return { status: 'passed', message: t.mseOk({ call: label, got: got.value, want: pass.max, what, start: start + 1 }) };
+            if (got.value <= pass.max) return { status: 'passed', message: t.mseOk({ call: label, got: got.value, want: pass.max, what, start: tried + 1 }) };
+            work.spend(got.samples);
             if (!best || got.value < best.value) best = got;
           }
-          return failed(t.mseHigh({ call: label, got: best!.value, want: pass.max, what, starts: pass.starts, constant: pass.constant }) + stoppedText(best!));
+          return failed(t.mseHigh({ call: label, got: best!.value, want: pass.max, what, starts: tried, constant: pass.constant }) + stoppedText(best!));
         }
         const got = await trainStudent(ctx.seed);
         if ('status' in got) return got;
