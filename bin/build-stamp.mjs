@@ -2,7 +2,7 @@
 // before the grader is loaded, at every command, and must cost a few ms (one readdir per folder,
 // one stat per source, about 270 of them).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** The folders of the grader's own code, as grader/pack/dist.ts builds them (GRADER_FOLDERS). */
 const FOLDERS = ['grader', 'reports'];
@@ -29,12 +29,15 @@ function listSources(root, rel, out) {
 /**
  * Why dist/ under `root` cannot be trusted to be the sources' build, or undefined when it can: a
  * source saved after the build (an edit, a checkout, a rebase), a source of the build gone, or no
- * readable stamp (a build older than the stamp). A package without its sources (none to compare)
- * trusts its build.
+ * readable stamp (a build older than the stamp). A package without its sources (none to compare),
+ * or installed under node_modules/, trusts its build.
  * @param {string} root the package root
  * @returns {string | undefined}
  */
 export function staleBuild(root) {
+  // An installed package (a student's, from its tarball) is nobody's working copy, and npm gives
+  // its extracted files the time of the install, after its build: its build is trusted.
+  if (root.split(sep).includes('node_modules')) return undefined;
   const sources = new Map();
   for (const folder of FOLDERS) listSources(root, folder, sources);
   if (sources.size === 0) return undefined;

@@ -107,6 +107,12 @@ describe('a stale dist/ is found before it runs (bin/build-stamp.mjs)', () => {
     else expect(stale).toBeUndefined();
   });
 
+  it('an installed package (under node_modules/) trusts its build: npm dates its extracted files at the install, after the build', () => {
+    const root = stampedPackage(join('node_modules', 'neurograde'), { stamp: true });
+    utimesSync(join(root, 'reports', 'html.ts'), later, later);
+    expect(staleBuild(root)).toBeUndefined();
+  });
+
   it('a build without a stamp is stale; a package without sources trusts its build', () => {
     expect(staleBuild(stampedPackage('no-stamp', { stamp: false }))).toBe('dist/ has no build stamp');
     const bare = join(work, 'no-sources');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -16,11 +16,15 @@ vi.mock('esbuild', async (original) => {
 const work = mkdtempSync(join(tmpdir(), 'neurograde-exercise-modules-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// Saved a minute ago: a file saved in the very millisecond a build starts is not trusted to be what it read (no record).
+const minuteAgo = new Date(Date.now() - 60_000);
+
 function course(files: Record<string, string>): string {
   const root = mkdtempSync(join(work, 'course-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
+    utimesSync(join(root, path), minuteAgo, minuteAgo);
   }
   return root;
 }
