@@ -7,12 +7,14 @@ import { mistakes as dataMistakes } from '../exercises/data/mistakes/index.js';
 import { mistakes as poolingMistakes } from '../exercises/pooling/mistakes/index.js';
 import { mistakes as shapesMistakes } from '../exercises/shapes/mistakes/index.js';
 import { mistakes as imageMistakes } from '../exercises/image/mistakes/index.js';
+import { mistakes as convolutionMistakes } from '../exercises/convolution/mistakes/index.js';
 import * as rnn from '../reference/rnn.js';
 import * as sequences from '../reference/sequences.js';
 import * as data from '../reference/data.js';
 import * as pooling from '../reference/pooling.js';
 import * as shapes from '../reference/shapes.js';
 import * as image from '../reference/image.js';
+import * as convolution from '../reference/convolution.js';
 import { quirkyRnn } from '../exercises/rnn/mistakes/quirks.js';
 import { quirkyWindows } from '../exercises/sequences/mistakes/quirks.js';
 import { quirkyOneHot } from '../exercises/data/mistakes/quirks.js';
@@ -32,6 +34,17 @@ type Module = Readonly<Record<string, unknown>>;
 const SAME_AS_ONE: Readonly<Record<string, string>> = {
   // Every row is the last state, so the first row forward returns is h_T: first-state is invisible.
   'rnn-first-state+rnn-states-aliased': 'rnn-states-aliased',
+  // The notes' convol has no options: a stride or padding mistake on top of it changes nothing.
+  'conv-output-shifted+conv-stride-ignored': 'conv-output-shifted',
+  'conv-output-shifted+conv-padding-ignored': 'conv-output-shifted',
+  'conv-output-shifted+conv-stride-not-in-window': 'conv-output-shifted',
+  'conv-output-size-n-k-1+conv-stride-ignored': 'conv-output-size-n-k-1',
+  'conv-output-size-n-k-1+conv-padding-ignored': 'conv-output-size-n-k-1',
+  'conv-output-size-n-k-1+conv-stride-not-in-window': 'conv-output-size-n-k-1',
+  // A stride of 1 everywhere leaves no stride to keep out of the window.
+  'conv-stride-ignored+conv-stride-not-in-window': 'conv-stride-ignored',
+  // Zeros added above and to the left by hand, then no padding: the one-sided padding alone.
+  'conv-padding-ignored+conv-padding-one-side': 'conv-padding-one-side',
 };
 
 const EXERCISES: readonly { exercise: string; reference: Module; mistakes: readonly MistakeDefinition[] }[] = [
@@ -41,6 +54,7 @@ const EXERCISES: readonly { exercise: string; reference: Module; mistakes: reado
   { exercise: 'pooling', reference: pooling, mistakes: poolingMistakes },
   { exercise: 'shapes', reference: shapes, mistakes: shapesMistakes },
   { exercise: 'image', reference: image, mistakes: imageMistakes },
+  { exercise: 'convolution', reference: convolution, mistakes: convolutionMistakes },
 ];
 
 const sharedPairs = EXERCISES.flatMap(({ exercise, reference, mistakes }) =>
@@ -60,9 +74,10 @@ describe('two mistakes replacing the same export, made together', () => {
     // (one too many and one too few set the same count); 3 one-hot mistakes; 8 pooling mistakes
     // replace pooling (28 pairs), one pair of which clashes (the two wrong l2 norms); 12 pairs of
     // shapes mistakes share a formula, three of which clash (exact, rounded up, no "+ 1": one rounding);
-    // 5 Sobel mistakes, the three magnitudes clashing (the grey-level ones replace it whole).
-    const counts = { rnn: by('rnn'), sequences: by('sequences'), data: by('data'), pooling: by('pooling'), shapes: by('shapes'), image: by('image') };
-    expect(counts).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27, shapes: 9, image: 7 });
+    // 5 Sobel mistakes, the three magnitudes clashing (the grey-level ones replace it whole); 9
+    // convolution mistakes, the two ports of the notes' convol replacing it whole (one pair).
+    const counts = { rnn: by('rnn'), sequences: by('sequences'), data: by('data'), pooling: by('pooling'), shapes: by('shapes'), image: by('image'), convolution: by('convolution') };
+    expect(counts).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27, shapes: 9, image: 7, convolution: 35 });
   });
 
   it.each(sharedPairs)('$pair: both named, nothing else', async ({ exercise, ids, module, pair }) => {

@@ -3,12 +3,13 @@ import { convolution } from '../../../reference/convolution.js';
 
 type Options = { stride?: number; padding?: number };
 
+type Conv = (img: number[][], kernel: number[][], options?: Options) => number[][];
+
 /** `F = len(kernel)` for both axes, as the notes' k = len(kernel) // 2: only the first F columns of a wide kernel count. */
-function squareKernel(img: number[][], kernel: number[][], options?: Options): number[][] {
-  const f = kernel.length;
-  const square = Array.from({ length: f }, (_, a) => Array.from({ length: f }, (_, b) => kernel[a]![b] ?? 0));
-  return convolution(img, square, options);
-}
+const square = (kernel: number[][]): number[][] => Array.from({ length: kernel.length }, (_, a) => Array.from({ length: kernel.length }, (_, b) => kernel[a]![b] ?? 0));
+
+/** The mistake made on top of any convolution (the reference, or another mistake's). */
+const wrap = (base: Readonly<Record<string, unknown>>) => ({ convolution: (img: number[][], kernel: number[][], options?: Options): number[][] => (base.convolution as Conv)(img, square(kernel), options) });
 
 export const squareKernelAssumed: MistakeDefinition = {
   id: 'conv-square-kernel-assumed',
@@ -21,5 +22,6 @@ export const squareKernelAssumed: MistakeDefinition = {
     fr: 'kh = kernel.length, kw = kernel[0].length, et utilisez kw pour les colonnes.',
     en: 'kh = kernel.length, kw = kernel[0].length, and use kw for the columns.',
   },
-  overrides: { convolution: squareKernel },
+  overrides: wrap({ convolution }),
+  wrap,
 };

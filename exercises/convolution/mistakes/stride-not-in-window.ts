@@ -3,12 +3,19 @@ import { convolution } from '../../../reference/convolution.js';
 
 type Options = { stride?: number; padding?: number };
 
+type Conv = (img: number[][], kernel: number[][], options?: Options) => number[][];
+
 /** The output size of the stride, the windows of stride 1: the first positions of the dense result. */
-function strideInSizeOnly(img: number[][], kernel: number[][], options: Options = {}): number[][] {
-  const right = convolution(img, kernel, options);
-  const dense = convolution(img, kernel, { ...options, stride: 1 });
-  return right.map((row, i) => row.map((_, j) => dense[i]![j]!));
+function strideInSizeOnly(base: Conv): Conv {
+  return (img, kernel, options = {}) => {
+    const right = base(img, kernel, options);
+    const dense = base(img, kernel, { ...options, stride: 1 });
+    return right.map((row, i) => row.map((_, j) => dense[i]?.[j] ?? 0));
+  };
 }
+
+/** The mistake made on top of any convolution (the reference, or another mistake's). */
+const wrap = (base: Readonly<Record<string, unknown>>) => ({ convolution: strideInSizeOnly(base.convolution as Conv) });
 
 export const strideNotInWindow: MistakeDefinition = {
   id: 'conv-stride-not-in-window',
@@ -21,5 +28,6 @@ export const strideNotInWindow: MistakeDefinition = {
     fr: 'Le patch de la sortie (i, j) a pour coin (i * S - P, j * S - P).',
     en: 'The patch of output (i, j) has its corner at (i * S - P, j * S - P).',
   },
-  overrides: { convolution: strideInSizeOnly },
+  overrides: wrap({ convolution }),
+  wrap,
 };
