@@ -21,6 +21,7 @@ import { quirkyOneHot } from '../exercises/data/mistakes/quirks.js';
 import { quirkyMaxpooling, quirkyPooling } from '../exercises/pooling/mistakes/quirks.js';
 import { quirkyShape } from '../exercises/shapes/mistakes/quirks.js';
 import { quirkySobel } from '../exercises/image/mistakes/sobel-quirks.js';
+import { quirkyGray } from '../exercises/image/mistakes/gray-quirks.js';
 import { diagnoseModule } from './support/diagnosis-harness.js';
 
 type Module = Readonly<Record<string, unknown>>;
@@ -74,10 +75,11 @@ describe('two mistakes replacing the same export, made together', () => {
     // (one too many and one too few set the same count); 3 one-hot mistakes; 8 pooling mistakes
     // replace pooling (28 pairs), one pair of which clashes (the two wrong l2 norms); 12 pairs of
     // shapes mistakes share a formula, three of which clash (exact, rounded up, no "+ 1": one rounding);
-    // 5 Sobel mistakes, the three magnitudes clashing (the grey-level ones replace it whole); 9
+    // 5 Sobel mistakes, the three magnitudes clashing, and 3 grey-level ones, the two roundings
+    // clashing (rounded and not truncated at all); 9
     // convolution mistakes, the two ports of the notes' convol replacing it whole (one pair).
     const counts = { rnn: by('rnn'), sequences: by('sequences'), data: by('data'), pooling: by('pooling'), shapes: by('shapes'), image: by('image'), convolution: by('convolution') };
-    expect(counts).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27, shapes: 9, image: 7, convolution: 35 });
+    expect(counts).toEqual({ rnn: 21, sequences: 5, data: 3, pooling: 27, shapes: 9, image: 9, convolution: 35 });
   });
 
   it.each(sharedPairs)('$pair: both named, nothing else', async ({ exercise, ids, module, pair }) => {
@@ -97,6 +99,7 @@ describe('a quirky builder with no quirk', () => {
     { exercise: 'data', module: { ...data, toCategorical: quirkyOneHot({}) } },
     { exercise: 'pooling', module: { ...pooling, pooling: quirkyPooling({}), maxpooling: quirkyMaxpooling({}) } },
     { exercise: 'image', module: { ...image, sobel: quirkySobel({}) } },
+    { exercise: 'image', module: { ...image, toGrayscale: quirkyGray({}) } },
     {
       exercise: 'shapes',
       module: Object.fromEntries(['convOutputShape', 'poolOutputShape', 'convParamCount', 'denseParamCount', 'simpleRnnParamCount'].map((name) => [name, quirkyShape(name, {})])),

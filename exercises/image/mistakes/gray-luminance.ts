@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { grayQuirk } from './gray-quirks.js';
 
 export const grayLuminance: MistakeDefinition = {
   id: 'gray-luminance',
@@ -8,8 +9,5 @@ export const grayLuminance: MistakeDefinition = {
     en: "The notes convert to grey with np.average(img, axis=2): the plain mean of the three channels, (R + G + B) / 3. Your code uses the luminance weights 0.299 R + 0.587 G + 0.114 B (OpenCV's or PIL's): a valid conversion, but not the one asked for.",
   },
   hint: { fr: 'Math.trunc((r + g + b) / 3).', en: 'Math.trunc((r + g + b) / 3).' },
-  overrides: {
-    toGrayscale: (rgb: number[][][]): number[][] => rgb.map((row) => row.map((px) => Math.trunc(0.299 * px[0]! + 0.587 * px[1]! + 0.114 * px[2]!) + 0)),
-  },
-  forms: [{ toGrayscale: (rgb: number[][][]): number[][] => rgb.map((row) => row.map((px) => Math.round(0.299 * px[0]! + 0.587 * px[1]! + 0.114 * px[2]!) + 0)) }],
+  ...grayQuirk({ luminance: true }),
 };

@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { grayQuirk } from './gray-quirks.js';
 
 export const grayNotTruncated: MistakeDefinition = {
   id: 'gray-not-truncated',
@@ -8,7 +9,5 @@ export const grayNotTruncated: MistakeDefinition = {
     en: 'The notes write np.average(img, axis=2).astype(int): the mean of the channels is truncated to an integer. Your code keeps the fractional part (85.33 instead of 85).',
   },
   hint: { fr: 'Math.trunc((r + g + b) / 3).', en: 'Math.trunc((r + g + b) / 3).' },
-  overrides: {
-    toGrayscale: (rgb: number[][][]): number[][] => rgb.map((row) => row.map((px) => (px[0]! + px[1]! + px[2]!) / 3)),
-  },
+  ...grayQuirk({ fraction: 'kept' }),
 };

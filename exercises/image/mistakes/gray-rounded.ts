@@ -1,4 +1,5 @@
 import type { MistakeDefinition } from 'neurograde/kit';
+import { grayQuirk } from './gray-quirks.js';
 
 export const grayRounded: MistakeDefinition = {
   id: 'gray-rounded',
@@ -8,8 +9,5 @@ export const grayRounded: MistakeDefinition = {
     en: 'The notes write np.average(img, axis=2).astype(int): astype(int) truncates toward zero, it does not round. A mean of 85.67 gives 85, not 86.',
   },
   hint: { fr: 'Utilisez Math.trunc, pas Math.round.', en: 'Use Math.trunc, not Math.round.' },
-  overrides: {
-    // `+ 0` as the reference: Math.round(-0.3) is -0, which a student's JSON answer cannot carry.
-    toGrayscale: (rgb: number[][][]): number[][] => rgb.map((row) => row.map((px) => Math.round((px[0] + px[1] + px[2]) / 3) + 0)),
-  },
+  ...grayQuirk({ fraction: 'rounded' }),
 };
