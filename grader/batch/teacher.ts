@@ -1,6 +1,7 @@
 import type { Exercise } from '../load/exercise.js';
 import { findStudent, type Roster } from '../io/roster.js';
-import { isFatal, parseWhen, readDates, readOverrides, type DateLine, type OverrideLine } from '../io/teacher-files.js';
+import { isFatal, readDates, readOverrides, type DateLine, type OverrideLine } from '../io/teacher-files.js';
+import { parseWhen } from '../io/when.js';
 import type { Messages } from '../i18n/index.js';
 import { teacherProblemText } from '../i18n/teacher-text.js';
 import type { TeacherProblem, TeacherRecord } from '../model/adjustments.js';

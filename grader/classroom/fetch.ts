@@ -75,20 +75,16 @@ function cloneOne(student: RosterStudent, repo: RepoRef, o: Resolved): Fetched {
   rmSync(incoming, { recursive: true, force: true });
   const url = `${o.gitBase.replace(/\/$/, '')}/${repo.owner}/${repo.name}.git`;
   const auth = o.token ? ['-c', `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${o.token}`).toString('base64')}`] : [];
+  const failed = (reason: 'clone-failed' | 'empty-repository', detail?: string): Fetched => {
+    rmSync(incoming, { recursive: true, force: true });
+    const kept = earlierCopy(student.key, dir, o.previous);
+    return { key: student.key, repo, status: 'failed', reason, ...(detail !== undefined ? { detail } : {}), ...(kept ? { kept } : {}) };
+  };
   const clone = spawnSync('git', [...auth, 'clone', '--quiet', '--depth', '1', '--no-tags', url, incoming], { encoding: 'utf8', timeout: o.timeoutMs, env: gitEnv });
-  if (clone.status !== 0) {
-    rmSync(incoming, { recursive: true, force: true });
-    const detail = clone.error ? clone.error.message : (clone.stderr.trim().split('\n').pop() ?? `exit ${clone.status}`);
-    const kept = earlierCopy(student.key, dir, o.previous);
-    return { key: student.key, repo, status: 'failed', reason: 'clone-failed', detail, ...(kept ? { kept } : {}) };
-  }
+  if (clone.status !== 0) return failed('clone-failed', clone.error ? clone.error.message : (clone.stderr.trim().split('\n').pop() ?? `exit ${clone.status}`));
   const head = spawnSync('git', ['-C', incoming, 'rev-parse', '--verify', '--quiet', 'HEAD'], { encoding: 'utf8', env: gitEnv });
-  if (head.status !== 0) {
-    // Cloned, but nothing to check out: an empty repository, or a default branch with no commit.
-    rmSync(incoming, { recursive: true, force: true });
-    const kept = earlierCopy(student.key, dir, o.previous);
-    return { key: student.key, repo, status: 'failed', reason: 'empty-repository', ...(kept ? { kept } : {}) };
-  }
+  // Cloned, but nothing to check out: an empty repository, or a default branch with no commit.
+  if (head.status !== 0) return failed('empty-repository');
   const sha = head.stdout.trim();
   // The submission is the files, not the history: .git would count as a stray folder.
   rmSync(join(incoming, '.git'), { recursive: true, force: true });

@@ -5,8 +5,6 @@ import { validator } from '../schema/validate.js';
 import { parseCsv } from './roster.js';
 import { dayFirstOf, parseWhen } from './when.js';
 
-export { parseWhen };
-
 /**
  * The teacher's files for a batch: `--dates` (when each student handed in) and `--overrides`
  * (points given by hand). Each is read whole and every problem is collected with its line, never

@@ -4,6 +4,21 @@ import { dayFirstOf, parseWhen } from './when.js';
 /** A local time as [year, month, day, hour, minute]. */
 const local = (d: Date | undefined): number[] | undefined => d && [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes()];
 
+describe('parseWhen: the dates a teacher writes', () => {
+  it.each([
+    ['2026-11-20T23:59:00Z', '2026-11-20T23:59:00.000Z'],
+    ['2026-11-20T23:59+01:00', '2026-11-20T22:59:00.000Z'],
+    ['2026-11-20 08:30:15-0230', '2026-11-20T11:00:15.000Z'],
+  ])('%s is %s', (text, iso) => expect(parseWhen(text)?.toISOString()).toBe(iso));
+
+  it('reads a date alone as the end of that day, and a time without offset in local time', () => {
+    expect(parseWhen('2026-11-20')!.getTime()).toBe(new Date(2026, 10, 20, 23, 59, 59).getTime());
+    expect(parseWhen('2026-11-20T08:00')!.getTime()).toBe(new Date(2026, 10, 20, 8, 0, 0).getTime());
+  });
+
+  it.each(['2026-13-01', '2026-02-30', '2026-02-30T10:00Z', '2026/11/20', 'tomorrow', '2026-11-20T25:00', ''])('refuses %j', (text) => expect(parseWhen(text)).toBeUndefined());
+});
+
 describe('parseWhen: the forms teachers\' tools write', () => {
   it.each([
     ['20/11/2026', [2026, 11, 20, 23, 59]],

@@ -16,8 +16,9 @@ const LISTED = 10;
  */
 export function similaritySection(report: SimilarityReport, lang: Lang) {
   const t = messages(lang).similarity.section;
+  const labels = messages(lang).report;
   // A similarity is a fraction of 1; the language's template places the percent sign.
-  const shown = (x: number): string => percentText(lang, messages(lang).report, x, 1);
+  const shown = (x: number): string => percentText(lang, labels, x, 1);
   const number = (x: number): string => formatPercent(x, 1, lang);
   const top = Math.max(1, ...report.histogram.map((b) => b.count));
   const step = WIDTH / report.histogram.length;
@@ -55,7 +56,7 @@ export function similaritySection(report: SimilarityReport, lang: Lang) {
           centerX: x + w / 2,
           labelY: HEIGHT - h - 4,
           tickY: HEIGHT + 16,
-          label: messages(lang).report.percent(`${number(b.from)}–${number(b.to)}`),
+          label: labels.percent(`${number(b.from)}–${number(b.to)}`),
           title: t.histogramBar(number(b.from), number(b.to), b.count),
           above: b.from >= report.threshold,
         };
