@@ -15,7 +15,7 @@ import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { parseCommandLine, SHARED_OPTIONS } from './parse.js';
 import { packLang } from './pack-lang.js';
-import { checkModelResults } from './check-cache.js';
+import { checkModelResults, userCacheDir } from './check-cache.js';
 
 /** One student's folder, checked with the public checks, its results written to `out`. */
 export interface CheckTarget {
@@ -135,7 +135,7 @@ export async function checkCommand(argv: readonly string[], print: (line: string
   const exercises = parseList(values.exercises);
   const seed = parseSeed(values.seed);
   const sources = courseSources(parseCourse(values));
-  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...sources, modelResults: checkModelResults(sources.roots) });
+  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...sources, modelResults: checkModelResults(sources.roots), launcherCache: userCacheDir() });
   const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode: 'check', ...(seed !== undefined ? { seed } : {}) };
   if (!values.watch) {
     await printResult(await checkOnce(target), target, t, print);

@@ -10,6 +10,7 @@ import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
 import { writeFileAtomic } from '../io/write.js';
 import { courseSources } from './options.js';
+import { userCacheDir } from './check-cache.js';
 
 /** The teacher's Fashion-MNIST folder, checked before any grading: the four IDX files, raw or gzipped. */
 function fashionMnistDir(dir: string): string {
@@ -39,6 +40,8 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
     ...courseSources(cmd.course),
     ...(cmd.sandbox ? { sandbox: cmd.sandbox } : {}),
     lang: cmd.lang,
+    // The sandbox's plan learnt at an earlier start: no ldd, no probe child (the first child confirms it).
+    launcherCache: userCacheDir(),
   });
   // The report's modules (Handlebars, the views) load while the children work.
   const reporting = import('../../reports/html.js');

@@ -16,8 +16,8 @@ import type { Lang } from '../model/localized.js';
 import { childScript } from '../sandbox/child-bundle.js';
 import { packageClosure } from '../sandbox/dependencies.js';
 import type { Launcher } from '../sandbox/launcher.js';
-import { detectLauncher, isSandboxChoice, type SandboxChoice } from '../sandbox/launchers/index.js';
-import { prepareHost } from '../sandbox/launchers/host.js';
+import { isSandboxChoice, type SandboxChoice } from '../sandbox/launchers/index.js';
+import { launcherSource, type LauncherSource } from '../sandbox/launchers/source.js';
 import { createModelResults, type ModelResultsOptions } from '../tf/model-results.js';
 import type { GradingEnvironment } from './grade-submission.js';
 
@@ -30,6 +30,12 @@ export interface EnvironmentOptions {
   readonly only?: readonly string[];
   /** @default the launcher `sandbox` picks */
   readonly launcher?: Launcher;
+  /**
+   * Where the sandbox's launch plan (ldd's libraries, the probe's verdict) is kept between
+   * starts: with it, a start on an unchanged machine runs neither (its first child confirms the
+   * launcher instead, see LauncherSource). @default none: ldd and a probe child at every start
+   */
+  readonly launcherCache?: string;
   /** Which sandbox, when `launcher` is not given. @default process.env.NEUROGRADE_SANDBOX, else 'auto' (the strongest that works here) */
   readonly sandbox?: SandboxChoice;
   /** Language of the sandbox warnings. @default 'en' */
@@ -72,11 +78,19 @@ async function defaultExercises(only: readonly string[] | undefined): Promise<Ex
 }
 
 /** The child runner, the folders it may read and the launcher: found while the exercises load. */
-async function prepareSandbox(options: EnvironmentOptions): Promise<{ readonly script: string; readonly readPaths: readonly string[]; readonly launcher: Launcher }> {
-  const [script, host] = await Promise.all([childScript(), options.launcher ? undefined : prepareHost()]);
+async function prepareSandbox(options: EnvironmentOptions): Promise<{ readonly script: string; readonly readPaths: readonly string[]; readonly source: LauncherSource }> {
+  const script = await childScript();
   const readPaths = [dirname(script), ...dependencyPaths()];
-  const launcher = options.launcher ?? (await detectLauncher({ childScript: script, readPaths, choice: sandboxChoice(options), t: messages(options.lang ?? 'en'), ...(host ? { host } : {}) }));
-  return { script, readPaths, launcher };
+  const source: LauncherSource = options.launcher
+    ? { launcher: options.launcher, confirm: async () => 'fresh' }
+    : await launcherSource({
+        childScript: script,
+        readPaths,
+        choice: sandboxChoice(options),
+        t: messages(options.lang ?? 'en'),
+        ...(options.launcherCache ? { cacheDir: options.launcherCache, keyFiles: [join(PACKAGE_ROOT, 'dist', 'build-stamp.json')] } : {}),
+      });
+  return { script, readPaths, source };
 }
 
 /** Loads the exercises and prepares the sandbox once, for any number of submissions. */
@@ -91,5 +105,23 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const diagnosis = options.diagnosis === false ? { diagnosis: false } : {};
   const modelGuard = createModelGuard(options.modelGuard ?? modelGuardOptions());
   const modelResults = createModelResults(options.modelResults ?? { version });
-  return { exercises, launcher: sandbox.launcher, childScript: sandbox.script, readPaths: sandbox.readPaths, version, memo: createMemo(), modelResults, encoder: createCaseEncoder(), bundler, modelGuard, ...diagnosis, ...prewarm };
+  const { source } = sandbox;
+  return {
+    exercises,
+    // A launcher taken from the cache is replaced if the first child does not start (see LauncherSource).
+    get launcher() {
+      return source.launcher;
+    },
+    confirmLauncher: (first, limits) => source.confirm(first, limits),
+    childScript: sandbox.script,
+    readPaths: sandbox.readPaths,
+    version,
+    memo: createMemo(),
+    modelResults,
+    encoder: createCaseEncoder(),
+    bundler,
+    modelGuard,
+    ...diagnosis,
+    ...prewarm,
+  };
 }

@@ -11,7 +11,8 @@ import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.
 import { inspectSubmission, skippedFiles, type SubmissionLayout } from '../load/layout.js';
 import type { CaseEncoder } from '../sandbox/case-encoder.js';
 import type { Launcher } from '../sandbox/launcher.js';
-import type { Session, SessionLimits } from '../sandbox/session.js';
+import type { FirstChildFate } from '../sandbox/launchers/source.js';
+import type { BootOptions, Session, SessionLimits } from '../sandbox/session.js';
 import type { ModelResults } from '../tf/model-results.js';
 import { SubmissionChildren } from '../sandbox/children.js';
 import { submissionResult } from '../score/submission-result.js';
@@ -47,6 +48,12 @@ export interface GradingEnvironment {
   readonly rebuildModel?: RebuildFn;
   /** Boot each child while the work before it runs (see ChildLease); false only to measure what that saves (npm run bench). @default true */
   readonly prewarm?: boolean;
+  /**
+   * Sees the first child of a submission start under `launcher` when that launcher was taken
+   * from the plan cache unprobed (see LauncherSource.confirm); `launcher` may be another after
+   * it. @default every child is `fresh`: the launcher was probed
+   */
+  readonly confirmLauncher?: (first: Session, limits: SessionLimits) => Promise<FirstChildFate>;
 }
 
 /** What every exercise of one submission shares while it is graded. */
@@ -99,10 +106,29 @@ function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
  * bundled: that exercise's limits, and a module that imports no package (a numeric exercise's).
  * The first lease adopts it; a module that needs another child ends it and starts its own.
  */
-function bootFirstChild(plan: SubmissionPlan, env: GradingEnvironment, o: ResolvedGradeOptions, children: SubmissionChildren): Session | undefined {
+function bootFirstChild(plan: SubmissionPlan, env: GradingEnvironment, o: ResolvedGradeOptions, children: SubmissionChildren): { readonly session: Session; readonly options: BootOptions } | undefined {
   const first = plan.phases[0]?.exercises[0];
   if (!first) return undefined;
-  return children.boot({ launcher: env.launcher, launch: { childScript: env.childScript, readPaths: [] }, limits: limitsOf(plan.exercises[first.exercise]!.exercise, o), ...(env.encoder ? { encoder: env.encoder } : {}) });
+  const options: BootOptions = { launcher: env.launcher, launch: { childScript: env.childScript, readPaths: [] }, limits: limitsOf(plan.exercises[first.exercise]!.exercise, o), ...(env.encoder ? { encoder: env.encoder } : {}) };
+  const session = children.boot(options);
+  return session ? { session, options } : undefined;
+}
+
+/**
+ * The first child, once its launcher is known to start children (see LauncherSource.confirm):
+ * untouched, to adopt; undefined when it ran the probe module (then it waits among the idle
+ * children for a public phase, a hidden phase never taking it) or no child was booted. A child
+ * whose launcher did not start it is replaced by one of the launcher chosen instead.
+ */
+async function firstChild(plan: SubmissionPlan, env: GradingEnvironment, o: ResolvedGradeOptions, children: SubmissionChildren): Promise<Session | undefined> {
+  const booted = bootFirstChild(plan, env, o, children);
+  if (!booted || !env.confirmLauncher) return booted?.session;
+  const fate = await env.confirmLauncher(booted.session, booted.options.limits);
+  if (fate === 'fresh') return booted.session;
+  if (fate === 'replaced') return bootFirstChild(plan, env, o, children)?.session;
+  if (plan.phases[0]?.visibility === 'public') children.release('public', booted.options, booted.session, true);
+  else booted.session.close();
+  return undefined;
 }
 
 /**
@@ -168,11 +194,10 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
   const rebuiltModels = createRebuiltModels(env.rebuildModel);
   let exercises: ExerciseResult[];
   try {
-    const firstChild = bootFirstChild(plan, env, o, children);
-    const bundles = await bundler.bundle(layout.root, expected);
+    const [first, bundles] = await Promise.all([firstChild(plan, env, o, children), bundler.bundle(layout.root, expected)]);
     if ([...bundles.values()].some((b) => b.ok && b.externals.some((e) => e.includes('@tensorflow/tfjs')))) startModelWork(modelGuard);
     for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
-    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, rebuiltModels, usedTfBackend: (d) => (tfBackend = d) }, firstChild), messages(o.lang));
+    exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, rebuiltModels, usedTfBackend: (d) => (tfBackend = d) }, first), messages(o.lang));
   } finally {
     children.close();
     if (!env.bundler) bundler.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from './package.js';
-import { cpuTimeMs, createHelper, helperCommand, prlimitPath, type HelperOptions, type HelperProcess } from './helper-process.js';
+import { cpuTimeMs, createHelper, helperCommand, helperEnv, prlimitPath, type HelperOptions, type HelperProcess } from './helper-process.js';
 
 const HOST = join(PACKAGE_ROOT, 'tests', 'fixtures', 'helper-host', 'host.ts');
 type Request = { op: 'echo'; value: number } | { op: 'spin' } | { op: 'sleep'; ms: number } | { op: 'allocate' } | { op: 'throw' };
@@ -85,5 +85,10 @@ describe('createHelper', () => {
     expect([command, ...args].slice(0, 2)).toEqual(starts);
     expect(args).toContain('--max-old-space-size=256');
     expect(args.at(-1)).toBe(HOST);
+  });
+
+  it("a host starts without the grader's node flags and extra TLS certificates, every other variable kept", () => {
+    const env = helperEnv({ PATH: '/usr/bin', HOME: '/home/t', NODE_OPTIONS: '--max-old-space-size=64', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' });
+    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/t', NODE_OPTIONS: '' });
   });
 });

@@ -91,6 +91,16 @@ export function helperCommand(options: Pick<HelperOptions, 'script' | 'args' | '
   return { command: prlimit, args: [`--data=${options.memoryMb * 1024 * 1024}`, '--core=0', '--', process.execPath, ...node] };
 }
 
+/**
+ * A host's environment: the grader's, without NODE_OPTIONS (flags meant for the grader) and
+ * NODE_EXTRA_CA_CERTS (certificates for TLS, which no host speaks: node reads and parses the
+ * file at every start, about 30 ms of CPU where it names the system's whole bundle).
+ */
+export function helperEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { NODE_EXTRA_CA_CERTS: _certs, ...rest } = env;
+  return { ...rest, NODE_OPTIONS: '' };
+}
+
 interface Running {
   readonly proc: ChildProcess;
   readonly ready: Promise<boolean>;
@@ -99,7 +109,7 @@ interface Running {
 function startHost(options: HelperOptions, background = false): Running {
   const { command, args } = helperCommand(options);
   // Whatever the host prints (a crash of esbuild dumps megabytes of Go stack) is dropped.
-  const proc = spawn(command, args, { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const proc = spawn(command, args, { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: helperEnv() });
   const ready = new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');

@@ -100,23 +100,40 @@ const run = (file: string, args: readonly string[], env?: NodeJS.ProcessEnv): Pr
 /** True when this process's heap cap is node's default: no heap flag on its command line or in NODE_OPTIONS. */
 const defaultHeapHere = (): boolean => ![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => /max[-_]old[-_]space[-_]size|max[-_]semi[-_]space/.test(a));
 
+/** What `prepareHost` reads ahead. */
+export interface PrepareOptions {
+  /** @default process.env.PATH plus the usual system folders */
+  readonly path?: string;
+  /** Libraries already known (from the launcher plan cache), by binary path: no `ldd` for these. @default none */
+  readonly libraries?: Readonly<Record<string, readonly string[] | null>>;
+}
+
+/** What `ldd` printed for a binary: its libraries, none for a static one, undefined when ldd failed. */
+function lddLibraries(r: { ok: boolean; out: string }): readonly string[] | undefined {
+  return r.ok ? parseLdd(r.out) : /not a dynamic executable/.test(r.out) ? [] : undefined;
+}
+
 /**
- * `readHost` with its two costly facts read ahead and off the grader's thread: node's libraries
- * (`ldd`, in a process of its own, while the grader loads the exercises) and node's default heap
- * cap (this process's own when it runs with node's default, else a `node -p`). Every command
- * would otherwise wait on two synchronous processes before its first child.
+ * `readHost` with its costly facts read ahead and off the grader's thread: the libraries of node
+ * and prlimit (`ldd`, each in a process of its own, side by side, while the grader loads the
+ * exercises; none for those `libraries` gives) and node's default heap cap (this process's own
+ * when it runs with node's default, else a `node -p`). Every command would otherwise wait on
+ * synchronous processes before its first child.
  */
-export async function prepareHost(path = SEARCH_PATH()): Promise<Host> {
+export async function prepareHost(options: PrepareOptions = {}): Promise<Host> {
+  const path = options.path ?? SEARCH_PATH();
   const ldd = which(path, 'ldd');
   const node = process.execPath;
-  const [libs, heap] = await Promise.all([
-    ldd ? run(ldd, [realpathSync(node)]) : Promise.resolve(undefined),
-    defaultHeapHere()
-      ? Promise.resolve({ ok: true, out: String(v8HeapLimit()) })
-      : run(node, ['-p', 'require("v8").getHeapStatistics().heap_size_limit'], {}),
-  ]);
-  const found = libs === undefined ? undefined : libs.ok ? parseLdd(libs.out) : /not a dynamic executable/.test(libs.out) ? [] : undefined;
-  const bytes = Number(heap.out.trim());
-  const known: Known = { libraries: new Map(libs === undefined ? [] : [[node, found]]), heap: { mb: heap.ok && Number.isFinite(bytes) && bytes > 0 ? Math.floor(bytes / (1024 * 1024)) : undefined } };
-  return readHost(path, known);
+  const binaries = [node, ...[which(path, 'prlimit')].filter((b): b is string => b !== undefined)];
+  const known = options.libraries ?? {};
+  const lookups = binaries.map(async (b): Promise<[string, readonly string[] | undefined]> => {
+    if (b in known) return [b, known[b] ?? undefined];
+    return [b, ldd ? lddLibraries(await run(ldd, [realpathSync(b)])) : undefined];
+  });
+  const heap = defaultHeapHere()
+    ? Promise.resolve({ ok: true, out: String(v8HeapLimit()) })
+    : run(node, ['-p', 'require("v8").getHeapStatistics().heap_size_limit'], {});
+  const [libs, h] = await Promise.all([Promise.all(lookups), heap]);
+  const bytes = Number(h.out.trim());
+  return readHost(path, { libraries: new Map(libs), heap: { mb: h.ok && Number.isFinite(bytes) && bytes > 0 ? Math.floor(bytes / (1024 * 1024)) : undefined } });
 }

@@ -28,13 +28,24 @@ export interface DetectOptions extends ProbeRequest {
   readonly host?: Host;
 }
 
-function toLauncher(plan: LauncherPlan, t: Messages, notes: readonly string[]): Launcher {
+export function toLauncher(plan: LauncherPlan, t: Messages, notes: readonly string[]): Launcher {
   return {
     id: plan.id,
     name: plan.layers.join('+'),
     warnings: [...notes, ...plan.gaps.map((g) => t.grading.sandboxGap[g])],
     spec: plan.spec,
   };
+}
+
+/** The strongest launcher whose programs exist here, unprobed, with why each stronger one is missing; undefined when none. */
+export function firstPlan(host: Host, choice: SandboxChoice, t: Messages): { readonly plan: LauncherPlan; readonly notes: readonly string[] } | undefined {
+  const notes: string[] = [];
+  for (const id of choice === 'auto' ? LAUNCHER_IDS : [choice]) {
+    const outcome = LAUNCHERS[id](host);
+    if (outcome.ok) return { plan: outcome.plan, notes };
+    notes.push(t.grading.sandboxMissing(id, outcome.missing.join(', ')));
+  }
+  return undefined;
 }
 
 /**

@@ -17,6 +17,9 @@ export type ProbeOutcome = { readonly ok: true } | { readonly ok: false; readonl
  */
 export const PROBE_LIMITS = { timeMs: 15_000, graderMs: 60_000, memoryMb: 512, outputBytes: 64 * 1024, processes: 64, maxItems: 16 };
 
+/** The module a probe loads: a child that answers it ran the whole chain. */
+export const PROBE_MODULE = { code: 'export const probe = 1;\n', exports: ['probe'] } as const;
+
 function describe(failure: SandboxFailure, logs: string): string {
   const first = logs.trim().split('\n')[0]?.slice(0, 200);
   const what =
@@ -37,8 +40,8 @@ export async function probeLauncher(launcher: Launcher, request: ProbeRequest): 
     launcher,
     launch: { childScript: request.childScript, readPaths: request.readPaths },
     limits: PROBE_LIMITS,
-    code: 'export const probe = 1;\n',
-    exports: ['probe'],
+    code: PROBE_MODULE.code,
+    exports: PROBE_MODULE.exports,
   });
   if (!outcome.ok) return { ok: false, detail: describe(outcome.failure, outcome.logs) };
   outcome.session.close();

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { release } from 'node:os';
+import { isAbsolute, join, sep } from 'node:path';
+import { LAUNCHER_IDS, type LauncherId, type SandboxChoice } from '../launcher.js';
+
+/**
+ * What a grader learnt about this machine's sandbox at one start, kept for the next: the shared
+ * libraries `ldd` found for the binaries bound into the sandbox, and the launcher whose probe
+ * child ran. Valid only for the `key` it was learnt under (see `planCacheKey`); a launcher taken
+ * from it is still seen working by the first child of the run before any grading counts (see
+ * grader/execute/launcher-source.ts), so a wrong entry costs a probe, never a grade.
+ */
+export interface PlanRecord {
+  readonly key: string;
+  /** `ldd`'s libraries by binary path; null where ldd could not tell. */
+  readonly libraries: Readonly<Record<string, readonly string[] | null>>;
+  /** The launcher whose probe passed under this key. @default none: probe */
+  readonly verdict?: LauncherId;
+}
+
+/** The file in the user's cache folder: one entry, replaced when the machine changes. */
+export const PLAN_FILE = 'launcher-plan.json';
+
+/** The programs the launchers look up (see ./bwrap.ts, ./unshare.ts) and `ldd`. */
+const PROGRAMS = ['bwrap', 'unshare', 'setpriv', 'prlimit', 'ldd'] as const;
+
+/**
+ * Folders a cached library may live in. The list binds each library read-only into the sandbox:
+ * an entry elsewhere (a hand-edited cache naming a private file) is not trusted, and `ldd` runs.
+ */
+const LIBRARY_DIRS = ['/lib', '/lib32', '/lib64', '/libx32', '/usr/lib', '/usr/lib32', '/usr/lib64', '/usr/libx32', '/usr/local/lib', '/nix/store'];
+
+/** A file's identity: a binary replaced in place (an upgrade) gets another size, mtime or inode. */
+function identity(path: string | undefined): string {
+  if (!path) return 'missing';
+  try {
+    const s = statSync(path);
+    return `${path}:${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return `${path}:gone`;
+  }
+}
+
+export interface KeyFacts {
+  /** The node binary children run. */
+  readonly node: string;
+  /** Where each program is on this PATH, if anywhere. */
+  readonly which: (program: string) => string | undefined;
+  readonly choice: SandboxChoice;
+  /** The child runner the probe ran (its name carries its content's hash). */
+  readonly childScript: string;
+  /** Files whose change changes the launch plan: the grader's build stamp, say. @default none */
+  readonly extra?: readonly string[];
+}
+
+/**
+ * What the plan and the probe's verdict depend on: the binaries (path, size, mtime, inode),
+ * the dynamic linker's cache (rewritten when libraries are installed), node's version, the
+ * kernel's release, the user, the sandbox asked for, the child runner and the grader's build.
+ */
+export function planCacheKey(f: KeyFacts): string {
+  const parts = [
+    'neurograde-launcher-plan/1',
+    process.version,
+    identity(f.node),
+    ...PROGRAMS.map((p) => `${p}=${identity(f.which(p))}`),
+    identity('/etc/ld.so.cache'),
+    release(),
+    `uid=${process.getuid?.() ?? 'none'}`,
+    f.choice,
+    f.childScript,
+    ...(f.extra ?? []).map(identity),
+  ];
+  return createHash('sha256').update(parts.join('\0')).digest('hex');
+}
+
+/** True when every library is an absolute path that resolves into a system library folder. */
+function trustedLibraries(libs: readonly string[]): boolean {
+  return libs.every((l) => {
+    if (typeof l !== 'string' || !isAbsolute(l)) return false;
+    try {
+      const real = realpathSync(l);
+      return LIBRARY_DIRS.some((d) => real === d || real.startsWith(d + sep));
+    } catch {
+      return false;
+    }
+  });
+}
+
+function isRecord(v: unknown, key: string): v is PlanRecord {
+  const r = v as PlanRecord | null;
+  if (typeof r !== 'object' || r === null || r.key !== key || typeof r.libraries !== 'object' || r.libraries === null) return false;
+  if (r.verdict !== undefined && !(LAUNCHER_IDS as readonly string[]).includes(r.verdict)) return false;
+  return Object.values(r.libraries).every((l) => l === null || (Array.isArray(l) && trustedLibraries(l)));
+}
+
+/** The record kept in `dir` for `key`, or undefined: none, another key's, torn, or naming a library outside the system's folders. */
+export function readPlan(dir: string, key: string): PlanRecord | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, PLAN_FILE), 'utf8'));
+    return isRecord(parsed, key) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `record` in `dir` (written to a temporary name, then renamed); a folder that cannot be written keeps nothing. */
+export function writePlan(dir: string, record: PlanRecord): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const tmp = join(dir, `${PLAN_FILE}.${process.pid}.${Date.now()}.tmp`);
+    writeFileSync(tmp, JSON.stringify(record), { mode: 0o600 });
+    renameSync(tmp, join(dir, PLAN_FILE));
+  } catch {
+    // A read-only cache folder: the next start probes again.
+  }
+}
+
+/** Forgets the record: its launcher did not start a child. */
+export function dropPlan(dir: string): void {
+  rmSync(join(dir, PLAN_FILE), { force: true });
+}
