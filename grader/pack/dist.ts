@@ -11,6 +11,7 @@ import { SimilarityReportSchema } from '../model/similarity.js';
 import { CHILD_BUNDLE, childBuildOptions } from '../sandbox/child-bundle.js';
 import { FromChildSchema } from '../sandbox/protocol.js';
 import { PRECOMPILED, standaloneValidators } from '../schema/validate.js';
+import { PRECOMPILED_TEMPLATES, precompiledTemplates } from '../../reports/render.js';
 
 /** Where the built grader goes, inside the package. */
 export const DIST = 'dist';
@@ -59,7 +60,8 @@ export interface DistOptions {
 /**
  * Builds the grader into plain ES modules, one .js file per .ts file at the same relative path
  * under dist/ (imports already name `.js`), and the sandbox child runner bundled into one file
- * beside its module, and ajv's standalone validators of every schema in VALIDATED. The grader then starts without transforming TypeScript: `bin/neurograde.mjs`
+ * beside its module, ajv's standalone validators of every schema in VALIDATED and the report's
+ * Handlebars templates precompiled. The grader then starts without transforming TypeScript: `bin/neurograde.mjs`
  * runs dist/, its forked scripts are the built ones. Types are only stripped: `tsc --noEmit`
  * checks them. Run by `npm run build` (the `prepare` script) and by `pack` for a student package.
  */
@@ -82,6 +84,7 @@ export async function buildDist(options: DistOptions): Promise<{ readonly files:
       build({ ...childBuildOptions(join(options.root, 'grader', 'sandbox', 'child', 'main.ts')), outfile: join(next, 'grader', 'sandbox', CHILD_BUNDLE) }),
     ]);
     writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
+    writeFileSync(join(next, 'reports', PRECOMPILED_TEMPLATES), precompiledTemplates());
     writeFileSync(join(next, BUILD_STAMP), JSON.stringify({ builtAt, files }) + '\n');
   } catch (error) {
     // A failed build (a missing dependency of the validators, a syntax error) must not leave its
