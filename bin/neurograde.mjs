@@ -12,8 +12,7 @@ import { staleBuild } from './build-stamp.mjs';
 const built = new URL('../dist/grader/cli/main.js', import.meta.url);
 const stale = existsSync(built) ? staleBuild(fileURLToPath(new URL('..', import.meta.url))) : 'no dist/';
 let main;
-globalThis.__T?.("bin");
-if (!stale) { ({ main } = await import(built.href)); globalThis.__T?.("main loaded"); }
+if (!stale) ({ main } = await import(built.href));
 else {
   if (existsSync(built)) process.stderr.write(`neurograde: ${stale}: running the sources (slower start); \`npm run build\` builds it again\n`);
   const { register } = await import('tsx/esm/api');
