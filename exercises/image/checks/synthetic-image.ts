@@ -46,7 +46,8 @@ function noise(i: number, j: number): number {
 
 const clamp = (v: number): number => Math.max(0, Math.min(255, Math.round(v)));
 
-function pixel(y: number, x: number, aspect: number, i: number, j: number): Rgb {
+/** A pixel's colour: a new array, the caller's to keep. */
+function pixel(y: number, x: number, aspect: number, i: number, j: number): [number, number, number] {
   let color: Rgb;
   let texture = 0;
   // A tree trunk on the right, with bark stripes: vertical edges.
@@ -75,13 +76,22 @@ function pixel(y: number, x: number, aspect: number, i: number, j: number): Rgb 
  * `[r, g, b]` integers in 0..255.
  */
 export function syntheticImage(height = NOTES_HEIGHT, width = NOTES_WIDTH): number[][][] {
-  const aspect = width / height;
-  return Array.from({ length: height }, (_, i) =>
-    Array.from({ length: width }, (_, j) => [...pixel((i + 0.5) / height, (j + 0.5) / width, aspect, i, j)]),
-  );
+  return render(height, width, (rgb) => rgb);
 }
 
 /** The scene in grey levels, as the notes' `np.average(img, axis=2).astype(int)`. */
 export function syntheticGray(height = NOTES_HEIGHT, width = NOTES_WIDTH): number[][] {
-  return syntheticImage(height, width).map((row) => row.map(([r, g, b]) => Math.trunc((r! + g! + b!) / 3)));
+  return render(height, width, ([r, g, b]) => Math.trunc((r + g + b) / 3));
+}
+
+/** Every pixel of the scene at `height x width`, row by row, as `f` makes it of its colour. Loops, not Array.from: a full-size image is 50,400 pixels, drawn at every start of the grader. */
+function render<T>(height: number, width: number, f: (rgb: [number, number, number]) => T): T[][] {
+  const aspect = width / height;
+  const rows: T[][] = [];
+  for (let i = 0; i < height; i++) {
+    const row: T[] = [];
+    for (let j = 0; j < width; j++) row.push(f(pixel((i + 0.5) / height, (j + 0.5) / width, aspect, i, j)));
+    rows.push(row);
+  }
+  return rows;
 }
