@@ -105,7 +105,7 @@ export interface PrepareOptions {
   /** @default process.env.PATH plus the usual system folders */
   readonly path?: string;
   /** Libraries already known (from the launcher plan cache), by binary path: no `ldd` for these. @default none */
-  readonly libraries?: Readonly<Record<string, readonly string[] | null>>;
+  readonly libraries?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** What `ldd` printed for a binary: its libraries, none for a static one, undefined when ldd failed. */
@@ -127,7 +127,8 @@ export async function prepareHost(options: PrepareOptions = {}): Promise<Host> {
   const binaries = [node, ...[which(path, 'prlimit')].filter((b): b is string => b !== undefined)];
   const known = options.libraries ?? {};
   const lookups = binaries.map(async (b): Promise<[string, readonly string[] | undefined]> => {
-    if (b in known) return [b, known[b] ?? undefined];
+    const kept = known[b];
+    if (kept) return [b, kept];
     return [b, ldd ? lddLibraries(await run(ldd, [realpathSync(b)])) : undefined];
   });
   const heap = defaultHeapHere()

@@ -13,8 +13,11 @@ import { LAUNCHER_IDS, type LauncherId, type SandboxChoice } from '../launcher.j
  */
 export interface PlanRecord {
   readonly key: string;
-  /** `ldd`'s libraries by binary path; null where ldd could not tell. */
-  readonly libraries: Readonly<Record<string, readonly string[] | null>>;
+  /**
+   * `ldd`'s libraries by binary path, where it told them. A binary ldd failed on (a time-out on a
+   * busy machine) is not kept: the next start asks ldd again rather than going without bwrap.
+   */
+  readonly libraries: Readonly<Record<string, readonly string[]>>;
   /** The launcher whose probe passed under this key. @default none: probe */
   readonly verdict?: LauncherId;
 }
@@ -92,7 +95,7 @@ function isRecord(v: unknown, key: string): v is PlanRecord {
   const r = v as PlanRecord | null;
   if (typeof r !== 'object' || r === null || r.key !== key || typeof r.libraries !== 'object' || r.libraries === null) return false;
   if (r.verdict !== undefined && !(LAUNCHER_IDS as readonly string[]).includes(r.verdict)) return false;
-  return Object.values(r.libraries).every((l) => l === null || (Array.isArray(l) && trustedLibraries(l)));
+  return Object.values(r.libraries).every((l) => Array.isArray(l) && trustedLibraries(l));
 }
 
 /** The record kept in `dir` for `key`, or undefined: none, another key's, torn, or naming a library outside the system's folders. */

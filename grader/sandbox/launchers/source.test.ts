@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,7 @@ describe('the launcher plan cache', () => {
       { key: 'k', libraries: { [process.execPath]: ['/etc/passwd'] }, verdict: 'bwrap' },
       { key: 'k', libraries: { [process.execPath]: ['relative/libc.so.6'] } },
       { key: 'k', libraries, verdict: 'chroot' },
+      { key: 'k', libraries: { [process.execPath]: null }, verdict: 'bwrap' },
       { key: 'k' },
     ];
     for (const record of refused) {
@@ -109,6 +110,20 @@ describe('the launcher plan cache', () => {
     expect(await s.confirm(child, PROBE_LIMITS)).toBe('fresh');
     child.close();
     expect(readPlan(dir, keyHere('auto'))?.verdict).toBe(s.launcher.id);
+  });
+
+  it('keeps no libraries for a binary ldd could not read: the next start asks ldd again rather than going without bwrap', async () => {
+    const dir = cacheDir('ldd-failed');
+    const bin = join(work, 'failing-ldd');
+    mkdirSync(bin, { recursive: true });
+    // An ldd that fails as one timed out on a busy machine would.
+    writeFileSync(join(bin, 'ldd'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const path = `${bin}:/usr/bin:/bin`;
+    await launcherSource({ childScript: script, readPaths: [dirname(script)], t, choice: 'none', cacheDir: dir, path });
+    const key = planCacheKey({ node: process.execPath, which: readHost(path).which, choice: 'none', childScript: script });
+    const kept = readPlan(dir, key);
+    expect(kept?.verdict).toBe('none');
+    expect(Object.keys(kept?.libraries ?? {})).not.toContain(process.execPath);
   });
 
   it.skipIf(skipped)(`a kept bwrap plan that no longer starts a child is seen by the first child, dropped and probed again${skipped ? ` (${skipped})` : ''}`, async () => {

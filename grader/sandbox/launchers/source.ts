@@ -39,8 +39,12 @@ const confirmed = (launcher: Launcher): LauncherSource => ({ launcher, confirm: 
 
 /** The record to keep: the libraries this start knows, and the launcher that passed its probe. */
 function recordOf(key: string, host: Host, launcher: Launcher): PlanRecord {
-  const binaries = [host.node, host.which('prlimit')].filter((b): b is string => b !== undefined);
-  return { key, libraries: Object.fromEntries(binaries.map((b) => [b, host.libraries(b) ?? null])), verdict: launcher.id };
+  const libraries: Record<string, readonly string[]> = {};
+  for (const b of [host.node, host.which('prlimit')]) {
+    const libs = b === undefined ? undefined : host.libraries(b);
+    if (b !== undefined && libs !== undefined) libraries[b] = libs;
+  }
+  return { key, libraries, verdict: launcher.id };
 }
 
 /**
