@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Kind, Type } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT } from '../grader/io/package.js';
 import { ManifestSchema } from '../grader/model/manifest.js';
-import { BUILD_STAMP, buildDist, graderSources, VALIDATED } from '../grader/pack/dist.js';
+import { BUILD_STAMP, buildDist, graderSources, VALIDATED, VENDORED } from '../grader/pack/dist.js';
 // @ts-expect-error: plain JavaScript, run before the grader loads (its types are in its JSDoc)
 import { staleBuild } from '../bin/build-stamp.mjs';
 import { CHILD_BUNDLE } from '../grader/sandbox/child-bundle.js';
@@ -38,6 +39,19 @@ describe('the built grader (dist/)', () => {
     const stamp = JSON.parse(readFileSync(join(out, BUILD_STAMP), 'utf8')) as { builtAt: number; files: string[] };
     expect(stamp.files).toEqual(sources);
     expect(stamp.builtAt).toBeGreaterThan(Date.now() - 10 * 60_000);
+  });
+
+  it('loads TypeBox from one bundled module: no built module imports the package, and the bundle gives what the package does', async () => {
+    const out = join(work, 'dist-vendored');
+    await buildDist({ root: PACKAGE_ROOT, outDir: out });
+    const sources = [...graderSources(PACKAGE_ROOT, 'grader'), ...graderSources(PACKAGE_ROOT, 'reports')];
+    const importing = sources.filter((f) => readFileSync(join(out, f.replace(/\.ts$/, '.js')), 'utf8').includes('from "@sinclair/typebox"'));
+    expect(importing).toEqual([]);
+    expect(sources.filter((f) => readFileSync(join(out, f.replace(/\.ts$/, '.js')), 'utf8').includes('/vendor/typebox.js"')).length).toBeGreaterThan(3);
+    const bundled = (await import(pathToFileURL(join(out, VENDORED['@sinclair/typebox']!)).href)) as typeof import('@sinclair/typebox');
+    const schema = bundled.Type.Object({ id: bundled.Type.String({ minLength: 1 }) }, { additionalProperties: false });
+    expect(JSON.stringify(schema)).toBe(JSON.stringify(Type.Object({ id: Type.String({ minLength: 1 }) }, { additionalProperties: false })));
+    expect(bundled.Kind).toBe(Kind);
   });
 
   it('precompiles every schema the grader validates with: each validator(X) of the sources names one in VALIDATED', () => {

@@ -1,7 +1,7 @@
 import { OverrideEntrySchema } from '../model/adjustments.js';
 import { build } from 'esbuild';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
 import { ClassResultSchema } from '../model/class-results.js';
 import { ManifestSchema } from '../model/manifest.js';
@@ -48,6 +48,34 @@ export const VALIDATED: Readonly<Record<string, TSchema>> = {
   OverrideEntrySchema,
 };
 
+/**
+ * Packages whose ES build is hundreds of small files, bundled into one module each under dist/
+ * and imported from there by the built grader: TypeBox's 200 files took about 60 ms of every
+ * start to load one by one, its bundle 4 ms. The sources (tests, tsx) import the package itself;
+ * no exercise imports it, and TypeBox's markers are `Symbol.for` symbols, shared by any copy.
+ */
+export const VENDORED: Readonly<Record<string, string>> = { '@sinclair/typebox': 'vendor/typebox.js' };
+
+/** Bundles each VENDORED package into `next`, and points the built `files` that import it at its bundle. */
+async function vendor(root: string, next: string, files: readonly string[]): Promise<void> {
+  await Promise.all(
+    Object.entries(VENDORED).map(([pkg, out]) =>
+      build({ stdin: { contents: `export * from ${JSON.stringify(pkg)};\n`, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', outfile: join(next, out) }),
+    ),
+  );
+  for (const file of files) {
+    const js = join(next, file.replace(/\.ts$/, '.js'));
+    const text = readFileSync(js, 'utf8');
+    let edited = text;
+    for (const [pkg, out] of Object.entries(VENDORED)) {
+      const rel = relative(dirname(js), join(next, out)).split(sep).join('/');
+      // esbuild writes every import with double quotes: `from "@sinclair/typebox"`.
+      edited = edited.replaceAll(`from ${JSON.stringify(pkg)}`, `from ${JSON.stringify(rel.startsWith('.') ? rel : `./${rel}`)}`);
+    }
+    if (edited !== text) writeFileSync(js, edited);
+  }
+}
+
 export interface DistOptions {
   /** The package root the sources are read from. */
   readonly root: string;
@@ -60,8 +88,8 @@ export interface DistOptions {
 /**
  * Builds the grader into plain ES modules, one .js file per .ts file at the same relative path
  * under dist/ (imports already name `.js`), and the sandbox child runner bundled into one file
- * beside its module, ajv's standalone validators of every schema in VALIDATED and the report's
- * Handlebars templates precompiled. The grader then starts without transforming TypeScript: `bin/neurograde.mjs`
+ * beside its module, ajv's standalone validators of every schema in VALIDATED, the report's
+ * Handlebars templates precompiled and the VENDORED packages bundled. The grader then starts without transforming TypeScript: `bin/neurograde.mjs`
  * runs dist/, its forked scripts are the built ones. Types are only stripped: `tsc --noEmit`
  * checks them. Run by `npm run build` (the `prepare` script) and by `pack` for a student package.
  */
@@ -83,6 +111,7 @@ export async function buildDist(options: DistOptions): Promise<{ readonly files:
       build({ ...common, entryPoints: [...files], outdir: next, outbase: options.root, bundle: false }),
       build({ ...childBuildOptions(join(options.root, 'grader', 'sandbox', 'child', 'main.ts')), outfile: join(next, 'grader', 'sandbox', CHILD_BUNDLE) }),
     ]);
+    await vendor(options.root, next, files);
     writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
     writeFileSync(join(next, 'reports', PRECOMPILED_TEMPLATES), precompiledTemplates());
     writeFileSync(join(next, BUILD_STAMP), JSON.stringify({ builtAt, files }) + '\n');
