@@ -25,11 +25,12 @@ import { EXAMPLES, FIXTURES, grade } from './support/grade.js';
  */
 const EXERCISES = ['pooling', 'models'] as const;
 const BIN = join(PACKAGE_ROOT, 'bin', 'neurograde.mjs');
-type Kind = 'correct' | 'hostile' | 'rebuild';
+type Kind = 'correct' | 'hostile' | 'rebuild' | 'draws';
 const FILES: Readonly<Record<Kind, string>> = {
   correct: join(EXAMPLES, 'correct', 'models.ts'),
   hostile: join(FIXTURES, 'hostile-models', 'models.ts'),
   rebuild: join(FIXTURES, 'hostile-models', 'rebuild.ts'),
+  draws: join(FIXTURES, 'hostile-models', 'costly-draws.ts'),
 };
 const work = mkdtempSync(join(tmpdir(), 'ng-hostile-models-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -52,12 +53,14 @@ describe('hostile model configs', () => {
   let twin: SubmissionResult;
   let hostile: SubmissionResult;
   let rebuild: SubmissionResult;
+  let draws: SubmissionResult;
   let rebuilds = 0;
   beforeAll(async () => {
     env = await createEnvironment({ only: [...EXERCISES] });
     twin = await grade(env, submission('twin', 'correct'));
     hostile = await grade(env, submission('hostile', 'hostile'));
     rebuild = await grade({ ...env, rebuildModel: (tf, topology) => ((rebuilds += 1), rebuildFromJson(tf, topology)) }, submission('rebuild', 'rebuild'));
+    draws = await grade(env, submission('draws', 'draws'));
   });
   afterAll(() => {
     env.bundler?.close();
@@ -109,6 +112,32 @@ describe('hostile model configs', () => {
     });
   });
 
+  // Built by the student's own code in the child, not faked in JSON: the child refuses the draw
+  // before the QR factorisation starts (grader/sandbox/child/tf-guard.ts), so no check waits for
+  // the time limit and the exercise is not struck out.
+  it.each<[string, string, RegExp]>([
+    ['a SimpleRNN of 2000 units', 'rnn-architecture', /^Expected rnnModel\(6\) to return a model the grader can rebuild and train, but got one it refuses: building it draws a 2000x2000 matrix with an Orthogonal initializer/],
+    ['a SimpleRNN of 2000 units', 'rnn-learns', /^Expected rnnModel\(6\) .* refuses: building it draws a 2000x2000 matrix/],
+    ['an LSTM of 1000 units', 'lstm-architecture', /^Expected lstmModel\(\) .* refuses: building it draws a 1000x4000 matrix with an Orthogonal initializer/],
+    ['an LSTM of 1000 units', 'lstm-predictions', /^Expected lstmModel\(\) .* refuses: building it draws a 1000x4000 matrix/],
+  ])('%s built in the child is refused before its Orthogonal draw (%s)', (_, checkId, says) => {
+    const c = exerciseOf(draws, 'models').checks.find((x) => x.id === checkId);
+    expect(c?.status).toBe('failed');
+    expect(messageOf(c)).toMatch(says);
+  });
+
+  it('a costly draw in the child costs its own models only: no time-out, no strike, the other models graded as the twin', () => {
+    const mine = exerciseOf(draws, 'models').checks;
+    const twins = untimed(exerciseOf(twin, 'models').checks);
+    expect(mine.filter((c) => c.status === 'timeout' || c.status === 'skipped')).toEqual([]);
+    const readsCostly = (id: string): boolean => id.startsWith('rnn-') || id.startsWith('lstm-') || id === 'compile-settings';
+    mine.forEach((c, i) => {
+      if (readsCostly(c.id)) expect(c.status).toBe('failed');
+      else expect(untimed(c)).toEqual(twins[i]);
+    });
+    expect(untimed(exerciseOf(draws, 'pooling'))).toEqual(untimed(exerciseOf(twin, 'pooling')));
+  });
+
   it('costs the models exercise alone: pooling keeps its grade, and no check is an error of the grader', () => {
     expect(untimed(exerciseOf(hostile, 'pooling'))).toEqual(untimed(exerciseOf(twin, 'pooling')));
     expect(exerciseOf(hostile, 'models').checks.every((c) => c.status === 'failed')).toBe(true);
@@ -120,6 +149,7 @@ describe('hostile model configs', () => {
     const root = join(work, 'class');
     submission('a-hostile', 'hostile', root);
     submission('a-rebuild', 'rebuild', root);
+    submission('a-draws', 'draws', root);
     submission('b-correct', 'correct', root);
     const out = join(work, 'class-out');
     const child = spawn(process.execPath, [BIN, 'batch', root, '--out', out, '--jobs', '1', '--exercises', 'models'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -132,6 +162,7 @@ describe('hostile model configs', () => {
     const models = (r: SubmissionResult) => untimed(exerciseOf(r, 'models'));
     expect(models(read('a-hostile'))).toEqual(models(hostile));
     expect(models(read('a-rebuild'))).toEqual(models(rebuild));
+    expect(models(read('a-draws'))).toEqual(models(draws));
     expect(models(read('b-correct'))).toEqual(models(twin));
   });
 });

@@ -59,6 +59,8 @@ export const models = {
       `the ${className} layer (layer ${index}) has a setting "${key}" that TensorFlow.js does not read under that name (a misspelt or doubled option)`,
     costlyInitializer: (index: number, className: string, field: string, shape: string) =>
       `the ${className} layer (layer ${index}) draws a ${shape} matrix with an Orthogonal ${field}, too costly to build (use a smaller layer or another initializer)`,
+    costlyDraw: (shape: string) =>
+      `building it draws a ${shape} matrix with an Orthogonal initializer (the default recurrent initializer of SimpleRNN and LSTM), too costly to build: the grader stopped it before the draw (use a smaller layer or another initializer)`,
     costlyRebuild: (r: { ms: number; maxMs: number; layers: number; orthogonal: number }) =>
       `building its ${num(r.layers)} layers and drawing their weights would cost the grader about ${num(r.ms)} ms of CPU${r.orthogonal > 0 ? ` (${num(r.orthogonal)} Orthogonal matrices among them)` : ''}, more than the ${num(r.maxMs)} ms allowed per model (use fewer or smaller layers, or another initializer than Orthogonal)`,
     rebuildTime: (limitMs: number) => `rebuilding it took more than ${num(limitMs)} ms of CPU time (time limit of the grader's model rebuild); it was stopped`,

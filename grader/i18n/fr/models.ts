@@ -46,6 +46,8 @@ export const models: Messages['models'] = {
       `la couche ${className} (couche ${index}) a un réglage « ${key} » que TensorFlow.js ne lit pas sous ce nom (option mal orthographiée ou en double)`,
     costlyInitializer: (index, className, field, shape) =>
       `la couche ${className} (couche ${index}) tire une matrice ${shape} avec un ${field} Orthogonal, trop coûteux à construire (prenez une couche plus petite ou un autre initialiseur)`,
+    costlyDraw: (shape) =>
+      `sa construction tire une matrice ${shape} avec un initialiseur Orthogonal (l'initialiseur récurrent par défaut de SimpleRNN et LSTM), trop coûteux à construire : le correcteur l'a arrêtée avant le tirage (prenez une couche plus petite ou un autre initialiseur)`,
     costlyRebuild: (r) =>
       `construire ses ${num(r.layers)} couches et tirer leurs poids coûterait au correcteur environ ${num(r.ms)} ms de calcul${r.orthogonal > 0 ? ` (dont ${num(r.orthogonal)} matrices Orthogonal)` : ''}, plus que les ${num(r.maxMs)} ms permises par modèle (prenez moins de couches ou des couches plus petites, ou un autre initialiseur qu'Orthogonal)`,
     rebuildTime: (limitMs) => `sa reconstruction a pris plus de ${num(limitMs)} ms de calcul (limite de temps de la reconstruction des modèles) ; elle a été arrêtée`,

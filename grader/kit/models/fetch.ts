@@ -6,6 +6,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { faultMessage, call, type CheckContext, type CheckVerdict } from '../index.js';
+import { COSTLY_DRAW } from '../../sandbox/child/tf-guard.js';
 import { isTagged } from '../../sandbox/wire.js';
 import { initBackend, isBackendFault, resetBackend, type Tf } from '../../tf/backend.js';
 import { rebuildFromJson, RebuildFailure } from '../../tf/rebuilt-models.js';
@@ -120,6 +121,16 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
 }
 
 /**
+ * The matrix of an Orthogonal draw the child refused before it started (sandbox/child/tf-guard.ts),
+ * re-read as two numbers: what the message shows is built by the grader from them.
+ */
+function costlyDraw(fault: Parameters<typeof faultMessage>[2]): string | undefined {
+  if (fault.kind !== 'threw' || fault.error.name !== COSTLY_DRAW) return undefined;
+  const m = /^(\d{1,9})x(\d{1,9})$/.exec(fault.error.message);
+  return m ? `${Number(m[1])}x${Number(m[2])}` : undefined;
+}
+
+/**
  * Calls the builders in the child (one round trip) and rebuilds their models in the grader. On
  * any failure the models already rebuilt are disposed and the first failure is the verdict.
  */
@@ -130,7 +141,10 @@ export async function fetchModels(ctx: CheckContext, tf: Tf, specs: readonly Mod
   for (let i = 0; i < specs.length; i++) {
     const outcome = run.cases[i]!;
     let verdict: CheckVerdict | undefined;
-    if (!outcome.ok) {
+    const costly = outcome.ok ? undefined : costlyDraw(outcome.fault);
+    if (costly) {
+      verdict = { status: 'failed', message: ctx.t.models.refused(callLabel(specs[i]!), ctx.t.models.refusal.costlyDraw(costly)) };
+    } else if (!outcome.ok) {
       const stack = outcome.fault.kind === 'threw' ? outcome.fault.error.stack : undefined;
       verdict = { status: 'error', message: faultMessage(ctx.t, ctx.exercise.file, outcome.fault), ...(stack ? { stack } : {}) };
     } else {

@@ -11,6 +11,7 @@ import { runStepsWatched, describeThrown, isStepFaultError, type Step } from '..
 import { encodeValue, decodeValue, encodeFault, EncodeError, DECODE_LIMITS } from '../wire.js';
 import { builtinChanges, captureState, changesSince } from './state.js';
 import { encodeModel } from './model.js';
+import { guardCostlyDraws } from './tf-guard.js';
 import type { CaseReply, FromChild, ToChild } from '../protocol.js';
 
 // Taken before the student's code runs, which may patch globals (a module that patches
@@ -150,7 +151,7 @@ function stillClean(state: ChildState): boolean {
 /** Imports the student's module on the student's clock; undefined (and `load-error` sent) when it throws. */
 async function importStudent(state: ChildState, msg: Init): Promise<Record<string, unknown> | undefined> {
   // A provided package that cannot load fails the student's import below, which says why.
-  for (const url of msg.preload) await import(url).catch(() => undefined);
+  for (const url of msg.preload) guardCostlyDraws(await import(url).catch(() => undefined));
   clock(state, 'student');
   try {
     const mod = (await import('data:text/javascript;base64,' + fromString(msg.code).toString('base64'))) as Record<string, unknown>;

@@ -56,6 +56,12 @@ export function drawWork(config: Readonly<Record<string, Json>>, field: string, 
   const className = initializerClass(config, field);
   const values = shape.reduce((p, d) => p * d, 1);
   if (className !== 'Orthogonal') return DRAW + values * perValue(className, config[field]);
+  return orthogonalWork(shape);
+}
+
+/** Work of one Orthogonal draw of `shape`: tfjs factorises it as a [rows, last dimension] matrix. */
+export function orthogonalWork(shape: readonly number[]): number {
+  const values = shape.reduce((p, d) => p * d, 1);
   const cols = shape[shape.length - 1]!, rows = values / cols;
   const small = Math.min(rows, cols), large = Math.max(rows, cols);
   return ORTHOGONAL_DRAW + small * (ORTHOGONAL_STEP + Math.ceil(1.4 * large * (large + small)));
