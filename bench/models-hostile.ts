@@ -15,6 +15,9 @@
 // - heavy training: a denseModel the JSON check accepts and the grader trains, as heavy as it allows
 //   (three 3x3 convolutions of 64 filters on the 28x28 image, 59 million multiply-adds a sample,
 //   under the bound of 60): its training stops at twice the work of its check's reference training;
+// - costly draws: the student's own code builds a SimpleRNN of 2000 units and an LSTM of 1000 in the
+//   child (tests/fixtures/hostile-models/costly-draws.ts): refused by the child before its
+//   Orthogonal draw (grader/sandbox/child/tf-guard.ts), where it took more than a minute a call;
 // - over budget: the costly rebuild against a trial budget of 30 ms (NEUROGRADE_MODEL_REBUILD_CPU_MS): refused by its trial.
 // Prints, per variant, the median of the per-run ratios hostile / correct, and the load average.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,6 +73,7 @@ const VARIANTS: readonly Variant[] = [
     { class_name: 'Flatten', config: {} },
     { class_name: 'Dense', config: { units: 10, activation: 'softmax' } },
   ]) },
+  { name: 'costly draws', source: readFileSync(path.join(FIXTURES, 'costly-draws.ts'), 'utf8') },
   { name: 'over budget', source: readFileSync(path.join(FIXTURES, 'rebuild.ts'), 'utf8'), guard: { cpuMs: 30 } },
 ];
 
