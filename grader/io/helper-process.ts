@@ -237,5 +237,7 @@ export function serveHelper<Q, R>(answer: (payload: Q) => Promise<R>): void {
     );
   });
   process.on('disconnect', () => process.exit(0));
+  // A parent that went while the host was still loading closed the channel before anyone listened.
+  if (process.connected === false) process.exit(0);
   process.send?.({ ready: true } satisfies HostMessage<R>);
 }
