@@ -5,6 +5,7 @@ import type { Memo } from '../kit/memo.js';
 import { createBundler, type Bundler } from '../load/bundler.js';
 import { createModelGuard, type ModelGuard } from '../tf/rebuild-guard.js';
 import { createRebuiltModels, type RebuildFn, type RebuiltModels } from '../tf/rebuilt-models.js';
+import { requireTfjs } from '../tf/tfjs.js';
 import type { BundleOutcome } from '../load/bundle.js';
 import type { Exercise } from '../load/exercise.js';
 import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.js';
@@ -169,7 +170,13 @@ function layoutOf(layout: SubmissionLayout, used: ReadonlySet<string>): Layout {
 function startModelWork(modelGuard: ModelGuard): void {
   modelGuard.warm?.();
   // Only loaded here: the checks initialise the backend. A failure is theirs to report.
-  import('@tensorflow/tfjs').catch(() => undefined);
+  setImmediate(() => {
+    try {
+      requireTfjs();
+    } catch {
+      // reported by the first model check
+    }
+  });
 }
 
 /**

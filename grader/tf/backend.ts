@@ -20,6 +20,7 @@ import path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { installFastConvGradients, isOurs, stockOf } from './conv2d-gradient.js';
 import { isPatched, registerWasmKernelPatches, stockKernel } from './wasm-kernels.js';
+import { requireTfjs, requireTfjsWasm } from './tfjs.js';
 
 /** The `@tensorflow/tfjs` namespace (tfjs-node re-exports the same API). */
 export type Tf = typeof TF;
@@ -70,7 +71,7 @@ async function tryTfjsNode(): Promise<Tf> {
 
 async function tryWasm(tf: Tf): Promise<void> {
   if (tf.getBackend() === 'wasm') return; // already initialised: setWasmPaths would be moot
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const wasm = requireTfjsWasm();
   // setWasmPaths throws once an initialisation has failed; a second call is otherwise harmless.
   wasm.setWasmPaths(wasmBinaryDir());
   if (!(await tf.setBackend('wasm'))) throw new Error('setBackend("wasm") returned false');
@@ -90,7 +91,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<TfB
   const prefer = options.prefer ?? ['tensorflow', 'wasm', 'cpu'];
   const skipped: string[] = [];
   let tfjs: Tf | undefined;
-  const loadTfjs = async (): Promise<Tf> => (tfjs ??= await import('@tensorflow/tfjs'));
+  const loadTfjs = async (): Promise<Tf> => (tfjs ??= requireTfjs());
 
   for (const name of prefer) {
     try {

@@ -10,13 +10,16 @@
  * A recurrent layer's `dropout`/`recurrentDropout` draws unseeded masks tfjs offers no seed for:
  * {@link unseededRandomness} names such a layer, and the grader does not train it.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as TF from '@tensorflow/tfjs';
+import { requireTfjs } from './tfjs.js';
 import { mulberry32, permutation } from '../data/random.js';
+
+const tf = requireTfjs();
 
 /** Inputs and targets, first axis = samples. */
 export interface TrainData {
-  x: tf.Tensor;
-  y: tf.Tensor;
+  x: TF.Tensor;
+  y: TF.Tensor;
 }
 
 /** Options of {@link trainBudgeted}. */
@@ -71,7 +74,7 @@ export interface TrainResult {
  */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-type Initializer = { apply(shape: number[], dtype?: tf.DataType): tf.Tensor; getConfig(): Record<string, unknown> };
+type Initializer = { apply(shape: number[], dtype?: TF.DataType): TF.Tensor; getConfig(): Record<string, unknown> };
 type Owner = Record<string, unknown>;
 
 /** Which layer property holds the initializer of a weight, by the weight's last name part. */
@@ -90,7 +93,7 @@ function withSeed(init: Initializer, seed: number): Initializer {
   return new Ctor({ ...config, seed });
 }
 
-function draw(owner: Owner, leaf: string, shape: number[], seed: number): tf.Tensor | null {
+function draw(owner: Owner, leaf: string, shape: number[], seed: number): TF.Tensor | null {
   const prop = INITIALIZER_PROP[leaf];
   const init = prop ? (owner[prop] as Initializer | undefined) : undefined;
   if (!init || typeof init.apply !== 'function') return null;
@@ -104,7 +107,7 @@ function draw(owner: Owner, leaf: string, shape: number[], seed: number): tf.Ten
 }
 
 /** Seeded stand-in when a weight's initializer cannot be found: Glorot-uniform matrices, zero vectors. */
-function fallback(shape: number[], seed: number): tf.Tensor {
+function fallback(shape: number[], seed: number): TF.Tensor {
   return shape.length < 2 ? tf.zeros(shape) : tf.initializers.glorotUniform({ seed }).apply(shape);
 }
 
@@ -117,11 +120,11 @@ function fallback(shape: number[], seed: number): tf.Tensor {
  *   (Glorot-uniform for matrices, zeros for vectors), deterministic but maybe not what the layer
  *   would have drawn
  */
-export function reseedWeights(model: tf.LayersModel, seed: number): string[] {
+export function reseedWeights(model: TF.LayersModel, seed: number): string[] {
   const fallbacks: string[] = [];
   let counter = 0;
-  const visit = (layer: tf.layers.Layer): void => {
-    const nested = (layer as unknown as { layers?: tf.layers.Layer[] }).layers;
+  const visit = (layer: TF.layers.Layer): void => {
+    const nested = (layer as unknown as { layers?: TF.layers.Layer[] }).layers;
     if (Array.isArray(nested)) return nested.forEach(visit);
     if (layer.weights.length === 0) return;
     const inner = layer as unknown as { cell?: Owner; layer?: Owner & { cell?: Owner } };
@@ -150,7 +153,7 @@ type DropoutLike = { seed?: number; getClassName(): string };
  * Gives every Dropout layer a seed derived from `seed` and the batch: each batch its own mask,
  * the same masks on every run. (A fixed seed would repeat one mask on every batch.)
  */
-export function seedDropout(model: tf.LayersModel, seed: number, step: number): void {
+export function seedDropout(model: TF.LayersModel, seed: number, step: number): void {
   model.layers.forEach((layer, i) => {
     const l = layer as unknown as DropoutLike;
     if (l.getClassName() === 'Dropout') l.seed = (seed * 31 + step * 1009 + i * 7919) >>> 0;
@@ -158,7 +161,7 @@ export function seedDropout(model: tf.LayersModel, seed: number, step: number): 
 }
 
 /** The first layer that would draw training randomness no seed reaches (a recurrent layer's dropout), or undefined. */
-export function unseededRandomness(model: tf.LayersModel): { readonly index: number; readonly className: string; readonly option: string } | undefined {
+export function unseededRandomness(model: TF.LayersModel): { readonly index: number; readonly className: string; readonly option: string } | undefined {
   for (const [i, layer] of model.layers.entries()) {
     const cell = (layer as unknown as { cell?: Record<string, unknown> }).cell;
     if (!cell) continue;
@@ -173,7 +176,7 @@ export function unseededRandomness(model: tf.LayersModel): { readonly index: num
  * Trains `model` (already compiled) for `epochs` epochs on at most `maxSamples` samples, with a
  * seeded initialisation and seeded shuffles, and measures its throughput.
  */
-export async function trainBudgeted(model: tf.LayersModel, data: TrainData, options: TrainOptions): Promise<TrainResult> {
+export async function trainBudgeted(model: TF.LayersModel, data: TrainData, options: TrainOptions): Promise<TrainResult> {
   const { epochs, batchSize, seed } = options;
   if (!(batchSize >= 1) || !(epochs >= 0)) throw new RangeError('trainBudgeted: batchSize >= 1 and epochs >= 0 required');
   const fallbackWeights = options.reinitialize === false ? [] : reseedWeights(model, seed);
@@ -228,7 +231,7 @@ export async function trainBudgeted(model: tf.LayersModel, data: TrainData, opti
  * Fraction of samples whose predicted class (argmax) equals the target's: `y` one-hot
  * [n, classes] or integer labels [n]. Predicts in batches to bound memory. Single-output models.
  */
-export async function evaluateAccuracy(model: tf.LayersModel, data: TrainData, batchSize = 256): Promise<number> {
+export async function evaluateAccuracy(model: TF.LayersModel, data: TrainData, batchSize = 256): Promise<number> {
   const n = data.x.shape[0];
   if (n === 0) return NaN;
   let correct = 0;
@@ -237,7 +240,7 @@ export async function evaluateAccuracy(model: tf.LayersModel, data: TrainData, b
     const hits = tf.tidy(() => {
       const xb = tf.slice(data.x, start, size);
       const yb = tf.slice(data.y, start, size);
-      const predicted = tf.argMax(model.predict(xb) as tf.Tensor, -1);
+      const predicted = tf.argMax(model.predict(xb) as TF.Tensor, -1);
       const truth = yb.rank === 1 ? tf.cast(yb, 'int32') : tf.argMax(yb, -1);
       return tf.sum(tf.cast(tf.equal(predicted, truth), 'int32'));
     });
