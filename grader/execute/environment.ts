@@ -6,7 +6,7 @@ import { createMemo } from '../kit/memo.js';
 import { createCaseEncoder } from '../sandbox/case-encoder.js';
 import { fileURLToPath } from 'node:url';
 import { messages } from '../i18n/index.js';
-import { PROVIDED } from '../load/bundle.js';
+import { PROVIDED, TFJS_SHIM_DIR } from '../load/bundle.js';
 import { createBundler } from '../load/bundler.js';
 import { createModelGuard, modelGuardOptions, type ModelGuardOptions } from '../tf/rebuild-guard.js';
 import { loadExercises, type ExerciseSources } from '../load/exercises.js';
@@ -55,7 +55,7 @@ export interface EnvironmentOptions {
 
 /** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */
 export function dependencyPaths(): string[] {
-  return packageClosure(PROVIDED, dirname(fileURLToPath(import.meta.url)));
+  return [...packageClosure(PROVIDED, dirname(fileURLToPath(import.meta.url))), ...(TFJS_SHIM_DIR ? [TFJS_SHIM_DIR] : [])];
 }
 
 function sandboxChoice(options: EnvironmentOptions): SandboxChoice {

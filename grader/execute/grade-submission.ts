@@ -6,7 +6,7 @@ import { createBundler, type Bundler } from '../load/bundler.js';
 import { createModelGuard, type ModelGuard } from '../tf/rebuild-guard.js';
 import { createRebuiltModels, type RebuildFn, type RebuiltModels } from '../tf/rebuilt-models.js';
 import { requireTfjs } from '../tf/tfjs.js';
-import type { BundleOutcome } from '../load/bundle.js';
+import { TFJS_MODULE, type BundleOutcome } from '../load/bundle.js';
 import type { Exercise } from '../load/exercise.js';
 import type { ExerciseResult, Layout, SubmissionResult } from '../model/results.js';
 import { inspectSubmission, skippedFiles, type SubmissionLayout } from '../load/layout.js';
@@ -202,7 +202,7 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
   let exercises: ExerciseResult[];
   try {
     const [first, bundles] = await Promise.all([firstChild(plan, env, o, children), bundler.bundle(layout.root, expected)]);
-    if ([...bundles.values()].some((b) => b.ok && b.externals.some((e) => e.includes('@tensorflow/tfjs')))) startModelWork(modelGuard);
+    if ([...bundles.values()].some((b) => b.ok && b.externals.includes(TFJS_MODULE))) startModelWork(modelGuard);
     for (const b of bundles.values()) if (b.ok) for (const f of b.files) used.add(f);
     exercises = withinEvidenceBudget(await executePlan(plan, { env, layout, o, children, bundles, modelGuard, rebuiltModels, usedTfBackend: (d) => (tfBackend = d) }, first), messages(o.lang));
   } finally {

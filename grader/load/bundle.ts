@@ -4,9 +4,9 @@ import type { BuildOptions, Plugin, Message } from 'esbuild';
 // which imports this module for its types and PROVIDED, never loads it.
 const esbuild = (): Promise<typeof import('esbuild')> => import('esbuild');
 import { lstatSync, readFileSync, realpathSync, existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_SOURCE_LIMITS, refuseSource, type SourceLimits, type SourceRefusal } from './source-limits.js';
 
 /** A student file turned into one ES module, with its source map for stack traces. */
@@ -37,6 +37,15 @@ export interface CompileError {
 const require = createRequire(import.meta.url);
 /** Packages a submission may import, resolved to the grader's own copy. */
 export const PROVIDED: readonly string[] = ['@tensorflow/tfjs'];
+
+/** Where the build puts the tfjs shim (grader/pack/tfjs-shim.ts), relative to dist/. */
+export const TFJS_SHIM = 'vendor/tfjs/tfjs.mjs';
+// Built, this file is dist/grader/load/bundle.js; run from its sources, there is no shim.
+const shim = new URL(`../../${TFJS_SHIM}`, import.meta.url);
+/** What bundles import for `@tensorflow/tfjs`: the built shim, else tfjs' own CommonJS file. */
+export const TFJS_MODULE: string = existsSync(shim) ? shim.href : pathToFileURL(require.resolve('@tensorflow/tfjs')).href;
+/** The shim's folder (it alone), which a child must be able to read; undefined without a build. */
+export const TFJS_SHIM_DIR: string | undefined = existsSync(shim) ? realpathSync(dirname(fileURLToPath(shim))) : undefined;
 
 function within(root: string, path: string): boolean {
   const rel = relative(root, path);
@@ -76,7 +85,7 @@ function confine(root: string, limits: SourceLimits): Plugin {
     name: 'neurograde-confine',
     setup(b) {
       b.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({
-        path: pathToFileURL(require.resolve('@tensorflow/tfjs')).href,
+        path: TFJS_MODULE,
         external: true,
       }));
       b.onResolve({ filter: /^[^./]/ }, (args) => {
