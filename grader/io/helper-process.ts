@@ -236,8 +236,15 @@ export function serveHelper<Q, R>(answer: (payload: Q) => Promise<R>): void {
       () => process.exit(70),
     );
   });
-  process.on('disconnect', () => process.exit(0));
-  // A parent that went while the host was still loading closed the channel before anyone listened.
-  if (process.connected === false) process.exit(0);
+  exitWithParent();
   process.send?.({ ready: true } satisfies HostMessage<R>);
+}
+
+/**
+ * The host exits when its parent goes: at once if the channel already closed (a parent that
+ * went while the host was still loading, before anyone listened), else when it closes.
+ */
+export function exitWithParent(): void {
+  process.once('disconnect', () => process.exit(0));
+  if (process.connected === false) process.exit(0);
 }

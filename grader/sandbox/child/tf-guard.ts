@@ -10,7 +10,7 @@
  * could undo it. What bounds a builder is the exercise's time limit, as for any code.
  */
 import { MODEL_LIMITS } from '../../tf/input/limits.js';
-import { orthogonalWork } from '../../tf/input/rebuild-work.js';
+import { orthogonalMatrix, orthogonalWork } from '../../tf/input/rebuild-work.js';
 
 /** The name of the error a refused draw throws; the grader reads the shape from its message (`rows x cols`). */
 export const COSTLY_DRAW = 'NeurogradeCostlyDraw';
@@ -29,13 +29,6 @@ function orthogonalPrototype(mod: unknown): Initializer | undefined {
   return proto && typeof proto.apply === 'function' ? proto : undefined;
 }
 
-/** The [rows, cols] tfjs factorises for `shape`, as the message carries it. */
-function matrixOf(shape: readonly number[]): string {
-  const values = shape.reduce((p, d) => p * d, 1);
-  const cols = shape[shape.length - 1] ?? 1;
-  return `${values / cols}x${cols}`;
-}
-
 /**
  * Makes the Orthogonal initializer of a loaded tfjs module refuse a draw past the grader's
  * rebuild budget, before any work. Idempotent; a module that is not tfjs is left alone.
@@ -46,7 +39,7 @@ export function guardCostlyDraws(mod: unknown): void {
   const draw = proto.apply;
   const guarded = function (this: Initializer, shape: readonly number[], dtype?: string): unknown {
     if (Array.isArray(shape) && shape.length > 0 && shape.every((d) => Number.isInteger(d) && d > 0) && orthogonalWork(shape) > MODEL_LIMITS.rebuildWork) {
-      const error = new Error(matrixOf(shape));
+      const error = new Error(orthogonalMatrix(shape).join('x'));
       error.name = COSTLY_DRAW;
       throw error;
     }

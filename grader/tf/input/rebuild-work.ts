@@ -54,15 +54,19 @@ function perValue(className: string, init: Json | undefined): number {
 /** Work of one draw of `shape` by the initializer of `field` in `config`. */
 export function drawWork(config: Readonly<Record<string, Json>>, field: string, shape: readonly number[]): number {
   const className = initializerClass(config, field);
-  const values = shape.reduce((p, d) => p * d, 1);
-  if (className !== 'Orthogonal') return DRAW + values * perValue(className, config[field]);
+  if (className !== 'Orthogonal') return DRAW + shape.reduce((p, d) => p * d, 1) * perValue(className, config[field]);
   return orthogonalWork(shape);
 }
 
-/** Work of one Orthogonal draw of `shape`: tfjs factorises it as a [rows, last dimension] matrix. */
+/** The matrix tfjs factorises for an Orthogonal draw of `shape`: [rows, last dimension]. */
+export function orthogonalMatrix(shape: readonly number[]): readonly [rows: number, cols: number] {
+  const cols = shape[shape.length - 1]!;
+  return [shape.reduce((p, d) => p * d, 1) / cols, cols];
+}
+
+/** Work of one Orthogonal draw of `shape`. */
 export function orthogonalWork(shape: readonly number[]): number {
-  const values = shape.reduce((p, d) => p * d, 1);
-  const cols = shape[shape.length - 1]!, rows = values / cols;
+  const [rows, cols] = orthogonalMatrix(shape);
   const small = Math.min(rows, cols), large = Math.max(rows, cols);
   return ORTHOGONAL_DRAW + small * (ORTHOGONAL_STEP + Math.ceil(1.4 * large * (large + small)));
 }
