@@ -133,6 +133,21 @@ async function firstChild(plan: SubmissionPlan, env: GradingEnvironment, o: Reso
 }
 
 /**
+ * A phase's exercises, those whose module imports a package first (the models exercise: a child
+ * that loads TensorFlow.js, models fetched, rebuilt and trained), the others in the plan's order.
+ * The longest starts first and the short ones run beside it, instead of before it: `check` of a
+ * whole submission waited for seven numeric exercises, then for the models one alone. What
+ * decides the order is the student's own imports, never anything about a hidden check.
+ */
+function longestFirst<E extends { readonly exercise: number }>(exercises: readonly E[], plan: SubmissionPlan, bundles: ReadonlyMap<string, BundleOutcome>): readonly E[] {
+  const heavy = (e: E): boolean => {
+    const bundle = bundles.get(plan.exercises[e.exercise]!.exercise.manifest.file);
+    return bundle?.ok === true && bundle.externals.length > 0;
+  };
+  return [...exercises.filter(heavy), ...exercises.filter((e) => !heavy(e))];
+}
+
+/**
  * Runs a plan phase by phase: the exercises of a phase side by side, each exercise's jobs in
  * order on its lease. As an exercise starts a phase, the next one in the plan boots the child it
  * will need (see ChildLease.bootAhead). Every lease is closed however the plan ends.
@@ -143,8 +158,9 @@ async function executePlan(plan: SubmissionPlan, s: SubmissionRun, firstChild: S
     const first = plan.phases[0];
     if (first && firstChild) gradings[first.exercises[0]!.exercise]!.adopt(first.visibility, firstChild);
     for (const phase of plan.phases) {
-      await mapLimit(phase.exercises, s.o.concurrency, (e, i) => {
-        const next = phase.exercises[i + 1];
+      const exercises = longestFirst(phase.exercises, plan, s.bundles);
+      await mapLimit(exercises, s.o.concurrency, (e, i) => {
+        const next = exercises[i + 1];
         if (next) gradings[next.exercise]!.bootAhead(phase.visibility);
         return gradings[e.exercise]!.runPhase(phase.visibility, e.jobs);
       });
