@@ -107,6 +107,8 @@ class ExerciseExecution implements ExerciseGrading {
   private readonly lease: ChildLease;
   private readonly ctx: CheckRunContext;
   private readonly results: (CheckResult | undefined)[];
+  /** What each child answered this exercise's checks, kept for its next checks (see CheckContext.childValues). */
+  private readonly childValues = new WeakMap<Session, Map<string, unknown>>();
   /** Set when the module does not load at all: the whole exercise says so. */
   private early: ExerciseResult | undefined;
 
@@ -142,6 +144,11 @@ class ExerciseExecution implements ExerciseGrading {
       memo: run.memo,
       mapStack: stackMapper(bundle.map),
       diagnosis: run.diagnosis,
+      childValues: (session) => {
+        let kept = this.childValues.get(session);
+        if (!kept) this.childValues.set(session, (kept = new Map()));
+        return kept;
+      },
       ...(run.datasets ? { datasets: run.datasets } : {}),
       ...(run.usedTfBackend ? { usedTfBackend: run.usedTfBackend } : {}),
       ...(run.modelGuard ? { modelGuard: run.modelGuard } : {}),

@@ -36,6 +36,8 @@ export interface CheckRunContext {
   readonly timeMs: number;
   /** Whether a failed check is diagnosed (see GradingEnvironment.diagnosis). */
   readonly diagnosis: boolean;
+  /** The values kept for one child of this exercise (see CheckContext.childValues). @default none kept */
+  readonly childValues?: (session: Session) => Map<string, unknown>;
 }
 
 /** All the requests of one check, together, may take this many times the per-request time limit. */
@@ -69,6 +71,8 @@ function checkContext(job: CheckJob, session: Session, c: CheckRunContext): Chec
     tolerance: manifest.tolerance,
     seed: job.seed,
     memo: memoOf(job, c),
+    exerciseMemo: scopedMemo(c.memo, `${manifest.id}/`),
+    ...(c.childValues ? { childValues: c.childValues(session) } : {}),
     ...(c.datasets ? { datasets: c.datasets } : {}),
     ...(c.usedTfBackend ? { usedTfBackend: c.usedTfBackend } : {}),
     ...(c.modelGuard ? { modelGuard: c.modelGuard } : {}),

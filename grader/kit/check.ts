@@ -90,6 +90,21 @@ export interface CheckContext {
    * only on the seed. Never mutate what it returns.
    */
   readonly memo: Memo;
+  /**
+   * Computes a value once per grading environment for all the checks of the exercise: what
+   * several checks derive alike from the reference (its models' facts). Keys name everything the
+   * value depends on, the seed included when it does. Never mutate what it returns. @default computed each time
+   */
+  readonly exerciseMemo?: Memo;
+  /**
+   * Answers kept for the child this check runs on, shared by the exercise's checks on that child:
+   * the student's module is loaded once per child, so what one of its model builders answered is
+   * what the next check would get by asking again (a builder answering otherwise each call is
+   * nothing to grade on). A fresh child (after a time-out, another phase) starts empty; only
+   * grader-side values derived from the child's answers are kept, nothing goes to the child.
+   * @default none: every check asks the child
+   */
+  readonly childValues?: Map<string, unknown>;
   /** Data sets the teacher gave this grading. @default none */
   readonly datasets?: Datasets;
   /** Records the TensorFlow.js backend the check ran models on, for the result's `environment.tfBackend`. */

@@ -20,10 +20,11 @@ export type { Refusal } from '../tf/input/refusal.js';
 // compare them layer by layer, transplant weights, train within a budget.
 export { callLabel, type ModelSpec, type Budget } from './models/spec.js';
 export { CLASSIFIER, REGRESSOR, compileProblem, inspectCompile, sameCompile, type CompileInfo, type CompileProblem, type CompileSpec } from './models/compile.js';
-export { architectureCheck, referenceFacts } from './models/architecture.js';
+export { architectureCheck } from './models/architecture.js';
+export { referenceFacts, referenceInfo, referenceModel, type ReferenceInfo } from './models/reference.js';
 export { predictionsCheck, transplant, fixedInputs, type Transplant } from './models/predictions.js';
 export { learningCheck, STUDENT_TRAINING_WORK, type LearningCheckOptions, type PassRule } from './models/learning.js';
-export { withStudentModels, fetchModels, referenceModel, disposeModels, backendFor, type StudentModel, type Fetched } from './models/fetch.js';
+export { withStudentModels, fetchModels, disposeModels, backendFor, type StudentModel, type Fetched } from './models/fetch.js';
 export { imageData, sineData, cnnData, IMAGE_COUNTS, type TaskData, type DatasetName } from './models/data.js';
 export { modelFacts, sameFacts, canonical, type ModelFacts, type LayerFacts, type Shape } from './models/facts.js';
 export { compareArchitecture, diagnoseArchitecture, type Difference } from './models/compare.js';

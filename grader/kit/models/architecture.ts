@@ -1,19 +1,10 @@
 import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from '../index.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { architectureMessage } from './explain.js';
-import { modelFacts, type ModelFacts } from './facts.js';
-import { referenceModel, withStudentModels } from './fetch.js';
+import { modelFacts } from './facts.js';
+import { withStudentModels } from './fetch.js';
+import { referenceFacts } from './reference.js';
 import { callLabel, type ModelSpec } from './spec.js';
-
-/** The facts of the reference's model for a spec (built, read, disposed). */
-export function referenceFacts(ctx: CheckContext, spec: ModelSpec): ModelFacts {
-  const model = referenceModel(ctx, spec);
-  try {
-    return modelFacts(model);
-  } finally {
-    model.dispose();
-  }
-}
 
 /**
  * A check that the models built by `specs` have the reference's layers, hyper-parameters, output

@@ -5,7 +5,7 @@
  * way is a verdict, never an exception.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { faultMessage, call, type CheckContext, type CheckVerdict } from '../index.js';
+import { faultMessage, call, type CaseOutcome, type CheckContext, type CheckVerdict } from '../index.js';
 import { COSTLY_DRAW } from '../../sandbox/child/tf-guard.js';
 import { isTagged } from '../../sandbox/wire.js';
 import { initBackend, isBackendFault, resetBackend, type Tf } from '../../tf/backend.js';
@@ -87,8 +87,16 @@ function refusalText(ctx: CheckContext, r: Refusal): string {
   }
 }
 
-// Rebuilds one model from the child's answer, or says why it cannot be.
-async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unknown): Promise<StudentModel | CheckVerdict> {
+/** A model the child sent, validated (its topology and compile settings), not yet rebuilt. */
+interface Validated {
+  readonly spec: ModelSpec;
+  readonly topology: Readonly<Record<string, unknown>>;
+  readonly estimate: Estimate;
+  readonly compile: CompileInfo;
+}
+
+// Checks what the child sent for `spec`, trial rebuild included, or says why it cannot be rebuilt.
+async function validate(ctx: CheckContext, spec: ModelSpec, output: unknown): Promise<Validated | CheckVerdict> {
   const t = ctx.t.models;
   const label = callLabel(spec);
   if (!isTagged(output) || output.kind !== 'model') return { status: 'failed', message: t.notAModel(label, kindOf(ctx, output)) };
@@ -99,17 +107,22 @@ async function rebuild(ctx: CheckContext, tf: Tf, spec: ModelSpec, output: unkno
   // What the JSON check cannot estimate is bounded by a trial rebuild in a process of its own.
   const trial = await ctx.modelGuard?.trial(inspected.topology);
   if (trial) return { status: 'failed', message: t.refused(label, refusalText(ctx, trial)) };
+  return { spec, topology: inspected.topology, estimate: inspected.estimate, compile };
+}
+
+// Rebuilds a validated model for one check, compiled with the student's settings when they load.
+async function rebuild(ctx: CheckContext, tf: Tf, v: Validated): Promise<StudentModel | CheckVerdict> {
   let model: TF.LayersModel;
   try {
     // Once per submission when the grading keeps its models (a copy per check), else here.
-    model = await (ctx.rebuiltModels ? ctx.rebuiltModels.copy(tf, inspected.topology) : rebuildFromJson(tf, inspected.topology));
+    model = await (ctx.rebuiltModels ? ctx.rebuiltModels.copy(tf, v.topology) : rebuildFromJson(tf, v.topology));
   } catch (e) {
     if (isBackendFault(e)) throw e;
     // The error quotes the layer names of the topology it was rebuilt from (maybe another check's call).
-    const [error, built] = e instanceof RebuildFailure ? [e.error, e.topology] : [e, inspected.topology];
-    return { status: 'failed', message: t.rebuildFailed(label, tfErrorText(error, labelsOfTopology(built as Record<string, unknown>))) };
+    const [error, built] = e instanceof RebuildFailure ? [e.error, e.topology] : [e, v.topology];
+    return { status: 'failed', message: ctx.t.models.rebuildFailed(callLabel(v.spec), tfErrorText(error, labelsOfTopology(built as Record<string, unknown>))) };
   }
-  const { estimate, topology } = inspected;
+  const { spec, topology, estimate, compile } = v;
   if (compile.kind !== 'settings') return { spec, model, topology, estimate, compile };
   try {
     model.loadTrainingConfig(compile.training as unknown as Parameters<TF.LayersModel['loadTrainingConfig']>[0]);
@@ -130,32 +143,57 @@ function costlyDraw(fault: Parameters<typeof faultMessage>[2]): string | undefin
   return m ? `${Number(m[1])}x${Number(m[2])}` : undefined;
 }
 
+/** One builder's answer, and once looked at, what the grader made of it. */
+interface Answer {
+  readonly outcome: CaseOutcome;
+  validated?: Validated | CheckVerdict;
+}
+
+const answerKey = (spec: ModelSpec): string => `model:${spec.fn}(${JSON.stringify(spec.args)})`;
+
+// What the child answered and the grader validated of it, for every spec: the builders not called on
+// this child yet are called now, in one round trip; a run that fails keeps nothing.
+async function answersFor(ctx: CheckContext, specs: readonly ModelSpec[]): Promise<Answer[] | CheckVerdict> {
+  const kept = ctx.childValues ?? new Map<string, unknown>();
+  const asked = specs.filter((s) => !kept.has(answerKey(s)));
+  if (asked.length > 0) {
+    const run = await ctx.run(asked.map((s) => [call(s.fn, ...s.args)]));
+    if (!run.ok) return { status: 'sandbox', failure: run.failure };
+    asked.forEach((s, i) => kept.set(answerKey(s), { outcome: run.cases[i]! } satisfies Answer));
+  }
+  return specs.map((s) => kept.get(answerKey(s)) as Answer);
+}
+
+// What the grader makes of one builder's answer: the model validated, or the verdict on it.
+async function validated(ctx: CheckContext, spec: ModelSpec, outcome: CaseOutcome): Promise<Validated | CheckVerdict> {
+  const costly = outcome.ok ? undefined : costlyDraw(outcome.fault);
+  if (costly) return { status: 'failed', message: ctx.t.models.refused(callLabel(spec), ctx.t.models.refusal.costlyDraw(costly)) };
+  if (!outcome.ok) {
+    const stack = outcome.fault.kind === 'threw' ? outcome.fault.error.stack : undefined;
+    return { status: 'error', message: faultMessage(ctx.t, ctx.exercise.file, outcome.fault), ...(stack ? { stack } : {}) };
+  }
+  return validate(ctx, spec, outcome.outputs[0]);
+}
+
 /**
- * Calls the builders in the child (one round trip) and rebuilds their models in the grader. On
- * any failure the models already rebuilt are disposed and the first failure is the verdict.
+ * The student's models for `specs`, rebuilt in the grader for this check: the builders are called
+ * in the child (one round trip, once per child: see CheckContext.childValues), their answers
+ * validated once per child, and rebuilt for every check (each check mutates its own). On any
+ * failure the models already rebuilt are disposed and the first failure is the verdict.
  */
 export async function fetchModels(ctx: CheckContext, tf: Tf, specs: readonly ModelSpec[]): Promise<Fetched> {
-  const run = await ctx.run(specs.map((s) => [call(s.fn, ...s.args)]));
-  if (!run.ok) return { ok: false, verdict: { status: 'sandbox', failure: run.failure } };
+  const answers = await answersFor(ctx, specs);
+  if (!Array.isArray(answers)) return { ok: false, verdict: answers };
   const models: StudentModel[] = [];
   for (let i = 0; i < specs.length; i++) {
-    const outcome = run.cases[i]!;
-    let verdict: CheckVerdict | undefined;
-    const costly = outcome.ok ? undefined : costlyDraw(outcome.fault);
-    if (costly) {
-      verdict = { status: 'failed', message: ctx.t.models.refused(callLabel(specs[i]!), ctx.t.models.refusal.costlyDraw(costly)) };
-    } else if (!outcome.ok) {
-      const stack = outcome.fault.kind === 'threw' ? outcome.fault.error.stack : undefined;
-      verdict = { status: 'error', message: faultMessage(ctx.t, ctx.exercise.file, outcome.fault), ...(stack ? { stack } : {}) };
-    } else {
-      const built = await rebuild(ctx, tf, specs[i]!, outcome.outputs[0]);
-      if ('model' in built) models.push(built);
-      else verdict = built;
-    }
-    if (verdict) {
+    const answer = answers[i]!;
+    const checked = (answer.validated ??= await validated(ctx, specs[i]!, answer.outcome));
+    const built = 'status' in checked ? checked : await rebuild(ctx, tf, checked);
+    if ('status' in built) {
       disposeModels(models);
-      return { ok: false, verdict };
+      return { ok: false, verdict: built };
     }
+    models.push(built);
   }
   return { ok: true, models };
 }
@@ -202,10 +240,4 @@ export function disposeModels(models: readonly { readonly model: TF.LayersModel 
       // Already disposed: nothing left to free.
     }
   }
-}
-
-/** The reference's model for a spec, built in the grader from the trusted module. */
-export function referenceModel(ctx: CheckContext, spec: ModelSpec): TF.LayersModel {
-  const make = ctx.reference[spec.fn] as (...args: number[]) => TF.LayersModel;
-  return make(...spec.args);
 }

@@ -14,16 +14,16 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from '../index.js';
 import { type Tf, backendIdentity, isBackendFault } from '../../tf/backend.js';
-import { compileSettings } from '../../tf/model-json.js';
 import { trainingKey } from '../../tf/model-results.js';
 import { evaluateAccuracy, trainBudgeted, unseededRandomness } from '../../tf/train.js';
 import type { Budget } from './spec.js';
 import { visibleCauses, type Cause } from './causes.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
-import { CLASSIFIER, compileProblem, sameCompile, type CompileInfo } from './compile.js';
+import { CLASSIFIER, compileProblem, sameCompile } from './compile.js';
 import type { TaskData } from './data.js';
 import { modelFacts, sameFacts } from './facts.js';
-import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
+import { withStudentModels, type StudentModel } from './fetch.js';
+import { referenceInfo, referenceModel } from './reference.js';
 import { inspectTopology } from '../../tf/input/inspect.js';
 import { transplant } from './predictions.js';
 import { callLabel, type ModelSpec } from './spec.js';
@@ -118,35 +118,21 @@ function trainedScore(ctx: CheckContext, model: { readonly topology: unknown; re
   return ctx.modelResults.trained(key, async () => toStored(await run()), isStoredScore).then((s) => ({ ...s, value: s.value ?? Infinity }));
 }
 
-const referenceCompile = (model: TF.LayersModel): CompileInfo => {
-  const settings = compileSettings(model);
-  return settings ? { kind: 'settings', training: settings } : { kind: 'none' };
-};
-
 async function equalsReference(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<boolean> {
-  const reference = referenceModel(ctx, student.spec);
-  let same: boolean;
-  try {
-    same = !student.compileError && sameCompile(student.compile, referenceCompile(reference)) && sameFacts(modelFacts(student.model), modelFacts(reference));
-  } finally {
-    reference.dispose();
-  }
+  const reference = referenceInfo(ctx, student.spec);
+  const same = !student.compileError && sameCompile(student.compile, reference.compile) && sameFacts(modelFacts(student.model), reference.facts);
   return same && (await transplant(ctx, tf, student)).kind === 'same';
 }
 
 // A failed learning check names the architecture's mistake, else the compile settings', and the causes visible in the model.
 function explainFailure(ctx: CheckContext, student: StudentModel): { diagnosis?: string; causes: readonly Cause[] } {
-  const reference = referenceModel(ctx, student.spec);
+  const reference = referenceInfo(ctx, student.spec);
   const facts = modelFacts(student.model);
-  try {
-    const causes = visibleCauses({ facts, compile: student.compile }, { compile: referenceCompile(reference) });
-    const structural = diagnoseArchitecture(compareArchitecture(facts, modelFacts(reference)));
-    if (structural) return { diagnosis: structural, causes };
-    const problem = student.spec.compile ? compileProblem(student.compile, student.spec.compile) : undefined;
-    return problem?.kind === 'loss' && problem.sparse ? { diagnosis: 'model-sparse-loss', causes } : { causes };
-  } finally {
-    reference.dispose();
-  }
+  const causes = visibleCauses({ facts, compile: student.compile }, { compile: reference.compile });
+  const structural = diagnoseArchitecture(compareArchitecture(facts, reference.facts));
+  if (structural) return { diagnosis: structural, causes };
+  const problem = student.spec.compile ? compileProblem(student.compile, student.spec.compile) : undefined;
+  return problem?.kind === 'loss' && problem.sparse ? { diagnosis: 'model-sparse-loss', causes } : { causes };
 }
 
 function causesText(ctx: CheckContext, causes: readonly Cause[]): string {

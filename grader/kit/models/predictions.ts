@@ -5,25 +5,17 @@
  * parameter counts agree.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { compareValues, createRng, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized } from '../index.js';
+import { compareValues, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized } from '../index.js';
 import { type WireTensor } from '../../sandbox/wire.js';
 import { type Tf, isBackendFault } from '../../tf/backend.js';
-import { reseedWeights } from '../../tf/train.js';
-import { referenceFacts } from './architecture.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { modelFacts } from './facts.js';
-import { referenceModel, withStudentModels, type StudentModel } from './fetch.js';
+import { withStudentModels, type StudentModel } from './fetch.js';
+import { referenceFacts, referenceRun, tensorOf, type RecurrentChoice } from './reference.js';
+
+export { fixedInputs } from './reference.js';
 import { callLabel, type ModelSpec } from './spec.js';
 import { labelsOf, tfErrorText } from './tf-error.js';
-
-/** Fixed inputs for a spec: a batch of 4 seeded samples, pixels in [0, 1), sequences in [-1, 1). */
-export function fixedInputs(tf: Tf, spec: ModelSpec, seed: number): TF.Tensor {
-  const rng = createRng(seed);
-  const size = spec.sample.reduce((p, d) => p * d, 1);
-  const pixels = spec.sample.length !== 2;
-  const values = Float32Array.from({ length: 4 * size }, () => (pixels ? rng.next() : rng.float(-1, 1)));
-  return tf.tensor(values, [4, ...spec.sample]);
-}
 
 const asWire = (t: TF.Tensor): WireTensor => ({ kind: 'tensor', dtype: t.dtype, shape: t.shape, data: Array.from(t.dataSync()) });
 const outputsOf = (y: TF.Tensor | TF.Tensor[]): TF.Tensor[] => (Array.isArray(y) ? y : [y]);
@@ -36,52 +28,39 @@ export type Transplant =
   | { readonly kind: 'predictions'; readonly comparison: Extract<ReturnType<typeof compareValues>, { pass: false }>; readonly output: number };
 
 /**
- * The reference's model, written with the student's choice where the notes accept two
- * (`recurrentActivation`: Keras' sigmoid or tfjs' hardSigmoid): the predictions to match are
- * those of the notes' model as the student wrote it.
+ * The recurrent activation the student chose where the notes accept two (Keras' sigmoid, tfjs'
+ * hardSigmoid): the predictions to match are those of the notes' model as the student wrote it.
  */
-async function referenceLike(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<TF.LayersModel> {
-  const reference = referenceModel(ctx, student.spec);
+function recurrentChoice(student: StudentModel): RecurrentChoice {
   const chosen = modelFacts(student.model).layers.map((l) => l.config.recurrentActivation).find((a) => a === 'sigmoid' || a === 'hardSigmoid');
-  const written = modelFacts(reference).layers.map((l) => l.config.recurrentActivation).find((a) => a !== undefined);
-  if (chosen === undefined || written === undefined || chosen === written) return reference;
-  const topology = reference.toJSON(null, false) as unknown as { config: { layers: { config: Record<string, unknown> }[] } };
-  reference.dispose();
-  for (const layer of topology.config.layers) if ('recurrent_activation' in layer.config) layer.config.recurrent_activation = chosen === 'sigmoid' ? 'sigmoid' : 'hard_sigmoid';
-  return tf.models.modelFromJSON({ modelTopology: topology as unknown as TF.io.ModelJSON['modelTopology'] });
+  return chosen as RecurrentChoice;
 }
 
 /** Transplants the reference's seeded weights into the student's model and compares predictions. */
 export async function transplant(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<Transplant> {
-  const reference = await referenceLike(ctx, tf, student);
+  const reference = await referenceRun(ctx, tf, student.spec, recurrentChoice(student));
+  const want = reference.weights.map((w) => [...w.shape]);
+  const got = student.model.weights.map((w) => w.shape as number[]);
+  if (JSON.stringify(want) !== JSON.stringify(got)) return { kind: 'weights-differ', want, got };
+  const weights = reference.weights.map((w) => tensorOf(tf, w));
+  const x = tensorOf(tf, reference.inputs);
+  let obtained: TF.Tensor[] = [];
   try {
-    reseedWeights(reference, ctx.seed);
-    const want = reference.weights.map((w) => w.shape as number[]);
-    const got = student.model.weights.map((w) => w.shape as number[]);
-    if (JSON.stringify(want) !== JSON.stringify(got)) return { kind: 'weights-differ', want, got };
-    const weights = reference.getWeights();
     student.model.setWeights(weights);
-    const x = fixedInputs(tf, student.spec, ctx.seed);
-    const expected = outputsOf(reference.predict(x) as TF.Tensor | TF.Tensor[]);
-    let obtained: TF.Tensor[] = [];
     try {
-      try {
-        obtained = outputsOf(student.model.predict(x) as TF.Tensor | TF.Tensor[]);
-      } catch (e) {
-        if (isBackendFault(e)) throw e;
-        return { kind: 'threw', error: tfErrorText(e, labelsOf(student.model)) };
-      }
-      if (expected.length !== obtained.length) return { kind: 'outputs-count', want: expected.length, got: obtained.length };
-      for (let i = 0; i < expected.length; i++) {
-        const c = compareValues(asWire(expected[i]!), asWire(obtained[i]!), ctx.tolerance);
-        if (!c.pass) return { kind: 'predictions', comparison: c, output: i };
-      }
-      return { kind: 'same' };
-    } finally {
-      tf.dispose([x, ...expected, ...obtained]);
+      obtained = outputsOf(student.model.predict(x) as TF.Tensor | TF.Tensor[]);
+    } catch (e) {
+      if (isBackendFault(e)) throw e;
+      return { kind: 'threw', error: tfErrorText(e, labelsOf(student.model)) };
     }
+    if (reference.outputs.length !== obtained.length) return { kind: 'outputs-count', want: reference.outputs.length, got: obtained.length };
+    for (let i = 0; i < obtained.length; i++) {
+      const c = compareValues(reference.outputs[i]!, asWire(obtained[i]!), ctx.tolerance);
+      if (!c.pass) return { kind: 'predictions', comparison: c, output: i };
+    }
+    return { kind: 'same' };
   } finally {
-    reference.dispose();
+    tf.dispose([x, ...weights, ...obtained]);
   }
 }
 
