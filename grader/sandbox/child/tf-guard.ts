@@ -11,6 +11,7 @@
  */
 import { MODEL_LIMITS } from '../../tf/input/limits.js';
 import { orthogonalMatrix, orthogonalWork } from '../../tf/input/rebuild-work.js';
+import { canDrawOrthogonal, drawOrthogonal, type OrthogonalOwner } from './orthogonal.js';
 
 /** The name of the error a refused draw throws; the grader reads the shape from its message (`rows x cols`). */
 export const COSTLY_DRAW = 'NeurogradeCostlyDraw';
@@ -31,19 +32,22 @@ function orthogonalPrototype(mod: unknown): Initializer | undefined {
 
 /**
  * Makes the Orthogonal initializer of a loaded tfjs module refuse a draw past the grader's
- * rebuild budget, before any work. Idempotent; a module that is not tfjs is left alone.
+ * rebuild budget, before any work, and draw the others in plain JavaScript (orthogonal.ts: the
+ * same matrix, without tfjs' hundreds of small operations). Idempotent; a module that is not
+ * tfjs is left alone.
  */
 export function guardCostlyDraws(mod: unknown): void {
   const proto = orthogonalPrototype(mod);
   if (!proto || (proto.apply as unknown as Record<symbol, unknown>)[GUARDED]) return;
   const draw = proto.apply;
+  const fast = canDrawOrthogonal(mod);
   const guarded = function (this: Initializer, shape: readonly number[], dtype?: string): unknown {
     if (Array.isArray(shape) && shape.length > 0 && shape.every((d) => Number.isInteger(d) && d > 0) && orthogonalWork(shape) > MODEL_LIMITS.rebuildWork) {
       const error = new Error(orthogonalMatrix(shape).join('x'));
       error.name = COSTLY_DRAW;
       throw error;
     }
-    return draw.call(this, shape, dtype);
+    return (fast ? drawOrthogonal(mod as Parameters<typeof drawOrthogonal>[0], this as OrthogonalOwner, shape, dtype) : undefined) ?? draw.call(this, shape, dtype);
   };
   Object.defineProperty(guarded, GUARDED, { value: true });
   proto.apply = guarded;
