@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as kit from '../kit/index.js';
 import { bundleExerciseModules, type ModuleOutcome } from './exercise-modules.js';
@@ -13,8 +14,23 @@ vi.mock('esbuild', async (original) => {
   return { ...esbuild, build: (...args: Parameters<typeof esbuild.build>) => (builds.count++, esbuild.build(...args)) };
 });
 
+// The module bundles import for `@tensorflow/tfjs` (the built shim in dist/): here a stand-in, so
+// that an exercise importing tfjs' own file instead is seen (run from sources, both are that file).
+const shim = vi.hoisted(() => ({ url: '' }));
+vi.mock('./bundle.js', async (original) => {
+  const { mkdtempSync: mkdtemp, writeFileSync: write } = await import('node:fs');
+  const dir = mkdtemp((await import('node:path')).join((await import('node:os')).tmpdir(), 'neurograde-tfjs-stand-in-'));
+  const file = `${dir}/tfjs.mjs`;
+  write(file, "export const sequential = 'the shim';\n");
+  shim.url = (await import('node:url')).pathToFileURL(file).href;
+  return { ...(await original<typeof import('./bundle.js')>()), TFJS_MODULE: shim.url };
+});
+
 const work = mkdtempSync(join(tmpdir(), 'neurograde-exercise-modules-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(join(fileURLToPath(shim.url), '..'), { recursive: true, force: true });
+});
 
 // Saved a minute ago: a file saved in the very millisecond a build starts is not trusted to be what it read (no record).
 const minuteAgo = new Date(Date.now() - 60_000);
@@ -43,6 +59,12 @@ describe("a teacher's exercise modules, bundled at load", () => {
     const used = (await imported(out.get('checks'))).used as unknown[];
     expect(used[0]).toBe(kit.casesCheck);
     expect(used[1]).toBe(fc);
+  });
+
+  it("import tfjs as submissions do, through TFJS_MODULE (the built shim), not tfjs' CommonJS file", async () => {
+    const root = course({ 'reference.ts': "import * as tf from '@tensorflow/tfjs';\nexport const sequential = tf.sequential;\n" });
+    const out = await bundleExerciseModules({ reference: join(root, 'reference.ts') }, join(work, 'cache'));
+    expect((await imported(out.get('reference'))).sequential).toBe('the shim');
   });
 
   it('share one copy of a module the checks and the reference both import', async () => {
