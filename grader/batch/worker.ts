@@ -16,13 +16,23 @@ const describe = (e: unknown): string =>
 
 function serve(send: (m: FromWorker) => void): (m: ToWorker) => void {
   let env: Promise<GradingEnvironment> | undefined;
+  let built: GradingEnvironment | undefined;
   let options: GradeOptions = {};
   return (m) => {
     if (m.type === 'init') {
       options = m.init.options;
-      env = createEnvironment({ ...(m.init.only ? { only: m.init.only } : {}), ...(m.init.roots ? { roots: m.init.roots } : {}), ...(m.init.modelResults ? { modelResults: m.init.modelResults } : {}) });
+      // One submission after another: each boots the next one's children while its checks run.
+      env = createEnvironment({
+        ...(m.init.only ? { only: m.init.only } : {}),
+        ...(m.init.roots ? { roots: m.init.roots } : {}),
+        ...(m.init.modelResults ? { modelResults: m.init.modelResults } : {}),
+        spareChildren: true,
+      });
       env.then(
-        () => send({ type: 'ready' }),
+        (e) => {
+          built = e;
+          send({ type: 'ready' });
+        },
         (e) => send({ type: 'fatal', message: describe(e) }),
       );
     } else if (m.type === 'grade') {
@@ -35,6 +45,7 @@ function serve(send: (m: FromWorker) => void): (m: ToWorker) => void {
           (e) => send({ type: 'error', id: m.id, message: describe(e) }),
         );
     } else if (m.type === 'stop') {
+      built?.spareChildren?.close();
       process.disconnect?.();
     }
   };

@@ -17,6 +17,7 @@ import { childScript } from '../sandbox/child-bundle.js';
 import { packageClosure } from '../sandbox/dependencies.js';
 import type { Launcher } from '../sandbox/launcher.js';
 import { isSandboxChoice, type SandboxChoice } from '../sandbox/launchers/index.js';
+import { SpareChildren } from '../sandbox/spares.js';
 import { launcherSource, type LauncherSource } from '../sandbox/launchers/source.js';
 import { createModelResults, type ModelResultsOptions } from '../tf/model-results.js';
 import type { GradingEnvironment } from './grade-submission.js';
@@ -51,6 +52,12 @@ export interface EnvironmentOptions {
    * `check` runs), and the grader fingerprint they are valid for. @default in memory, for this environment's submissions
    */
   readonly modelResults?: ModelResultsOptions;
+  /**
+   * Boot, while a submission is graded, a fresh child of each kind it used for the next one (see
+   * SpareChildren): for an environment that grades submissions one after another (a batch
+   * worker), not for a single grading, whose spare would only be ended. @default false
+   */
+  readonly spareChildren?: boolean;
 }
 
 /** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */
@@ -121,6 +128,7 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     encoder: createCaseEncoder(),
     bundler,
     modelGuard,
+    ...(options.spareChildren ? { spareChildren: new SpareChildren() } : {}),
     ...diagnosis,
     ...prewarm,
   };

@@ -16,6 +16,7 @@ import type { FirstChildFate } from '../sandbox/launchers/source.js';
 import type { BootOptions, Session, SessionLimits } from '../sandbox/session.js';
 import type { ModelResults } from '../tf/model-results.js';
 import { SubmissionChildren } from '../sandbox/children.js';
+import type { SpareChildren } from '../sandbox/spares.js';
 import { submissionResult } from '../score/submission-result.js';
 import { withinEvidenceBudget } from '../score/evidence-budget.js';
 import { startExercise, type ExerciseGrading, type ExerciseRun } from './exercise.js';
@@ -47,6 +48,8 @@ export interface GradingEnvironment {
    * every check getting a copy (see `createRebuiltModels`). @default tfjs' `modelFromJSON`
    */
   readonly rebuildModel?: RebuildFn;
+  /** Fresh children booted during a submission for the next one (see SpareChildren). @default none: each submission boots its own */
+  readonly spareChildren?: SpareChildren;
   /** Boot each child while the work before it runs (see ChildLease); false only to measure what that saves (npm run bench). @default true */
   readonly prewarm?: boolean;
   /**
@@ -111,6 +114,8 @@ function bootFirstChild(plan: SubmissionPlan, env: GradingEnvironment, o: Resolv
   const first = plan.phases[0]?.exercises[0];
   if (!first) return undefined;
   const options: BootOptions = { launcher: env.launcher, launch: { childScript: env.childScript, readPaths: [] }, limits: limitsOf(plan.exercises[first.exercise]!.exercise, o), ...(env.encoder ? { encoder: env.encoder } : {}) };
+  // The earlier submissions started no child of this kind (a class handing in models only): it would be ended unused.
+  if (env.spareChildren && !env.spareChildren.wants(options)) return undefined;
   const session = children.boot(options);
   return session ? { session, options } : undefined;
 }
@@ -210,7 +215,7 @@ export async function gradeSubmission(env: GradingEnvironment, submissionDir: st
   const layout = inspectSubmission(resolve(submissionDir), expected);
   const used = new Set(expected);
   let tfBackend: string | undefined;
-  const children = new SubmissionChildren({ reuse: o.isolation === 'submission', prewarm: env.prewarm !== false });
+  const children = new SubmissionChildren({ reuse: o.isolation === 'submission', prewarm: env.prewarm !== false, ...(env.spareChildren ? { spares: env.spareChildren } : {}) });
   const bundler = env.bundler ?? createBundler();
   // Started on a first model only: exercises without models never load TensorFlow.js for it.
   const modelGuard = env.modelGuard ?? createModelGuard();

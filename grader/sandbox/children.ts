@@ -1,6 +1,7 @@
 import type { Visibility } from '../model/results.js';
 import { handsOnChild, takesUsedChild } from './hidden-rule.js';
 import { bootKey, Session, type BootOptions, type SessionOptions, type StartOutcome } from './session.js';
+import type { SpareChildren } from './spares.js';
 
 
 /**
@@ -9,18 +10,25 @@ import { bootKey, Session, type BootOptions, type SessionOptions, type StartOutc
  * was before them (the runner compares globals, `process`, intrinsics, timers and handles with
  * a baseline, and refuses the load otherwise: then a fresh child is started). Which phase may
  * take or hand on a child is the hidden-input rule's to say (hidden-rule.ts): a hidden phase
- * always gets a fresh child, which ends with it. Children are never shared between submissions.
+ * always gets a fresh child, which ends with it.
  *
  * A fresh child may have been booted ahead (`boot`, asked by an exercise's ChildLease, which
  * says for which phase): `acquire` then loads the module into it instead of starting one.
  * `close` ends every child of the submission that is still idle, booted ahead and never used
- * included, whatever happened to the exercises that asked for them.
+ * included, whatever happened to the exercises that asked for them. A child that ran code of a
+ * submission never serves another; a fresh one booted during an earlier submission may (`spares`).
  */
 export interface ChildrenOptions {
   /** Hand a clean child to the next exercise; false gives every exercise a fresh one. @default true */
   readonly reuse?: boolean;
   /** Boot children ahead when an exercise asks (`boot`); false starts each when it is needed. @default true */
   readonly prewarm?: boolean;
+  /**
+   * Fresh children booted during an earlier submission (see SpareChildren): a child this
+   * submission would start is taken from them when one of its kind is kept, and each child
+   * started here has a spare of its kind booted for the next submission. @default none
+   */
+  readonly spares?: SpareChildren;
 }
 
 export class SubmissionChildren {
@@ -30,6 +38,7 @@ export class SubmissionChildren {
   /** Whether a clean child is handed to the next exercise (ChildrenOptions.reuse). */
   readonly shares: boolean;
   private readonly prewarm: boolean;
+  private readonly spares: SpareChildren | undefined;
   private closed = false;
   /** How many children took a module fresh for this submission, for benchmarks and tests. */
   started = 0;
@@ -39,12 +48,13 @@ export class SubmissionChildren {
   constructor(options: ChildrenOptions = {}) {
     this.shares = options.reuse ?? true;
     this.prewarm = options.prewarm ?? true;
+    this.spares = options.spares;
   }
 
   /** Starts a child ahead of the phase that will hand it to `acquire`; none when prewarming is off or the submission is done. */
   boot(options: BootOptions): Session | undefined {
     if (!this.prewarm || this.closed) return undefined;
-    const session = Session.boot(options);
+    const session = this.spares?.take(options) ?? Session.boot(options);
     this.booted++;
     this.ahead.add(session);
     return session;
@@ -74,7 +84,10 @@ export class SubmissionChildren {
       // Changed by an earlier exercise, or dead: start afresh below.
     }
     this.started++;
-    return Session.start(options, fresh);
+    const started = await Session.start(options, fresh ?? this.spares?.take(options));
+    // The next submission's child of this kind boots while this one's checks run.
+    if (started.ok) this.spares?.replenish(options);
+    return started;
   }
 
   /**

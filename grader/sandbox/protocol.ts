@@ -19,7 +19,12 @@ export type ToChild =
       /** Packages the grader provides (tfjs), imported on the grader's clock before the student's module. */
       readonly preload: readonly string[];
     }
-  | { readonly type: 'run'; readonly id: number; readonly cases: readonly (readonly Step[])[] };
+  | { readonly type: 'run'; readonly id: number; readonly cases: readonly (readonly Step[])[] }
+  /**
+   * Packages the grader provides, imported by a child booted ahead as soon as it starts, before
+   * any module arrives: the `init` that follows finds them loaded. Sent only to a fresh child.
+   */
+  | { readonly type: 'preload'; readonly preload: readonly string[] };
 
 /**
  * Longest strings the grader accepts from a child. The runner cuts thrown messages and stacks to

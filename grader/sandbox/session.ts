@@ -68,8 +68,11 @@ export interface SessionOptions {
   readonly encoder?: CaseEncoder;
 }
 
-/** What fixes a child when it starts: all a child booted ahead must have been started with (see Session.boot). */
-export type BootOptions = Pick<SessionOptions, 'launcher' | 'launch' | 'limits' | 'encoder'>;
+/**
+ * What fixes a child when it starts: all a child booted ahead must have been started with (see
+ * Session.boot). A child booted with `preload` imports those packages while it waits for its module.
+ */
+export type BootOptions = Pick<SessionOptions, 'launcher' | 'launch' | 'limits' | 'encoder' | 'preload'>;
 
 export type StartOutcome =
   | { readonly ok: true; readonly session: Session; readonly exports: Readonly<Record<string, string>> }
@@ -102,8 +105,8 @@ export function launchRequest(launch: SessionOptions['launch'], limits: Pick<Ses
 }
 
 /** Two children with the same key were started alike: one booted ahead may serve options with its key. */
-export function bootKey(options: Pick<BootOptions, 'launch' | 'limits'>): string {
-  return JSON.stringify(launchRequest(options.launch, options.limits));
+export function bootKey(options: Pick<BootOptions, 'launch' | 'limits' | 'preload'>): string {
+  return JSON.stringify([launchRequest(options.launch, options.limits), options.preload ?? []]);
 }
 
 const validateMessage = validator(FromChildSchema);
@@ -195,7 +198,9 @@ export class Session {
    */
   static boot(options: BootOptions): Session {
     const spec = options.launcher.spec(launchRequest(options.launch, options.limits));
-    return new Session(options.launcher.spawn?.(spec) ?? spawnChild(spec), options);
+    const session = new Session(options.launcher.spawn?.(spec) ?? spawnChild(spec), options);
+    if (options.preload && options.preload.length > 0) session.send({ type: 'preload', preload: options.preload });
+    return session;
   }
 
   /**

@@ -148,10 +148,15 @@ function stillClean(state: ChildState): boolean {
   return false;
 }
 
+/** Imports the packages the grader provides (again: a no-op for those a `preload` message loaded). */
+async function preload(urls: readonly string[]): Promise<void> {
+  // A provided package that cannot load fails the student's import, which says why.
+  for (const url of urls) guardCostlyDraws(await import(url).catch(() => undefined));
+}
+
 /** Imports the student's module on the student's clock; undefined (and `load-error` sent) when it throws. */
 async function importStudent(state: ChildState, msg: Init): Promise<Record<string, unknown> | undefined> {
-  // A provided package that cannot load fails the student's import below, which says why.
-  for (const url of msg.preload) guardCostlyDraws(await import(url).catch(() => undefined));
+  await preload(msg.preload);
   clock(state, 'student');
   try {
     const mod = (await import('data:text/javascript;base64,' + fromString(msg.code).toString('base64'))) as Record<string, unknown>;
@@ -227,6 +232,8 @@ async function main(): Promise<void> {
     if (msg.type === 'init') {
       if (!(await init(state, msg))) return;
     } else if (msg.type === 'run' && state.mod) await run(state, state.mod, msg);
+    // Only before any module: what a fresh child booted ahead loads while it waits for one.
+    else if (msg.type === 'preload' && state.baseline === undefined) await preload(msg.preload);
   }
 }
 
