@@ -1,6 +1,6 @@
 import { OverrideEntrySchema } from '../model/adjustments.js';
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
 import { ClassResultSchema } from '../model/class-results.js';
@@ -9,7 +9,7 @@ import { PublicCourseSchema } from '../model/public-course.js';
 import { SubmissionResultSchema } from '../model/results.js';
 import { SimilarityReportSchema } from '../model/similarity.js';
 import { TFJS_SHIM } from '../load/bundle.js';
-import { tfjsShim } from './tfjs-shim.js';
+import { buildTfjsShim } from './tfjs-shim.js';
 import { CHILD_BUNDLE, childBuildOptions } from '../sandbox/child-bundle.js';
 import { FromChildSchema } from '../sandbox/protocol.js';
 import { PRECOMPILED, standaloneValidators } from '../schema/validate.js';
@@ -116,8 +116,7 @@ export async function buildDist(options: DistOptions): Promise<{ readonly files:
     await vendor(options.root, next, files);
     writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
     writeFileSync(join(next, 'reports', PRECOMPILED_TEMPLATES), precompiledTemplates());
-    mkdirSync(dirname(join(next, TFJS_SHIM)), { recursive: true });
-    writeFileSync(join(next, TFJS_SHIM), tfjsShim({ root: options.root, from: '@tensorflow/tfjs' }));
+    await buildTfjsShim({ root: options.root, dir: dirname(join(next, TFJS_SHIM)) });
     writeFileSync(join(next, BUILD_STAMP), JSON.stringify({ builtAt, files }) + '\n');
   } catch (error) {
     // A failed build (a missing dependency of the validators, a syntax error) must not leave its
