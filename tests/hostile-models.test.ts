@@ -85,8 +85,9 @@ describe('hostile model configs', () => {
   it('the most costly model the JSON check accepts is rebuilt once for all its checks and costs its own checks only', () => {
     const mine = exerciseOf(rebuild, 'models').checks;
     const twins = untimed(exerciseOf(twin, 'models').checks);
-    // Six models (rnnModel for two windows), each rebuilt once, asked for by 15 checks.
-    expect(rebuilds).toBe(6);
+    // Asked for by 15 checks, the costly denseModel() is rebuilt once; its other five models (rnnModel for two windows)
+    // are the twin's, graded before in this environment: what the checks read of them was kept, none is rebuilt.
+    expect(rebuilds).toBe(1);
     expect(mine.find((c) => c.id === 'dense-architecture')).toMatchObject({ status: 'failed', message: expect.stringMatching(/^Expected the input shape of denseModel\(\) to be \[null, 784\], but got \[null, 2, 3\]\./) });
     mine.forEach((c, i) => {
       if (readsDense(c.id)) expect(c.status).not.toBe('error');

@@ -24,6 +24,7 @@ export { architectureCheck } from './models/architecture.js';
 export { referenceFacts, referenceInfo, referenceModel, type ReferenceInfo } from './models/reference.js';
 export { predictionsCheck, transplant, fixedInputs, type Transplant } from './models/predictions.js';
 export { learningCheck, STUDENT_TRAINING_WORK, type LearningCheckOptions, type PassRule } from './models/learning.js';
+export { withCheckedModels, modelKey, type CheckedModel, type ModelSummary } from './models/checked.js';
 export { withStudentModels, fetchModels, disposeModels, backendFor, type StudentModel, type Fetched } from './models/fetch.js';
 export { imageData, sineData, cnnData, IMAGE_COUNTS, type TaskData, type DatasetName } from './models/data.js';
 export { modelFacts, sameFacts, canonical, type ModelFacts, type LayerFacts, type Shape } from './models/facts.js';

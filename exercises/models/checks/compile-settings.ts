@@ -1,4 +1,4 @@
-import { CLASSIFIER, compileProblem, type CompileProblem, type CompileSpec, withStudentModels, callLabel } from 'neurograde/kit/models';
+import { CLASSIFIER, compileProblem, type CompileProblem, type CompileSpec, withCheckedModels, callLabel } from 'neurograde/kit/models';
 import type { CheckContext, CheckDefinition, CheckVerdict } from 'neurograde/kit';
 import { COMPILED } from '../specs.js';
 
@@ -26,7 +26,7 @@ export const compileSettings: CheckDefinition = {
   id: 'compile-settings',
   title: { fr: 'Compilation : loss, optimiseur et métriques du cours', en: "Compile settings: the notes' losses, optimizers and metrics" },
   run: (ctx: CheckContext): Promise<CheckVerdict> =>
-    withStudentModels(ctx, COMPILED, (_tf, models) => {
+    withCheckedModels(ctx, COMPILED, (_tf, models) => {
       for (const student of models) {
         const spec = student.spec.compile!;
         const label = callLabel(student.spec);
@@ -35,7 +35,7 @@ export const compileSettings: CheckDefinition = {
           const sparse = problem.kind === 'loss' && problem.sparse && spec === CLASSIFIER;
           return { status: 'failed', message: message(ctx, label, spec, problem), ...(sparse ? { diagnosis: 'model-sparse-loss' } : {}) };
         }
-        if (student.compileError) return { status: 'failed', message: ctx.t.models.compileRejected(label, student.compileError) };
+        if (student.summary.compileError) return { status: 'failed', message: ctx.t.models.compileRejected(label, student.summary.compileError) };
       }
       return { status: 'passed', message: ctx.t.models.compileOk(models.length) };
     }),

@@ -1,8 +1,7 @@
 import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from '../index.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { architectureMessage } from './explain.js';
-import { modelFacts } from './facts.js';
-import { withStudentModels } from './fetch.js';
+import { withCheckedModels } from './checked.js';
 import { referenceFacts } from './reference.js';
 import { callLabel, type ModelSpec } from './spec.js';
 
@@ -16,10 +15,10 @@ export function architectureCheck(options: { readonly id: string; readonly title
     id: options.id,
     title: options.title,
     run: (ctx: CheckContext): Promise<CheckVerdict> =>
-      withStudentModels(ctx, options.specs, (_tf, models) => {
+      withCheckedModels(ctx, options.specs, (_tf, models) => {
         for (const student of models) {
           const reference = referenceFacts(ctx, student.spec);
-          const facts = modelFacts(student.model);
+          const facts = student.summary.facts;
           const diffs = compareArchitecture(facts, reference);
           if (diffs.length === 0) continue;
           const diagnosis = diagnoseArchitecture(diffs);
@@ -30,7 +29,7 @@ export function architectureCheck(options: { readonly id: string; readonly title
           };
         }
         const main = models[0]!;
-        return { status: 'passed', message: ctx.t.models.architectureOk(callLabel(main.spec), main.model.countParams()) };
+        return { status: 'passed', message: ctx.t.models.architectureOk(callLabel(main.spec), main.summary.facts.params) };
       }),
   };
 }

@@ -1,86 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as reference from '../../../reference/models.js';
-import { messages } from '../../i18n/index.js';
-import type { Manifest } from '../../model/manifest.js';
-import { serializeModel } from '../../tf/model-json.js';
-import type { CaseOutcome, CheckContext, StudentRun } from '../check.js';
-import { createMemo, type Memo } from '../memo.js';
+import type { CheckContext } from '../check.js';
+import { createMemo } from '../memo.js';
+import { child, context, denseWith, type Builder, type Child, type Module } from './fake-child.js';
 import { modelFacts } from './facts.js';
 import { withStudentModels } from './fetch.js';
 import { transplant } from './predictions.js';
 import { referenceFacts } from './reference.js';
 import { CNN, DENSE, LSTM, RNN } from '../../../exercises/models/specs.js';
 
-type Builder = (...args: number[]) => tf.LayersModel;
-type Module = Record<string, Builder>;
-
-const manifest: Manifest = {
-  id: 'models-test',
-  title: { en: 'Models', fr: 'Modèles' },
-  summary: { en: 'Models', fr: 'Modèles' },
-  file: 'models.ts',
-  exports: ['denseModel', 'cnnModel', 'deepCnnModel', 'rnnModel', 'lstmModel'],
-  tolerance: { atol: 1e-4, rtol: 1e-3 },
-  checks: { fake: { points: 1, public: true } },
-};
-
-/** What the child sends for a model: the wire form the child's encoder writes. */
-function answer(model: tf.LayersModel): CaseOutcome {
-  const { topology, training } = serializeModel(model);
-  model.dispose();
-  return { ok: true, outputs: [{ kind: 'model', topology: JSON.parse(JSON.stringify(topology)), compile: training ? JSON.parse(JSON.stringify(training)) : null }] };
-}
-
-interface Child {
-  readonly asked: string[][];
-  run(cases: readonly (readonly { readonly op: string; readonly fn?: string; readonly args?: readonly unknown[] }[])[]): Promise<StudentRun>;
-}
-
-/** A "child" that runs the builders of `student` in-process and records which it was asked for; `fail` makes its next run time out. */
-function child(student: Module, options: { fail?: number } = {}): Child {
-  const asked: string[][] = [];
-  let runs = 0;
-  return {
-    asked,
-    async run(cases) {
-      runs++;
-      if (runs === options.fail) return { ok: false, failure: { kind: 'timeout', limitMs: 10 } };
-      asked.push(cases.map((steps) => steps[0]!.fn!));
-      return { ok: true, cases: cases.map((steps) => answer(student[steps[0]!.fn!]!(...(steps[0]!.args as { data: number }[]).map((a) => a.data)))) };
-    },
-  };
-}
-
-function context(c: Child, options: { readonly childValues?: Map<string, unknown>; readonly memo?: Memo; readonly seed?: number } = {}): CheckContext {
-  const memo = options.memo ?? createMemo();
-  return {
-    exercise: manifest,
-    reference,
-    tolerance: manifest.tolerance,
-    seed: options.seed ?? 7,
-    visibility: 'public',
-    lang: 'en',
-    t: messages('en'),
-    memo,
-    exerciseMemo: memo,
-    ...(options.childValues ? { childValues: options.childValues } : {}),
-    run: (cases) => c.run(cases as Parameters<Child['run']>[0]),
-  };
-}
-
-/** The notes' dense network with `units` hidden units, compiled as the notes compile it. */
-function denseWith(units: number): tf.LayersModel {
-  const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [784], units, activation: 'relu' }), tf.layers.dense({ units: 10, activation: 'softmax' })] });
-  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  return model;
-}
-
 describe('the models a child sent, kept for its next checks', () => {
   it("calls each builder once per child: the next check on that child gets its own model of the same answer", async () => {
     const c = child(reference as unknown as Module);
     const childValues = new Map<string, unknown>();
-    const ctx = context(c, { childValues });
+    const ctx = context(c, { reference, childValues });
     const first = await withStudentModels(ctx, [DENSE], (_tf, [m]) => {
       m!.model.setWeights(m!.model.getWeights().map((w) => tf.zerosLike(w)));
       return { status: 'passed' };
@@ -99,17 +33,17 @@ describe('the models a child sent, kept for its next checks', () => {
 
   it('asks a fresh child again: answers are kept per child', async () => {
     const c = child(reference as unknown as Module);
-    await withStudentModels(context(c, { childValues: new Map() }), [DENSE], () => ({ status: 'passed' }));
-    await withStudentModels(context(c, { childValues: new Map() }), [DENSE], () => ({ status: 'passed' }));
+    await withStudentModels(context(c, { reference, childValues: new Map() }), [DENSE], () => ({ status: 'passed' }));
+    await withStudentModels(context(c, { reference, childValues: new Map() }), [DENSE], () => ({ status: 'passed' }));
     expect(c.asked).toEqual([['denseModel'], ['denseModel']]);
   });
 
   it('keeps nothing of a run that failed: the next check on the child asks again', async () => {
     const c = child(reference as unknown as Module, { fail: 1 });
     const childValues = new Map<string, unknown>();
-    const failed = await withStudentModels(context(c, { childValues }), [DENSE], () => ({ status: 'passed' }));
+    const failed = await withStudentModels(context(c, { reference, childValues }), [DENSE], () => ({ status: 'passed' }));
     expect(failed).toEqual({ status: 'sandbox', failure: { kind: 'timeout', limitMs: 10 } });
-    const next = await withStudentModels(context(c, { childValues }), [DENSE], () => ({ status: 'passed' }));
+    const next = await withStudentModels(context(c, { reference, childValues }), [DENSE], () => ({ status: 'passed' }));
     expect(next.status).toBe('passed');
     expect(c.asked).toEqual([['denseModel']]);
   });
@@ -117,7 +51,7 @@ describe('the models a child sent, kept for its next checks', () => {
   it("never hands one builder's answer to another: rnnModel(6) and rnnModel(12) are two answers", async () => {
     const c = child(reference as unknown as Module);
     const childValues = new Map<string, unknown>();
-    const ctx = context(c, { childValues });
+    const ctx = context(c, { reference, childValues });
     const RNN_12 = { ...RNN, args: [12], sample: [12, 1] };
     await withStudentModels(ctx, [RNN], () => ({ status: 'passed' }));
     const shapes: unknown[] = [];
@@ -143,7 +77,7 @@ describe("the reference's transplant data, kept for the environment", () => {
   };
 
   it("gives two different students' models their own verdicts, in any order, from one environment's memo", async () => {
-    const ctx = context(child({}), { memo: createMemo() });
+    const ctx = context(child({}), { reference, memo: createMemo() });
     const verdicts = [];
     for (const units of [100, 64, 100, 64]) verdicts.push(await transplanted(ctx, () => denseWith(units)));
     expect(verdicts).toEqual(['same', 'weights-differ', 'same', 'weights-differ']);
@@ -154,7 +88,7 @@ describe("the reference's transplant data, kept for the environment", () => {
   });
 
   it('keeps one reference run per recurrent activation the student chose: both of the notes\' writings pass', async () => {
-    const ctx = context(child({}), { memo: createMemo() });
+    const ctx = context(child({}), { reference, memo: createMemo() });
     const lstm = (recurrentActivation: 'sigmoid' | 'hardSigmoid') => (): tf.LayersModel => {
       const input = tf.input({ shape: [20, 8] });
       const outputs = tf.layers.lstm({ units: 16, returnSequences: true, returnState: true, recurrentActivation }).apply(input) as tf.SymbolicTensor[];

@@ -88,7 +88,7 @@ function refusalText(ctx: CheckContext, r: Refusal): string {
 }
 
 /** A model the child sent, validated (its topology and compile settings), not yet rebuilt. */
-interface Validated {
+export interface Validated {
   readonly spec: ModelSpec;
   readonly topology: Readonly<Record<string, unknown>>;
   readonly estimate: Estimate;
@@ -110,8 +110,8 @@ async function validate(ctx: CheckContext, spec: ModelSpec, output: unknown): Pr
   return { spec, topology: inspected.topology, estimate: inspected.estimate, compile };
 }
 
-// Rebuilds a validated model for one check, compiled with the student's settings when they load.
-async function rebuild(ctx: CheckContext, tf: Tf, v: Validated): Promise<StudentModel | CheckVerdict> {
+/** Rebuilds a validated model for one check, compiled with the student's settings when they load; a rebuild that fails is the verdict. */
+export async function rebuild(ctx: CheckContext, tf: Tf, v: Validated): Promise<StudentModel | CheckVerdict> {
   let model: TF.LayersModel;
   try {
     // Once per submission when the grading keeps its models (a copy per check), else here.
@@ -144,16 +144,18 @@ function costlyDraw(fault: Parameters<typeof faultMessage>[2]): string | undefin
 }
 
 /** One builder's answer, and once looked at, what the grader made of it. */
-interface Answer {
+export interface Answer {
   readonly outcome: CaseOutcome;
   validated?: Validated | CheckVerdict;
 }
 
 const answerKey = (spec: ModelSpec): string => `model:${spec.fn}(${JSON.stringify(spec.args)})`;
 
-// What the child answered and the grader validated of it, for every spec: the builders not called on
-// this child yet are called now, in one round trip; a run that fails keeps nothing.
-async function answersFor(ctx: CheckContext, specs: readonly ModelSpec[]): Promise<Answer[] | CheckVerdict> {
+/**
+ * What the child answered for every spec: the builders not called on this child yet are called
+ * now, in one round trip; a run that fails keeps nothing.
+ */
+export async function answersFor(ctx: CheckContext, specs: readonly ModelSpec[]): Promise<Answer[] | CheckVerdict> {
   const kept = ctx.childValues ?? new Map<string, unknown>();
   const asked = specs.filter((s) => !kept.has(answerKey(s)));
   if (asked.length > 0) {
@@ -164,8 +166,8 @@ async function answersFor(ctx: CheckContext, specs: readonly ModelSpec[]): Promi
   return specs.map((s) => kept.get(answerKey(s)) as Answer);
 }
 
-// What the grader makes of one builder's answer: the model validated, or the verdict on it.
-async function validated(ctx: CheckContext, spec: ModelSpec, outcome: CaseOutcome): Promise<Validated | CheckVerdict> {
+/** What the grader makes of one builder's answer: the model validated, or the verdict on it. */
+export async function validated(ctx: CheckContext, spec: ModelSpec, outcome: CaseOutcome): Promise<Validated | CheckVerdict> {
   const costly = outcome.ok ? undefined : costlyDraw(outcome.fault);
   if (costly) return { status: 'failed', message: ctx.t.models.refused(callLabel(spec), ctx.t.models.refusal.costlyDraw(costly)) };
   if (!outcome.ok) {
@@ -199,17 +201,32 @@ export async function fetchModels(ctx: CheckContext, tf: Tf, specs: readonly Mod
 }
 
 /**
+ * Runs `body` on the grader's backend; a fault of the backend (out of memory) is the check's
+ * error, and the backend is replaced for the next check and the next submission.
+ */
+export async function onBackend(ctx: CheckContext, specs: readonly ModelSpec[], body: (tf: Tf) => Promise<CheckVerdict>): Promise<CheckVerdict> {
+  const tf = await backendFor(ctx);
+  try {
+    return await body(tf);
+  } catch (e) {
+    if (!isBackendFault(e)) throw e;
+    // The backend's memory cannot be trusted any more: the next check, and the next submission, get a fresh one.
+    await resetBackend(tf);
+    return { status: 'error', code: 'tf-backend', message: ctx.t.models.backendFault(specs.map(callLabel).join(', ')) };
+  }
+}
+
+/**
  * The lifecycle every model check shares: the grader's backend, the student's models fetched
  * and rebuilt, `judge` on them, and the models freed whatever `judge` returns or throws. A fetch
  * that fails is the verdict.
  */
-export async function withStudentModels(
+export function withStudentModels(
   ctx: CheckContext,
   specs: readonly ModelSpec[],
   judge: (tf: Tf, models: readonly StudentModel[]) => Promise<CheckVerdict> | CheckVerdict,
 ): Promise<CheckVerdict> {
-  const tf = await backendFor(ctx);
-  try {
+  return onBackend(ctx, specs, async (tf) => {
     const fetched = await fetchModels(ctx, tf, specs);
     if (!fetched.ok) return fetched.verdict;
     try {
@@ -217,12 +234,7 @@ export async function withStudentModels(
     } finally {
       disposeModels(fetched.models);
     }
-  } catch (e) {
-    if (!isBackendFault(e)) throw e;
-    // The backend's memory cannot be trusted any more: the next check, and the next submission, get a fresh one.
-    await resetBackend(tf);
-    return { status: 'error', code: 'tf-backend', message: ctx.t.models.backendFault(specs.map(callLabel).join(', ')) };
-  }
+  });
 }
 
 /**

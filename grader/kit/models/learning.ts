@@ -15,19 +15,19 @@ import type * as TF from '@tensorflow/tfjs';
 import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from '../index.js';
 import { type Tf, backendIdentity, isBackendFault } from '../../tf/backend.js';
 import { trainingKey } from '../../tf/model-results.js';
-import { evaluateAccuracy, trainBudgeted, unseededRandomness } from '../../tf/train.js';
+import { evaluateAccuracy, trainBudgeted } from '../../tf/train.js';
 import type { Budget } from './spec.js';
 import { visibleCauses, type Cause } from './causes.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { CLASSIFIER, compileProblem, sameCompile } from './compile.js';
 import type { TaskData } from './data.js';
-import { modelFacts, sameFacts } from './facts.js';
-import { withStudentModels, type StudentModel } from './fetch.js';
+import { sameFacts } from './facts.js';
+import { withCheckedModels, type CheckedModel } from './checked.js';
 import { referenceInfo, referenceModel } from './reference.js';
 import { inspectTopology } from '../../tf/input/inspect.js';
-import { transplant } from './predictions.js';
+import { checkedTransplant } from './predictions.js';
 import { callLabel, type ModelSpec } from './spec.js';
-import { labelsOf, tfErrorText } from './tf-error.js';
+import { labelsOf, labelsOfTopology, tfErrorText } from './tf-error.js';
 
 /** How a learning check passes; the numbers come from the measured spread, written next to each check. */
 export type PassRule =
@@ -118,16 +118,16 @@ function trainedScore(ctx: CheckContext, model: { readonly topology: unknown; re
   return ctx.modelResults.trained(key, async () => toStored(await run()), isStoredScore).then((s) => ({ ...s, value: s.value ?? Infinity }));
 }
 
-async function equalsReference(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<boolean> {
+async function equalsReference(ctx: CheckContext, tf: Tf, student: CheckedModel): Promise<boolean> {
   const reference = referenceInfo(ctx, student.spec);
-  const same = !student.compileError && sameCompile(student.compile, reference.compile) && sameFacts(modelFacts(student.model), reference.facts);
-  return same && (await transplant(ctx, tf, student)).kind === 'same';
+  const same = !student.summary.compileError && sameCompile(student.compile, reference.compile) && sameFacts(student.summary.facts, reference.facts);
+  return same && (await checkedTransplant(ctx, tf, student)).kind === 'same';
 }
 
 // A failed learning check names the architecture's mistake, else the compile settings', and the causes visible in the model.
-function explainFailure(ctx: CheckContext, student: StudentModel): { diagnosis?: string; causes: readonly Cause[] } {
+function explainFailure(ctx: CheckContext, student: CheckedModel): { diagnosis?: string; causes: readonly Cause[] } {
   const reference = referenceInfo(ctx, student.spec);
-  const facts = modelFacts(student.model);
+  const facts = student.summary.facts;
   const causes = visibleCauses({ facts, compile: student.compile }, { compile: reference.compile });
   const structural = diagnoseArchitecture(compareArchitecture(facts, reference.facts));
   if (structural) return { diagnosis: structural, causes };
@@ -151,14 +151,14 @@ function causesText(ctx: CheckContext, causes: readonly Cause[]): string {
 }
 
 /** Why the student's model cannot be trained at all, as the message; undefined when it can be. */
-function untrainable(ctx: CheckContext, student: StudentModel): string | undefined {
+function untrainable(ctx: CheckContext, student: CheckedModel): string | undefined {
   const t = ctx.t.models;
   const label = callLabel(student.spec);
   if (student.compile.kind === 'none') return t.cannotTrainUncompiled(label);
   if (student.compile.kind === 'unserializable') return t.unserializable(label, student.spec.compile?.lossName ?? '', student.compile.detail);
-  if (student.compileError) return t.compileRejected(label, student.compileError);
-  if (student.model.trainableWeights.length === 0) return t.nothingTrainable(label);
-  const unseeded = unseededRandomness(student.model);
+  if (student.summary.compileError) return t.compileRejected(label, student.summary.compileError);
+  if (student.summary.trainableWeights === 0) return t.nothingTrainable(label);
+  const unseeded = student.summary.unseeded;
   return unseeded ? t.unseeded(label, t.layerName(unseeded.className, unseeded.index), unseeded.option) : undefined;
 }
 
@@ -208,6 +208,19 @@ function workAccount(o: { readonly referenceWork: number; readonly studentMacs: 
   };
 }
 
+/** The student's score under `how`, kept from before or trained on a model of its own; or tfjs' error, in the student's terms. */
+async function studentScore(ctx: CheckContext, student: CheckedModel, how: Training & { readonly dataKey: string }): Promise<Score | { readonly error: string }> {
+  const trained = { topology: student.topology, training: student.compile.kind === 'settings' ? student.compile.training : null };
+  // The model trained, whose layer names (its input layer's included) tfjs' error quotes.
+  let model: TF.LayersModel | undefined;
+  try {
+    return await trainedScore(ctx, trained, how, async () => train((model = await student.fresh()), how));
+  } catch (e) {
+    if (isBackendFault(e)) throw e;
+    return { error: tfErrorText(e, model ? labelsOf(model) : labelsOfTopology(student.topology as Record<string, unknown>)) };
+  }
+}
+
 /** A seed per starting draw: the first is the check's own, so one start is what a single training used. */
 const startSeed = (seed: number, start: number): number => (start === 0 ? seed : (seed + start * 0x9e3779b1) >>> 0);
 
@@ -220,7 +233,7 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
     run(ctx: CheckContext): Promise<CheckVerdict> {
       const t = ctx.t.models;
       const label = callLabel(spec);
-      return withStudentModels(ctx, [spec], async (tf, [student]) => {
+      return withCheckedModels(ctx, [spec], async (tf, [student]) => {
         if (await equalsReference(ctx, tf, student)) return { status: 'passed', message: t.sameAsReference(label) };
         const { diagnosis, causes } = explainFailure(ctx, student);
         const why = causesText(ctx, causes);
@@ -236,15 +249,9 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
         const training: Training & { readonly dataKey: string } = { tf, data, budget, seed: ctx.seed, classifier, dataKey: source.key };
         const referenceWork = referenceMacs(ctx, spec) * samples * budget.epochs;
         const work = workAccount({ referenceWork, studentMacs: student.estimate.macs, batchSize: budget.batchSize, ...(pass.kind === 'mse-below' ? { starts: pass.starts } : {}) });
-        const trained = { topology: student.topology, training: student.compile.kind === 'settings' ? student.compile.training : null };
         const trainStudent = async (seed: number): Promise<Score | CheckVerdict> => {
-          const how: Training & { readonly dataKey: string } = { ...training, seed, maxTrainedSamples: work.samples() };
-          try {
-            return await trainedScore(ctx, trained, how, () => train(student.model, how));
-          } catch (e) {
-            if (isBackendFault(e)) throw e;
-            return failed(t.trainingFailed(label, what, tfErrorText(e, labelsOf(student.model))));
-          }
+          const got = await studentScore(ctx, student, { ...training, seed, maxTrainedSamples: work.samples() });
+          return 'error' in got ? failed(t.trainingFailed(label, what, got.error)) : got;
         };
         const stoppedText = (s: Score): string => (s.stoppedEarly ? ` ${t.stoppedEarly(s.samples)}` : '');
 

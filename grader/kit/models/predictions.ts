@@ -7,10 +7,11 @@
 import type * as TF from '@tensorflow/tfjs';
 import { compareValues, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized } from '../index.js';
 import { type WireTensor } from '../../sandbox/wire.js';
-import { type Tf, isBackendFault } from '../../tf/backend.js';
+import { backendIdentity, isBackendFault, type Tf } from '../../tf/backend.js';
+import { withCheckedModels, type CheckedModel } from './checked.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
-import { modelFacts } from './facts.js';
-import { withStudentModels, type StudentModel } from './fetch.js';
+import { modelFacts, type ModelFacts } from './facts.js';
+import type { StudentModel } from './fetch.js';
 import { referenceFacts, referenceRun, tensorOf, type RecurrentChoice } from './reference.js';
 
 export { fixedInputs } from './reference.js';
@@ -31,27 +32,41 @@ export type Transplant =
  * The recurrent activation the student chose where the notes accept two (Keras' sigmoid, tfjs'
  * hardSigmoid): the predictions to match are those of the notes' model as the student wrote it.
  */
-function recurrentChoice(student: StudentModel): RecurrentChoice {
-  const chosen = modelFacts(student.model).layers.map((l) => l.config.recurrentActivation).find((a) => a === 'sigmoid' || a === 'hardSigmoid');
-  return chosen as RecurrentChoice;
+function recurrentChoice(facts: ModelFacts): RecurrentChoice {
+  return facts.layers.map((l) => l.config.recurrentActivation).find((a) => a === 'sigmoid' || a === 'hardSigmoid') as RecurrentChoice;
 }
 
 /** Transplants the reference's seeded weights into the student's model and compares predictions. */
-export async function transplant(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<Transplant> {
-  const reference = await referenceRun(ctx, tf, student.spec, recurrentChoice(student));
+export function transplant(ctx: CheckContext, tf: Tf, student: StudentModel): Promise<Transplant> {
+  return transplantInto(ctx, tf, student.model, student.spec, recurrentChoice(modelFacts(student.model)));
+}
+
+/**
+ * A transplant into a checked model, kept for the environment by the model's key, the check's
+ * seed and the backend instance: the same model handed in again is not rebuilt to be compared
+ * again. An outcome quoting tfjs' error (`threw`) is this student's own, never kept.
+ */
+export async function checkedTransplant(ctx: CheckContext, tf: Tf, student: CheckedModel): Promise<Transplant> {
+  const compute = async (): Promise<Transplant> => transplantInto(ctx, tf, await student.model(), student.spec, recurrentChoice(student.summary.facts));
+  const kept = await ctx.memo(`transplant:${student.key}:${student.spec.fn}(${JSON.stringify(student.spec.args)}):${backendIdentity(tf)}`, compute);
+  return kept.kind === 'threw' ? compute() : kept;
+}
+
+async function transplantInto(ctx: CheckContext, tf: Tf, model: TF.LayersModel, spec: ModelSpec, choice: RecurrentChoice): Promise<Transplant> {
+  const reference = await referenceRun(ctx, tf, spec, choice);
   const want = reference.weights.map((w) => [...w.shape]);
-  const got = student.model.weights.map((w) => w.shape as number[]);
+  const got = model.weights.map((w) => w.shape as number[]);
   if (JSON.stringify(want) !== JSON.stringify(got)) return { kind: 'weights-differ', want, got };
   const weights = reference.weights.map((w) => tensorOf(tf, w));
   const x = tensorOf(tf, reference.inputs);
   let obtained: TF.Tensor[] = [];
   try {
-    student.model.setWeights(weights);
+    model.setWeights(weights);
     try {
-      obtained = outputsOf(student.model.predict(x) as TF.Tensor | TF.Tensor[]);
+      obtained = outputsOf(model.predict(x) as TF.Tensor | TF.Tensor[]);
     } catch (e) {
       if (isBackendFault(e)) throw e;
-      return { kind: 'threw', error: tfErrorText(e, labelsOf(student.model)) };
+      return { kind: 'threw', error: tfErrorText(e, labelsOf(model)) };
     }
     if (reference.outputs.length !== obtained.length) return { kind: 'outputs-count', want: reference.outputs.length, got: obtained.length };
     for (let i = 0; i < obtained.length; i++) {
@@ -65,10 +80,10 @@ export async function transplant(ctx: CheckContext, tf: Tf, student: StudentMode
 }
 
 /** The verdict for a transplant that did not give the reference's predictions. */
-export function transplantVerdict(ctx: CheckContext, student: StudentModel, outcome: Exclude<Transplant, { kind: 'same' }>): CheckVerdict {
+export function transplantVerdict(ctx: CheckContext, student: { readonly spec: ModelSpec; readonly facts: ModelFacts }, outcome: Exclude<Transplant, { kind: 'same' }>): CheckVerdict {
   const t = ctx.t.models;
   const label = callLabel(student.spec);
-  const diagnosis = diagnoseArchitecture(compareArchitecture(modelFacts(student.model), referenceFacts(ctx, student.spec)));
+  const diagnosis = diagnoseArchitecture(compareArchitecture(student.facts, referenceFacts(ctx, student.spec)));
   const diagnosed = diagnosis ? { diagnosis } : {};
   const shapes = (list: readonly (readonly number[])[]) => list.map((s) => s.join('x')).join(', ');
   switch (outcome.kind) {
@@ -92,10 +107,10 @@ export function predictionsCheck(options: { readonly id: string; readonly title:
     id: options.id,
     title: options.title,
     run: (ctx: CheckContext): Promise<CheckVerdict> =>
-      withStudentModels(ctx, options.specs, async (tf, models) => {
+      withCheckedModels(ctx, options.specs, async (tf, models) => {
         for (const student of models) {
-          const outcome = await transplant(ctx, tf, student);
-          if (outcome.kind !== 'same') return transplantVerdict(ctx, student, outcome);
+          const outcome = await checkedTransplant(ctx, tf, student);
+          if (outcome.kind !== 'same') return transplantVerdict(ctx, { spec: student.spec, facts: student.summary.facts }, outcome);
         }
         return { status: 'passed', message: ctx.t.models.predictionsOk(callLabel(models[0]!.spec)) };
       }),
