@@ -10,10 +10,10 @@ import { testEnvironment } from './support/sandbox.js';
 const work = mkdtempSync(join(tmpdir(), 'neurograde-model-results-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** A student who handed in the fixture's models.ts (denseModel with 200 hidden units instead of 100). */
-function student(name: string): string {
+/** A student who handed in a fixture's models.ts (by default denseModel with 200 hidden units instead of 100). */
+function student(name: string, fixture = 'model-wrong-units'): string {
   const dir = join(work, 'class', name);
-  cpSync(join(FIXTURES, 'models', 'model-wrong-units'), dir, { recursive: true });
+  cpSync(join(FIXTURES, 'models', fixture), dir, { recursive: true });
   return dir;
 }
 
@@ -43,5 +43,21 @@ describe('a class trains each distinct model once', () => {
     // Another seed is another training, of the student's model and the reference's.
     await grade(worker, student('dave'), { seed: 6 });
     expect(counts(worker).trained).toBe(2);
+  }, 600_000);
+
+  it('a training that throws is kept too: the second student with it is not trained, and reads the error in their own terms', async () => {
+    const env = await testEnvironment({ only: ['models'], modelResults: { version: 'grader-fingerprint-2' } });
+    // A sparse loss given one-hot labels: tfjs throws at the first batch of each classifier's training.
+    const erin = await grade(env, student('erin', 'model-sparse-loss'), { seed: 5 });
+    const afterErin = counts(env);
+    const thrown = erin.exercises[0]!.checks.filter((c) => /-learns$/.test(c.id) && c.status === 'failed');
+    expect(thrown.length).toBeGreaterThan(0);
+    for (const c of thrown) expect('message' in c ? c.message : '').toMatch(/^Expected \w+\(\) to train .* but got an error: /);
+    // Layers named as the student wrote them, never as tfjs numbered them in whichever process trained first.
+    for (const c of thrown) expect('message' in c ? c.message : '').not.toMatch(/[a-z]_[A-Z][A-Za-z0-9]*\d/);
+    const frank = await grade(env, student('frank', 'model-sparse-loss'), { seed: 5 });
+    // Each of Frank's trainings that threw for Erin is answered from the store, not trained to throw again.
+    expect(counts(env)).toEqual({ trained: afterErin.trained, reused: afterErin.reused + thrown.length });
+    expect(checks(frank)).toEqual(checks(erin));
   }, 600_000);
 });

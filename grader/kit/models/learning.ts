@@ -27,7 +27,7 @@ import { referenceInfo, referenceModel } from './reference.js';
 import { inspectTopology } from '../../tf/input/inspect.js';
 import { checkedTransplant } from './predictions.js';
 import { callLabel, type ModelSpec } from './spec.js';
-import { labelsOf, labelsOfTopology, tfErrorText } from './tf-error.js';
+import { labelsOf, tfErrorText } from './tf-error.js';
 
 /** How a learning check passes; the numbers come from the measured spread, written next to each check. */
 export type PassRule =
@@ -95,9 +95,19 @@ async function train(model: TF.LayersModel, t: Training): Promise<Score> {
 /** A score as stored: JSON has no Infinity (a diverged MSE), kept as null. */
 type StoredScore = Omit<Score, 'value'> & { readonly value: number | null };
 
-const isStoredScore = (v: unknown): v is StoredScore => {
-  const s = v as StoredScore | null;
-  return typeof s === 'object' && s !== null && (typeof s.value === 'number' || s.value === null) && Number.isInteger(s.samples) && typeof s.stoppedEarly === 'boolean';
+/**
+ * A training that threw, as tfjs' error in the student's terms (layer names replaced): the same
+ * model, settings and data throw alike (a sparse loss given one-hot labels, at the first batch).
+ */
+interface Threw {
+  readonly error: string;
+}
+
+const isStored = (v: unknown): v is StoredScore | Threw => {
+  const s = v as (StoredScore & Threw) | null;
+  if (typeof s !== 'object' || s === null) return false;
+  if (typeof s.error === 'string') return Object.keys(s).length === 1;
+  return (typeof s.value === 'number' || s.value === null) && Number.isInteger(s.samples) && typeof s.stoppedEarly === 'boolean';
 };
 
 /**
@@ -105,7 +115,7 @@ const isStoredScore = (v: unknown): v is StoredScore => {
  * topology and compile settings, or the reference's name) trained with the same seed, data,
  * budget and backend before: a class trains each distinct model once.
  */
-function trainedScore(ctx: CheckContext, model: { readonly topology: unknown; readonly training: unknown }, t: Training & { readonly dataKey: string }, run: () => Promise<Score>): Promise<Score> {
+function trainedScore(ctx: CheckContext, model: { readonly topology: unknown; readonly training: unknown }, t: Training & { readonly dataKey: string }, run: () => Promise<Score | Threw>): Promise<Score | Threw> {
   if (!ctx.modelResults) return run();
   const key = trainingKey({
     ...model,
@@ -114,8 +124,8 @@ function trainedScore(ctx: CheckContext, model: { readonly topology: unknown; re
     budget: { ...t.budget, classifier: t.classifier, maxTrainedSamples: t.maxTrainedSamples ?? null },
     backend: t.tf.getBackend(),
   });
-  const toStored = (s: Score): StoredScore => ({ ...s, value: Number.isFinite(s.value) ? s.value : null });
-  return ctx.modelResults.trained(key, async () => toStored(await run()), isStoredScore).then((s) => ({ ...s, value: s.value ?? Infinity }));
+  const toStored = (s: Score | Threw): StoredScore | Threw => ('error' in s ? s : { ...s, value: Number.isFinite(s.value) ? s.value : null });
+  return ctx.modelResults.trained(key, async () => toStored(await run()), isStored).then((s) => ('error' in s ? s : { ...s, value: s.value ?? Infinity }));
 }
 
 async function equalsReference(ctx: CheckContext, tf: Tf, student: CheckedModel): Promise<boolean> {
@@ -173,6 +183,10 @@ function trainedReference(ctx: CheckContext, spec: ModelSpec, training: Training
         (model.optimizer as TF.Optimizer | undefined)?.dispose();
         model.dispose();
       }
+    }).then((s) => {
+      // The reference's training throws only on a grader fault, never kept (see ModelResults.trained).
+      if ('error' in s) throw new Error(`the reference's training failed: ${s.error}`);
+      return s;
     }),
   );
 }
@@ -208,17 +222,19 @@ function workAccount(o: { readonly referenceWork: number; readonly studentMacs: 
   };
 }
 
-/** The student's score under `how`, kept from before or trained on a model of its own; or tfjs' error, in the student's terms. */
-async function studentScore(ctx: CheckContext, student: CheckedModel, how: Training & { readonly dataKey: string }): Promise<Score | { readonly error: string }> {
+/** The student's score under `how`, or the error its training threw: kept from before, or trained on a model of its own. */
+function studentScore(ctx: CheckContext, student: CheckedModel, how: Training & { readonly dataKey: string }): Promise<Score | Threw> {
   const trained = { topology: student.topology, training: student.compile.kind === 'settings' ? student.compile.training : null };
-  // The model trained, whose layer names (its input layer's included) tfjs' error quotes.
-  let model: TF.LayersModel | undefined;
-  try {
-    return await trainedScore(ctx, trained, how, async () => train((model = await student.fresh()), how));
-  } catch (e) {
-    if (isBackendFault(e)) throw e;
-    return { error: tfErrorText(e, model ? labelsOf(model) : labelsOfTopology(student.topology as Record<string, unknown>)) };
-  }
+  return trainedScore(ctx, trained, how, async () => {
+    const model = await student.fresh();
+    try {
+      return await train(model, how);
+    } catch (e) {
+      if (isBackendFault(e)) throw e;
+      // Quoted with the layers (its input layer's included) as the student wrote them, not as tfjs numbered them.
+      return { error: tfErrorText(e, labelsOf(model)) };
+    }
+  });
 }
 
 /** A seed per starting draw: the first is the check's own, so one start is what a single training used. */

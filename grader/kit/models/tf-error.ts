@@ -8,10 +8,15 @@ import type * as TF from '@tensorflow/tfjs';
 /** A layer's name and how a student reads it: `Dense (layer 2)`, or `input`. */
 export type LayerLabel = readonly [name: string, label: string];
 
-/** The labels of a built model's layers. */
+/**
+ * The labels of a built model's layers, and of the input layer a Sequential model hides (named
+ * after its first layer, `simple_rnn_SimpleRNN3_input`, which tfjs' shape errors quote).
+ */
 export function labelsOf(model: TF.LayersModel): LayerLabel[] {
   let position = 0;
-  return model.layers.map((l) => (l.getClassName() === 'InputLayer' ? [l.name, 'input'] : [l.name, `${l.getClassName()} (layer ${++position})`]));
+  const labels = model.layers.map((l): LayerLabel => (l.getClassName() === 'InputLayer' ? [l.name, 'input'] : [l.name, `${l.getClassName()} (layer ${++position})`]));
+  const first = model.layers[0];
+  return first && first.getClassName() !== 'InputLayer' ? [...labels, [`${first.name}_input`, 'input']] : labels;
 }
 
 /** The labels of a topology's layers (checked JSON: `{class_name, config: {name}}` or functional `{name, class_name}`). */
