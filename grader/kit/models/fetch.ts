@@ -9,6 +9,7 @@ import { faultMessage, call, type CaseOutcome, type CheckContext, type CheckVerd
 import { COSTLY_DRAW } from '../../sandbox/child/tf-guard.js';
 import { isTagged } from '../../sandbox/wire.js';
 import { initBackend, isBackendFault, resetBackend, type Tf } from '../../tf/backend.js';
+import { drawOrthogonalInJs } from '../../tf/orthogonal.js';
 import { rebuildFromJson, RebuildFailure } from '../../tf/rebuilt-models.js';
 import { inspectTopology, type Estimate } from '../../tf/input/inspect.js';
 import { LAYER_CLASSES } from '../../tf/input/layers.js';
@@ -35,6 +36,7 @@ export type Fetched = { readonly ok: true; readonly models: readonly StudentMode
 /** The backend every model check runs on, recorded for the result's environment. */
 export async function backendFor(ctx: CheckContext): Promise<Tf> {
   const backend = await initBackend();
+  drawOrthogonalInJs(backend.tf);
   ctx.usedTfBackend?.(ctx.t.models.backend[backend.name]);
   return backend.tf;
 }

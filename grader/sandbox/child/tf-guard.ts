@@ -11,7 +11,7 @@
  */
 import { MODEL_LIMITS } from '../../tf/input/limits.js';
 import { orthogonalMatrix, orthogonalWork } from '../../tf/input/rebuild-work.js';
-import { canDrawOrthogonal, drawOrthogonal, type OrthogonalOwner } from './orthogonal.js';
+import { canDrawOrthogonal, drawOrthogonal, type OrthogonalOwner } from '../../tf/orthogonal.js';
 
 /** The name of the error a refused draw throws; the grader reads the shape from its message (`rows x cols`). */
 export const COSTLY_DRAW = 'NeurogradeCostlyDraw';

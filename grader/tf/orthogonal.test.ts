@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
-import { drawOrthogonal, orthonormalColumns } from './orthogonal.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { drawOrthogonal, drawOrthogonalInJs, orthonormalColumns } from './orthogonal.js';
 
 type Apply = (this: unknown, shape: number[], dtype?: string) => tf.Tensor;
-// tfjs' own draw, whatever another test file of this worker patched.
-const tfjsApply = (Object.getPrototypeOf(tf.initializers.orthogonal({})) as { apply: Apply }).apply;
+const proto = Object.getPrototypeOf(tf.initializers.orthogonal({})) as { apply: Apply };
+// tfjs' own draw, put back after the test that installs the JavaScript one.
+const tfjsApply = proto.apply;
+afterAll(() => {
+  proto.apply = tfjsApply;
+});
 
 describe("the child's plain Orthogonal draw", () => {
   it.each([
@@ -40,5 +44,26 @@ describe("the child's plain Orthogonal draw", () => {
     expect(dot(q[1]!, q[1]!)).toBeCloseTo(1, 12);
     expect(dot(q[0]!, q[1]!)).toBeCloseTo(0, 12);
     expect(orthonormalColumns([1, 2, 2, 4, 3, 6], 3, 2)).toBeUndefined();
+  });
+
+  it("once installed, builds a SimpleRNN and an LSTM with the recurrent kernels tfjs' own draw gives", () => {
+    const recurrent = (): tf.Tensor[] => {
+      const rnn = tf.layers.simpleRNN({ units: 20, inputShape: [6, 1], recurrentInitializer: tf.initializers.orthogonal({ seed: 11 }) });
+      const lstm = tf.layers.lstm({ units: 16, recurrentInitializer: tf.initializers.orthogonal({ seed: 12 }), returnSequences: true });
+      const model = tf.sequential({ layers: [rnn, tf.layers.reshape({ targetShape: [20, 1] }), lstm] });
+      const kernels = [rnn.getWeights()[1]!, lstm.getWeights()[1]!].map((w) => w.clone());
+      model.dispose();
+      return kernels;
+    };
+    const stock = recurrent();
+    drawOrthogonalInJs(tf);
+    drawOrthogonalInJs(tf);
+    expect(proto.apply).not.toBe(tfjsApply);
+    const inJs = recurrent();
+    for (let i = 0; i < stock.length; i++) {
+      expect(inJs[i]!.shape).toEqual(stock[i]!.shape);
+      expect(tf.sub(inJs[i]!, stock[i]!).abs().max().dataSync()[0]).toBeLessThan(1e-5);
+    }
+    expect(() => drawOrthogonalInJs({ initializers: 3 })).not.toThrow();
   });
 });

@@ -6,7 +6,11 @@
  * (the same random normal draw, seed included), orthonormalised by Gram-Schmidt in double
  * precision, takes well under a millisecond and gives tfjs' result up to float32 rounding: the Q
  * of a QR factorisation is unique once R's diagonal is made positive, which is what tfjs' sign
- * correction does. No Node imports: this file is bundled into the child.
+ * correction does. The child draws this way (sandbox/child/tf-guard.ts), and so do the grader's
+ * model checks (`drawOrthogonalInJs`): the reference's RNN and LSTM, built and reseeded for every
+ * check, drew about 150 ms of QR on the grader's main thread in one `check`. The trial process
+ * (rebuild-host.ts) keeps tfjs' own draw: it bounds what a rebuild may cost, and tfjs' is the
+ * costlier. No Node imports: this file is bundled into the child.
  */
 
 interface TfLike {
@@ -77,4 +81,28 @@ export function drawOrthogonal(tf: TfLike, owner: OrthogonalOwner, shape: readon
   const out = new Float32Array(rows * cols);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[tall ? i * n + j : j * m + i] = gain * q[j]![i]!;
   return tf.tensor(out, [...shape], 'float32');
+}
+
+const DRAWS_IN_JS = Symbol.for('neurograde.orthogonal-in-js');
+
+interface Applicable {
+  apply(shape: readonly number[], dtype?: string): unknown;
+}
+
+/**
+ * Makes the Orthogonal initializer of a loaded tfjs module draw in plain JavaScript (see the
+ * file's header), tfjs' own draw answering whatever this one leaves to it. Idempotent; a module
+ * that is not tfjs is left alone.
+ */
+export function drawOrthogonalInJs(mod: unknown): void {
+  const initializers = (mod as { initializers?: { orthogonal?: (args: object) => unknown } } | undefined)?.initializers;
+  if (typeof initializers?.orthogonal !== 'function' || !canDrawOrthogonal(mod)) return;
+  const proto = Object.getPrototypeOf(initializers.orthogonal({})) as Applicable | null;
+  if (!proto || typeof proto.apply !== 'function' || (proto.apply as unknown as Record<symbol, unknown>)[DRAWS_IN_JS]) return;
+  const draw = proto.apply;
+  const inJs = function (this: OrthogonalOwner & Applicable, shape: readonly number[], dtype?: string): unknown {
+    return drawOrthogonal(mod, this, shape, dtype) ?? draw.call(this, shape, dtype);
+  };
+  Object.defineProperty(inJs, DRAWS_IN_JS, { value: true });
+  proto.apply = inJs;
 }
