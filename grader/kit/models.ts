@@ -26,7 +26,7 @@ export { predictionsCheck, transplant, fixedInputs, type Transplant } from './mo
 export { learningCheck, STUDENT_TRAINING_WORK, type LearningCheckOptions, type PassRule } from './models/learning.js';
 export { withCheckedModels, modelKey, type CheckedModel, type ModelSummary } from './models/checked.js';
 export { withStudentModels, fetchModels, disposeModels, backendFor, type StudentModel, type Fetched } from './models/fetch.js';
-export { imageData, sineData, cnnData, IMAGE_COUNTS, type TaskData, type DatasetName } from './models/data.js';
+export { imageData, sineData, cnnData, IMAGE_COUNTS, MNIST_SIZE, sizeOf, type TaskData, type DatasetName, type DataSize } from './models/data.js';
 export { modelFacts, sameFacts, canonical, type ModelFacts, type LayerFacts, type Shape } from './models/facts.js';
 export { compareArchitecture, diagnoseArchitecture, type Difference } from './models/compare.js';
 export { architectureMessage } from './models/explain.js';

@@ -1,4 +1,4 @@
-import { imageData, learningCheck } from 'neurograde/kit/models';
+import { imageData, learningCheck, MNIST_SIZE } from 'neurograde/kit/models';
 import { learningBudgets } from '../budgets.js';
 import { DENSE } from '../specs.js';
 
@@ -15,5 +15,5 @@ export const denseLearns = learningCheck({
   spec: DENSE,
   budget: learningBudgets.dense,
   pass: { kind: 'accuracy-ratio', ratio: 0.6 },
-  data: (_ctx, tf) => ({ key: 'mnist-flat', load: () => imageData(tf, { flat: true }) }),
+  data: (_ctx, tf) => ({ key: 'mnist-flat', load: () => imageData(tf, { flat: true }), size: MNIST_SIZE }),
 });

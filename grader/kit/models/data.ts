@@ -23,6 +23,18 @@ export interface TaskData {
 
 /** How many images the learning checks use: what a 2-core machine trains in a few seconds. */
 export const IMAGE_COUNTS = { train: 2048, test: 512 } as const;
+
+/** What a learning check says of its data (their name, how many samples it trains on), known before they load. */
+export interface DataSize {
+  readonly name: DatasetName;
+  readonly train: number;
+}
+
+/** The size of data loaded. */
+export const sizeOf = (data: TaskData): DataSize => ({ name: data.name, train: data.train.x.shape[0]! });
+
+/** MNIST digits as the learning checks load them (the `mnist` package holds 60,000: every split has its count). */
+export const MNIST_SIZE: DataSize = { name: 'mnist', train: IMAGE_COUNTS.train };
 // Seed of the MNIST split and of the Fashion-MNIST subset (fixed: the data never depend on the grading seed).
 const SPLIT_SEED = 7;
 
@@ -84,9 +96,9 @@ export function sineData(tf: Tf, s: number): TaskData {
 }
 
 /** The CNNs' data: the teacher's Fashion-MNIST when the grading was given its folder, MNIST digits otherwise. */
-export function cnnData(ctx: CheckContext, tf: Tf): { readonly key: string; readonly load: () => TaskData } {
+export function cnnData(ctx: CheckContext, tf: Tf): { readonly key: string; readonly load: () => TaskData; readonly size?: DataSize } {
   const dir = ctx.datasets?.fashionMnist;
   return dir === undefined
-    ? { key: 'mnist-images', load: () => imageData(tf, { flat: false }) }
+    ? { key: 'mnist-images', load: () => imageData(tf, { flat: false }), size: MNIST_SIZE }
     : { key: `fashion-mnist:${dir}`, load: () => imageData(tf, { flat: false, fashionDir: dir }) };
 }

@@ -12,7 +12,7 @@
  * the reference's result and is not trained.
  */
 import type * as TF from '@tensorflow/tfjs';
-import type { CheckContext, CheckDefinition, CheckVerdict, Localized } from '../index.js';
+import { GraderError, type CheckContext, type CheckDefinition, type CheckVerdict, type Localized } from '../index.js';
 import { type Tf, backendIdentity, isBackendFault } from '../../tf/backend.js';
 import { trainingKey } from '../../tf/model-results.js';
 import { evaluateAccuracy, trainBudgeted } from '../../tf/train.js';
@@ -20,7 +20,7 @@ import type { Budget } from './spec.js';
 import { visibleCauses, type Cause } from './causes.js';
 import { compareArchitecture, diagnoseArchitecture } from './compare.js';
 import { CLASSIFIER, compileProblem, sameCompile } from './compile.js';
-import type { TaskData } from './data.js';
+import { sizeOf, type DataSize, type TaskData } from './data.js';
 import { sameFacts } from './facts.js';
 import { withCheckedModels, type CheckedModel } from './checked.js';
 import { referenceInfo, referenceModel } from './reference.js';
@@ -40,8 +40,12 @@ export interface LearningCheckOptions {
   readonly spec: ModelSpec;
   readonly budget: Budget;
   readonly pass: PassRule;
-  /** The data to train on, and a key naming it (a different data set is a different reference result). */
-  readonly data: (ctx: CheckContext, tf: Tf) => { readonly key: string; readonly load: () => TaskData };
+  /**
+   * The data to train on, a key naming it (a different data set is a different reference result)
+   * and, when known without loading them, their name and number of training samples: the data are
+   * then loaded only for a training not kept from before. @default `size` unknown: loaded to be measured
+   */
+  readonly data: (ctx: CheckContext, tf: Tf) => { readonly key: string; readonly load: () => TaskData; readonly size?: DataSize };
 }
 
 /**
@@ -70,7 +74,8 @@ interface Score {
 
 interface Training {
   readonly tf: Tf;
-  readonly data: TaskData;
+  /** Loaded at the first training that needs them (once per environment and backend instance). */
+  readonly data: () => TaskData;
   readonly budget: Budget;
   readonly seed: number;
   /** Scored by test accuracy; otherwise by training MSE, as the notes' `model.evaluate(x_train, y_train)`. */
@@ -79,8 +84,9 @@ interface Training {
 }
 
 async function score(model: TF.LayersModel, t: Training): Promise<number> {
-  if (t.classifier) return evaluateAccuracy(model, t.data.test ?? t.data.train);
-  const { tf, data } = t;
+  const data = t.data();
+  if (t.classifier) return evaluateAccuracy(model, data.test ?? data.train);
+  const { tf } = t;
   const mse = tf.tidy(() => tf.mean(tf.square(tf.sub(model.predict(data.train.x) as TF.Tensor, data.train.y))));
   const value = (await mse.data())[0]!;
   mse.dispose();
@@ -88,7 +94,7 @@ async function score(model: TF.LayersModel, t: Training): Promise<number> {
 }
 
 async function train(model: TF.LayersModel, t: Training): Promise<Score> {
-  const r = await trainBudgeted(model, t.data.train, { ...t.budget, seed: t.seed, ...(t.maxTrainedSamples !== undefined ? { maxTrainedSamples: t.maxTrainedSamples } : {}) });
+  const r = await trainBudgeted(model, t.data().train, { ...t.budget, seed: t.seed, ...(t.maxTrainedSamples !== undefined ? { maxTrainedSamples: t.maxTrainedSamples } : {}) });
   return { value: await score(model, t), samples: r.samples, stoppedEarly: r.stoppedEarly };
 }
 
@@ -227,14 +233,23 @@ function studentScore(ctx: CheckContext, student: CheckedModel, how: Training & 
   const trained = { topology: student.topology, training: student.compile.kind === 'settings' ? student.compile.training : null };
   return trainedScore(ctx, trained, how, async () => {
     const model = await student.fresh();
+    // Loaded first: data that cannot load are the grader's fault, never a student's training error.
+    how.data();
     try {
       return await train(model, how);
     } catch (e) {
-      if (isBackendFault(e)) throw e;
+      if (isBackendFault(e) || e instanceof GraderError) throw e;
       // Quoted with the layers (its input layer's included) as the student wrote them, not as tfjs numbered them.
       return { error: tfErrorText(e, labelsOf(model)) };
     }
   });
+}
+
+/** Data loaded, checked against the size their check declared (the message and the budgets said it before they loaded). */
+function declared(data: TaskData, size: DataSize | undefined): TaskData {
+  const got = sizeOf(data);
+  if (size && (got.name !== size.name || got.train !== size.train)) throw new GraderError('BAD_CONFIG', `learning data declared as ${size.train} ${size.name} samples, but ${got.train} ${got.name} loaded`);
+  return data;
 }
 
 /** A seed per starting draw: the first is the check's own, so one start is what a single training used. */
@@ -259,9 +274,10 @@ export function learningCheck(options: LearningCheckOptions): CheckDefinition {
 
         const source = options.data(ctx, tf);
         // Tensors belong to one backend instance: a replaced backend (after a fault) loads them again.
-        const data = ctx.memo(`data:${source.key}:${backendIdentity(tf)}`, source.load);
-        const samples = Math.min(budget.maxSamples, data.train.x.shape[0]);
-        const what = t.budget({ samples, epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[data.name] });
+        const data = (): TaskData => declared(ctx.memo(`data:${source.key}:${backendIdentity(tf)}`, source.load), source.size);
+        const size = source.size ?? sizeOf(data());
+        const samples = Math.min(budget.maxSamples, size.train);
+        const what = t.budget({ samples, epochs: budget.epochs, batch: budget.batchSize, dataset: t.datasets[size.name] });
         const training: Training & { readonly dataKey: string } = { tf, data, budget, seed: ctx.seed, classifier, dataKey: source.key };
         const referenceWork = referenceMacs(ctx, spec) * samples * budget.epochs;
         const work = workAccount({ referenceWork, studentMacs: student.estimate.macs, batchSize: budget.batchSize, ...(pass.kind === 'mse-below' ? { starts: pass.starts } : {}) });
