@@ -10,6 +10,10 @@ import { SubmissionResultSchema } from '../model/results.js';
 import { SimilarityReportSchema } from '../model/similarity.js';
 import { TFJS_SHIM } from '../load/bundle.js';
 import { buildTfjsShim } from './tfjs-shim.js';
+import { helperCommand } from '../io/helper-process.js';
+import type { LaunchRequest } from '../sandbox/launcher.js';
+import { baseNodeArgs } from '../sandbox/launchers/node-args.js';
+import { TRIAL_MEMORY_MB } from '../tf/rebuild-guard.js';
 import { CHILD_BUNDLE, childBuildOptions } from '../sandbox/child-bundle.js';
 import { FromChildSchema } from '../sandbox/protocol.js';
 import { PRECOMPILED, standaloneValidators } from '../schema/validate.js';
@@ -78,6 +82,17 @@ async function vendor(root: string, next: string, files: readonly string[]): Pro
   }
 }
 
+/**
+ * The V8 flags of the processes that load tfjs, for its code cache: the grader (none), the
+ * trial process (its heap cap) and a sandbox child with V8's own heap cap (a child with another
+ * cap loads tfjs as usual).
+ */
+const TFJS_PROCESS_FLAGS: readonly (readonly string[])[] = [
+  [],
+  helperCommand({ script: 'host.js', memoryMb: TRIAL_MEMORY_MB }, { prlimit: undefined }).args.filter((a) => a.startsWith('--max-old-space-size=')),
+  baseNodeArgs({ memoryMb: 4096 } as LaunchRequest, { defaultHeapMb: 4096 }),
+];
+
 export interface DistOptions {
   /** The package root the sources are read from. */
   readonly root: string;
@@ -116,7 +131,7 @@ export async function buildDist(options: DistOptions): Promise<{ readonly files:
     await vendor(options.root, next, files);
     writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
     writeFileSync(join(next, 'reports', PRECOMPILED_TEMPLATES), precompiledTemplates());
-    await buildTfjsShim({ root: options.root, dir: dirname(join(next, TFJS_SHIM)) });
+    await buildTfjsShim({ root: options.root, dir: dirname(join(next, TFJS_SHIM)), codeCacheFlags: TFJS_PROCESS_FLAGS });
     writeFileSync(join(next, BUILD_STAMP), JSON.stringify({ builtAt, files }) + '\n');
   } catch (error) {
     // A failed build (a missing dependency of the validators, a syntax error) must not leave its

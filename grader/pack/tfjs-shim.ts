@@ -12,13 +12,14 @@
  *   them; every other name is the very object tfjs' `module.exports` holds.
  */
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { LAZY_PACKAGES, listLazyPackages, type LazyPackage } from '../tf/tfjs-lazy.js';
 
 /** The files of the shim, in its folder. */
-export const TFJS_SHIM_FILES = { esm: 'tfjs.mjs', union: 'tfjs.cjs', lazy: 'tfjs-lazy.cjs' } as const;
+export const TFJS_SHIM_FILES = { esm: 'tfjs.mjs', union: 'tfjs.cjs', lazy: 'tfjs-lazy.cjs', codeCache: 'code-cache' } as const;
 
 /** The packages the union takes its names from that are always loaded (the others are LAZY_PACKAGES). */
 const EAGER_PACKAGES = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu'] as const;
@@ -70,6 +71,22 @@ export interface TfjsShimOptions {
    * from the folder it is built in, as in dist/)
    */
   readonly resolveFrom?: string;
+  /**
+   * The V8 flags of each kind of process that loads tfjs (the grader, the trial process, the
+   * sandbox child): tfjs' code cache is made for each (grader/tf/tfjs-code-cache.ts). @default none
+   */
+  readonly codeCacheFlags?: readonly (readonly string[])[];
+}
+
+/** Makes tfjs' code cache for each set of flags, each in a fresh node started with them. */
+function makeCodeCaches(options: TfjsShimOptions, lazy: { readonly from: string; readonly listed: unknown }): void {
+  const call = `require(${JSON.stringify(join(options.dir, TFJS_SHIM_FILES.lazy))}).makeLazyTfjsCodeCache(${JSON.stringify({ ...lazy, codeCache: join(options.dir, TFJS_SHIM_FILES.codeCache) })})`;
+  // Flags meant for the build's own node (a loader) would change nothing V8 checks, or break the run.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS'));
+  for (const flags of options.codeCacheFlags ?? []) {
+    const r = spawnSync(process.execPath, [...flags, '-e', call], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`tfjs' code cache for node ${flags.join(' ')}: ${r.stderr || r.error?.message}`);
+  }
 }
 
 /** Writes the shim's files into `options.dir`. */
@@ -91,9 +108,13 @@ export async function buildTfjsShim(options: TfjsShimOptions): Promise<void> {
     join(options.dir, TFJS_SHIM_FILES.union),
     [
       '// Built by grader/pack/tfjs-shim.ts: tfjs with its parts a grading never uses loaded on first use (grader/tf/tfjs-lazy.ts).',
-      `module.exports = require('./${TFJS_SHIM_FILES.lazy}').requireLazyTfjs(${from}, ${JSON.stringify(listed)});`,
+      `const codeCache = require('node:path').join(__dirname, ${JSON.stringify(TFJS_SHIM_FILES.codeCache)});`,
+      `module.exports = require('./${TFJS_SHIM_FILES.lazy}').requireLazyTfjs({ from: ${from}, listed: ${JSON.stringify(listed)}, codeCache });`,
       '',
     ].join('\n'),
   );
   writeFileSync(join(options.dir, TFJS_SHIM_FILES.esm), esmShim(exportsOf(options.root, listed)));
+  // tfjs as the package root has it: a build outside the package (a student package's) cannot
+  // resolve it from its folder; its cache is then of files its install may not have (unused).
+  makeCodeCaches(options, { from: options.resolveFrom ?? join(options.root, 'package.json'), listed });
 }

@@ -43,9 +43,12 @@ const KEPT = 1000;
  * one submission (and the same model in a class) try it once. A process that died is given one
  * more chance in a fresh one before the model is blamed for it.
  */
+/** The trial process's memory cap without a course's (ModelGuardOptions.memoryMb): the build makes tfjs' code cache for its flags. */
+export const TRIAL_MEMORY_MB = 1536;
+
 export function createModelGuard(options: ModelGuardOptions = {}): ModelGuard {
   const cpuMs = options.cpuMs ?? 2000;
-  const memoryMb = options.memoryMb ?? 1536;
+  const memoryMb = options.memoryMb ?? TRIAL_MEMORY_MB;
   const helper = createHelper<RebuildRequest, RebuildReply>({
     script: ownModule(import.meta.url, 'rebuild-host'),
     memoryMb,

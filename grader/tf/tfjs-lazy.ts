@@ -17,6 +17,9 @@
  * folder and the tfjs packages, nothing of the grader's.
  */
 import Module, { createRequire } from 'node:module';
+import { loadFromCodeCache, makeCodeCache } from './tfjs-code-cache.js';
+
+export { loadFromCodeCache } from './tfjs-code-cache.js';
 
 /** What the build lists of a package loaded lazily. */
 export interface LazyPackage {
@@ -73,22 +76,44 @@ function standInModule(require: Require, id: string, listed: LazyPackage): void 
   require.cache[file] = module;
 }
 
+/** Stands in for the lazy packages when the installed ones are those listed and none is loaded yet. */
+function standIn(require: Require, listed: Readonly<Record<string, LazyPackage>>): void {
+  const unchanged = LAZY_PACKAGES.every((id) => {
+    const l = listed[id];
+    return l && !require.cache[require.resolve(id)] && (require(`${id}/package.json`) as { version: string }).version === l.version;
+  });
+  if (unchanged) for (const id of LAZY_PACKAGES) standInModule(require, id, listed[id]!);
+}
+
+/** Where tfjs is found, what the build listed of its lazy packages, and where its code cache is (see tfjs-code-cache.ts). */
+export interface LazyTfjsOptions {
+  /** A file tfjs resolves from. */
+  readonly from: string;
+  readonly listed: Readonly<Record<string, LazyPackage>>;
+  /** The code cache's folder. @default none: tfjs compiled as usual */
+  readonly codeCache?: string;
+}
+
 /**
  * The `@tensorflow/tfjs` namespace, its lazy packages stood in for when the installed ones are
- * those listed and none is loaded yet; else tfjs as `require` gives it. The same object every call.
- * @param from a file tfjs resolves from
+ * those listed and none is loaded yet (else tfjs as `require` gives it), its largest files
+ * compiled from the code cache when there is one for this process. The same object every call.
  */
-export function requireLazyTfjs(from: string, listed: Readonly<Record<string, LazyPackage>>): unknown {
-  const require = unionRequire(from);
+export function requireLazyTfjs(options: LazyTfjsOptions): unknown {
+  const require = unionRequire(options.from);
   const union = require.resolve('@tensorflow/tfjs');
   if (!require.cache[union]) {
-    const unchanged = LAZY_PACKAGES.every((id) => {
-      const l = listed[id];
-      return l && !require.cache[require.resolve(id)] && (require(`${id}/package.json`) as { version: string }).version === l.version;
-    });
-    if (unchanged) for (const id of LAZY_PACKAGES) standInModule(require, id, listed[id]!);
+    standIn(require, options.listed);
+    if (options.codeCache) loadFromCodeCache(require, options.codeCache);
   }
   return require(union);
+}
+
+/** Makes the code cache of this process's V8 flags in `options.codeCache` (at build time, in a fresh process started with them). */
+export function makeLazyTfjsCodeCache(options: Required<LazyTfjsOptions>): void {
+  const require = unionRequire(options.from);
+  standIn(require, options.listed);
+  makeCodeCache(require, options.codeCache);
 }
 
 /**
