@@ -81,14 +81,15 @@ export function loadFromCodeCache(require: NodeJS.Require, dir: string): number 
 /**
  * Makes the cache of this process's flags under `dir` (at build time, in a process started with
  * them): loads the CODE_CACHED packages, then writes what V8 compiled, the functions run at load
- * included. `require` resolves them; what they require is loaded as usual.
+ * included, and those `warm` compiles. `require` resolves them; what they require is loaded as usual.
  */
-export function makeCodeCache(require: NodeJS.Require, dir: string): void {
+export async function makeCodeCache(require: NodeJS.Require, dir: string, warm?: () => Promise<void>): Promise<void> {
   const scripts = CODE_CACHED.map((id) => {
     const file = require.resolve(id);
     const stat = statSync(file);
     return { id, made: { size: stat.size, mtimeMs: stat.mtimeMs }, script: loadCompiled(file) };
   });
+  await warm?.();
   const tagDir = join(dir, String(cachedDataVersionTag()));
   mkdirSync(tagDir, { recursive: true });
   for (const { id, script } of scripts) writeFileSync(join(tagDir, cacheFile(id)), script.createCachedData());

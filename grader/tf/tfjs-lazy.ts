@@ -110,10 +110,29 @@ export function requireLazyTfjs(options: LazyTfjsOptions): unknown {
 }
 
 /** Makes the code cache of this process's V8 flags in `options.codeCache` (at build time, in a fresh process started with them). */
-export function makeLazyTfjsCodeCache(options: Required<LazyTfjsOptions>): void {
+export async function makeLazyTfjsCodeCache(options: Required<LazyTfjsOptions>): Promise<void> {
   const require = unionRequire(options.from);
   standIn(require, options.listed);
-  makeCodeCache(require, options.codeCache);
+  await makeCodeCache(require, options.codeCache, () => warmUp(require('@tensorflow/tfjs') as typeof import('@tensorflow/tfjs')));
+}
+
+/**
+ * What every grading process does with tfjs soon after loading it, run before the code cache is
+ * made so that the functions it compiles are in it too: a child builds the student's models and
+ * serializes them, the trial process and the grader rebuild them from that JSON. Layers of the
+ * course's models (dense, convolution, pooling, recurrent), compiled, serialized, rebuilt.
+ */
+async function warmUp(tf: typeof import('@tensorflow/tfjs')): Promise<void> {
+  const models = [
+    tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [4, 4, 1], filters: 2, kernelSize: 2, activation: 'relu' }), tf.layers.maxPooling2d({ poolSize: 2 }), tf.layers.flatten(), tf.layers.dropout({ rate: 0.1 }), tf.layers.dense({ units: 2, activation: 'softmax' })] }),
+    tf.sequential({ layers: [tf.layers.simpleRNN({ inputShape: [3, 1], units: 2, returnSequences: true }), tf.layers.lstm({ units: 2 }), tf.layers.dense({ units: 1 })] }),
+  ];
+  for (const model of models) {
+    model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError', metrics: ['accuracy'] });
+    const modelTopology = model.toJSON(null, false) as import('@tensorflow/tfjs').io.ModelJSON['modelTopology'];
+    (await tf.models.modelFromJSON({ modelTopology })).dispose();
+    model.dispose();
+  }
 }
 
 /**
