@@ -4,16 +4,23 @@ import { bootKey, Session, type BootOptions } from './session.js';
 const KINDS = 4;
 
 /**
- * Fresh children booted while one submission is graded, for the next submission of the same
+ * Spares kept per kind. A repeated model is graded in about 0.1 s, less than a child takes to
+ * boot and import tfjs (about 0.2 s of CPU): with one spare, the next submission often waited for
+ * it to finish booting; with two, each spare has two submissions' time to boot.
+ */
+const DEPTH = 2;
+
+/**
+ * Fresh children booted while one submission is graded, for the next submissions of the same
  * environment (a batch worker grades one after another). A child starts node and the runner and
  * imports the packages the grader provides (tfjs: about 0.2 s) before any module is sent; a spare
- * does that while the previous submission's checks run, instead of on the next submission's
- * critical path. A spare has run no code at all when it is taken: nothing of one submission
- * reaches another. Once a kind of child was asked for, one spare of that kind is kept; the
+ * does that while earlier submissions' checks run, instead of on the next submission's critical
+ * path. A spare has run no code at all when it is taken: nothing of one submission reaches
+ * another. Once a kind of child was asked for, DEPTH spares of that kind are kept; the
  * environment's owner ends them (`close`) when it grades no more.
  */
 export class SpareChildren {
-  private readonly spares = new Map<string, Session>();
+  private readonly spares = new Map<string, Session[]>();
   /** Every kind a submission started so far. */
   private readonly kinds = new Set<string>();
   private closed = false;
@@ -27,40 +34,42 @@ export class SpareChildren {
     return this.kinds.size === 0 || this.kinds.has(bootKey(options));
   }
 
-  /** A fresh child booted with `options` ahead of now, if one is kept and still alive; the caller's from now on. */
+  /** The oldest fresh child booted with `options` ahead of now that is still alive, if any; the caller's from now on. */
   take(options: BootOptions): Session | undefined {
     const key = bootKey(options);
-    const spare = this.spares.get(key);
-    if (!spare) return undefined;
-    this.spares.delete(key);
-    if (spare.alive && spare.startedAs === key) return spare;
-    spare.close();
+    const kept = this.spares.get(key) ?? [];
+    for (let spare = kept.shift(); spare; spare = kept.shift()) {
+      if (spare.alive && spare.startedAs === key) return spare;
+      spare.close();
+    }
     return undefined;
   }
 
-  /** Boots a spare of this kind for the next submission, unless one is kept. */
+  /** Boots spares of this kind for the next submissions, up to DEPTH kept. */
   replenish(options: BootOptions): void {
     const key = bootKey(options);
     this.kinds.add(key);
-    if (this.closed || this.spares.has(key)) return;
-    if (this.spares.size >= KINDS) {
-      const [oldest, session] = this.spares.entries().next().value!;
+    if (this.closed) return;
+    if (!this.spares.has(key) && this.spares.size >= KINDS) {
+      const [oldest, sessions] = this.spares.entries().next().value!;
       this.spares.delete(oldest);
-      session.close();
+      for (const s of sessions) s.close();
     }
+    const kept = this.spares.get(key) ?? [];
+    this.spares.set(key, kept);
     const { launcher, launch, limits, preload, encoder } = options;
-    this.spares.set(key, Session.boot({ launcher, launch, limits, ...(preload ? { preload } : {}), ...(encoder ? { encoder } : {}) }));
+    while (kept.length < DEPTH) kept.push(Session.boot({ launcher, launch, limits, ...(preload ? { preload } : {}), ...(encoder ? { encoder } : {}) }));
   }
 
   /** Ends every spare; later `replenish` calls boot none. */
   close(): void {
     this.closed = true;
-    for (const s of this.spares.values()) s.close();
+    for (const sessions of this.spares.values()) for (const s of sessions) s.close();
     this.spares.clear();
   }
 
   /** How many spares are kept, for tests. */
   get size(): number {
-    return this.spares.size;
+    return [...this.spares.values()].reduce((n, s) => n + s.length, 0);
   }
 }
