@@ -1,6 +1,6 @@
 /**
  * TensorFlow.js' largest files compiled from V8's code cache: tfjs-core, tfjs-layers,
- * tfjs-backend-cpu and the union, about 3.5 MB of JavaScript every grading process parses and
+ * tfjs-backend-cpu and the union, about 4.5 MB of JavaScript every grading process parses and
  * compiles at its start (the grader, the trial process, the sandbox child). With the cache made
  * at build time, loading them took 39 ms of CPU instead of 60 (child's flags, this machine).
  *

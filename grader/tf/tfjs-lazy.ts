@@ -1,7 +1,7 @@
 /**
  * TensorFlow.js' union (`@tensorflow/tfjs`) with its parts a grading never uses loaded on first
  * use: tfjs-converter (graph models), tfjs-data and tfjs-backend-webgl. The union requires them
- * at its start, about 35 ms of every process that loads it (the grader, the trial process, the
+ * at its start, about 25 ms of every process that loads it (the grader, the trial process, the
  * sandbox child), for names a model check never reads.
  *
  * Design: the union's own file still runs, unchanged: the same code, side effects (its copy of
@@ -14,7 +14,7 @@
  * the very objects the real packages export.
  *
  * Bundled alone into dist/vendor/tfjs/ (grader/pack/tfjs-shim.ts): the sandbox child reads that
- * folder and the tfjs packages, nothing of the grader's.
+ * folder (tfjs' code cache included, see tfjs-code-cache.ts) and the tfjs packages, nothing of the grader's.
  */
 import Module, { createRequire } from 'node:module';
 import { loadFromCodeCache, makeCodeCache } from './tfjs-code-cache.js';
