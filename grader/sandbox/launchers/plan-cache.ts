@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { isAbsolute, join, sep } from 'node:path';
 import { LAUNCHER_IDS, type LauncherId, type SandboxChoice } from '../launcher.js';
@@ -22,7 +22,7 @@ export interface PlanRecord {
   readonly verdict?: LauncherId;
 }
 
-/** The file in the user's cache folder: one entry, replaced when the machine changes. */
+/** The file in the user's cache folder: the records of the last few keys (PLAN_RECORDS). */
 export const PLAN_FILE = 'launcher-plan.json';
 
 /** The programs the launchers look up (see ./bwrap.ts, ./unshare.ts) and `ldd`. */
@@ -98,29 +98,49 @@ function isRecord(v: unknown, key: string): v is PlanRecord {
   return Object.values(r.libraries).every((l) => Array.isArray(l) && trustedLibraries(l));
 }
 
-/** The record kept in `dir` for `key`, or undefined: none, another key's, torn, or naming a library outside the system's folders. */
-export function readPlan(dir: string, key: string): PlanRecord | undefined {
+/**
+ * How many machines' records the file keeps, newest first: two checkouts used in turn (a
+ * teacher's course and its grader, a before/after benchmark) each keep theirs instead of
+ * replacing the other's and probing again at every start.
+ */
+export const PLAN_RECORDS = 8;
+
+/** Every well-formed record in `dir`'s file, newest first; a torn or foreign file holds none. */
+function readRecords(dir: string): readonly unknown[] {
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(dir, PLAN_FILE), 'utf8'));
-    return isRecord(parsed, key) ? parsed : undefined;
+    return Array.isArray(parsed) ? parsed.slice(0, PLAN_RECORDS) : [];
   } catch {
-    return undefined;
+    return [];
   }
 }
 
-/** Keeps `record` in `dir` (written to a temporary name, then renamed); a folder that cannot be written keeps nothing. */
-export function writePlan(dir: string, record: PlanRecord): void {
+function keepRecords(dir: string, records: readonly unknown[]): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const tmp = join(dir, `${PLAN_FILE}.${process.pid}.${Date.now()}.tmp`);
-    writeFileSync(tmp, JSON.stringify(record), { mode: 0o600 });
+    writeFileSync(tmp, JSON.stringify(records.slice(0, PLAN_RECORDS)), { mode: 0o600 });
     renameSync(tmp, join(dir, PLAN_FILE));
   } catch {
     // A read-only cache folder: the next start probes again.
   }
 }
 
-/** Forgets the record: its launcher did not start a child. */
-export function dropPlan(dir: string): void {
-  rmSync(join(dir, PLAN_FILE), { force: true });
+const keyOf = (r: unknown): unknown => (typeof r === 'object' && r !== null ? (r as { key?: unknown }).key : undefined);
+
+/** The record kept in `dir` for `key`, or undefined: none, torn, or naming a library outside the system's folders. */
+export function readPlan(dir: string, key: string): PlanRecord | undefined {
+  const found = readRecords(dir).find((r) => keyOf(r) === key);
+  return isRecord(found, key) ? found : undefined;
+}
+
+/** Keeps `record` in `dir`, first, in place of any other under its key (the file written to a temporary name, then renamed); a folder that cannot be written keeps nothing. */
+export function writePlan(dir: string, record: PlanRecord): void {
+  keepRecords(dir, [record, ...readRecords(dir).filter((r) => keyOf(r) !== record.key)]);
+}
+
+/** Forgets the record under `key`: its launcher did not start a child. */
+export function dropPlan(dir: string, key: string): void {
+  const records = readRecords(dir);
+  if (records.some((r) => keyOf(r) === key)) keepRecords(dir, records.filter((r) => keyOf(r) !== key));
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { childScript } from '../child-bundle.js';
 import type { Launcher, SandboxChoice } from '../launcher.js';
 import { Session } from '../session.js';
 import { readHost } from './host.js';
-import { PLAN_FILE, planCacheKey, readPlan, writePlan, type PlanRecord } from './plan-cache.js';
+import { dropPlan, PLAN_FILE, PLAN_RECORDS, planCacheKey, readPlan, writePlan, type PlanRecord } from './plan-cache.js';
 import { PROBE_LIMITS } from './probe.js';
 import { launcherSource } from './source.js';
 
@@ -64,11 +64,31 @@ describe('the launcher plan cache', () => {
       { key: 'k' },
     ];
     for (const record of refused) {
-      writeFileSync(join(dir, PLAN_FILE), JSON.stringify(record));
+      writeFileSync(join(dir, PLAN_FILE), JSON.stringify([record]));
       expect(readPlan(dir, 'k')).toBeUndefined();
     }
-    writeFileSync(join(dir, PLAN_FILE), '{"key": "k", "libr');
+    writeFileSync(join(dir, PLAN_FILE), '[{"key": "k", "libr');
     expect(readPlan(dir, 'k')).toBeUndefined();
+    // The one-record file of an older grader is not a list: nothing is read from it.
+    writeFileSync(join(dir, PLAN_FILE), JSON.stringify(good));
+    expect(readPlan(dir, 'k')).toBeUndefined();
+  });
+
+  it('keeps the records of the last PLAN_RECORDS keys, newest first, so two checkouts used in turn each keep theirs; dropping one leaves the others', () => {
+    const dir = cacheDir('several');
+    const record = (key: string): PlanRecord => ({ key, libraries: {}, verdict: 'none' });
+    writePlan(dir, record('checkout a'));
+    writePlan(dir, record('checkout b'));
+    writePlan(dir, record('checkout a'));
+    expect(readPlan(dir, 'checkout a')).toEqual(record('checkout a'));
+    expect(readPlan(dir, 'checkout b')).toEqual(record('checkout b'));
+    expect((JSON.parse(readFileSync(join(dir, PLAN_FILE), 'utf8')) as PlanRecord[]).map((r) => r.key)).toEqual(['checkout a', 'checkout b']);
+    for (let i = 0; i < PLAN_RECORDS; i++) writePlan(dir, record(`build ${i}`));
+    expect(readPlan(dir, 'checkout a')).toBeUndefined();
+    expect(readPlan(dir, `build ${PLAN_RECORDS - 1}`)).toEqual(record(`build ${PLAN_RECORDS - 1}`));
+    dropPlan(dir, 'build 3');
+    expect(readPlan(dir, 'build 3')).toBeUndefined();
+    expect(readPlan(dir, 'build 4')).toEqual(record('build 4'));
   });
 
   it('a first start probes and keeps the plan; the next takes it unprobed, and its first child confirms it and stays usable', async () => {
@@ -90,7 +110,7 @@ describe('the launcher plan cache', () => {
     c.close();
   });
 
-  it('an entry kept for another machine (another node, binary or runner) is not used: the launchers are probed and the entry replaced', async () => {
+  it('an entry kept for another machine (another node, binary or runner) is not used: the launchers are probed and their plan kept beside it', async () => {
     const dir = cacheDir('foreign');
     writePlan(dir, { key: 'another machine', libraries: {}, verdict: 'none' });
     const s = await source('none', dir);
@@ -98,6 +118,7 @@ describe('the launcher plan cache', () => {
     expect(await s.confirm(child, PROBE_LIMITS)).toBe('fresh');
     child.close();
     expect(readPlan(dir, keyHere('none'))?.verdict).toBe('none');
+    expect(readPlan(dir, 'another machine')?.verdict).toBe('none');
   });
 
   it('a kept verdict for a launcher weaker than the strongest this machine has is never used: the strongest is probed', async () => {

@@ -74,7 +74,7 @@ export async function launcherSource(options: SourceOptions): Promise<LauncherSo
     const loaded = await child.load({ ...PROBE_MODULE, limits });
     if (loaded.ok && loaded.exports.probe === 'number') return 'probed';
     child.close();
-    dropPlan(cacheDir);
+    dropPlan(cacheDir, key);
     // Nothing kept is trusted now: the libraries are read again too.
     launcher = await detect(options.host ?? (await prepareHost(options.path ? { path: options.path } : {})));
     return 'replaced';
