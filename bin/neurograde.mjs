@@ -9,7 +9,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { staleBuild } from './build-stamp.mjs';
 
-const built = new URL('../dist/grader/cli/main.js', import.meta.url);
+// The bundle (a few chunks) when the build made one, else the per-module build (one file per source).
+const bundled = new URL('../dist/bundle/main.js', import.meta.url);
+const built = existsSync(bundled) ? bundled : new URL('../dist/grader/cli/main.js', import.meta.url);
 const stale = existsSync(built) ? staleBuild(fileURLToPath(new URL('..', import.meta.url))) : 'no dist/';
 let main;
 if (!stale) ({ main } = await import(built.href));

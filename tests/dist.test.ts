@@ -76,6 +76,26 @@ describe('the built grader (dist/)', () => {
     }
   });
 
+  it("runs bundled: bin's command is dist/bundle/main.js, and a grading loads no module of the per-module build, so the exercises share the bundle's kit", () => {
+    const out = join(work, 'graded-bundle');
+    const log = join(work, 'resolved.log');
+    // Node's resolve hook, in the grading process only: every ES module it loads, by URL.
+    const hooks = join(work, 'log-hooks.mjs');
+    writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`;
+    const bin = join(PACKAGE_ROOT, 'bin', 'neurograde.mjs');
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, 'grade', join(EXAMPLES, 'correct'), '--exercises', 'shapes,convolution', '--out', out], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { exercises: { id: string; score: number; maxScore: number }[] };
+    expect(result.exercises.map((e) => e.score === e.maxScore)).toEqual([true, true]);
+    const dist = pathToFileURL(join(PACKAGE_ROOT, 'dist')).href + '/';
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith(dist)).map((u) => u.slice(dist.length));
+    expect(loaded).toContain('bundle/main.js');
+    expect(loaded).toContain('bundle/kit.js');
+    expect(loaded.filter((u) => !u.startsWith('bundle/'))).toEqual([]);
+  });
+
   it('grades with no TypeScript loader at all: node runs dist/ alone (Node 20 cannot load a .ts file)', () => {
     const out = join(work, 'graded');
     const main = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'grader', 'cli', 'main.js')).href;

@@ -7,6 +7,7 @@ import { UsageError } from '../model/errors.js';
 import type { Lang } from '../model/localized.js';
 import type { SubmissionResult } from '../model/results.js';
 import { createEnvironment } from '../execute/environment.js';
+import type { Ahead } from './ahead.js';
 import { gradeSubmission, type GradingEnvironment } from '../execute/grade-submission.js';
 import { annotationsFor } from '../pack/annotations.js';
 import { resolveGradeOptions } from '../execute/options.js';
@@ -124,7 +125,7 @@ export async function watchFolder(
  * student's command. Public checks only, the summary table, results.json and report.html in
  * `--out` (default `<dir>/.neurograde/`). `--watch` checks again on every save until Ctrl+C.
  */
-export async function checkCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
+export async function checkCommand(argv: readonly string[], print: (line: string) => void, ahead: Ahead = {}): Promise<number> {
   const parsed = parseCommandLine(argv, { options: { ...SHARED_OPTIONS, watch: { type: 'boolean', short: 'w' } } });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('check takes at most one folder (default: the current one)');
@@ -135,10 +136,13 @@ export async function checkCommand(argv: readonly string[], print: (line: string
   const exercises = parseList(values.exercises);
   const seed = parseSeed(values.seed);
   const sources = courseSources(parseCourse(values));
-  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...sources, modelResults: checkModelResults(sources.roots), launcherCache: userCacheDir() });
+  // The first children boot while the exercises' modules load (see EnvironmentOptions.earlyChildren).
+  const earlyChildren = { mode: 'check', lang, ...(seed !== undefined ? { seed } : {}) } as const;
+  const env = await createEnvironment({ ...(exercises ? { only: exercises } : {}), ...sources, modelResults: checkModelResults(sources.roots), launcherCache: userCacheDir(), earlyChildren, ...(ahead.bundler ? { bundler: ahead.bundler } : {}) });
   const target: CheckTarget = { env, dir, out: resolve(values.out ?? join(dir, '.neurograde')), lang, mode: 'check', ...(seed !== undefined ? { seed } : {}) };
   if (!values.watch) {
-    await printResult(await checkOnce(target), target, t, print);
+    const result = await checkOnce(target).finally(() => env.spareChildren?.close());
+    await printResult(result, target, t, print);
     return 0;
   }
   const stop = new AbortController();
@@ -150,6 +154,7 @@ export async function checkCommand(argv: readonly string[], print: (line: string
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    env.spareChildren?.close();
   }
   return 0;
 }

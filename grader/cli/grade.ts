@@ -5,6 +5,8 @@ import { messages } from '../i18n/index.js';
 import { UsageError } from '../model/errors.js';
 import { gradeSubmission } from '../execute/grade-submission.js';
 import { createEnvironment } from '../execute/environment.js';
+import type { GradeOptions } from '../execute/options.js';
+import type { Ahead } from './ahead.js';
 import { parseGrade } from './args.js';
 import { writeResults } from '../io/results-file.js';
 import { summaryTable } from './table.js';
@@ -30,11 +32,18 @@ function fashionMnistDir(dir: string): string {
 }
 
 /** `neurograde grade <dir> --out <dir>`: grades one submission, prints a table, writes results. */
-export async function gradeCommand(argv: readonly string[], print: (line: string) => void): Promise<number> {
+export async function gradeCommand(argv: readonly string[], print: (line: string) => void, ahead: Ahead = {}): Promise<number> {
   const cmd = parseGrade(argv);
   const dir = resolve(cmd.submission);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${cmd.submission} is not a folder`);
   const fashionMnist = cmd.fashionMnist ? fashionMnistDir(cmd.fashionMnist) : undefined;
+  const grading: GradeOptions = {
+    lang: cmd.lang,
+    ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),
+    ...(cmd.isolation ? { isolation: cmd.isolation } : {}),
+    ...(cmd.varyHidden !== undefined ? { varyHidden: cmd.varyHidden } : {}),
+    ...(fashionMnist ? { datasets: { fashionMnist } } : {}),
+  };
   const env = await createEnvironment({
     ...(cmd.exercises ? { only: cmd.exercises } : {}),
     ...courseSources(cmd.course),
@@ -42,16 +51,13 @@ export async function gradeCommand(argv: readonly string[], print: (line: string
     lang: cmd.lang,
     // The sandbox's plan learnt at an earlier start: no ldd, no probe child (the first child confirms it).
     launcherCache: userCacheDir(),
+    // The first children boot while the exercises' modules load.
+    earlyChildren: grading,
+    ...(ahead.bundler ? { bundler: ahead.bundler } : {}),
   });
   // The report's modules (Handlebars, the views) load while the children work.
   const reporting = import('../../reports/html.js');
-  const result = await gradeSubmission(env, dir, {
-    lang: cmd.lang,
-    ...(cmd.seed !== undefined ? { seed: cmd.seed } : {}),
-    ...(cmd.isolation ? { isolation: cmd.isolation } : {}),
-    ...(cmd.varyHidden !== undefined ? { varyHidden: cmd.varyHidden } : {}),
-    ...(fashionMnist ? { datasets: { fashionMnist } } : {}),
-  });
+  const result = await gradeSubmission(env, dir, grading).finally(() => env.spareChildren?.close());
   const t = messages(cmd.lang);
   const out = resolve(cmd.out);
   const resultsPath = join(out, 'results.json');

@@ -2,8 +2,9 @@ import { GraderError, UsageError } from '../model/errors.js';
 import { messages } from '../i18n/index.js';
 import { commandHelp, helpLang, mainHelp, wantsHelp } from './help.js';
 import { terminalLine } from '../io/unsafe-text.js';
+import { AHEAD, type Ahead } from './ahead.js';
 
-type Command = (argv: readonly string[], print: (line: string) => void) => Promise<number>;
+type Command = (argv: readonly string[], print: (line: string) => void, ahead: Ahead) => Promise<number>;
 
 /**
  * The sub-commands, by name, each loaded on first use: `--help` or a typo should not pay for
@@ -38,7 +39,9 @@ export async function main(argv: readonly string[], print: (line: string) => voi
       print(commandHelp(messages(helpLang(rest, process.cwd())), name));
       return 0;
     }
-    return await (await command())(rest, print);
+    // Started while the command's modules load (see AHEAD).
+    const ahead = AHEAD[name]?.() ?? Promise.resolve({});
+    return await (await command())(rest, print, await ahead);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`neurograde: ${terminalLine(e.message)}\n`);

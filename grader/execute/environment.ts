@@ -7,9 +7,10 @@ import { createCaseEncoder } from '../sandbox/case-encoder.js';
 import { fileURLToPath } from 'node:url';
 import { messages } from '../i18n/index.js';
 import { PROVIDED, TFJS_SHIM_DIR } from '../load/bundle.js';
-import { createBundler } from '../load/bundler.js';
+import { createBundler, type Bundler } from '../load/bundler.js';
 import { createModelGuard, modelGuardOptions, type ModelGuardOptions } from '../tf/rebuild-guard.js';
-import { loadExercises, type ExerciseSources } from '../load/exercises.js';
+import { loadExercises, type ExerciseSources, type LoadOptions } from '../load/exercises.js';
+import type { Manifest } from '../model/manifest.js';
 import { loadPublicCourse } from '../load/public-course.js';
 import type { Exercise } from '../load/exercise.js';
 import type { Lang } from '../model/localized.js';
@@ -21,6 +22,8 @@ import { SpareChildren } from '../sandbox/spares.js';
 import { launcherSource, type LauncherSource } from '../sandbox/launchers/source.js';
 import { createModelResults, type ModelResultsOptions } from '../tf/model-results.js';
 import type { GradingEnvironment } from './grade-submission.js';
+import { stockFirstChildren } from './first-children.js';
+import { resolveGradeOptions, type GradeOptions } from './options.js';
 
 export interface EnvironmentOptions {
   /** @default the package's own exercises/ and reference/ */
@@ -58,6 +61,15 @@ export interface EnvironmentOptions {
    * worker), not for a single grading, whose spare would only be ended. @default false
    */
   readonly spareChildren?: boolean;
+  /**
+   * Boot, as soon as the sandbox is ready and while the exercises' modules still load, the
+   * children a grading under these options will most likely ask for first (see
+   * stockFirstChildren): a single grading's first checks then find them booted. The owner ends
+   * those left unused (`spareChildren.close()`). @default none: the first child boots when the grading starts
+   */
+  readonly earlyChildren?: GradeOptions;
+  /** The bundler of the submissions' files, started by the caller ahead. @default one started here */
+  readonly bundler?: Bundler;
 }
 
 /** The folders a child may read besides its own script: the packages a submission may import and their dependencies. */
@@ -78,10 +90,10 @@ export const PUBLIC_COURSE = join(PACKAGE_ROOT, 'public-course.json');
  * The exercises graded by default: the package's own exercises/ and reference/, or, in a
  * student's grader package (which has neither), its public course.
  */
-async function defaultExercises(only: readonly string[] | undefined): Promise<Exercise[]> {
+async function defaultExercises(only: readonly string[] | undefined, load: LoadOptions): Promise<Exercise[]> {
   const exercisesDir = join(PACKAGE_ROOT, 'exercises');
   if (!existsSync(exercisesDir) && existsSync(PUBLIC_COURSE)) return loadPublicCourse(PUBLIC_COURSE, PACKAGE_ROOT, only);
-  return loadExercises({ exercisesDir, referenceDir: join(PACKAGE_ROOT, 'reference') }, only);
+  return loadExercises({ exercisesDir, referenceDir: join(PACKAGE_ROOT, 'reference') }, only, load);
 }
 
 /** The child runner, the folders it may read and the launcher: found while the exercises load. */
@@ -103,10 +115,22 @@ async function prepareSandbox(options: EnvironmentOptions): Promise<{ readonly s
 /** Loads the exercises and prepares the sandbox once, for any number of submissions. */
 export async function createEnvironment(options: EnvironmentOptions = {}): Promise<GradingEnvironment> {
   // The bundler's process (node, then esbuild's) starts while the exercises load and the sandbox is probed.
-  const bundler = createBundler();
+  const bundler = options.bundler ?? createBundler();
   bundler.warm?.();
-  const load = options.exercises ? Promise.resolve([...options.exercises]) : options.roots ? loadExercises(options.roots, options.only) : defaultExercises(options.only);
-  const [exercises, sandbox] = await Promise.all([load, prepareSandbox(options)]);
+  const encoder = createCaseEncoder();
+  const spareChildren = options.spareChildren ? new SpareChildren() : options.earlyChildren ? new SpareChildren({ refill: false }) : undefined;
+  const manifests: Manifest[] = options.exercises ? options.exercises.map((e) => e.manifest) : [];
+  const onManifest = (m: Manifest): number => manifests.push(m);
+  const load = options.exercises ? Promise.resolve([...options.exercises]) : options.roots ? loadExercises(options.roots, options.only, { onManifest }) : defaultExercises(options.only, { onManifest });
+  const ready = prepareSandbox(options).then((s) => {
+    // The manifests are read before any module is bundled: all known by now, or the load failed.
+    if (options.earlyChildren && spareChildren) stockFirstChildren(spareChildren, { launcher: s.source.launcher, childScript: s.script, encoder }, manifests, resolveGradeOptions(options.earlyChildren));
+    return s;
+  });
+  const [exercises, sandbox] = await Promise.all([load, ready]).catch((e: unknown) => {
+    spareChildren?.close();
+    throw e;
+  });
   const version = graderVersion();
   const prewarm = options.prewarm === false ? { prewarm: false } : {};
   const diagnosis = options.diagnosis === false ? { diagnosis: false } : {};
@@ -125,10 +149,10 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     version,
     memo: createMemo(),
     modelResults,
-    encoder: createCaseEncoder(),
+    encoder,
     bundler,
     modelGuard,
-    ...(options.spareChildren ? { spareChildren: new SpareChildren() } : {}),
+    ...(spareChildren ? { spareChildren } : {}),
     ...diagnosis,
     ...prewarm,
   };

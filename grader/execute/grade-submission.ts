@@ -20,6 +20,7 @@ import type { SpareChildren } from '../sandbox/spares.js';
 import { submissionResult } from '../score/submission-result.js';
 import { withinEvidenceBudget } from '../score/evidence-budget.js';
 import { startExercise, type ExerciseGrading, type ExerciseRun } from './exercise.js';
+import { limitsOf, plainChildOptions } from './first-children.js';
 import { mapLimit } from './map-limit.js';
 import { resolveGradeOptions, type GradeOptions, type ResolvedGradeOptions } from './options.js';
 import { hiddenSeed, planSubmission, type ExercisePlan, type SubmissionPlan } from './plan.js';
@@ -72,15 +73,9 @@ interface SubmissionRun {
   readonly rebuiltModels: RebuiltModels;
 }
 
-/** An exercise's limits: its manifest's over the grading options'. */
-function limitsOf(exercise: Exercise, o: ResolvedGradeOptions): SessionLimits & { readonly strikes: number } {
-  const l = { ...o.limits, ...exercise.manifest.limits };
-  return { timeMs: l.timeMs, graderMs: l.graderMs, memoryMb: l.memoryMb, outputBytes: l.outputKb * 1024, processes: l.processes, maxItems: 4_000_000, strikes: l.strikes };
-}
-
 function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
   const { manifest } = plan.exercise;
-  const { strikes, ...limits } = limitsOf(plan.exercise, s.o);
+  const { strikes, ...limits } = limitsOf(plan.exercise.manifest, s.o);
   return {
     submissionDir: s.layout.root,
     memo: s.env.memo,
@@ -113,7 +108,7 @@ function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
 function bootFirstChild(plan: SubmissionPlan, env: GradingEnvironment, o: ResolvedGradeOptions, children: SubmissionChildren): { readonly session: Session; readonly options: BootOptions } | undefined {
   const first = plan.phases[0]?.exercises[0];
   if (!first) return undefined;
-  const options: BootOptions = { launcher: env.launcher, launch: { childScript: env.childScript, readPaths: [] }, limits: limitsOf(plan.exercises[first.exercise]!.exercise, o), ...(env.encoder ? { encoder: env.encoder } : {}) };
+  const options = plainChildOptions(env, plan.exercises[first.exercise]!.exercise.manifest, o);
   // The earlier submissions started no child of this kind (a class handing in models only): it would be ended unused.
   if (env.spareChildren && !env.spareChildren.wants(options)) return undefined;
   const session = children.boot(options);

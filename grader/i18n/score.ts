@@ -39,6 +39,11 @@ function digits(x: number, decimals: number, lang: Lang): string {
   return lang === 'fr' ? plain.replace('.', ',') : plain;
 }
 
+/** `x` with at most `decimals` decimals, half away from zero, no trailing zeros, no grouping, the decimal separator of `lang`. */
+export function formatDecimal(x: number, decimals: number, lang: Lang): string {
+  return Number.isFinite(x) ? digits(x, decimals, lang) : String(x);
+}
+
 /**
  * A score as text: at most 2 decimals, half away from zero, no trailing zeros, the decimal
  * separator of `lang` (7.5 in English, 7,5 in French). English is also the form for machines

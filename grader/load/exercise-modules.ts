@@ -10,14 +10,25 @@ import { TFJS_MODULE } from './bundle.js';
 
 /**
  * The grader's own modules an exercise may import by the package's name: the exercise gets the
- * very module the running grader uses (the built one under dist/, or its source in tests), so a
- * check and the grader share one kit.
+ * very module the running grader uses (the bundle's entry when the grader runs bundled, the
+ * built module under dist/ when a forked script runs it, its source in tests), so a check and the
+ * grader share one kit.
  */
-const OWN: Readonly<Record<string, string>> = {
-  neurograde: ownModule(import.meta.url, '../index'),
-  'neurograde/kit': ownModule(import.meta.url, '../kit/index'),
-  'neurograde/kit/models': ownModule(import.meta.url, '../kit/models'),
-};
+const OWN: Readonly<Record<string, string>> =
+  typeof NEUROGRADE_BUNDLE_URL === 'string'
+    ? {
+        neurograde: fileURLToPath(new URL('./index.js', NEUROGRADE_BUNDLE_URL)),
+        'neurograde/kit': fileURLToPath(new URL('./kit.js', NEUROGRADE_BUNDLE_URL)),
+        'neurograde/kit/models': fileURLToPath(new URL('./kit-models.js', NEUROGRADE_BUNDLE_URL)),
+      }
+    : {
+        neurograde: ownModule(import.meta.url, '../index'),
+        'neurograde/kit': ownModule(import.meta.url, '../kit/index'),
+        'neurograde/kit/models': ownModule(import.meta.url, '../kit/models'),
+      };
+
+/** Where the bundled grader runs from (grader/pack/bundle-grader.ts defines it there); undeclared in every other build. */
+declare const NEUROGRADE_BUNDLE_URL: string | undefined;
 
 const SKIP = Symbol('resolved by the grader');
 
@@ -69,7 +80,7 @@ const firstError = (e: unknown): string => {
  * modules and esbuild's version. Equal fingerprints give the same bundle.
  */
 function inputsFingerprint(entries: Readonly<Record<string, string>>, inputs: readonly string[], esbuild: string): string | undefined {
-  const hash = createHash('sha256').update(`neurograde-exercise-modules/1\0${esbuild}\0${import.meta.url}\0${TFJS_MODULE}\0${JSON.stringify(entries)}\0`);
+  const hash = createHash('sha256').update(`neurograde-exercise-modules/1\0${esbuild}\0${import.meta.url}\0${JSON.stringify(OWN)}\0${TFJS_MODULE}\0${JSON.stringify(entries)}\0`);
   try {
     for (const dir of [...new Set(inputs.map((f) => dirname(f)))].sort()) hash.update(`dir\0${dir}\0${readdirSync(dir).sort().join('/')}\0`);
     for (const f of [...inputs].sort()) hash.update(`file\0${f}\0`).update(readFileSync(f)).update('\0');
@@ -88,7 +99,7 @@ interface BundleRecord {
 }
 
 const recordFile = (entries: Readonly<Record<string, string>>, cacheDir: string): string =>
-  join(cacheDir, 'index', `${createHash('sha256').update(`${import.meta.url}\0${JSON.stringify(entries)}`).digest('hex').slice(0, 24)}.json`);
+  join(cacheDir, 'index', `${createHash('sha256').update(`${import.meta.url}\0${JSON.stringify(OWN)}\0${JSON.stringify(entries)}`).digest('hex').slice(0, 24)}.json`);
 
 /**
  * The modules of an earlier bundling of the same entries when nothing it read has changed since

@@ -57,11 +57,20 @@ async function exerciseModules(dir: string, referencePath: string, problems: str
   return { checks, mistakes, reference };
 }
 
+export interface LoadOptions {
+  /**
+   * Told each valid manifest as soon as it is read, before the exercise's modules are bundled
+   * and imported (the longest part): the caller may start what the manifests decide (the first
+   * sandbox children) meanwhile. @default none
+   */
+  readonly onManifest?: (manifest: Manifest) => void;
+}
+
 /**
  * Loads and validates one exercise folder: manifest, statements, checks, mistakes and its
  * reference. Every problem found is reported at once, as a GraderError with code BAD_EXERCISE.
  */
-export async function loadExercise(roots: ExerciseRoots, id: string): Promise<Exercise> {
+export async function loadExercise(roots: ExerciseRoots, id: string, options: LoadOptions = {}): Promise<Exercise> {
   const dir = join(roots.exercisesDir, id);
   const problems: string[] = [];
   const manifestPath = join(dir, 'exercise.json');
@@ -74,6 +83,7 @@ export async function loadExercise(roots: ExerciseRoots, id: string): Promise<Ex
     problems.push(`exercise.json: ${(e as Error).message}`);
   }
   if (manifest && manifest.id !== id) problems.push(`exercise.json: id "${manifest.id}" differs from the folder name "${id}"`);
+  if (manifest) options.onManifest?.(manifest);
 
   const statement = { fr: '', en: '' };
   for (const [lang, name] of [['fr', 'README.md'], ['en', 'README.en.md']] as const) {
@@ -146,7 +156,7 @@ export function listExerciseIds(sources: ExerciseSources): string[] {
  * with code UNKNOWN_EXERCISE that lists the known ones), from the roots each lives in. Mistake
  * ids must be unique across exercises.
  */
-export async function loadExercises(sources: ExerciseSources, only?: readonly string[]): Promise<Exercise[]> {
+export async function loadExercises(sources: ExerciseSources, only?: readonly string[], options: LoadOptions = {}): Promise<Exercise[]> {
   const owners = exerciseOwners(sources);
   const ids = [...owners.keys()].sort();
   if (only) {
@@ -155,7 +165,7 @@ export async function loadExercises(sources: ExerciseSources, only?: readonly st
       throw new UsageError(`Unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${ids.join(', ')}`, 'UNKNOWN_EXERCISE');
     }
   }
-  const exercises = await Promise.all((only ?? ids).map((id) => loadExercise(owners.get(id)!, id)));
+  const exercises = await Promise.all((only ?? ids).map((id) => loadExercise(owners.get(id)!, id, options)));
   const owner = new Map<string, string>();
   for (const ex of exercises) {
     for (const m of ex.mistakes) {

@@ -10,6 +10,7 @@ import { SubmissionResultSchema } from '../model/results.js';
 import { SimilarityReportSchema } from '../model/similarity.js';
 import { TFJS_SHIM } from '../load/bundle.js';
 import { buildTfjsShim } from './tfjs-shim.js';
+import { bundleGrader } from './bundle-grader.js';
 import { helperCommand } from '../io/helper-process.js';
 import type { LaunchRequest } from '../sandbox/launcher.js';
 import { baseNodeArgs } from '../sandbox/launchers/node-args.js';
@@ -106,8 +107,9 @@ export interface DistOptions {
  * Builds the grader into plain ES modules, one .js file per .ts file at the same relative path
  * under dist/ (imports already name `.js`), and the sandbox child runner bundled into one file
  * beside its module, ajv's standalone validators of every schema in VALIDATED, the report's
- * Handlebars templates precompiled and the VENDORED packages bundled. The grader then starts without transforming TypeScript: `bin/neurograde.mjs`
- * runs dist/, its forked scripts are the built ones. Types are only stripped: `tsc --noEmit`
+ * Handlebars templates precompiled and the VENDORED packages bundled, and the commands bundled
+ * into a few chunks (dist/bundle/, see bundleGrader). The grader then starts without
+ * transforming TypeScript: `bin/neurograde.mjs` runs the bundle, its forked scripts are the built ones. Types are only stripped: `tsc --noEmit`
  * checks them. Run by `npm run build` (the `prepare` script) and by `pack` for a student package.
  */
 export async function buildDist(options: DistOptions): Promise<{ readonly files: number }> {
@@ -129,6 +131,7 @@ export async function buildDist(options: DistOptions): Promise<{ readonly files:
       build({ ...childBuildOptions(join(options.root, 'grader', 'sandbox', 'child', 'main.ts')), outfile: join(next, 'grader', 'sandbox', CHILD_BUNDLE) }),
     ]);
     await vendor(options.root, next, files);
+    await bundleGrader(next);
     writeFileSync(join(next, 'grader', 'schema', PRECOMPILED), standaloneValidators(Object.values(VALIDATED)));
     writeFileSync(join(next, 'reports', PRECOMPILED_TEMPLATES), precompiledTemplates());
     await buildTfjsShim({ root: options.root, dir: dirname(join(next, TFJS_SHIM)), codeCacheFlags: TFJS_PROCESS_FLAGS });

@@ -6,6 +6,8 @@ import type { GradingEnvironment } from '../execute/grade-submission.js';
 import { SubmissionChildren } from './children.js';
 import type { SessionLimits, SessionOptions } from './session.js';
 import { SpareChildren } from './spares.js';
+import { plainChildOptions, stockFirstChildren } from '../execute/first-children.js';
+import { DEFAULT_LIMITS } from '../execute/options.js';
 import type { Step } from './steps.js';
 
 const LIMITS: SessionLimits = { timeMs: 5_000, graderMs: 30_000, memoryMb: 2_048, outputBytes: 1024 * 1024, processes: 64, maxItems: 100_000 };
@@ -86,6 +88,37 @@ describe('SpareChildren', () => {
     const run = await next.session.run([[call('f')]]);
     expect(run.ok && run.cases[0]).toEqual({ ok: true, outputs: [1] });
     next.session.close();
+  });
+
+  it('without refill (one grading), keeps only what was stocked: a started child boots no spare for a next submission', async () => {
+    spares = new SpareChildren({ refill: false });
+    const plain = options('export const f = () => 1;', ['f']);
+    spares.stock(plain);
+    expect(spares.size).toBe(2);
+    const first = await submission().acquire('public', plain);
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    // The stocked child was taken; none is booted in its place.
+    expect(spares.size).toBe(1);
+    const second = await submission().acquire('public', plain);
+    if (!second.ok) throw new Error(JSON.stringify(second));
+    expect(spares.size).toBe(0);
+    first.session.close();
+    second.session.close();
+  });
+
+  it('stockFirstChildren boots the plain kind most manifests give, which the first exercise then takes', async () => {
+    spares = new SpareChildren({ refill: false });
+    const o = { limits: { ...DEFAULT_LIMITS } };
+    const manifests = [{ limits: { timeMs: 3_000 } }, { limits: { timeMs: 10_000, memoryMb: 4_096 } }, { limits: { timeMs: 3_000 } }];
+    stockFirstChildren(spares, env, manifests, o);
+    expect(spares.size).toBe(2);
+    const rare = plainChildOptions(env, manifests[1]!, o);
+    const common = plainChildOptions(env, manifests[0]!, o);
+    expect(spares.take(rare)).toBeUndefined();
+    const got = await submission().acquire('public', { ...common, code: 'export const f = () => 1;', exports: ['f'] });
+    if (!got.ok) throw new Error(JSON.stringify(got));
+    expect(spares.size).toBe(1);
+    got.session.close();
   });
 
   it('ends its spares on close, and boots none after', async () => {

@@ -19,11 +19,25 @@ const DEPTH = 2;
  * another. Once a kind of child was asked for, DEPTH spares of that kind are kept; the
  * environment's owner ends them (`close`) when it grades no more.
  */
+export interface SpareOptions {
+  /**
+   * Boot a spare of a kind each time a submission starts a child of that kind, for the next
+   * submission. False for an environment that grades one submission: it keeps only what
+   * `stock` booted before the submission started. @default true
+   */
+  readonly refill?: boolean;
+}
+
 export class SpareChildren {
   private readonly spares = new Map<string, Session[]>();
   /** Every kind a submission started so far. */
   private readonly kinds = new Set<string>();
   private closed = false;
+  private readonly refill: boolean;
+
+  constructor(options: SpareOptions = {}) {
+    this.refill = options.refill ?? true;
+  }
 
   /**
    * Whether a submission is likely to start a child of this kind: any kind before the first
@@ -45,10 +59,15 @@ export class SpareChildren {
     return undefined;
   }
 
-  /** Boots spares of this kind for the next submissions, up to DEPTH kept. */
+  /** A submission started a child of this kind: spares of it are booted for the next submissions, up to DEPTH kept (unless `refill` is off). */
   replenish(options: BootOptions): void {
+    this.kinds.add(bootKey(options));
+    if (this.refill) this.stock(options);
+  }
+
+  /** Boots spares of this kind, up to DEPTH kept: the children a grading is expected to ask for first, before it starts. */
+  stock(options: BootOptions): void {
     const key = bootKey(options);
-    this.kinds.add(key);
     if (this.closed) return;
     if (!this.spares.has(key) && this.spares.size >= KINDS) {
       const [oldest, sessions] = this.spares.entries().next().value!;

@@ -1,18 +1,15 @@
 import type { Messages } from '../../grader/i18n/types.js';
 import type { Lang } from '../../grader/model/localized.js';
 import type { ScoreView } from './types.js';
-import { formatPercent, formatScore, percentOf } from '../../grader/i18n/score.js';
+import { formatDecimal, formatPercent, formatScore, percentOf } from '../../grader/i18n/score.js';
 
-const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-FR' : 'en-GB');
-// Building an Intl.NumberFormat costs far more than using one; these are read-only.
-const SECONDS: Readonly<Record<Lang, Intl.NumberFormat>> = {
-  en: new Intl.NumberFormat(locale('en'), { maximumFractionDigits: 1 }),
-  fr: new Intl.NumberFormat(locale('fr'), { maximumFractionDigits: 1 }),
-};
-
-/** A duration in seconds as prose (2,5 in French). Scores go through formatScore instead. */
+/**
+ * A duration in seconds as prose (2,5 in French): one decimal, the separator of `lang`. Not
+ * Intl: its first use loads ICU's locale data, about 10 ms of every report, and a Node built
+ * with small-icu would write French durations the English way.
+ */
 export function formatSeconds(lang: Lang, seconds: number): string {
-  return SECONDS[lang].format(seconds);
+  return formatDecimal(seconds, 1, lang);
 }
 
 /** `part` of `whole` as the report's percentage ("12.5%", "12,5 %"). */
@@ -20,12 +17,12 @@ export function percentText(lang: Lang, labels: Messages['report'], part: number
   return labels.percent(formatPercent(part, whole, lang));
 }
 
-/** A date in UTC, so that the same result renders the same everywhere. */
-export function formatDate(lang: Lang, iso: string): string {
+/** A date in UTC, so that the same result renders the same everywhere; the month's name from the report's strings (no Intl, see formatSeconds). */
+export function formatDate(labels: Messages['report'], iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const text = new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d);
-  return `${text} UTC`;
+  const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return `${labels.dateTime(d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear(), time)} UTC`;
 }
 
 export function scoreView(lang: Lang, labels: Messages['report'], score: number, max: number): ScoreView {

@@ -28,7 +28,7 @@ export function buildReportView(result: SubmissionResult, ctx: ReportContext): R
     submission: result.submission,
     score: scoreView(lang, labels, result.score, result.maxScore),
     meta: [
-      { label: m.gradedAt, value: formatDate(lang, result.gradedAt) },
+      { label: m.gradedAt, value: formatDate(labels, result.gradedAt) },
       { label: m.mode, value: result.mode === 'check' ? m.modeCheck : m.modeGrade },
     ],
     // The grader's own workings: for a teacher or a bug report, folded away from the student.

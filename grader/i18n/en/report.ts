@@ -20,6 +20,9 @@ export const report = {
     tfBackend: 'TensorFlow.js backend',
   },
   seconds: (value: string) => `${value} s`,
+  /** A UTC date and time as en-GB's long date and short time ("29 November 2026 at 01:05"); `month` counts from 0. */
+  dateTime: (day: number, month: number, year: number, time: string) =>
+    `${day} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month]} ${year} at ${time}`,
   checkModeNotice:
     'Only the public checks ran. Your final grade also counts hidden checks, so it may differ from this score.',
   warnings: 'Grader warnings',

@@ -22,6 +22,8 @@ export const report: Messages['report'] = {
     tfBackend: 'Backend TensorFlow.js',
   },
   seconds: (value) => `${value} s`,
+  dateTime: (day, month, year, time) =>
+    `${day} ${['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'][month]} ${year} à ${time}`,
   checkModeNotice:
     'Seules les vérifications publiques ont été lancées. La note finale compte aussi les vérifications cachées : elle peut être différente.',
   warnings: 'Avertissements du correcteur',
