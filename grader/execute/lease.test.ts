@@ -136,8 +136,8 @@ describe('a child lease prewarms', () => {
     return { lease, children };
   }
 
-  it("boots the hidden phase's fresh child once the public checks have theirs, and hands it to the hidden phase alone", async () => {
-    const { lease, children } = await inPublicPhase();
+  it("boots the hidden phase's fresh child once the public checks have theirs, and hands it to the hidden phase alone, for a module that cannot share a child (tfjs)", async () => {
+    const { lease, children } = await inPublicPhase({ reusable: false });
     expect(children.booted.map((s) => s.name)).toEqual(['boot-1']);
     lease.settle(passed);
     await lease.take();
@@ -153,6 +153,20 @@ describe('a child lease prewarms', () => {
     expect(children.released.map((r) => r.group)).toEqual(['public', 'hidden']);
   });
 
+  it('boots nothing ahead for the hidden phase of a module that can share a child: it takes one the public phases leave', async () => {
+    const { lease, children } = await inPublicPhase({}, fakeChildren([ok(fakeSession('', 'public')), ok(fakeSession('', 'left by a public phase'))]));
+    lease.settle(passed);
+    lease.release();
+    lease.begin('hidden');
+    await lease.take();
+    lease.close();
+    expect(children.booted).toEqual([]);
+    expect(children.asked).toEqual([
+      { phase: 'public', booted: undefined },
+      { phase: 'hidden', booted: undefined },
+    ]);
+  });
+
   it('boots nothing ahead for an exercise with public checks alone (check mode)', async () => {
     const children = fakeChildren([ok(fakeSession(''))]);
     const lease = new ChildLease(options(children, { phases: ['public'] }));
@@ -164,7 +178,7 @@ describe('a child lease prewarms', () => {
 
   it("closes the hidden phase's child, unused, when the exercise strikes out, and boots no other", async () => {
     const more = [ok(fakeSession('')), ok(fakeSession(''))];
-    const { lease, children } = await inPublicPhase({ strikes: 2 }, fakeChildren([ok(fakeSession('')), ...more]));
+    const { lease, children } = await inPublicPhase({ strikes: 2, reusable: false }, fakeChildren([ok(fakeSession('')), ...more]));
     lease.settle(timeout);
     expect(children.booted[0]!.closed).toBe(false);
     await lease.take();
@@ -191,7 +205,7 @@ describe('a child lease prewarms', () => {
 
   it('closes the child booted for a phase when the phase ends without taking it', async () => {
     const children = fakeChildren([]);
-    const lease = new ChildLease(options(children, { phases: ['hidden'] }));
+    const lease = new ChildLease(options(children, { phases: ['hidden'], reusable: false }));
     lease.bootAhead('hidden');
     lease.begin('hidden');
     lease.release();
@@ -203,7 +217,9 @@ describe('a child lease prewarms', () => {
     ['a public phase of a module that can share, among shared children', 'public', { reusable: true }, true, 0],
     ['a public phase of a module that cannot share (tfjs)', 'public', { reusable: false }, true, 1],
     ['a public phase when every exercise gets a fresh child (--isolation exercise)', 'public', { reusable: true }, false, 1],
-    ['a hidden phase, always fresh', 'hidden', { reusable: true }, true, 1],
+    ['a hidden phase of a module that can share, among shared children', 'hidden', { reusable: true }, true, 0],
+    ['a hidden phase of a module that cannot share (tfjs)', 'hidden', { reusable: false }, true, 1],
+    ['a hidden phase when every exercise gets a fresh child (--isolation exercise)', 'hidden', { reusable: true }, false, 1],
   ] as const)('asked twice to boot ahead for %s', (_, phase, more, shares, boots) => {
     const children = fakeChildren([], { shares });
     const lease = new ChildLease(options(children, { phases: [phase], ...more }));

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CheckVerdict } from '../kit/check.js';
 import type { Visibility } from '../model/results.js';
-import { logsShown, PHASE_ORDER, takesUsedChild, timeShown } from '../sandbox/hidden-rule.js';
+import { logsShown, PHASE_ORDER, timeShown } from '../sandbox/hidden-rule.js';
 import type { SubmissionChildren } from '../sandbox/children.js';
 import type { SandboxFailure, Session, SessionOptions } from '../sandbox/session.js';
 
@@ -36,12 +36,13 @@ export function strikeOf(verdict: CheckVerdict): Strike | undefined {
 /**
  * One exercise's hold on the submission's children, across its phases. It takes a child when a
  * check first needs one (a clean one an earlier exercise left, or a fresh one), hands it back at
- * the end of the phase (the hidden-input rule decides whether it is handed on), drops it when a
+ * the end of the phase (the hidden-input rule decides which later phases may take it), drops it when a
  * limit killed it, counts strikes, keeps the logs the student may see, and adds up the time the
  * exercise took.
  *
  * It also owns prewarming: once a phase has its child, the lease boots the fresh child each later
- * phase of the exercise will need (its hidden phase, while the public checks run), and the
+ * phase of the exercise will need (its hidden phase, while the public checks run, when its module
+ * cannot share a child), and the
  * executor asks it to boot its first child while the exercise before it runs (`bootAhead`,
  * `adopt`). A child booted for a phase is handed to that phase alone, and ends unused when the
  * phase does not come or does not need it: the exercise struck out, its module did not load, or
@@ -99,13 +100,14 @@ export class ChildLease {
 
   /**
    * Boots the fresh child `phase` will need, unless one is booted already, the exercise is over,
-   * or the phase will most likely take one an earlier exercise leaves (a public phase of a module
-   * that can share its child, when the submission's children are shared).
+   * or the phase will most likely take one an earlier exercise leaves (any phase of a module that
+   * can share its child, when the submission's children are shared: a hidden phase takes the
+   * children the public phases leave, see hidden-rule.ts).
    */
   bootAhead(phase: Visibility): void {
     const { children, session, reusable } = this.options;
     if (this.closed || this.struckOut || this.ahead.has(phase)) return;
-    if (takesUsedChild(phase) && reusable && children.shares) return;
+    if (reusable && children.shares) return;
     const booted = children.boot(session);
     if (booted) this.ahead.set(phase, booted);
   }

@@ -72,7 +72,7 @@ describe('SubmissionChildren', () => {
     expect(run.ok && run.cases[0]).toEqual({ ok: true, outputs: ['undefined'] });
   });
 
-  it('starts every hidden phase in a fresh child, and never hands a hidden child on', async () => {
+  it('hands a public child on to a hidden phase, and never a child that ran a hidden phase to a public one', async () => {
     children = new SubmissionChildren();
     const code = 'export const f = () => 1;';
     const a = await children.acquire('public', options(code, ['f']));
@@ -80,17 +80,21 @@ describe('SubmissionChildren', () => {
     children.release('public', options(code, ['f']), a.session, true);
     const b = await children.acquire('hidden', options(code, ['f']));
     if (!b.ok) throw new Error('no child');
-    expect(b.session).not.toBe(a.session);
+    expect(b.session).toBe(a.session);
     children.release('hidden', options(code, ['f']), b.session, true);
-    expect(b.session.alive).toBe(false);
-    const c = await children.acquire('hidden', options(code, ['f']));
+    expect(b.session.alive).toBe(true);
+    // It saw hidden inputs: a public phase gets another child.
+    const c = await children.acquire('public', options(code, ['f']));
     if (!c.ok) throw new Error('no child');
-    expect(c.session).not.toBe(b.session);
-    // The public child is still there for the next public phase.
-    const d = await children.acquire('public', options(code, ['f']));
+    expect(c.session).not.toBe(a.session);
+    children.release('public', options(code, ['f']), c.session, true);
+    // A hidden phase takes the child that saw hidden inputs already, not the clean one.
+    const d = await children.acquire('hidden', options(code, ['f']));
     if (!d.ok) throw new Error('no child');
     expect(d.session).toBe(a.session);
-    expect(children.started).toBe(3);
+    expect(children.started).toBe(2);
+    const run = await d.session.run([[call('f')]]);
+    expect(run.ok && run.cases[0]).toEqual({ ok: true, outputs: [1] });
   });
 
   it('never hands a child that may read no package to a module that imports one', async () => {

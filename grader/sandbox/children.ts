@@ -1,16 +1,16 @@
 import type { Visibility } from '../model/results.js';
-import { handsOnChild, takesUsedChild } from './hidden-rule.js';
+import { poolAfter, poolsTakenBy } from './hidden-rule.js';
 import { bootKey, Session, type BootOptions, type SessionOptions, type StartOutcome } from './session.js';
 import type { SpareChildren } from './spares.js';
 
 
 /**
- * The children of one submission. A public phase gets a child that has run no code, or one
- * that ran earlier exercises' public checks of the same submission and was left exactly as it
- * was before them (the runner compares globals, `process`, intrinsics, timers and handles with
- * a baseline, and refuses the load otherwise: then a fresh child is started). Which phase may
- * take or hand on a child is the hidden-input rule's to say (hidden-rule.ts): a hidden phase
- * always gets a fresh child, which ends with it.
+ * The children of one submission. A phase gets a child that has run no code, or one that ran
+ * earlier exercises' checks of the same submission and was left exactly as it was before them
+ * (the runner compares globals, `process`, intrinsics, timers and handles with a baseline, and
+ * refuses the load otherwise: then a fresh child is started). Which used child a phase may take
+ * is the hidden-input rule's to say (hidden-rule.ts): a child that ran a hidden phase serves
+ * only hidden phases after it.
  *
  * A fresh child may have been booted ahead (`boot`, asked by an exercise's ChildLease, which
  * says for which phase): `acquire` then loads the module into it instead of starting one.
@@ -68,9 +68,7 @@ export class SubmissionChildren {
   async acquire(phase: Visibility, options: SessionOptions, booted?: Session): Promise<StartOutcome> {
     const fresh = booted && this.ahead.delete(booted) && booted.alive && booted.startedAs === bootKey(options) ? booted : undefined;
     if (booted !== fresh) booted?.close();
-    const pool = takesUsedChild(phase) ? this.idle.get(this.key(options)) : undefined;
-    while (pool && pool.length > 0) {
-      const session = pool.pop()!;
+    for (let session = this.idleFor(phase, options); session; session = this.idleFor(phase, options)) {
       const loaded = await session.load(options);
       if (loaded.ok) {
         fresh?.close();
@@ -95,14 +93,23 @@ export class SubmissionChildren {
    * shared modules (tfjs, Node's own) whose state the runner cannot compare.
    */
   release(phase: Visibility, options: Pick<SessionOptions, 'limits' | 'launch'>, session: Session, reusable: boolean): void {
-    if (!handsOnChild(phase) || this.closed || !this.shares || !reusable || !session.alive) {
+    if (this.closed || !this.shares || !reusable || !session.alive) {
       session.close();
       return;
     }
-    const key = this.key(options);
+    const key = this.key(poolAfter(phase), options);
     const pool = this.idle.get(key) ?? [];
     pool.push(session);
     this.idle.set(key, pool);
+  }
+
+  /** The next idle child `phase` may take, from the pools the hidden-input rule lets it take from, best first. */
+  private idleFor(phase: Visibility, options: Pick<SessionOptions, 'limits' | 'launch'>): Session | undefined {
+    for (const pool of poolsTakenBy(phase)) {
+      const session = this.idle.get(this.key(pool, options))?.pop();
+      if (session) return session;
+    }
+    return undefined;
   }
 
   /** Ends every idle child, and every child booted ahead and never taken; called once the submission is graded. */
@@ -116,7 +123,7 @@ export class SubmissionChildren {
 
   // Memory and process limits, and the folders it may read, are fixed when a child starts: only
   // children started with the same ones can take the module.
-  private key(options: Pick<SessionOptions, 'limits' | 'launch'>): string {
-    return JSON.stringify([options.limits.memoryMb, options.limits.processes, options.launch.readPaths]);
+  private key(pool: Visibility, options: Pick<SessionOptions, 'limits' | 'launch'>): string {
+    return JSON.stringify([pool, options.limits.memoryMb, options.limits.processes, options.launch.readPaths]);
   }
 }

@@ -1,22 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Visibility } from '../model/results.js';
-import { assertPublicFirst, handsOnChild, logsShown, PHASE_ORDER, takesUsedChild, timeShown } from './hidden-rule.js';
+import { assertPublicFirst, logsShown, PHASE_ORDER, poolAfter, poolsTakenBy, timeShown } from './hidden-rule.js';
+
+interface Child {
+  readonly ran: Visibility[];
+}
 
 /**
  * The children of a submission as the rule drives them, without processes: each child
- * remembers every phase it ran. A phase takes an idle child if `takesUsedChild` lets it, else a
- * new one, and gives it back if `handsOnChild` lets it, else it ends.
+ * remembers every phase it ran. A phase takes an idle child from the first pool `poolsTakenBy`
+ * lets it that has one, else a new one, and gives it back to the pool `poolAfter` names.
  */
-function simulate(phases: readonly Visibility[]): { ran: Visibility[] }[] {
-  const idle: { ran: Visibility[] }[] = [];
-  const all: { ran: Visibility[] }[] = [];
+function simulate(phases: readonly Visibility[]): Child[] {
+  const idle = new Map<Visibility, Child[]>();
+  const all: Child[] = [];
   for (const phase of phases) {
-    const used = takesUsedChild(phase) ? idle.pop() : undefined;
+    const from = poolsTakenBy(phase).find((pool) => (idle.get(pool)?.length ?? 0) > 0);
+    const used = from ? idle.get(from)!.pop() : undefined;
     const child = used ?? { ran: [] };
     if (!used) all.push(child);
     child.ran.push(phase);
-    if (handsOnChild(phase)) idle.push(child);
+    const pool = idle.get(poolAfter(phase)) ?? [];
+    pool.push(child);
+    idle.set(poolAfter(phase), pool);
   }
   return all;
 }
@@ -26,17 +33,30 @@ describe('the hidden-input rule', () => {
     expect(PHASE_ORDER).toEqual(['public', 'hidden']);
   });
 
-  it('runs every hidden phase in a child that ran nothing else, whatever the order of phases', () => {
+  it('never runs a public phase in a child that ran a hidden one, whatever the order of phases', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom<Visibility>('public', 'hidden'), { maxLength: 30 }), (phases) => {
-        for (const child of simulate(phases)) if (child.ran.includes('hidden')) expect(child.ran).toEqual(['hidden']);
+        for (const child of simulate(phases)) {
+          const firstHidden = child.ran.indexOf('hidden');
+          if (firstHidden >= 0) expect(child.ran.slice(firstHidden)).not.toContain('public');
+        }
       }),
     );
   });
 
-  it('lets the public phases of a submission share one child, and gives each hidden phase its own', () => {
+  it('lets the phases of a submission share one child, public phases first, then hidden ones', () => {
     const children = simulate(['public', 'public', 'public', 'hidden', 'hidden']);
-    expect(children.map((c) => c.ran)).toEqual([['public', 'public', 'public'], ['hidden'], ['hidden']]);
+    expect(children.map((c) => c.ran)).toEqual([['public', 'public', 'public', 'hidden', 'hidden']]);
+  });
+
+  it('starts a new child for a public phase that comes after a hidden one, keeping the child that saw hidden inputs for hidden phases', () => {
+    const children = simulate(['hidden', 'public', 'hidden', 'public']);
+    expect(children.map((c) => c.ran)).toEqual([['hidden', 'hidden'], ['public', 'public']]);
+  });
+
+  it('gives a hidden phase a child that saw hidden inputs before one that saw public inputs only', () => {
+    expect(poolsTakenBy('hidden')).toEqual(['hidden', 'public']);
+    expect(poolsTakenBy('public')).toEqual(['public']);
   });
 
   it('counts the time of public phases only', () => {

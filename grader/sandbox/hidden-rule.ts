@@ -8,9 +8,16 @@ import type { Visibility } from '../model/results.js';
  * - A submission runs every public check of every exercise before any hidden one: PHASE_ORDER,
  *   held by `assertPublicFirst` on every plan (see planSubmission).
  * - Code that kept state from earlier work (a value stashed where the runner's state check does
- *   not look) could carry hidden inputs anywhere: so a hidden phase always starts in a child that
- *   has run nothing else, and that child ends with it (`takesUsedChild`, `handsOnChild`;
- *   SubmissionChildren asks these). Public phases share clean children.
+ *   not look) could carry hidden inputs into whatever the child runs next. So a child that ran a
+ *   hidden phase only ever runs hidden phases after it: idle children are kept in two pools,
+ *   and a public phase takes only from the pool of children that saw public inputs alone
+ *   (`poolsTakenBy`, `poolAfter`; SubmissionChildren asks these).
+ * - A hidden phase may take a child of either pool. What it could learn there (an earlier
+ *   exercise's hidden inputs, stashed) can reach the student only through what a hidden phase
+ *   shows, which is its verdicts alone (pass or fail, a fault's kind, the mistake named): the
+ *   same channel its own hidden inputs already have, with no more capacity. Until 2026-11-29
+ *   every hidden phase started a fresh child instead: seven children of about 45 ms of CPU each
+ *   in a cold grade of the numeric exercises, a third of its CPU, for no input kept from anyone.
  * - What a child printed is shown only where no hidden check ran (`logsShown`); a hidden phase's
  *   time counts nowhere a student sees (`timeShown`).
  *
@@ -22,14 +29,18 @@ import type { Visibility } from '../model/results.js';
 /** The phases of a submission, in the order they run. */
 export const PHASE_ORDER: readonly Visibility[] = ['public', 'hidden'];
 
-/** Whether a phase may take a child an earlier exercise of the submission used; if not, it gets a fresh one. */
-export function takesUsedChild(phase: Visibility): boolean {
-  return phase === 'public';
+/**
+ * The pools of idle children a phase may take one from, best first: a hidden phase first takes
+ * a child that saw hidden inputs already (keeping the clean ones for any public phase still to
+ * come), then one that saw public inputs only; a public phase only the latter.
+ */
+export function poolsTakenBy(phase: Visibility): readonly Visibility[] {
+  return phase === 'public' ? ['public'] : ['hidden', 'public'];
 }
 
-/** Whether a child that ran a phase's checks may be handed to a later exercise; if not, it ends with the phase. */
-export function handsOnChild(phase: Visibility): boolean {
-  return phase === 'public';
+/** The pool a child joins once a phase is done with it: the inputs it saw, at worst. */
+export function poolAfter(phase: Visibility): Visibility {
+  return phase;
 }
 
 /** Whether the student sees what their code printed during a phase: only in `check` mode, which runs public checks alone. */
