@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GraderError } from '../model/errors.js';
-import { graderVersion, PACKAGE_ROOT } from '../io/package.js';
+import { fromSources, graderBuild, graderVersion, PACKAGE_ROOT } from '../io/package.js';
+import { createValueStore, type ValueStore, type ValueStoreOptions } from '../io/value-store.js';
 import { createMemo } from '../kit/memo.js';
 import { createCaseEncoder } from '../sandbox/case-encoder.js';
 import { fileURLToPath } from 'node:url';
 import { messages } from '../i18n/index.js';
 import { PROVIDED, TFJS_SHIM_DIR } from '../load/bundle.js';
 import { createBundler, type Bundler } from '../load/bundler.js';
+import { exerciseCacheDir } from '../load/exercise-modules.js';
 import { createModelGuard, modelGuardOptions, type ModelGuardOptions } from '../tf/rebuild-guard.js';
 import { loadExercises, type ExerciseSources, type LoadOptions } from '../load/exercises.js';
 import type { Manifest } from '../model/manifest.js';
@@ -55,6 +57,15 @@ export interface EnvironmentOptions {
    * `check` runs), and the grader fingerprint they are valid for. @default in memory, for this environment's submissions
    */
   readonly modelResults?: ModelResultsOptions;
+  /**
+   * Where the checks' cases and the reference's answers (plain data decided by the exercise's
+   * build, the check and its seed) are kept between processes, and the grader build they hold
+   * for, or a store made already (shared, or counted); false keeps them in memory only. The grader's own folder, never one a child can read:
+   * hidden checks' inputs are in it. @default when the grader runs from its build (dist/),
+   * `cases/` beside the exercises' bundles, for graderBuild(); from its sources, memory only
+   * (no build names the code that computed them)
+   */
+  readonly caseStore?: ValueStoreOptions | ValueStore | false;
   /**
    * Boot, while a submission is graded, a fresh child of each kind it used for the next one (see
    * SpareChildren): for an environment that grades submissions one after another (a batch
@@ -112,6 +123,15 @@ async function prepareSandbox(options: EnvironmentOptions): Promise<{ readonly s
   return { script, readPaths, source };
 }
 
+/** The store of the checks' cases the options ask for (see EnvironmentOptions.caseStore). */
+function caseStoreOf(options: EnvironmentOptions): ValueStore | undefined {
+  if (options.caseStore === false) return undefined;
+  if (options.caseStore) return 'recall' in options.caseStore ? options.caseStore : createValueStore(options.caseStore);
+  if (fromSources(import.meta.url)) return undefined;
+  // Beside the bundles, which hold the hidden checks' code: the same owner, the same readers (no child).
+  return createValueStore({ dir: join(exerciseCacheDir(), 'cases'), version: () => graderBuild() });
+}
+
 /** Loads the exercises and prepares the sandbox once, for any number of submissions. */
 export async function createEnvironment(options: EnvironmentOptions = {}): Promise<GradingEnvironment> {
   // The bundler's process (node, then esbuild's) starts while the exercises load and the sandbox is probed.
@@ -137,6 +157,7 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const modelGuard = createModelGuard(options.modelGuard ?? modelGuardOptions());
   const modelResults = createModelResults(options.modelResults ?? { version });
   const { source } = sandbox;
+  const caseStore = caseStoreOf(options);
   return {
     exercises,
     // A launcher taken from the cache is replaced if the first child does not start (see LauncherSource).
@@ -148,6 +169,7 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     readPaths: sandbox.readPaths,
     version,
     memo: createMemo(),
+    ...(caseStore ? { caseStore } : {}),
     modelResults,
     encoder,
     bundler,

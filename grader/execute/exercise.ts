@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Messages } from '../i18n/types.js';
 import type { Datasets } from '../kit/check.js';
 import { failureMessage, hiddenFailureMessage } from '../kit/faults.js';
-import type { Memo } from '../kit/memo.js';
+import type { Memo, PersistentValues } from '../kit/memo.js';
 import type { ModelResults } from '../tf/model-results.js';
 import type { BundleOutcome } from '../load/bundle.js';
 import { stackMapper } from '../load/stack.js';
@@ -35,6 +35,8 @@ export interface ExerciseRun {
   /** Checks that may run out of time or memory before the rest of the exercise is skipped. */
   readonly strikes: number;
   readonly memo: Memo;
+  /** Keeps the checks' cases across processes (see GradingEnvironment.caseStore). @default memory only */
+  readonly caseStore?: PersistentValues;
   /** Training results shared by the environment's submissions (see ModelResults). @default none */
   readonly modelResults?: ModelResults;
   /** Encodes the memoised cases once for the environment (see createCaseEncoder). */
@@ -142,6 +144,7 @@ class ExerciseExecution implements ExerciseGrading {
       lang: run.lang,
       t: run.t,
       memo: run.memo,
+      ...(run.caseStore ? { caseStore: run.caseStore } : {}),
       mapStack: stackMapper(bundle.map),
       diagnosis: run.diagnosis,
       childValues: (session) => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { messages } from '../i18n/index.js';
-import type { Memo } from '../kit/memo.js';
+import type { Memo, PersistentValues } from '../kit/memo.js';
 import { createBundler, type Bundler } from '../load/bundler.js';
 import { createModelGuard, type ModelGuard } from '../tf/rebuild-guard.js';
 import { createRebuiltModels, type RebuildFn, type RebuiltModels } from '../tf/rebuilt-models.js';
@@ -34,6 +34,12 @@ export interface GradingEnvironment {
   readonly version: string;
   /** Cases and reference answers computed once for every submission graded here. */
   readonly memo: Memo;
+  /**
+   * Keeps those cases and answers on disk too, for the next process grading with the same
+   * grader build and exercise builds: a cold start reads them instead of computing them.
+   * @default memory only
+   */
+  readonly caseStore?: PersistentValues;
   /** Those cases' wire form, encoded once for every submission graded here. @default one per child */
   readonly encoder?: CaseEncoder;
   /** Training results by what determines them, for every submission graded here. @default none: every training runs */
@@ -79,6 +85,7 @@ function exerciseRun(plan: ExercisePlan, s: SubmissionRun): ExerciseRun {
   return {
     submissionDir: s.layout.root,
     memo: s.env.memo,
+    ...(s.env.caseStore ? { caseStore: s.env.caseStore } : {}),
     ...(s.env.modelResults ? { modelResults: s.env.modelResults } : {}),
     ...(s.env.encoder ? { encoder: s.env.encoder } : {}),
     children: s.children,

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { diagnose, type CheckDiagnosis } from '../diagnose/diagnose.js';
 import type { Messages } from '../i18n/types.js';
 import type { CaseOutcome, CheckContext, CheckVerdict, Datasets, StudentRun } from '../kit/check.js';
-import { scopedMemo, type Memo } from '../kit/memo.js';
+import { persistingMemo, scopedMemo, type Memo, type PersistentValues } from '../kit/memo.js';
 import type { Exercise } from '../load/exercise.js';
 import { locateCheck, type SourceLocation } from '../load/locate.js';
 import type { Lang } from '../model/localized.js';
@@ -23,6 +23,8 @@ export interface CheckRunContext {
   readonly lang: Lang;
   readonly t: Messages;
   readonly memo: Memo;
+  /** Keeps the checks' plain-data values (cases, reference answers) across processes (see persistingMemo). @default memory only */
+  readonly caseStore?: PersistentValues;
   readonly datasets?: Datasets;
   readonly usedTfBackend?: (description: string) => void;
   readonly modelGuard?: ModelGuard;
@@ -59,7 +61,16 @@ export function decodeCase(reply: CaseReply, mapStack: CheckRunContext['mapStack
   }
 }
 
-const memoOf = (job: CheckJob, c: CheckRunContext): Memo => scopedMemo(c.memo, `${c.exercise.manifest.id}/${job.check.id}/${job.seed}`);
+/**
+ * The check's memo: the environment's, under the check and its seed; with a store and an
+ * exercise bundled by this grader, its plain-data values are kept across processes too, under
+ * the exercise's build (what makes the code that computes them) besides.
+ */
+function memoOf(job: CheckJob, c: CheckRunContext): Memo {
+  const { manifest, build } = c.exercise;
+  const memo = scopedMemo(c.memo, `${manifest.id}/${job.check.id}/${job.seed}`);
+  return c.caseStore && build ? persistingMemo(memo, c.caseStore, [build, manifest.id, job.check.id, String(job.seed)]) : memo;
+}
 
 function checkContext(job: CheckJob, session: Session, c: CheckRunContext): CheckContext {
   const { manifest } = c.exercise;

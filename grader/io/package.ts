@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The first folder at or above `dir` that holds a package.json. */
@@ -21,6 +22,40 @@ export const PACKAGE_ROOT = packageRootAbove(join(import.meta.dirname, '..', '..
 /** The grader's version from its package.json. */
 export function graderVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * npm's records of the packages installed where the grader imports them from: its own
+ * node_modules/, and the node_modules/ folders it is installed in (a dependency's packages may be
+ * hoisted there).
+ */
+function installRecords(root: string): string[] {
+  const records = [join(root, 'node_modules', '.package-lock.json')];
+  for (let d = dirname(root); dirname(d) !== d; d = dirname(d)) if (basename(d) === 'node_modules') records.push(join(d, '.package-lock.json'));
+  return records.filter((f) => existsSync(f));
+}
+
+/**
+ * Names the built grader's code and what it runs on: its version, its build's stamp (new at
+ * every build), npm's record of the installed packages (fast-check's version decides a property
+ * check's inputs), and Node's version (V8's Math may round otherwise). Undefined when a part is
+ * unknown (no stamp, packages installed by another tool): what would be keyed by it is then not kept.
+ * @param root @default the package root
+ */
+export function graderBuild(root: string = PACKAGE_ROOT): string | undefined {
+  const records = installRecords(root);
+  const stamp = join(root, 'dist', 'build-stamp.json');
+  if (records.length === 0 || !existsSync(stamp)) return undefined;
+  const hash = createHash('sha256').update(`neurograde-build/1\0${process.version}\0`);
+  try {
+    for (const f of [join(root, 'package.json'), stamp, ...records]) {
+      const bytes = readFileSync(f);
+      hash.update(`${bytes.length}\0`).update(bytes);
+    }
+  } catch {
+    return undefined;
+  }
+  return hash.digest('hex');
 }
 
 /** True when the module at `moduleUrl` (its import.meta.url) is TypeScript run through a loader (tsx, vitest), not the built JS. */

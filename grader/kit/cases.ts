@@ -49,10 +49,15 @@ export function casesCheck(options: CasesCheckOptions): CheckDefinition {
     id: options.id,
     title: options.title,
     async run(ctx: CheckContext): Promise<CheckVerdict> {
-      const { cases, expected } = ctx.memo('cases', () => {
-        const list = options.cases(createRng(ctx.seed));
-        return { cases: list, expected: list.map((c) => evaluate(ctx.reference, c.steps)) };
-      });
+      // Plain data decided by the exercise's code and the seed: kept on disk for the next start.
+      const { cases, expected } = ctx.memo(
+        'cases',
+        () => {
+          const list = options.cases(createRng(ctx.seed));
+          return { cases: list, expected: list.map((c) => evaluate(ctx.reference, c.steps)) };
+        },
+        { persist: true },
+      );
       return judgeCases(ctx, cases, cmp, expected, { cacheable: true });
     },
   };

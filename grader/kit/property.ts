@@ -24,6 +24,19 @@ export interface PropertyCheckOptions<I> {
 }
 
 /**
+ * The seeded inputs fast-check's own run would try, as cases, with the reference's answers: once
+ * per environment, and plain data decided by the exercise's code, the seed and fast-check's
+ * version (the grader's build), so kept on disk for the next start too.
+ */
+function sampleOf<I>(ctx: CheckContext, options: PropertyCheckOptions<I>, run: { readonly seed: number; readonly numRuns: number }): { readonly cases: readonly CaseSpec[]; readonly expected: readonly (readonly unknown[])[] } {
+  const compute = (): { cases: CaseSpec[]; expected: unknown[][] } => {
+    const cases = fc.sample(options.arbitrary, run).map((input, i): CaseSpec => ({ id: EN.random(i + 1), title: { en: EN.random(i + 1), fr: FR.random(i + 1) }, ...options.toCase(input) }));
+    return { cases, expected: cases.map((c) => evaluate(ctx.reference, c.steps)) };
+  };
+  return ctx.memo('sample', compute, { persist: true });
+}
+
+/**
  * A property check: the student's answer must equal the reference's on every generated input.
  * The failure shown is fast-check's shrunk counterexample: a small input, the expected and the
  * obtained output. Inputs are generated and shrunk in the grader. The seeded inputs (the ones
@@ -59,10 +72,7 @@ export function propertyCheck<I>(options: PropertyCheckOptions<I>): CheckDefinit
       });
       const numRuns = options.numRuns ?? 60;
       const seed = ctx.seed | 0;
-      const sample = outer.memo('sample', () => {
-        const cases = fc.sample(options.arbitrary, { seed, numRuns }).map((input, i): CaseSpec => ({ id: EN.random(i + 1), title: { en: EN.random(i + 1), fr: FR.random(i + 1) }, ...options.toCase(input) }));
-        return { cases, expected: cases.map((c) => evaluate(outer.reference, c.steps)) };
-      });
+      const sample = sampleOf(outer, options, { seed, numRuns });
       // In requests of a few inputs each: every request has the check's time limit, and an input
       // that costs a twentieth of it (a pathological answer of millions of items) must not time out
       // a whole batch that would have passed input by input.

@@ -153,6 +153,9 @@ async function bundleTogether(entries: Readonly<Record<string, string>>, cacheDi
   return new Map(Object.keys(entries).map((out) => [out, { ok: true, url: pathToFileURL(join(dir, `${out}.mjs`)).href }]));
 }
 
+/** Where exercises' bundles are kept by default: shared by graders side by side and reruns. */
+export const exerciseCacheDir = (): string => join(tmpdir(), 'neurograde-exercises');
+
 /**
  * Bundles an exercise's modules (its checks, its mistakes, its reference), TypeScript as the
  * teacher saved it, into ES modules the grader imports: no TypeScript loader in the grader's
@@ -163,7 +166,7 @@ async function bundleTogether(entries: Readonly<Record<string, string>>, cacheDi
  * @param entries output name -> absolute path of the .ts module
  * @param cacheDir @default `<os tmpdir>/neurograde-exercises`
  */
-export async function bundleExerciseModules(entries: Readonly<Record<string, string>>, cacheDir = join(tmpdir(), 'neurograde-exercises')): Promise<Map<string, ModuleOutcome>> {
+export async function bundleExerciseModules(entries: Readonly<Record<string, string>>, cacheDir = exerciseCacheDir()): Promise<Map<string, ModuleOutcome>> {
   try {
     return await bundleTogether(entries, cacheDir);
   } catch {

@@ -12,4 +12,10 @@ export interface Exercise {
   readonly checks: readonly CheckDefinition[];
   readonly mistakes: readonly MistakeDefinition[];
   readonly reference: Readonly<Record<string, unknown>>;
+  /**
+   * Names the code the checks and the reference were built into: a hash of their modules' URLs,
+   * whose folders are named by a hash of the bundles' files. What a check computes from that code
+   * and its seed alone (its cases) may be kept across processes under it. @default none: nothing kept
+   */
+  readonly build?: string;
 }

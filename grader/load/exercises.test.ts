@@ -82,6 +82,20 @@ describe('loading exercises', () => {
     expect(e.message).toMatch(/README.en.md: missing statement/);
   });
 
+  it('names the build of an exercise\'s code: the same for the same files, another once the reference changes (so cases kept for the old one are not read)', async () => {
+    const copy = brokenCopy(() => undefined);
+    try {
+      const first = await loadExercise(copy, 'shapes');
+      expect(first.build).toMatch(/^[0-9a-f]{64}$/);
+      expect((await loadExercise(copy, 'shapes')).build).toBe(first.build);
+      const reference = join(copy.referenceDir, 'shapes.ts');
+      writeFileSync(reference, `${readFileSync(reference, 'utf8')}\nexport const answer = 42;\n`);
+      expect((await loadExercise(copy, 'shapes')).build).not.toBe(first.build);
+    } finally {
+      rmSync(join(copy.exercisesDir, '..'), { recursive: true, force: true });
+    }
+  });
+
   it('a saved change to a check is graded at the next load, with no build step', async () => {
     const copy = brokenCopy(() => undefined);
     try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { CheckDefinition } from '../kit/check.js';
@@ -32,8 +33,15 @@ async function importModule(bundled: ModuleOutcome | undefined, problems: string
   }
 }
 
+/** The exercise's build (see Exercise.build): its checks' and reference's modules, when both were bundled. */
+function buildOf(bundled: ReadonlyMap<string, ModuleOutcome>): string | undefined {
+  const urls = ['checks', 'reference'].map((name) => bundled.get(name)).map((m) => (m?.ok ? m.url : undefined));
+  if (urls.some((u) => u === undefined)) return undefined;
+  return createHash('sha256').update(urls.join('\0')).digest('hex');
+}
+
 /** The exercise's checks, mistakes and reference, bundled together then imported; each problem is pushed on `problems`. */
-async function exerciseModules(dir: string, referencePath: string, problems: string[]): Promise<Pick<Exercise, 'checks' | 'mistakes' | 'reference'>> {
+async function exerciseModules(dir: string, referencePath: string, problems: string[]): Promise<Pick<Exercise, 'checks' | 'mistakes' | 'reference' | 'build'>> {
   const checksIndex = join(dir, 'checks', 'index.ts');
   const mistakesIndex = join(dir, 'mistakes', 'index.ts');
   const present = Object.entries({ checks: checksIndex, mistakes: mistakesIndex, reference: referencePath }).filter(([, p]) => existsSync(p));
@@ -54,7 +62,8 @@ async function exerciseModules(dir: string, referencePath: string, problems: str
   const label = `reference/${basename(referencePath)}`;
   if (!existsSync(referencePath)) problems.push(`${label}: missing`);
   const reference = existsSync(referencePath) ? ((await importModule(bundled.get('reference'), problems, label)) ?? {}) : {};
-  return { checks, mistakes, reference };
+  const build = buildOf(bundled);
+  return { checks, mistakes, reference, ...(build ? { build } : {}) };
 }
 
 export interface LoadOptions {
@@ -92,7 +101,7 @@ export async function loadExercise(roots: ExerciseRoots, id: string, options: Lo
     else problems.push(`${name}: missing statement`);
   }
 
-  const { checks, mistakes, reference } = await exerciseModules(dir, join(roots.referenceDir, `${id}.ts`), problems);
+  const { checks, mistakes, reference, build } = await exerciseModules(dir, join(roots.referenceDir, `${id}.ts`), problems);
 
   if (manifest) {
     const declared = Object.keys(manifest.checks);
@@ -109,7 +118,7 @@ export async function loadExercise(roots: ExerciseRoots, id: string, options: Lo
   if (problems.length > 0 || !manifest) {
     throw new GraderError('BAD_EXERCISE', `Exercise "${id}" (${dir}) is not valid:\n  - ${problems.join('\n  - ')}`);
   }
-  return { manifest, dir, statement, checks, mistakes, reference };
+  return { manifest, dir, statement, checks, mistakes, reference, ...(build ? { build } : {}) };
 }
 
 /**
