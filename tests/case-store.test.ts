@@ -64,6 +64,19 @@ describe('a check\'s cases and the reference\'s answers are kept across processe
     expect(await gradeWith(3)).toEqual({ computed: 0, read: first.computed });
   }, 600_000);
 
+  it('of hidden checks whose seed is the submission\'s own (varyHidden) are kept in memory only: they serve no other submission', async () => {
+    const store = createValueStore({ dir: join(work, 'cases-varied'), version: 'grader-build-1' });
+    const env = await testEnvironment({ only: ['convolution'], caseStore: store });
+    const shared = createValueStore({ dir: join(work, 'cases-shared'), version: 'grader-build-1' });
+    await grade(await testEnvironment({ only: ['convolution'], caseStore: shared }), join(EXAMPLES, 'correct'), { seed: 3 });
+    const result = await grade(env, join(EXAMPLES, 'correct'), { seed: 3, varyHidden: 'alice' });
+    const hidden = result.exercises[0]!.checks.filter((c) => c.visibility === 'hidden').length;
+    expect(hidden).toBeGreaterThan(0);
+    // The public checks' values alone went to the store (each check of convolution keeps one: its cases or its sample).
+    expect(store.counts.computed).toBe(shared.counts.computed - hidden);
+    expect(readdirSync(join(work, 'cases-varied'))).toHaveLength(store.counts.computed);
+  }, 600_000);
+
   it('are kept, by default, in a folder no child may read (hidden checks\' inputs are in it)', async () => {
     const env = await testEnvironment({ only: ['shapes'], caseStore: false });
     const kept = join(exerciseCacheDir(), 'cases');

@@ -75,6 +75,14 @@ describe('hidden cases that vary per submission (varyHidden)', () => {
     expect(seeds('alice')).toEqual(seeds('alice'));
   });
 
+  it('marks the hidden checks\' seeds as the submission\'s own, so their cases are not kept on disk', () => {
+    const own = (varyHidden?: string) =>
+      planSubmission(EXERCISES, { mode: 'grade', seed: 7, ...(varyHidden !== undefined ? { varyHidden } : {}) }).exercises.flatMap((e) => e.jobs.map((j) => [j.visibility, j.ownSeed === true]));
+    expect(own('alice')).toContainEqual(['hidden', true]);
+    expect(own('alice').every(([visibility, mine]) => mine === (visibility === 'hidden'))).toBe(true);
+    expect(own().every(([, mine]) => !mine)).toBe(true);
+  });
+
   it("varies a pinned exercise's hidden cases from its own seed", () => {
     const pinned = { ...EXERCISES[0]!, manifest: { ...EXERCISES[0]!.manifest, seed: 424242 } };
     const plan = (varyHidden: string) => planSubmission([pinned], { mode: 'grade', seed: 1, varyHidden }).exercises[0]!.jobs.map((j) => j.seed);

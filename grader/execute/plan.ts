@@ -13,6 +13,12 @@ export interface CheckJob {
   readonly index: number;
   /** Derived from the grading seed and `<exercise>/<check>`: the same seed gives the same cases. */
   readonly seed: number;
+  /**
+   * The seed is this submission's own (a hidden check of a grading with varyHidden): its cases
+   * serve no other submission, so they are not kept on disk for later processes (see
+   * GradingEnvironment.caseStore), where a class's would push out the shared ones. @default false
+   */
+  readonly ownSeed?: boolean;
 }
 
 /** The seed hidden checks draw from: the base seed, mixed with the submission's identity when cases vary per submission. */
@@ -56,7 +62,8 @@ export function planExercise(exercise: Exercise, options: PlanOptions): Exercise
     const entry = manifest.checks[check.id]!;
     // Public checks keep the base seed: their cases must stay those the student package ships.
     const seed = entry.public ? base : hiddenSeed(base, options.varyHidden);
-    return { check, visibility: entry.public ? 'public' : 'hidden', points: entry.points, index, seed: deriveSeed(seed, `${manifest.id}/${check.id}`) };
+    const own = !entry.public && options.varyHidden !== undefined;
+    return { check, visibility: entry.public ? 'public' : 'hidden', points: entry.points, index, seed: deriveSeed(seed, `${manifest.id}/${check.id}`), ...(own ? { ownSeed: true } : {}) };
   });
   return { exercise, jobs, maxScore: jobs.reduce((s, j) => s + j.points, 0) };
 }

@@ -64,12 +64,13 @@ export function decodeCase(reply: CaseReply, mapStack: CheckRunContext['mapStack
 /**
  * The check's memo: the environment's, under the check and its seed; with a store and an
  * exercise bundled by this grader, its plain-data values are kept across processes too, under
- * the exercise's build (what makes the code that computes them) besides.
+ * the exercise's build (what makes the code that computes them) besides, unless the seed is
+ * the submission's own.
  */
 function memoOf(job: CheckJob, c: CheckRunContext): Memo {
   const { manifest, build } = c.exercise;
   const memo = scopedMemo(c.memo, `${manifest.id}/${job.check.id}/${job.seed}`);
-  return c.caseStore && build ? persistingMemo(memo, c.caseStore, [build, manifest.id, job.check.id, String(job.seed)]) : memo;
+  return c.caseStore && build && !job.ownSeed ? persistingMemo(memo, c.caseStore, [build, manifest.id, job.check.id, String(job.seed)]) : memo;
 }
 
 function checkContext(job: CheckJob, session: Session, c: CheckRunContext): CheckContext {
