@@ -4,11 +4,12 @@
  * the same grader on the same exercise build and seed, and cost tens of ms to compute.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isPlainData } from './plain-data.js';
 import { writeFileAtomic } from './write.js';
+import { pruneFolder } from './prune-folder.js';
 
 /** A file's first bytes: its format, so a file of another kind (or version) is never read as one. */
 const MAGIC = Buffer.from('neurograde-values/1\n');
@@ -106,26 +107,8 @@ function encode(key: string, value: unknown, maxBytes: number): Buffer | undefin
   return payload.length > maxBytes ? undefined : Buffer.concat([MAGIC, digestOf(key, payload), payload]);
 }
 
-/** Removes the oldest values of `dir` beyond `max` (temporary files are no values). */
-function prune(dir: string, max: number): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.bin'));
-  } catch {
-    return;
-  }
-  if (names.length <= max) return;
-  const dated = names.flatMap((n) => {
-    try {
-      return [{ n, t: statSync(join(dir, n)).mtimeMs }];
-    } catch {
-      // Removed meanwhile by another process's pruning.
-      return [];
-    }
-  });
-  dated.sort((a, b) => a.t - b.t);
-  for (const { n } of dated.slice(0, Math.max(0, dated.length - max))) rmSync(join(dir, n), { force: true });
-}
+/** Removes the oldest values of `dir` beyond `max` (see pruneFolder). */
+const prune = (dir: string, max: number): void => pruneFolder(dir, '.bin', max);
 
 /** Writes a value's file whole, or nothing: a store that cannot be written is only slower. */
 function store(file: string, bytes: Buffer): void {

@@ -6,9 +6,10 @@
  * for a grading environment and, in a batch, in a folder every worker and every rerun shares.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
+import { pruneFolder } from '../io/prune-folder.js';
 
 /** What determines one training's result. */
 export interface TrainingKeyParts {
@@ -65,26 +66,8 @@ export interface ModelResultsOptions {
   readonly maxEntries?: number;
 }
 
-/** Removes the oldest results of `dir` beyond `max` (a lock or a temporary file is not a result). */
-function prune(dir: string, max: number): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
-  } catch {
-    return;
-  }
-  if (names.length <= max) return;
-  const dated = names.flatMap((n) => {
-    try {
-      return [{ n, t: statSync(join(dir, n)).mtimeMs }];
-    } catch {
-      // Removed meanwhile by another process's pruning.
-      return [];
-    }
-  });
-  dated.sort((a, b) => a.t - b.t);
-  for (const { n } of dated.slice(0, Math.max(0, dated.length - max))) rmSync(join(dir, n), { force: true });
-}
+/** Removes the oldest results of `dir` beyond `max` (see pruneFolder). */
+const prune = (dir: string, max: number): void => pruneFolder(dir, '.json', max);
 
 /** True while the process that wrote a lock lives (a worker of the same batch, on this machine). */
 function alive(pid: number): boolean {
