@@ -11,6 +11,7 @@ import { runStepsWatched, describeThrown, isStepFaultError, type Step } from '..
 import { encodeValue, decodeValue, encodeFault, EncodeError, DECODE_LIMITS } from '../wire.js';
 import { builtinChanges, captureState, changesSince } from './state.js';
 import { encodeModel } from './model.js';
+import { warmInitializers } from './tf-warm.js';
 import { guardCostlyDraws } from './tf-guard.js';
 import type { CaseReply, FromChild, ToChild } from '../protocol.js';
 
@@ -149,9 +150,13 @@ function stillClean(state: ChildState): boolean {
 }
 
 /** Imports the packages the grader provides (again: a no-op for those a `preload` message loaded). */
-async function preload(urls: readonly string[]): Promise<void> {
+async function preload(urls: readonly string[], options: { readonly warm?: boolean } = {}): Promise<void> {
   // A provided package that cannot load fails the student's import, which says why.
-  for (const url of urls) guardCostlyDraws(await import(url).catch(() => undefined));
+  for (const url of urls) {
+    const mod: unknown = await import(url).catch(() => undefined);
+    guardCostlyDraws(mod);
+    if (options.warm) warmInitializers(mod);
+  }
 }
 
 /** Imports the student's module on the student's clock; undefined (and `load-error` sent) when it throws. */
@@ -233,7 +238,7 @@ async function main(): Promise<void> {
       if (!(await init(state, msg))) return;
     } else if (msg.type === 'run' && state.mod) await run(state, state.mod, msg);
     // Only before any module: what a fresh child booted ahead loads while it waits for one.
-    else if (msg.type === 'preload' && state.baseline === undefined) await preload(msg.preload);
+    else if (msg.type === 'preload' && state.baseline === undefined) await preload(msg.preload, { warm: true });
   }
 }
 
