@@ -85,8 +85,17 @@ export function drawOrthogonal(tf: TfLike, owner: OrthogonalOwner, shape: readon
 
 const DRAWS_IN_JS = Symbol.for('neurograde.orthogonal-in-js');
 
-interface Applicable {
+/** An initializer's draw, as tfjs' initializer classes have it. */
+export interface Applicable {
   apply(shape: readonly number[], dtype?: string): unknown;
+}
+
+/** The Orthogonal initializer's class of a tfjs module namespace, or undefined when `mod` is not tfjs. */
+export function orthogonalPrototype(mod: unknown): Applicable | undefined {
+  const initializers = (mod as { initializers?: { orthogonal?: (args: object) => unknown } } | undefined)?.initializers;
+  if (typeof initializers?.orthogonal !== 'function') return undefined;
+  const proto = Object.getPrototypeOf(initializers.orthogonal({})) as Applicable | null;
+  return proto && typeof proto.apply === 'function' ? proto : undefined;
 }
 
 /**
@@ -95,10 +104,8 @@ interface Applicable {
  * that is not tfjs is left alone.
  */
 export function drawOrthogonalInJs(mod: unknown): void {
-  const initializers = (mod as { initializers?: { orthogonal?: (args: object) => unknown } } | undefined)?.initializers;
-  if (typeof initializers?.orthogonal !== 'function' || !canDrawOrthogonal(mod)) return;
-  const proto = Object.getPrototypeOf(initializers.orthogonal({})) as Applicable | null;
-  if (!proto || typeof proto.apply !== 'function' || (proto.apply as unknown as Record<symbol, unknown>)[DRAWS_IN_JS]) return;
+  const proto = orthogonalPrototype(mod);
+  if (!proto || !canDrawOrthogonal(mod) || (proto.apply as unknown as Record<symbol, unknown>)[DRAWS_IN_JS]) return;
   const draw = proto.apply;
   const inJs = function (this: OrthogonalOwner & Applicable, shape: readonly number[], dtype?: string): unknown {
     return drawOrthogonal(mod, this, shape, dtype) ?? draw.call(this, shape, dtype);

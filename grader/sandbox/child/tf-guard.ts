@@ -11,24 +11,12 @@
  */
 import { MODEL_LIMITS } from '../../tf/input/limits.js';
 import { orthogonalMatrix, orthogonalWork } from '../../tf/input/rebuild-work.js';
-import { canDrawOrthogonal, drawOrthogonal, type OrthogonalOwner } from '../../tf/orthogonal.js';
+import { canDrawOrthogonal, drawOrthogonal, orthogonalPrototype, type Applicable, type OrthogonalOwner } from '../../tf/orthogonal.js';
 
 /** The name of the error a refused draw throws; the grader reads the shape from its message (`rows x cols`). */
 export const COSTLY_DRAW = 'NeurogradeCostlyDraw';
 
 const GUARDED = Symbol.for('neurograde.costly-draw-guard');
-
-interface Initializer {
-  apply(shape: readonly number[], dtype?: string): unknown;
-}
-
-/** The Orthogonal initializer's class of a tfjs module namespace, or undefined when `mod` is not tfjs. */
-function orthogonalPrototype(mod: unknown): Initializer | undefined {
-  const initializers = (mod as { initializers?: { orthogonal?: (args: object) => unknown } } | undefined)?.initializers;
-  if (typeof initializers?.orthogonal !== 'function') return undefined;
-  const proto = Object.getPrototypeOf(initializers.orthogonal({})) as Initializer | null;
-  return proto && typeof proto.apply === 'function' ? proto : undefined;
-}
 
 /**
  * Makes the Orthogonal initializer of a loaded tfjs module refuse a draw past the grader's
@@ -41,7 +29,7 @@ export function guardCostlyDraws(mod: unknown): void {
   if (!proto || (proto.apply as unknown as Record<symbol, unknown>)[GUARDED]) return;
   const draw = proto.apply;
   const fast = canDrawOrthogonal(mod);
-  const guarded = function (this: Initializer, shape: readonly number[], dtype?: string): unknown {
+  const guarded = function (this: Applicable, shape: readonly number[], dtype?: string): unknown {
     if (Array.isArray(shape) && shape.length > 0 && shape.every((d) => Number.isInteger(d) && d > 0) && orthogonalWork(shape) > MODEL_LIMITS.rebuildWork) {
       const error = new Error(orthogonalMatrix(shape).join('x'));
       error.name = COSTLY_DRAW;
