@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { release } from 'node:os';
 import { isAbsolute, join, sep } from 'node:path';
 import { LAUNCHER_IDS, type LauncherId, type SandboxChoice } from '../launcher.js';
+import { writeFileAtomic } from '../../io/write.js';
 
 /**
  * What a grader learnt about this machine's sandbox at one start, kept for the next: the shared
@@ -117,10 +118,7 @@ function readRecords(dir: string): readonly unknown[] {
 
 function keepRecords(dir: string, records: readonly unknown[]): void {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const tmp = join(dir, `${PLAN_FILE}.${process.pid}.${Date.now()}.tmp`);
-    writeFileSync(tmp, JSON.stringify(records.slice(0, PLAN_RECORDS)), { mode: 0o600 });
-    renameSync(tmp, join(dir, PLAN_FILE));
+    writeFileAtomic(join(dir, PLAN_FILE), JSON.stringify(records.slice(0, PLAN_RECORDS)), { dirMode: 0o700, mode: 0o600 });
   } catch {
     // A read-only cache folder: the next start probes again.
   }
